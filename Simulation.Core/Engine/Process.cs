@@ -1,0 +1,171 @@
+namespace Simulation.Core.Engine;
+
+/// <summary>
+/// A process: an iterator of <see cref="Step"/>s that the simulator resumes each time what it waits for
+/// happens. A process is itself an event that succeeds when the iterator ends, so processes can wait
+/// for each other.
+/// </summary>
+public sealed class Process : Event, IEventListener
+{
+    private readonly IEnumerator<Step> _body;
+    private Event? _target;
+    private long _wakeSequence = -1;
+    private Interruption? _unhandledInterrupt;
+
+    internal Process(Simulator simulator, IEnumerable<Step> body, string? name)
+        : base(simulator)
+    {
+        _body = body.GetEnumerator();
+        Name = name ?? "process";
+        // Like SimPy's Initialize: start urgently at the current time, in scheduling order.
+        _wakeSequence = simulator.Enqueue(0, EventPriority.Urgent, this);
+    }
+
+    /// <summary>The name given at start, used in messages and traces.</summary>
+    public string Name { get; }
+
+    /// <summary>True until the iterator has ended.</summary>
+    public bool IsAlive { get; private set; } = true;
+
+    /// <summary>The event the process is waiting for, or null while it runs or sleeps on a delay.</summary>
+    public Event? Target => _target;
+
+    /// <summary>
+    /// Interrupts the process: it stops waiting and resumes now (urgently), and must call
+    /// <see cref="TryGetInterrupt"/> before it waits again.
+    /// </summary>
+    public void Interrupt(object? cause = null)
+    {
+        if (!IsAlive)
+        {
+            throw Errors.InterruptFinished(this);
+        }
+
+        if (ReferenceEquals(Simulator.ActiveProcess, this))
+        {
+            throw Errors.InterruptSelf(this);
+        }
+
+        _ = new InterruptEvent(this, new Interruption(Simulator.Now, cause));
+    }
+
+    /// <summary>
+    /// True if the process was resumed by an interrupt; hands out the interruption and marks it handled.
+    /// </summary>
+    public bool TryGetInterrupt(out Interruption interruption)
+    {
+        interruption = _unhandledInterrupt!;
+        _unhandledInterrupt = null;
+        return interruption is not null;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Process({Name})";
+
+    internal override void Fire(long sequence)
+    {
+        if (sequence == _wakeSequence)
+        {
+            _wakeSequence = -1;
+            Simulator.CountProcessed();
+            Resume();
+        }
+        else
+        {
+            base.Fire(sequence); // completion, or a stale wake that the base ignores
+        }
+    }
+
+    void IEventListener.OnProcessed(Event e)
+    {
+        _target = null;
+        Resume();
+    }
+
+    internal void DeliverInterrupt(Interruption interruption)
+    {
+        if (!IsAlive)
+        {
+            return; // finished between the interrupt call and its delivery, as in SimPy
+        }
+
+        _target?.RemoveListener(this);
+        _target = null;
+        _wakeSequence = -1; // a pending delay no longer resumes the process
+        _unhandledInterrupt = interruption;
+        Resume();
+    }
+
+    private void Resume()
+    {
+        var simulator = Simulator;
+        var previous = simulator.ActiveProcess;
+        simulator.ActiveProcess = this;
+        try
+        {
+            while (true)
+            {
+                if (!_body.MoveNext())
+                {
+                    Finish();
+                    return;
+                }
+
+                if (_unhandledInterrupt is not null)
+                {
+                    throw Errors.UnhandledInterrupt(this, _unhandledInterrupt);
+                }
+
+                var step = _body.Current;
+                if (step.IsDelay)
+                {
+                    _wakeSequence = simulator.EnqueueValidated(step.Delay, EventPriority.Normal, this);
+                    return;
+                }
+
+                var target = step.Event ?? throw Errors.YieldedNothing(this);
+                if (!target.IsProcessed)
+                {
+                    _target = target;
+                    target.AddListener(this);
+                    return;
+                }
+
+                // Already processed: continue at once, as SimPy does.
+            }
+        }
+        finally
+        {
+            simulator.ActiveProcess = previous;
+        }
+    }
+
+    private void Finish()
+    {
+        IsAlive = false;
+        _body.Dispose();
+        Succeed();
+    }
+
+    /// <summary>Delivers an interrupt through the queue so it keeps the total event order.</summary>
+    private sealed class InterruptEvent : Event
+    {
+        private readonly Process _process;
+        private readonly Interruption _interruption;
+
+        public InterruptEvent(Process process, Interruption interruption)
+            : base(process.Simulator)
+        {
+            _process = process;
+            _interruption = interruption;
+            MarkTriggered();
+            ScheduleAfter(0, EventPriority.Urgent);
+        }
+
+        internal override void Fire(long sequence)
+        {
+            base.Fire(sequence);
+            _process.DeliverInterrupt(_interruption);
+        }
+    }
+}

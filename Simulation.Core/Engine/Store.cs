@@ -1,0 +1,81 @@
+namespace Simulation.Core.Engine;
+
+/// <summary>
+/// A first-in, first-out buffer of items with an optional capacity: puts wait while it is full, gets
+/// wait while it is empty, each served in arrival order.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class Store<T>
+{
+    private readonly Queue<T> _items = new();
+    private readonly Queue<StorePut<T>> _puts = new();
+    private readonly Queue<StoreGet<T>> _gets = new();
+
+    /// <summary>Creates a store holding at most <paramref name="capacity"/> items.</summary>
+    public Store(Simulator simulator, int capacity = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        if (capacity <= 0)
+        {
+            throw Errors.BadCapacity(nameof(capacity), "a store", capacity);
+        }
+
+        Simulator = simulator;
+        Capacity = capacity;
+    }
+
+    /// <summary>The simulation the store belongs to.</summary>
+    public Simulator Simulator { get; }
+
+    /// <summary>The most items it holds.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many items it holds now.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>Puts <paramref name="item"/> in; the event succeeds once there was room.</summary>
+    public StorePut<T> Put(T item)
+    {
+        var put = new StorePut<T>(Simulator, item);
+        _puts.Enqueue(put);
+        Balance();
+        return put;
+    }
+
+    /// <summary>Takes the oldest item; the event succeeds with it once there is one.</summary>
+    public StoreGet<T> Get()
+    {
+        var get = new StoreGet<T>(Simulator, filter: null);
+        _gets.Enqueue(get);
+        Balance();
+        return get;
+    }
+
+    /// <summary>Moves items from waiting puts into the store and from the store to waiting gets.</summary>
+    private void Balance()
+    {
+        bool moved = true;
+        while (moved)
+        {
+            moved = false;
+            if (_puts.Count > 0 && _items.Count < Capacity)
+            {
+                var put = _puts.Dequeue();
+                _items.Enqueue(put.Item);
+                put.Succeed();
+                moved = true;
+            }
+
+            while (_gets.Count > 0 && _gets.Peek().IsCancelled)
+            {
+                _gets.Dequeue();
+            }
+
+            if (_gets.Count > 0 && _items.Count > 0)
+            {
+                _gets.Dequeue().Serve(_items.Dequeue());
+                moved = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Simulation.Core.Statistics;
+
+namespace Simulation.Tests.Examples;
+
+public sealed class ReadmeExampleTests
+{
+    [Fact]
+    public void KernelExample_InReadme_IsTheCompiledExample()
+    {
+        string readme = Excerpt(File.ReadAllText(RepoFile("README.md")));
+        string source = Excerpt(File.ReadAllText(RepoFile("Simulation.Tests/Examples/ReadmeKernelExample.cs")));
+        Assert.Equal(source, readme);
+    }
+
+    [Fact]
+    public void KernelExample_MeanWait_MatchesMM1Theory()
+    {
+        // 20 independent runs of 50,000 customers: the M/M/1 mean wait in queue is rho/(mu-lambda) = 4.
+        var waits = Enumerable.Range(0, 20)
+            .Select(r => ReadmeKernelExample.MeanWaitInQueue(seed: 1000 + (ulong)r, customers: 50_000))
+            .ToArray();
+        var summary = Summary.Of(waits);
+        var (low, high) = Summary.ConfidenceInterval(summary.Mean, summary.StandardDeviation, summary.N, 0.99);
+        Assert.InRange(4.0, low, high);
+        Assert.InRange(summary.Mean, 3.7, 4.3);
+    }
+
+    /// <summary>The lines between the README markers, each trimmed, so indentation may differ.</summary>
+    private static string Excerpt(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).ToList();
+        int begin = lines.FindIndex(l => l.Contains("README:kernel-begin", StringComparison.Ordinal));
+        int end = lines.FindIndex(l => l.Contains("README:kernel-end", StringComparison.Ordinal));
+        Assert.True(begin >= 0 && end > begin, "kernel example markers not found");
+        return string.Join('\n', lines.Skip(begin + 1).Take(end - begin - 1)
+            .Where(l => !l.StartsWith("```", StringComparison.Ordinal)));
+    }
+
+    internal static string RepoFile(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Simulation.sln not found above the test binaries"), relative);
+    }
+}

@@ -1,0 +1,124 @@
+using Simulation.Core.Randomness;
+
+namespace Simulation.Core.Network.Definitions;
+
+/// <summary>
+/// A node of the network. Every node holds a finished-goods <see cref="Stock"/> of its product. Buyers
+/// and distribution centres replenish it from <see cref="StockDefinition.Sources"/>; suppliers make it
+/// within <see cref="CapacityPerDay"/> from their <see cref="Inputs"/>, which they replenish upstream.
+/// </summary>
+public sealed record NodeDefinition
+{
+    /// <summary>Unique id, stable across scenario variants (random streams are keyed by it).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Buyer, distribution centre or supplier.</summary>
+    public required NodeRole Role { get; init; }
+
+    /// <summary>Tier: 0 for buyers, 1 for their direct suppliers, and so on.</summary>
+    public int Tier { get; init; }
+
+    /// <summary>The region the node is in.</summary>
+    public required string RegionId { get; init; }
+
+    /// <summary>The product it holds (and makes, for a supplier).</summary>
+    public required string ProductId { get; init; }
+
+    /// <summary>Size class.</summary>
+    public SizeClass Size { get; init; } = SizeClass.Medium;
+
+    /// <summary>The name of the supplier group that generated it, if any (for reporting).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Finished goods: initial stock, policy and (buyers, DCs) sources.</summary>
+    public required StockDefinition Stock { get; init; }
+
+    /// <summary>Backorder or lose demand the stock cannot meet.</summary>
+    public ShortagePolicy Shortage { get; init; } = ShortagePolicy.Backorder;
+
+    /// <summary>Holding cost per unit on hand per day (finished goods and inputs).</summary>
+    public double HoldingCostPerUnitDay { get; init; }
+
+    /// <summary>Days after delivery that this node pays its suppliers.</summary>
+    public double PaymentTermsDays { get; init; } = 30;
+
+    /// <summary>Customer demand (buyers only).</summary>
+    public DemandDefinition? Demand { get; init; }
+
+    /// <summary>Units it can make per day at full capability (suppliers); infinity for unconstrained raw sources.</summary>
+    public double CapacityPerDay { get; init; }
+
+    /// <summary>Units per production batch (suppliers); production runs in batches of this size or less.</summary>
+    public double BatchSize { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Shipping lead time in days (before the region multiplier) when a link does not set its own.</summary>
+    public Distribution LeadTimeDays { get; init; } = Distribution.Constant(0);
+
+    /// <summary>Conversion cost per unit made: wages, energy, overheads that scale with output.</summary>
+    public double UnitCost { get; init; }
+
+    /// <summary>Price per unit it charges its customers.</summary>
+    public double Price { get; init; }
+
+    /// <summary>Fixed cost per day, paid whether or not it produces.</summary>
+    public double FixedCostPerDay { get; init; }
+
+    /// <summary>Stocks of inputs, one per bill-of-materials line of its product (suppliers).</summary>
+    public IReadOnlyList<StockDefinition> Inputs { get; init; } = [];
+
+    /// <summary>Workers employed.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>Wage as a fraction of a living wage (1 = living wage).</summary>
+    public double WageToLivingWage { get; init; } = 1;
+
+    /// <summary>Maturity of management systems, 0..1.</summary>
+    public double Capability { get; init; } = 0.5;
+
+    /// <summary>Starting cash as days of full-capacity daily cost (suppliers).</summary>
+    public double StartingCashDays { get; init; } = 30;
+
+    /// <summary>Operating margin (fraction of revenue) the supplier could earn elsewhere; below it for a review window, it leaves the chain.</summary>
+    public double AlternativeMargin { get; init; } = double.NegativeInfinity;
+
+    /// <summary>Production emissions per unit, kg CO2e.</summary>
+    public double Co2eKgPerUnit { get; init; }
+
+    /// <summary>Water per unit, litres.</summary>
+    public double WaterLPerUnit { get; init; }
+
+    /// <summary>Certifications held (e.g. "rspo", "bsci").</summary>
+    public IReadOnlyList<string> Certifications { get; init; } = [];
+}
+
+/// <summary>Whether a disruption hits one supplier or every node in a region at once.</summary>
+public enum DisruptionScope
+{
+    /// <summary>One supplier.</summary>
+    Supplier,
+
+    /// <summary>Every supplier in the region, simultaneously (floods, strikes, unrest).</summary>
+    Region,
+}
+
+/// <summary>An alternating up/down process that removes capacity while down.</summary>
+public sealed record DisruptionDefinition
+{
+    /// <summary>Unique id (keys its random stream).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Supplier or region.</summary>
+    public required DisruptionScope Scope { get; init; }
+
+    /// <summary>The supplier or region id.</summary>
+    public required string TargetId { get; init; }
+
+    /// <summary>Days from the end of one disruption to the start of the next (and from day 0 to the first).</summary>
+    public required Distribution TimeBetweenDays { get; init; }
+
+    /// <summary>Days a disruption lasts.</summary>
+    public required Distribution DurationDays { get; init; }
+
+    /// <summary>Fraction of capacity lost while down, in (0, 1].</summary>
+    public double CapacityLost { get; init; } = 1;
+}

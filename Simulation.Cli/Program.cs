@@ -1,1 +1,3 @@
-Console.WriteLine("sim");
+using Simulation.Cli;
+
+return await SimApp.RunAsync(args, CliContext.ForProcess()).ConfigureAwait(false);

@@ -7,9 +7,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public void KernelExample_InReadme_IsTheCompiledExample()
     {
-        string readme = Excerpt(File.ReadAllText(RepoFile("README.md")));
-        string source = Excerpt(File.ReadAllText(RepoFile("Simulation.Tests/Examples/ReadmeKernelExample.cs")));
-        Assert.Equal(source, readme);
+        AssertReadmeQuotes("Simulation.Tests/Examples/ReadmeKernelExample.cs", "kernel");
     }
 
     [Fact]
@@ -25,13 +23,35 @@ public sealed class ReadmeExampleTests
         Assert.InRange(summary.Mean, 3.7, 4.3);
     }
 
+    [Fact]
+    public void LibraryExample_InReadme_IsTheCompiledExample()
+    {
+        AssertReadmeQuotes("Simulation.Tests/Examples/ReadmeLibraryExample.cs", "library");
+    }
+
+    [Fact]
+    public void LibraryExample_RunsQuickstart_AndReportsAPlausibleFillRate()
+    {
+        var fillRate = ReadmeLibraryExample.QuickstartFillRate(RepoFile("scenarios/quickstart.yaml"));
+        Assert.Equal(20, fillRate.N);
+        Assert.InRange(fillRate.Mean, 0.5, 1.0);
+        Assert.True(fillRate.Ci95Low <= fillRate.Mean && fillRate.Mean <= fillRate.Ci95High);
+    }
+
+    internal static void AssertReadmeQuotes(string sourceFile, string marker)
+    {
+        string readme = Excerpt(File.ReadAllText(RepoFile("README.md")), marker);
+        string source = Excerpt(File.ReadAllText(RepoFile(sourceFile)), marker);
+        Assert.Equal(source, readme);
+    }
+
     /// <summary>The lines between the README markers, each trimmed, so indentation may differ.</summary>
-    private static string Excerpt(string text)
+    private static string Excerpt(string text, string marker)
     {
         var lines = text.Split('\n').Select(l => l.Trim()).ToList();
-        int begin = lines.FindIndex(l => l.Contains("README:kernel-begin", StringComparison.Ordinal));
-        int end = lines.FindIndex(l => l.Contains("README:kernel-end", StringComparison.Ordinal));
-        Assert.True(begin >= 0 && end > begin, "kernel example markers not found");
+        int begin = lines.FindIndex(l => l.Contains($"README:{marker}-begin", StringComparison.Ordinal));
+        int end = lines.FindIndex(l => l.Contains($"README:{marker}-end", StringComparison.Ordinal));
+        Assert.True(begin >= 0 && end > begin, $"{marker} example markers not found");
         return string.Join('\n', lines.Skip(begin + 1).Take(end - begin - 1)
             .Where(l => !l.StartsWith("```", StringComparison.Ordinal)));
     }

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using Simulation.Cli.Rendering;
+using Simulation.Scenarios;
+using Simulation.Scenarios.Experiments;
+using Spectre.Console;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>sim run FILE</c>: replications in parallel, a KPI table with 95% CIs, Parquet outputs.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = CommonOptions.ScenarioFile();
+        var set = CommonOptions.Set();
+        var replications = new Option<int?>("--replications", "-r") { Description = "Replications to run (default: the scenario's)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the scenario's). Same seed, same bytes." };
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Worker threads (default: all cores). Results do not depend on it.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var output = new Option<string?>("--out", "-o") { Description = "Run folder to create (default: runs/<scenario>-<time>)." };
+        var force = new Option<bool>("--force") { Description = "Replace the run folder if it exists." };
+        var json = new Option<bool>("--json") { Description = "Print the KPI summary as JSON on stdout (no table, no progress)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no table; print only the run folder." };
+
+        var command = new Command("run", "Run a scenario: N replications in parallel, KPIs with 95% confidence intervals, Parquet outputs in a run folder.")
+        {
+            file, set, replications, seed, threads, output, force, json, quiet,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var scenarioFile = parse.GetValue(file)!;
+            var scenario = ScenarioLoader.Load(scenarioFile.FullName, parse.GetValue(set) ?? []);
+            if (!scenario.Succeeded)
+            {
+                context.ReportErrors(scenario.Errors);
+                await context.Error.WriteLineAsync($"{scenario.Errors.Count} error(s); nothing was run.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            string name = scenario.Definition!.Name;
+            bool machineOutput = parse.GetValue(json) || parse.GetValue(quiet);
+            var settings = new RunSettings
+            {
+                Replications = parse.GetValue(replications),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+                OutputDirectory = parse.GetValue(output) ?? DefaultRunFolder(name),
+                Force = parse.GetValue(force),
+                CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            };
+
+            var outcome = machineOutput
+                ? await ScenarioRun.ExecuteAsync(scenario, settings, cancellationToken).ConfigureAwait(false)
+                : await RunWithProgressAsync(context.Console, scenario, settings, cancellationToken).ConfigureAwait(false);
+
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(SummaryJson.Render(outcome)).ConfigureAwait(false);
+            }
+            else if (parse.GetValue(quiet))
+            {
+                await context.Out.WriteLineAsync(outcome.OutputDirectory).ConfigureAwait(false);
+            }
+            else
+            {
+                KpiTable.Render(context.Console, outcome);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<RunOutcome> RunWithProgressAsync(IAnsiConsole console, ScenarioLoadResult scenario, RunSettings settings, CancellationToken cancellationToken)
+    {
+        int total = settings.Replications ?? scenario.Definition!.Replications;
+        RunOutcome? outcome = null;
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"{scenario.Definition!.Name}: {total} replications", maxValue: total);
+                var withProgress = settings with { Progress = new Reporter(task) };
+                outcome = await Task.Run(() => ScenarioRun.ExecuteAsync(scenario, withProgress, cancellationToken), cancellationToken).ConfigureAwait(false);
+                task.Value = total;
+            }).ConfigureAwait(false);
+        return outcome!;
+    }
+
+    private static string DefaultRunFolder(string scenarioName) =>
+        Path.Combine("runs", $"{scenarioName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+
+    /// <summary>Sets the bar directly: Progress&lt;T&gt; would post reports out of order on the thread pool.</summary>
+    private sealed class Reporter(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Value = value;
+    }
+}

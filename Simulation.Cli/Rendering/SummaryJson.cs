@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Simulation.Scenarios.Experiments;
+
+namespace Simulation.Cli.Rendering;
+
+/// <summary>The run summary as JSON for scripts: one object per KPI. NaN (undefined) is written as null.</summary>
+internal static class SummaryJson
+{
+    public static string Render(RunOutcome outcome)
+    {
+        var kpis = new JsonArray();
+        foreach (var (kpi, s) in outcome.Summaries)
+        {
+            kpis.Add(new JsonObject
+            {
+                ["kpi"] = kpi.Name,
+                ["unit"] = kpi.Unit,
+                ["group"] = kpi.Group.ToString().ToLowerInvariant(),
+                ["n"] = s.N,
+                ["mean"] = Number(s.Mean),
+                ["sd"] = Number(s.StandardDeviation),
+                ["ci95_low"] = Number(s.Ci95Low),
+                ["ci95_high"] = Number(s.Ci95High),
+                ["p5"] = Number(s.P5),
+                ["p50"] = Number(s.P50),
+                ["p95"] = Number(s.P95),
+            });
+        }
+
+        var root = new JsonObject
+        {
+            ["scenario"] = outcome.ScenarioName,
+            ["replications"] = outcome.Replications,
+            ["seed"] = outcome.Seed,
+            ["run_folder"] = outcome.OutputDirectory,
+            ["kpis"] = kpis,
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+}

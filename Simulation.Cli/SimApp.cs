@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Simulation.Cli.Commands;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli;
+
+/// <summary>The <c>sim</c> command tree. Every command is a few lines over Simulation.Scenarios.</summary>
+internal static class SimApp
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand(
+            "sim: a digital twin of multi-tier sourcing networks. Run what-if scenarios of buyers, suppliers and " +
+            "small producers; read KPIs with confidence intervals.\n\n" +
+            "Examples:\n" +
+            "  sim run scenarios/quickstart.yaml\n" +
+            "  sim run scenarios/quickstart.yaml --replications 50 --set buyers[brand-a].payment_terms_days=30\n" +
+            "  sim validate scenarios/apparel-bangladesh.yaml\n" +
+            "  sim schema > scenario.schema.json");
+        root.Subcommands.Add(RunCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Parses and runs; maps user errors to exit code 2 and everything else to 1, without stack traces.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var root = Build(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await context.Error.WriteLineAsync("Run 'sim --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScenarioInputException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("Cancelled; no run folder was written.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: report any failure as one line, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await context.Error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("SIM_DEBUG") == "1")
+            {
+                await context.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Error.WriteLineAsync("Set SIM_DEBUG=1 for the full stack trace.").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+}

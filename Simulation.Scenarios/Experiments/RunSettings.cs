@@ -1,0 +1,26 @@
+namespace Simulation.Scenarios.Experiments;
+
+/// <summary>How to run a scenario: everything a command line can change about a run.</summary>
+public sealed record RunSettings
+{
+    /// <summary>Replications to run; null = the scenario's own.</summary>
+    public int? Replications { get; init; }
+
+    /// <summary>Master seed; null = the scenario's own.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Worker threads (results do not depend on it).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The run folder to create. It must not exist unless <see cref="Force"/>.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Replace an existing run folder.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>The command line, recorded in the manifest.</summary>
+    public string CommandLine { get; init; } = "";
+
+    /// <summary>Reports the number of replications finished, in order.</summary>
+    public IProgress<int>? Progress { get; init; }
+}

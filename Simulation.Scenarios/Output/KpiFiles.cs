@@ -1,0 +1,43 @@
+using Simulation.Core.Network;
+using Simulation.Scenarios.Experiments;
+
+namespace Simulation.Scenarios.Output;
+
+/// <summary>
+/// Writes <c>kpis.parquet</c> (one row per replication: replication, seed, one double column per KPI)
+/// and <c>summary.parquet</c> (one row per KPI: mean, sd, ci95_low, ci95_high, p5, p50, p95, n).
+/// Schemas are documented in docs/outputs.md.
+/// </summary>
+internal static class KpiFiles
+{
+    public static Task WriteKpisAsync(string path, IReadOnlyList<ulong> seeds, IReadOnlyList<double[]> rows, CancellationToken cancellationToken)
+    {
+        var table = new ParquetColumns(rows.Count);
+        table.Add("replication", Enumerable.Range(0, rows.Count).ToArray());
+        table.Add("seed", seeds.ToArray());
+        for (int k = 0; k < KpiCatalog.All.Count; k++)
+        {
+            int column = k;
+            table.Add(KpiCatalog.All[k].Name, rows.Select(r => r[column]).ToArray());
+        }
+
+        return table.WriteAsync(path, cancellationToken);
+    }
+
+    public static Task WriteSummaryAsync(string path, IReadOnlyList<KpiSummary> summaries, CancellationToken cancellationToken)
+    {
+        var table = new ParquetColumns(summaries.Count);
+        table.Add("kpi", summaries.Select(s => s.Kpi.Name).ToArray());
+        table.Add("unit", summaries.Select(s => s.Kpi.Unit).ToArray());
+        table.Add("kpi_group", summaries.Select(s => s.Kpi.Group.ToString().ToLowerInvariant()).ToArray());
+        table.Add("n", summaries.Select(s => s.Summary.N).ToArray());
+        table.Add("mean", summaries.Select(s => s.Summary.Mean).ToArray());
+        table.Add("sd", summaries.Select(s => s.Summary.StandardDeviation).ToArray());
+        table.Add("ci95_low", summaries.Select(s => s.Summary.Ci95Low).ToArray());
+        table.Add("ci95_high", summaries.Select(s => s.Summary.Ci95High).ToArray());
+        table.Add("p5", summaries.Select(s => s.Summary.P5).ToArray());
+        table.Add("p50", summaries.Select(s => s.Summary.P50).ToArray());
+        table.Add("p95", summaries.Select(s => s.Summary.P95).ToArray());
+        return table.WriteAsync(path, cancellationToken);
+    }
+}

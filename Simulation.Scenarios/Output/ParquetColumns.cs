@@ -1,0 +1,82 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Simulation.Scenarios.Output;
+
+/// <summary>
+/// A small columnar table for writing Parquet: typed columns added by name, written in row groups.
+/// Keeps the writers declarative (name, type, values) and every file's options in one place.
+/// </summary>
+internal sealed class ParquetColumns
+{
+    /// <summary>Rows per row group: large enough for fast scans, small enough to stream.</summary>
+    public const int RowGroupSize = 50_000;
+
+    private readonly List<(DataField Field, Func<int, int, Task> Write)> _columns = [];
+    private ParquetRowGroupWriter? _currentGroup;
+
+    public ParquetColumns(int rowCount)
+    {
+        RowCount = rowCount;
+    }
+
+    public int RowCount { get; }
+
+    public void Add(string name, int[] values) => AddStruct(name, values);
+
+    public void Add(string name, long[] values) => AddStruct(name, values);
+
+    public void Add(string name, ulong[] values) => AddStruct(name, values);
+
+    public void Add(string name, double[] values) => AddStruct(name, values);
+
+    public void Add(string name, string[] values)
+    {
+        Check(values.Length);
+        var field = new DataField<string>(name, false);
+        _columns.Add((field, (start, count) => _currentGroup!.WriteAsync(field, new ArraySegment<string>(values, start, count))));
+    }
+
+    /// <summary>Writes the table to <paramref name="path"/> (Zstd-compressed).</summary>
+    public async Task WriteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var schema = new ParquetSchema(_columns.Select(c => (Field)c.Field).ToArray());
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd };
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        var writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            for (int start = 0; start < Math.Max(RowCount, 1); start += RowGroupSize)
+            {
+                int count = Math.Min(RowGroupSize, RowCount - start);
+                using (_currentGroup = writer.CreateRowGroup())
+                {
+                    foreach (var (_, write) in _columns)
+                    {
+                        await write(start, count).ConfigureAwait(false);
+                    }
+                }
+
+                _currentGroup = null;
+            }
+        }
+
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void AddStruct<T>(string name, T[] values)
+        where T : struct
+    {
+        Check(values.Length);
+        var field = new DataField<T>(name, false);
+        _columns.Add((field, (start, count) => _currentGroup!.WriteAsync<T>(field, new ReadOnlyMemory<T>(values, start, count))));
+    }
+
+    private void Check(int length)
+    {
+        if (length != RowCount)
+        {
+            throw new ArgumentException($"A column has {length} values; the table has {RowCount} rows.");
+        }
+    }
+}

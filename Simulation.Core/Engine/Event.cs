@@ -37,6 +37,7 @@ public class Event
     /// <summary>Triggers the event successfully now; waiters run when it is processed.</summary>
     public void Succeed(int priority = EventPriority.Normal)
     {
+        EventPriority.Validate(priority);
         MarkTriggered();
         ScheduleAfter(0, priority);
     }

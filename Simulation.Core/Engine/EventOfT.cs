@@ -16,6 +16,12 @@ public sealed class Event<T> : Event
     /// <summary>Triggers the event successfully with <paramref name="value"/>.</summary>
     public void Succeed(T value, int priority = EventPriority.Normal)
     {
+        EventPriority.Validate(priority);
+        if (IsTriggered)
+        {
+            throw Errors.AlreadyTriggered(this);
+        }
+
         Value = value;
         Succeed(priority);
     }

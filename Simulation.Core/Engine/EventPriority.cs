@@ -20,4 +20,13 @@ public static class EventPriority
 
     /// <summary>The largest priority value the queue can order.</summary>
     public const int Max = 32_767;
+
+    /// <summary>Throws if <paramref name="priority"/> is outside 0..<see cref="Max"/>.</summary>
+    internal static void Validate(int priority)
+    {
+        if ((uint)priority > Max)
+        {
+            throw Errors.BadPriority(priority);
+        }
+    }
 }

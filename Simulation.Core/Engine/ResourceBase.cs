@@ -126,6 +126,7 @@ public abstract class ResourceBase
     /// </summary>
     private void TryPreemptFor(Request request)
     {
+        DropWithdrawnAtFront();
         if (!_waiting.TryPeek(out var best) || !ReferenceEquals(best, request))
         {
             return;
@@ -152,6 +153,16 @@ public abstract class ResourceBase
         if (worst.Owner is { IsAlive: true } owner)
         {
             owner.Interrupt(new Preemption(request.Owner, worst.GrantedAt, this));
+        }
+    }
+
+    /// <summary>Withdrawn requests wait lazily in the line; the front must be a live request to compare against.</summary>
+    private void DropWithdrawnAtFront()
+    {
+        while (_waiting.TryPeek(out var front) && front.State == RequestState.Cancelled)
+        {
+            _waiting.TryTake(out _);
+            Recycle(front);
         }
     }
 

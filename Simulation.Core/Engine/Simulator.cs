@@ -134,11 +134,7 @@ public sealed class Simulator
             throw Errors.NegativeDelay(delay);
         }
 
-        if ((uint)priority > EventPriority.Max)
-        {
-            throw Errors.BadPriority(priority);
-        }
-
+        EventPriority.Validate(priority);
         return EnqueueValidated(delay, priority, target);
     }
 

@@ -1,0 +1,268 @@
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// Shipments in transit, in order of arrival: a calendar of buckets of plain structs, each covering
+/// 1/<see cref="BucketsPerDay"/> of a day. A shipment is appended to the bucket of its arrival time
+/// (no heap work, no object); when the model reaches a bucket, it is sorted by arrival time (a
+/// stable counting sort on the position within the bucket, then an insertion sort that only fixes
+/// order within a slot) and read in order. Shipments for the bucket already opened, or an earlier
+/// one, go to a small heap ordered by (time, insertion).
+/// </summary>
+/// <remarks>
+/// Why: with stochastic lead times every shipment arrives at its own instant, so a network with
+/// tens of thousands of shipments in transit would put as many entries, and objects, in the
+/// kernel's heap, and each arrival would miss the cache several times. Here the pending shipments
+/// sit in contiguous arrays and the kernel sees one entry: the next arrival time. Ties in time are
+/// delivered in the order the shipments were made, as kernel events would be.
+/// </remarks>
+internal sealed class ArrivalCalendar
+{
+    /// <summary>Buckets per day: fine enough that few shipments land in the open bucket, coarse enough to stay few.</summary>
+    public const int BucketsPerDay = 8;
+
+    private readonly double _horizon;
+    private readonly Arrival[]?[] _buckets;
+    private readonly int[] _counts;
+    private readonly Stack<Arrival[]> _pool = new();
+    private int _openBucket = -1;
+    private Arrival[] _sorted = new Arrival[256];
+    private int _sortedCount;
+    private int _cursor;
+    private int[] _slotCounts = new int[256];
+    private Late[] _late = new Late[16];
+    private int _lateCount;
+    private long _sequence;
+
+    public ArrivalCalendar(double horizon)
+    {
+        _horizon = horizon;
+        int buckets = ((int)Math.Floor(horizon) + 1) * BucketsPerDay;
+        _buckets = new Arrival[]?[buckets];
+        _counts = new int[buckets];
+    }
+
+    /// <summary>Adds a shipment arriving at <paramref name="time"/> (not before the current time); after the horizon it is dropped.</summary>
+    /// <returns>False if it arrives after the horizon and was dropped.</returns>
+    public bool Add(double time, int link, int stock, int supplier, double quantity)
+    {
+        if (time > _horizon)
+        {
+            return false;
+        }
+
+        int index = (int)(time * BucketsPerDay);
+        if (index > _openBucket)
+        {
+            var bucket = _buckets[index];
+            int count = _counts[index];
+            if (bucket is null)
+            {
+                // A new bucket starts at the size of the last one opened, so that buckets rarely grow.
+                bucket = _pool.Count > 0 ? _pool.Pop() : new Arrival[Math.Max(16, _sorted.Length)];
+                _buckets[index] = bucket;
+            }
+            else if (count == bucket.Length)
+            {
+                Array.Resize(ref bucket, count * 2);
+                _buckets[index] = bucket;
+            }
+
+            bucket[count] = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity };
+            _counts[index] = count + 1;
+        }
+        else
+        {
+            PushLate(new Late { Time = time, Sequence = _sequence++, Item = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity } });
+        }
+
+        return true;
+    }
+
+    /// <summary>The earliest arrival time still pending, or false when none is.</summary>
+    public bool TryPeek(out double time)
+    {
+        while (true)
+        {
+            bool haveSorted = _cursor < _sortedCount;
+            if (haveSorted || _lateCount > 0)
+            {
+                // Sorted shipments were all made before their bucket opened, so they win ties.
+                time = haveSorted && (_lateCount == 0 || _sorted[_cursor].Time <= _late[0].Time)
+                    ? _sorted[_cursor].Time
+                    : _late[0].Time;
+                return true;
+            }
+
+            int next = _openBucket + 1;
+            while (next < _counts.Length && _counts[next] == 0)
+            {
+                next++;
+            }
+
+            if (next >= _counts.Length)
+            {
+                time = double.PositiveInfinity;
+                return false;
+            }
+
+            Open(next);
+        }
+    }
+
+    /// <summary>Removes the earliest arrival; call only after <see cref="TryPeek"/> returned true.</summary>
+    public Arrival Take()
+    {
+        bool haveSorted = _cursor < _sortedCount;
+        if (haveSorted && (_lateCount == 0 || _sorted[_cursor].Time <= _late[0].Time))
+        {
+            return _sorted[_cursor++];
+        }
+
+        var top = _late[0].Item;
+        PopLate();
+        return top;
+    }
+
+    private void Open(int bucketIndex)
+    {
+        int n = _counts[bucketIndex];
+        var bucket = _buckets[bucketIndex]!;
+        if (_sorted.Length < n)
+        {
+            _sorted = new Arrival[Math.Max(n, _sorted.Length * 2)];
+        }
+
+        // Stable counting sort on floor(position within the bucket * slots), slots a power of two >= n.
+        int slots = 1;
+        while (slots < n)
+        {
+            slots <<= 1;
+        }
+
+        if (_slotCounts.Length < slots + 1)
+        {
+            _slotCounts = new int[slots + 1];
+        }
+
+        var counts = _slotCounts;
+        Array.Clear(counts, 0, slots + 1);
+        for (int i = 0; i < n; i++)
+        {
+            counts[Slot(bucket[i].Time, bucketIndex, slots) + 1]++;
+        }
+
+        for (int s = 1; s <= slots; s++)
+        {
+            counts[s] += counts[s - 1];
+        }
+
+        var sorted = _sorted;
+        for (int i = 0; i < n; i++)
+        {
+            sorted[counts[Slot(bucket[i].Time, bucketIndex, slots)]++] = bucket[i];
+        }
+
+        // Insertion sort: stable, and cheap because only shipments within one slot are out of order.
+        for (int i = 1; i < n; i++)
+        {
+            var item = sorted[i];
+            int j = i - 1;
+            while (j >= 0 && sorted[j].Time > item.Time)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = item;
+        }
+
+        _buckets[bucketIndex] = null;
+        _counts[bucketIndex] = 0;
+        _pool.Push(bucket);
+        _openBucket = bucketIndex;
+        _sortedCount = n;
+        _cursor = 0;
+    }
+
+    private static int Slot(double time, int bucket, int slots) =>
+        Math.Min(slots - 1, Math.Max(0, (int)(((time * BucketsPerDay) - bucket) * slots)));
+
+    private void PushLate(Late item)
+    {
+        if (_lateCount == _late.Length)
+        {
+            Array.Resize(ref _late, _late.Length * 2);
+        }
+
+        int index = _lateCount++;
+        while (index > 0)
+        {
+            int parent = (index - 1) >> 1;
+            if (!item.IsBefore(_late[parent]))
+            {
+                break;
+            }
+
+            _late[index] = _late[parent];
+            index = parent;
+        }
+
+        _late[index] = item;
+    }
+
+    private void PopLate()
+    {
+        var last = _late[--_lateCount];
+        int index = 0;
+        while (true)
+        {
+            int child = (index << 1) + 1;
+            if (child >= _lateCount)
+            {
+                break;
+            }
+
+            if (child + 1 < _lateCount && _late[child + 1].IsBefore(_late[child]))
+            {
+                child++;
+            }
+
+            if (!_late[child].IsBefore(last))
+            {
+                break;
+            }
+
+            _late[index] = _late[child];
+            index = child;
+        }
+
+        if (_lateCount > 0)
+        {
+            _late[index] = last;
+        }
+    }
+
+    /// <summary>
+    /// One shipment in transit. It carries the customer stock and the supplier as well as the link, so
+    /// that delivering it does not have to read the link (in a dense network the link array is far
+    /// larger than the cache, and arrivals visit it in no particular order).
+    /// </summary>
+    internal struct Arrival
+    {
+        public double Time;
+        public double Quantity;
+        public int Link;
+        public int Stock;
+        public int Supplier;
+    }
+
+    private struct Late
+    {
+        public double Time;
+        public long Sequence;
+        public Arrival Item;
+
+        public readonly bool IsBefore(in Late other) =>
+            Time < other.Time || (Time == other.Time && Sequence < other.Sequence);
+    }
+}

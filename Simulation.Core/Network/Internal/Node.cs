@@ -1,0 +1,126 @@
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// The mutable state of one node during a replication. Fields rather than properties: the mechanisms
+/// (partial files of <see cref="NetworkModel"/>) update them on every event.
+/// </summary>
+internal sealed class Node
+{
+    public Node(int index, NodeDefinition definition, int region)
+    {
+        Index = index;
+        Definition = definition;
+        Region = region;
+        IsBuyer = definition.Role == NodeRole.Buyer;
+        IsProducer = definition.Role == NodeRole.Supplier;
+        IsBuyerSide = !IsProducer;
+        Tier = definition.Tier;
+        Capacity = definition.CapacityPerDay;
+        BatchSize = definition.BatchSize;
+        UnitCost = definition.UnitCost;
+        Price = definition.Price;
+        FixedCostPerDay = definition.FixedCostPerDay;
+        HoldingCostPerUnitDay = definition.HoldingCostPerUnitDay;
+        PaymentTermsDays = definition.PaymentTermsDays;
+        Co2eKgPerUnit = definition.Co2eKgPerUnit;
+        WaterLPerUnit = definition.WaterLPerUnit;
+        Backorder = definition.Shortage == ShortagePolicy.Backorder;
+    }
+
+    public readonly int Index;
+    public readonly NodeDefinition Definition;
+    public readonly int Region;
+    /// <summary>Role Buyer: faces end-customer demand.</summary>
+    public readonly bool IsBuyer;
+
+    /// <summary>Role Supplier: makes its product, holds cash, can be disrupted and exit.</summary>
+    public readonly bool IsProducer;
+
+    /// <summary>Buyers and distribution centres: not cash-constrained; their purchases, inbound transport and holding are the buyers' cost.</summary>
+    public readonly bool IsBuyerSide;
+    public readonly int Tier;
+    public readonly double Capacity;
+    public readonly double BatchSize;
+    public readonly double UnitCost;
+    public readonly double Price;
+    public readonly double FixedCostPerDay;
+    public readonly double HoldingCostPerUnitDay;
+    public readonly double PaymentTermsDays;
+    public readonly double Co2eKgPerUnit;
+    public readonly double WaterLPerUnit;
+    public readonly bool Backorder;
+
+    public Stock Fg = null!;
+    public Stock[] Inputs = [];
+
+    public bool Active = true;
+    public double ExitDay = double.NaN;
+    public string? ExitCause;
+
+    // Fulfilment (suppliers and DCs): customer orders waiting for stock, oldest first.
+    public OrderQueue Backlog = null!;
+    public RandomStream ShippingStream = null!;
+    public double LeadTimeMultiplier = 1;
+
+    // Production (suppliers). Wip: units started and not yet output (a batch, or a daily run).
+    public bool MakeToOrder;
+    public bool DailyRuns;
+    public double CapacityArea;
+    public double CapacitySince;
+    public double ProductionDue;
+    public bool Busy;
+    public bool InProductionLoop;
+    public bool WakePending;
+    public double Wip;
+    public double WorkLeft;
+    public double Rate;
+    public double LastRateChange;
+    public double BatchEnd = double.NaN;
+    public Action BatchDone = null!;
+
+    // Disruptions.
+    public int[] DisruptionIds = [];
+    public double CapacityFraction = 1;
+    public double DisruptedSince;
+    public double DisruptedArea;
+
+    // Economics (non-buyers).
+    public double DailyCost;
+    public double Cash;
+    public double CreditBalance;
+    public double CreditLimit;
+    public double CreditDailyRate;
+    public ObligationQueue Arrears = null!;
+    public double ArrearsTotal;
+    public bool CashBlocked;
+    public bool InStress;
+    public int ConsecutiveStressDays;
+    public double WindowRevenue;
+    public double WindowCost;
+    public double NextMarginReview = double.PositiveInfinity;
+
+    // Outcome counters since day 0, and their values at the end of the warm-up.
+    public double UnitsProduced;
+    public double Revenue;
+    public double StressDays;
+    public double UnitsProducedAtWarmup;
+    public double RevenueAtWarmup;
+    public double StressDaysAtWarmup;
+    public double DisruptedAreaAtWarmup;
+
+    // Buyers: demand and the time integrals of their levels.
+    public DemandDefinition? Demand;
+    public RandomStream DemandStream = null!;
+    public RandomStream InterarrivalStream = null!;
+    public Action DemandArrival = null!;
+    public double LevelsSince;
+    public double BackorderArea;
+    public double StockoutArea;
+
+    public bool IsDisrupted => CapacityFraction < 1;
+
+    public string Id => Definition.Id;
+}

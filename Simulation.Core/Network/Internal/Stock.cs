@@ -1,0 +1,56 @@
+using Simulation.Core.Network.Definitions;
+
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// One stock of a node: its finished goods or one of its inputs. Inventory position =
+/// <see cref="OnHand"/> + <see cref="OnOrder"/> - <see cref="Backorders"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="OnOrder"/> is what has been ordered and not yet received: open orders at suppliers and
+/// shipments in transit, or, for a supplier's finished goods, production ordered and not yet output.
+/// <see cref="Backorders"/> is demand the stock owes: end-customer backorders at a buyer, the open
+/// customer orders of a supplier or distribution centre; inputs have none.
+/// </remarks>
+internal sealed class Stock
+{
+    public Stock(int index, Node owner, StockDefinition definition, bool isFinishedGoods, double quantityPerUnit)
+    {
+        Index = index;
+        Owner = owner;
+        IsFinishedGoods = isFinishedGoods;
+        QuantityPerUnit = quantityPerUnit;
+        var policy = definition.Policy;
+        Kind = policy.Kind;
+        ReviewPeriodDays = policy.ReviewPeriodDays;
+        ReorderPoint = policy.ReorderPoint;
+        OrderUpTo = policy.OrderUpTo;
+        OrderQuantity = policy.OrderQuantity;
+        Capacity = definition.Capacity;
+        OnHand = definition.InitialStock;
+        ContinuousReview = Kind != InventoryPolicyKind.None && Kind != InventoryPolicyKind.FixedQuantity && !(ReviewPeriodDays > 0);
+    }
+
+    public readonly int Index;
+    public readonly Node Owner;
+    public readonly bool IsFinishedGoods;
+    public readonly double QuantityPerUnit;
+    public readonly InventoryPolicyKind Kind;
+    public readonly double ReviewPeriodDays;
+    public readonly double ReorderPoint;
+    public readonly double OrderUpTo;
+    public readonly double OrderQuantity;
+    public readonly double Capacity;
+    public readonly bool ContinuousReview;
+
+    public int FirstLink;
+    public int LinkCount;
+    public int ShareVersion = -1;
+    public double ActiveShareSum;
+
+    public double OnHand;
+    public double OnOrder;
+    public double Backorders;
+
+    public double Position => OnHand + OnOrder - Backorders;
+}

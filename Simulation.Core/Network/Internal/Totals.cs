@@ -1,0 +1,32 @@
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// Network-wide running totals since day 0. A copy taken at the end of the warm-up and at every
+/// time-series row turns them into flows over any window (later copy minus earlier copy).
+/// </summary>
+internal struct Totals
+{
+    public double DemandUnits;
+    public double MetOnArrival;
+    public double DeliveredUnits;
+    public double LostUnits;
+    public double LostValue;
+    public double ReplenishmentOrders;
+    public double PurchaseCost;
+    public double LogisticsCost;
+    public double HoldingCost;
+    public double FinancingCost;
+    public double Co2eKg;
+    public double WaterL;
+    public double UnitsProduced;
+    public double StressDays;
+    public double CashDaysSum;
+    public double CashDaysCount;
+
+    // Time integrals, brought up to date only when a copy is taken (see NetworkModel.FlushIntegrals).
+    public double BackorderArea;
+    public double StockoutArea;
+    public double DisruptedArea;
+
+    public readonly double BuyerCost => PurchaseCost + LogisticsCost + HoldingCost;
+}

@@ -1,0 +1,24 @@
+namespace Simulation.Core.Network;
+
+/// <summary>The family a KPI belongs to, as DESIGN.md section 6 groups them in tables and reports.</summary>
+public enum KpiGroup
+{
+    /// <summary>Service to end customers: fill rate, lost sales, backorders, stock-outs.</summary>
+    Service,
+
+    /// <summary>What the buyers pay: purchases, logistics, holding; and what suppliers pay for finance.</summary>
+    Cost,
+
+    /// <summary>Emissions and water.</summary>
+    Environment,
+
+    /// <summary>The health of the supplier base: exits, activity, liquidity stress, disruptions.</summary>
+    Network,
+}
+
+/// <summary>A key performance indicator: its snake_case name (a public contract), unit and meaning.</summary>
+/// <param name="Name">The snake_case name used in outputs, e.g. <c>fill_rate</c>.</param>
+/// <param name="Unit">The unit, e.g. <c>units</c>, <c>currency</c>, <c>kg CO2e</c>.</param>
+/// <param name="Description">One sentence saying exactly what is measured.</param>
+/// <param name="Group">The family it belongs to.</param>
+public sealed record Kpi(string Name, string Unit, string Description, KpiGroup Group);

@@ -1,0 +1,253 @@
+// Mechanism 4, daily bookkeeping: KPIs and time series (DESIGN.md section 6).
+//
+//   day ends at t = 1, 2, ..., floor(horizon), one callback at EventPriority.Low: economics (Economics.cs),
+//   cash-days statistic, cancellation check
+//   warm-up W: running totals are copied at t = W after that day's end; KPI flow = total at the horizon -
+//   total at W (all of it when W = 0); time integrals are exact over [W, horizon]
+//   time-series row k at t = k * TimeSeriesEveryDays (k = 0, 1, ... while t <= horizon), after the day's
+//   end: flows = totals now - totals at row k-1; levels read now
+//   fill_rate = met on arrival / demand (1 without demand); cost_per_unit = total_cost / delivered_units;
+//   co2e_kg_per_unit = co2e_kg / delivered_units (0 without deliveries)
+//   mean_supplier_cash_days = mean over (day end, active supplier with daily cost > 0) of cash / daily cost
+namespace Simulation.Core.Network;
+
+internal sealed partial class NetworkModel
+{
+    private readonly int[] _activeByTier = new int[4];
+    private int _suppliersInStress;
+    private Action _dayEnd = null!;
+    private int _day;
+    private Action _sample = null!;
+    private int _row;
+    private double[] _rowDays = [];
+    private double[][] _columns = [];
+    private Totals _atLastRow;
+
+    private void StartBookkeeping()
+    {
+        foreach (var n in _suppliers)
+        {
+            if (n.Tier is >= 1 and <= 3)
+            {
+                _activeByTier[n.Tier]++;
+            }
+        }
+
+        _dayEnd = OnDayEnd;
+        if (_lastDay >= 1)
+        {
+            _sim.Schedule(1, _dayEnd, DayEndPriority);
+        }
+
+        double every = _options.TimeSeriesEveryDays;
+        int rows = (int)Math.Floor((_horizon / every) + Epsilon) + 1;
+        _rowDays = new double[rows];
+        _columns = new double[TimeSeriesCatalog.All.Count][];
+        for (int m = 0; m < _columns.Length; m++)
+        {
+            _columns[m] = new double[rows];
+        }
+
+        // Day 0 has no end, but the first daily production runs start at it.
+        if (_dailyRunners.Length > 0)
+        {
+            _sim.Schedule(0, () => RunProductionDay(finish: false), DayEndPriority);
+        }
+
+        _sample = OnSample;
+        _sim.Schedule(0, _sample, SamplePriority);
+
+        if (_warmup > 0)
+        {
+            _sim.Schedule(_warmup, OnWarmupEnd, WarmupPriority);
+        }
+    }
+
+    private void OnDayEnd()
+    {
+        _day++;
+        EndOfDayEconomics(_day);
+
+        foreach (var n in _suppliers)
+        {
+            if (n.Active && n.DailyCost > 0)
+            {
+                _totals.CashDaysSum += n.Cash / n.DailyCost;
+                _totals.CashDaysCount++;
+            }
+        }
+
+        _options.DayEndProbe?.Invoke(this);
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (_day < _lastDay)
+        {
+            _sim.Schedule(1, _dayEnd, DayEndPriority);
+        }
+    }
+
+    private void OnWarmupEnd()
+    {
+        FlushIntegrals();
+        _atWarmup = _totals;
+        foreach (var n in _shippers)
+        {
+            n.UnitsProducedAtWarmup = n.UnitsProduced;
+            n.RevenueAtWarmup = n.Revenue;
+            n.StressDaysAtWarmup = n.StressDays;
+            n.DisruptedAreaAtWarmup = n.DisruptedArea;
+        }
+    }
+
+    /// <summary>Brings every time integral up to now and sums them into the totals.</summary>
+    private void FlushIntegrals()
+    {
+        double backorders = 0;
+        double stockouts = 0;
+        foreach (var b in _buyers)
+        {
+            AccrueBuyerLevels(b);
+            backorders += b.BackorderArea;
+            stockouts += b.StockoutArea;
+        }
+
+        double disrupted = 0;
+        foreach (var n in _suppliers)
+        {
+            AccrueDisruption(n);
+            disrupted += n.DisruptedArea;
+        }
+
+        _totals.BackorderArea = backorders;
+        _totals.StockoutArea = stockouts;
+        _totals.DisruptedArea = disrupted;
+    }
+
+    private void OnSample()
+    {
+        int row = _row++;
+        var now = _totals;
+        var last = _atLastRow;
+        _atLastRow = now;
+        _rowDays[row] = _sim.Now;
+
+        double demand = now.DemandUnits - last.DemandUnits;
+        double met = now.MetOnArrival - last.MetOnArrival;
+        double onHand = 0;
+        double backorders = 0;
+        foreach (var b in _buyers)
+        {
+            onHand += Math.Max(0, b.Fg.OnHand);
+            backorders += b.Fg.Backorders;
+        }
+
+        _columns[TimeSeriesCatalog.DemandUnits][row] = demand;
+        _columns[TimeSeriesCatalog.DeliveredUnits][row] = now.DeliveredUnits - last.DeliveredUnits;
+        _columns[TimeSeriesCatalog.FillRate][row] = demand > 0 ? met / demand : 1;
+        _columns[TimeSeriesCatalog.BuyerOnHand][row] = onHand;
+        _columns[TimeSeriesCatalog.BuyerBackorders][row] = backorders;
+        _columns[TimeSeriesCatalog.ActiveSuppliersTier1][row] = _activeByTier[1];
+        _columns[TimeSeriesCatalog.ActiveSuppliersTier2][row] = _activeByTier[2];
+        _columns[TimeSeriesCatalog.ActiveSuppliersTier3][row] = _activeByTier[3];
+        _columns[TimeSeriesCatalog.SuppliersInStress][row] = _suppliersInStress;
+        _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
+        _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
+        _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptedCount;
+
+        if (_row < _rowDays.Length)
+        {
+            double next = _row * _options.TimeSeriesEveryDays;
+            _sim.Schedule(Math.Max(0, next - _sim.Now), _sample, SamplePriority);
+        }
+    }
+
+    private NetworkRunResult Collect()
+    {
+        FlushIntegrals();
+        var end = _totals;
+        var start = _atWarmup;
+        var kpis = new double[KpiCatalog.All.Count];
+
+        double demand = end.DemandUnits - start.DemandUnits;
+        double delivered = end.DeliveredUnits - start.DeliveredUnits;
+        double purchase = end.PurchaseCost - start.PurchaseCost;
+        double logistics = end.LogisticsCost - start.LogisticsCost;
+        double holding = end.HoldingCost - start.HoldingCost;
+        double total = purchase + logistics + holding;
+        double co2 = end.Co2eKg - start.Co2eKg;
+        kpis[KpiCatalog.DemandUnits] = demand;
+        kpis[KpiCatalog.DeliveredUnits] = delivered;
+        kpis[KpiCatalog.FillRate] = demand > 0 ? (end.MetOnArrival - start.MetOnArrival) / demand : 1;
+        kpis[KpiCatalog.LostSalesUnits] = end.LostUnits - start.LostUnits;
+        kpis[KpiCatalog.LostSalesValue] = end.LostValue - start.LostValue;
+        kpis[KpiCatalog.BackorderUnitDays] = end.BackorderArea - start.BackorderArea;
+        kpis[KpiCatalog.StockoutDays] = end.StockoutArea - start.StockoutArea;
+        kpis[KpiCatalog.PurchaseCost] = purchase;
+        kpis[KpiCatalog.LogisticsCost] = logistics;
+        kpis[KpiCatalog.HoldingCost] = holding;
+        kpis[KpiCatalog.FinancingCost] = end.FinancingCost - start.FinancingCost;
+        kpis[KpiCatalog.TotalCost] = total;
+        kpis[KpiCatalog.CostPerUnit] = delivered > 0 ? total / delivered : 0;
+        kpis[KpiCatalog.ReplenishmentOrders] = end.ReplenishmentOrders - start.ReplenishmentOrders;
+        kpis[KpiCatalog.Co2eKg] = co2;
+        kpis[KpiCatalog.Co2eKgPerUnit] = delivered > 0 ? co2 / delivered : 0;
+        kpis[KpiCatalog.WaterL] = end.WaterL - start.WaterL;
+        kpis[KpiCatalog.LiquidityStressDays] = end.StressDays - start.StressDays;
+        kpis[KpiCatalog.DisruptedSupplierDays] = end.DisruptedArea - start.DisruptedArea;
+        double cashDays = end.CashDaysCount - start.CashDaysCount;
+        kpis[KpiCatalog.MeanSupplierCashDays] = cashDays > 0 ? (end.CashDaysSum - start.CashDaysSum) / cashDays : 0;
+        kpis[KpiCatalog.UnitsProduced] = end.UnitsProduced - start.UnitsProduced;
+
+        var outcomes = new SupplierOutcome[_shippers.Length];
+        for (int i = 0; i < _shippers.Length; i++)
+        {
+            var n = _shippers[i];
+            if (n.IsProducer && n.Active)
+            {
+                kpis[KpiCatalog.ActiveSuppliers]++;
+            }
+            else if (n.IsProducer && (_warmup == 0 || n.ExitDay > _warmup))
+            {
+                CountExit(kpis, n);
+            }
+
+            var d = n.Definition;
+            outcomes[i] = new SupplierOutcome(
+                d.Id,
+                d.Tier,
+                d.RegionId,
+                d.Size,
+                d.Group,
+                n.Active,
+                n.Active ? null : n.ExitDay,
+                n.ExitCause,
+                n.UnitsProduced - n.UnitsProducedAtWarmup,
+                n.Revenue - n.RevenueAtWarmup,
+                n.Cash,
+                n.StressDays - n.StressDaysAtWarmup,
+                n.DisruptedArea - n.DisruptedAreaAtWarmup);
+        }
+
+        var series = new TimeSeries(TimeSeriesCatalog.NameArray(), _rowDays, _columns);
+        return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount);
+    }
+
+    private static void CountExit(double[] kpis, Node n)
+    {
+        kpis[KpiCatalog.SupplierExits]++;
+        kpis[n.Tier switch
+        {
+            <= 1 => KpiCatalog.SupplierExitsTier1,
+            2 => KpiCatalog.SupplierExitsTier2,
+            3 => KpiCatalog.SupplierExitsTier3,
+            _ => KpiCatalog.SupplierExitsTier4Plus,
+        }]++;
+        kpis[n.ExitCause == "margin" ? KpiCatalog.ExitsMargin : KpiCatalog.ExitsInsolvency]++;
+        kpis[n.Definition.Size switch
+        {
+            Definitions.SizeClass.Micro => KpiCatalog.ExitsMicro,
+            Definitions.SizeClass.Small => KpiCatalog.ExitsSmall,
+            Definitions.SizeClass.Medium => KpiCatalog.ExitsMedium,
+            _ => KpiCatalog.ExitsLarge,
+        }]++;
+    }
+}

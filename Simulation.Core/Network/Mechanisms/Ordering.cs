@@ -1,0 +1,245 @@
+// Mechanism 1a, ordering (DESIGN.md section 5): inventory policies and the sourcing split.
+//
+//   position   = on hand + on order - backorders
+//   BaseStock  every R days:                      order S - position, if > 0   (R = 0: after every change)
+//   MinMax     every R days, or continuously if R = 0: if position <= s, order S - position
+//   ReorderPointQuantity continuously (R = 0) or every R days: while position <= r, order Q
+//   FixedQuantity every R days:                   order Q
+//   every order q is capped so the position never exceeds the stock's capacity: q <= capacity - position
+//   split:  q_i = q * share_i / sum(share_j over sources j still in the chain); no source left: no order
+//   periodic reviews at t = 0, R, 2R, ...; continuous review after every change of the position (demand,
+//   a customer order, input consumption, an order dropped because its supplier left) and at t = 0
+//
+// A supplier's own finished goods are made, not bought: their policy places production orders
+// (make-to-stock); with policy None the supplier makes to order (Production.cs). Source: the
+// standard periodic- and continuous-review policies, e.g. Silver, Pyke and Thomas, "Inventory and
+// Production Management in Supply Chains" (4th ed., 2017), chapters 6-7.
+using Simulation.Core.Network.Definitions;
+
+namespace Simulation.Core.Network;
+
+internal sealed partial class NetworkModel
+{
+    /// <summary>
+    /// Schedules the reviews: one callback at day 0 reviews every stock that has a policy (in definition
+    /// order); then one callback per distinct review period R fires at R, 2R, ... and reviews its
+    /// stocks in definition order. Grouping keeps a network of thousands of daily reviewers at one
+    /// event per day.
+    /// </summary>
+    private void ScheduleReviews()
+    {
+        var all = new List<Stock>();
+        var byPeriod = new SortedDictionary<double, List<Stock>>();
+        foreach (var n in _nodes)
+        {
+            AddForReview(n.Fg, all, byPeriod);
+            foreach (var input in n.Inputs)
+            {
+                AddForReview(input, all, byPeriod);
+            }
+        }
+
+        if (all.Count == 0)
+        {
+            return;
+        }
+
+        Stock[] initial = [.. all];
+        _sim.Schedule(0, () => ReviewAll(initial), ReviewPriority);
+        foreach (var (period, stocks) in byPeriod)
+        {
+            var group = new ReviewGroup(this, period, [.. stocks]);
+            if (period <= _horizon)
+            {
+                _sim.Schedule(period, group.Fire, ReviewPriority);
+            }
+        }
+    }
+
+    private static void AddForReview(Stock stock, List<Stock> all, SortedDictionary<double, List<Stock>> byPeriod)
+    {
+        if (stock.Kind == InventoryPolicyKind.None)
+        {
+            return;
+        }
+
+        all.Add(stock);
+        if (!stock.ContinuousReview)
+        {
+            if (!byPeriod.TryGetValue(stock.ReviewPeriodDays, out var list))
+            {
+                list = [];
+                byPeriod.Add(stock.ReviewPeriodDays, list);
+            }
+
+            list.Add(stock);
+        }
+    }
+
+    private void ReviewAll(Stock[] stocks)
+    {
+        foreach (var stock in stocks)
+        {
+            Review(stock);
+        }
+    }
+
+    /// <summary>Reviews a continuously reviewed stock after a change of its position.</summary>
+    private void CheckContinuous(Stock stock)
+    {
+        if (stock.ContinuousReview)
+        {
+            Review(stock);
+        }
+    }
+
+    /// <summary>Applies the stock's policy once (see the file header).</summary>
+    private void Review(Stock stock)
+    {
+        if (!stock.Owner.Active)
+        {
+            return;
+        }
+
+        switch (stock.Kind)
+        {
+            case InventoryPolicyKind.BaseStock:
+                PlaceOrder(stock, stock.OrderUpTo - stock.Position);
+                break;
+            case InventoryPolicyKind.MinMax:
+                if (stock.Position <= stock.ReorderPoint + Epsilon)
+                {
+                    PlaceOrder(stock, stock.OrderUpTo - stock.Position);
+                }
+
+                break;
+            case InventoryPolicyKind.ReorderPointQuantity:
+                // Each order raises the position by Q unless capped or unplaceable, which ends the loop.
+                while (stock.Position <= stock.ReorderPoint + Epsilon)
+                {
+                    if (PlaceOrder(stock, stock.OrderQuantity) <= Epsilon)
+                    {
+                        break;
+                    }
+                }
+
+                break;
+            case InventoryPolicyKind.FixedQuantity:
+                PlaceOrder(stock, stock.OrderQuantity);
+                break;
+            case InventoryPolicyKind.None:
+            default:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Places a replenishment order of <paramref name="quantity"/> for <paramref name="stock"/>: a
+    /// production order for a supplier's finished goods, otherwise orders split over the sources still
+    /// in the chain. Returns the quantity placed (0 if none).
+    /// </summary>
+    private double PlaceOrder(Stock stock, double quantity)
+    {
+        if (double.IsFinite(stock.Capacity))
+        {
+            quantity = Math.Min(quantity, stock.Capacity - stock.Position);
+        }
+
+        if (!(quantity > Epsilon))
+        {
+            return 0;
+        }
+
+        var owner = stock.Owner;
+        if (stock.IsFinishedGoods && owner.IsProducer)
+        {
+            owner.ProductionDue += quantity;
+            stock.OnOrder += quantity;
+            TryStartProduction(owner);
+            return quantity;
+        }
+
+        double shares = ActiveShareSum(stock);
+        if (!(shares > 0))
+        {
+            return 0;
+        }
+
+        if (owner.IsBuyer)
+        {
+            _totals.ReplenishmentOrders++;
+        }
+
+        var links = _links;
+        int end = stock.FirstLink + stock.LinkCount;
+        for (int i = stock.FirstLink; i < end; i++)
+        {
+            ref readonly var link = ref links[i];
+            if (!link.Supplier.Active || !(link.Share > 0))
+            {
+                continue;
+            }
+
+            double part = quantity * link.Share / shares;
+            stock.OnOrder += part;
+            ReceiveOrder(link.Supplier, i, part);
+        }
+
+        return quantity;
+    }
+
+    /// <summary>The sum of the shares of the stock's sources still in the chain, cached until the next exit.</summary>
+    private double ActiveShareSum(Stock stock)
+    {
+        if (stock.ShareVersion != _exitVersion)
+        {
+            double sum = 0;
+            int end = stock.FirstLink + stock.LinkCount;
+            for (int i = stock.FirstLink; i < end; i++)
+            {
+                ref readonly var link = ref _links[i];
+                if (link.Supplier.Active && link.Share > 0)
+                {
+                    sum += link.Share;
+                }
+            }
+
+            stock.ActiveShareSum = sum;
+            stock.ShareVersion = _exitVersion;
+        }
+
+        return stock.ActiveShareSum;
+    }
+
+    /// <summary>The stocks that share one review period, reviewed together at R, 2R, 3R, ...</summary>
+    private sealed class ReviewGroup
+    {
+        private readonly NetworkModel _model;
+        private readonly double _period;
+        private readonly Stock[] _stocks;
+        private long _reviews;
+
+        public ReviewGroup(NetworkModel model, double period, Stock[] stocks)
+        {
+            _model = model;
+            _period = period;
+            _stocks = stocks;
+            Fire = OnFire;
+        }
+
+        public Action Fire { get; }
+
+        private void OnFire()
+        {
+            _model.ReviewAll(_stocks);
+
+            // Times are k * R, not sums of R, so they do not drift.
+            _reviews++;
+            double next = (_reviews + 1) * _period;
+            if (next <= _model._horizon)
+            {
+                _model._sim.Schedule(next - _model._sim.Now, Fire, ReviewPriority);
+            }
+        }
+    }
+}

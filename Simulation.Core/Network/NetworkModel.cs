@@ -1,0 +1,313 @@
+using System.Globalization;
+using Simulation.Core.Engine;
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+using Simulation.Core.Replications;
+
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// One replication of a <see cref="NetworkDefinition"/> on the kernel. This file resolves the
+/// definition into arrays of node, stock and link state (ids become references once, at build time,
+/// in time linear in nodes + links) and runs the clock; each mechanism lives in its own partial file
+/// under <c>Mechanisms/</c>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Order of simultaneous events (kernel priority, then scheduling order), which makes every run one
+/// total order and the hand computations in the tests possible. A demand or an arrival at time t
+/// stands for the day that ends at t:
+/// </para>
+/// <list type="number">
+/// <item>disruption starts and ends (<see cref="DisruptionPriority"/>): capacity changes first;</item>
+/// <item>end-customer demand and production batches finishing (<see cref="DemandPriority"/>);</item>
+/// <item>shipment arrivals (<see cref="ArrivalPriority"/>): goods arriving at t serve the demand after t,
+///   so a periodic order placed at t with lead time L covers R + L days of demand, as in the textbook
+///   (arrivals are held in an <see cref="ArrivalCalendar"/> and delivered by the model's clock loop
+///   with exactly this priority, see <c>Mechanisms/Shipping.cs</c>);</item>
+/// <item>periodic inventory reviews (<see cref="ReviewPriority"/>), which see the day's demand and arrivals;</item>
+/// <item>the daily bookkeeping (<see cref="DayEndPriority"/> = <see cref="EventPriority.Low"/>): payments
+///   due, daily costs, stress and exits, margin reviews, KPI counters;</item>
+/// <item>the time-series row (<see cref="SamplePriority"/>) and the end of the warm-up (<see cref="WarmupPriority"/>).</item>
+/// </list>
+/// <para>
+/// Orders travel up the network synchronously (an order reaches its supplier at once, and may set
+/// off production and orders further upstream); goods travel down only through scheduled arrivals.
+/// Payments also travel up (a supplier paid may pay its own arrears to its suppliers). Since the
+/// supply graph has no cycles, no call chain ever comes back to the node that started it.
+/// </para>
+/// <para>
+/// Hot-path habits: no dictionaries, LINQ or strings after the build; one delegate per node or
+/// process, created at build time; shipments and payments are structs in pooled arrays; the only
+/// allocations during a run are arrays growing to their working size.
+/// </para>
+/// </remarks>
+internal sealed partial class NetworkModel
+{
+    internal const int DisruptionPriority = EventPriority.High;
+    internal const int DemandPriority = EventPriority.Normal;
+    internal const int ProductionPriority = EventPriority.Normal;
+    internal const int ArrivalPriority = EventPriority.Normal + 5;
+    internal const int ReviewPriority = EventPriority.Normal + 10;
+    internal const int DayEndPriority = EventPriority.Low;
+    internal const int SamplePriority = EventPriority.Low + 1;
+    internal const int WarmupPriority = EventPriority.Low + 2;
+
+    /// <summary>Quantities and money below this are treated as zero (floating-point residue).</summary>
+    internal const double Epsilon = 1e-9;
+
+    private static readonly ulong ShippingKey = StableHash.Of("shipping");
+    private static readonly ulong DemandKey = StableHash.Of("demand");
+    private static readonly ulong InterarrivalKey = StableHash.Of("demand_interarrival");
+
+    private readonly NetworkDefinition _definition;
+    private readonly ReplicationContext _context;
+    private readonly NetworkRunOptions _options;
+    private readonly Simulator _sim = new();
+    private readonly Dictionary<string, int> _nodeIndex;
+    private readonly Node[] _nodes;
+    private readonly Node[] _buyers;      // role Buyer
+    private readonly Node[] _buyerSide;   // buyers and distribution centres
+    private readonly Node[] _suppliers;   // role Supplier
+    private readonly Node[] _shippers;    // every non-buyer, in definition order (the outcomes)
+    private readonly Link[] _links;
+    private readonly Stock[] _stocks;
+    private readonly double _horizon;
+    private readonly double _warmup;
+    private readonly int _lastDay;
+    private readonly PaymentBook _payments;
+    private readonly ArrivalCalendar _arrivals;
+    private readonly List<Node> _wakeAfterDelivery = [];
+    private readonly Action _arrivalTick;
+    private double _arrivalTickAt = double.NaN;
+    private double _runUntil = double.PositiveInfinity;
+
+    private int _linksBuilt;
+    private Totals _totals;
+    private Totals _atWarmup;
+    private int _exitVersion;
+
+    public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
+    {
+        _definition = definition;
+        _context = context;
+        _options = options;
+        _horizon = definition.HorizonDays;
+        _warmup = definition.WarmupDays;
+        if (!(_horizon > 0) || !double.IsFinite(_horizon))
+        {
+            throw Invalid($"HorizonDays must be finite and > 0, got {_horizon}.");
+        }
+
+        if (!(_warmup >= 0) || _warmup >= _horizon)
+        {
+            throw Invalid($"WarmupDays must be >= 0 and below HorizonDays ({_horizon}), got {_warmup}.");
+        }
+
+        _lastDay = (int)Math.Floor(_horizon + Epsilon);
+        _arrivals = new ArrivalCalendar(_horizon);
+        _arrivalTick = OnArrivalTick;
+
+        var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < definition.Regions.Count; i++)
+        {
+            regionIndex[definition.Regions[i].Id] = i;
+        }
+
+        var products = new Dictionary<string, ProductDefinition>(StringComparer.Ordinal);
+        foreach (var product in definition.Products)
+        {
+            products[product.Id] = product;
+        }
+
+        int count = definition.Nodes.Count;
+        _nodes = new Node[count];
+        _nodeIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
+
+        for (int i = 0; i < count; i++)
+        {
+            var node = definition.Nodes[i];
+            if (!regionIndex.TryGetValue(node.RegionId, out int region))
+            {
+                throw Invalid($"Node '{node.Id}' is in region '{node.RegionId}', which is not defined.");
+            }
+
+            if (!_nodeIndex.TryAdd(node.Id, i))
+            {
+                throw Invalid($"Node id '{node.Id}' is used twice.");
+            }
+
+            _nodes[i] = new Node(i, node, region);
+        }
+
+        _buyers = Array.FindAll(_nodes, n => n.IsBuyer);
+        _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
+        _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
+        _shippers = Array.FindAll(_nodes, n => !n.IsBuyer);
+        // Count first: a dense network has hundreds of thousands of links, so size the arrays once.
+        int linkCount = 0;
+        int stockCount = 0;
+        foreach (var node in definition.Nodes)
+        {
+            linkCount += node.Stock.Sources.Count;
+            stockCount += 1 + node.Inputs.Count;
+            foreach (var input in node.Inputs)
+            {
+                linkCount += input.Sources.Count;
+            }
+        }
+
+        _links = new Link[linkCount];
+        var stocks = new List<Stock>(stockCount);
+        foreach (var n in _nodes)
+        {
+            BuildStocks(n, products, stocks);
+        }
+
+        _stocks = [.. stocks];
+        _payments = new PaymentBook(_lastDay, _links.Length);
+        for (int i = 0; i < count; i++)
+        {
+            InitialiseNode(_nodes[i]);
+        }
+
+        _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
+        BuildDisruptions();
+    }
+
+    /// <summary>The simulated time.</summary>
+    internal double Now => _sim.Now;
+
+    /// <summary>The simulated time, capped at the horizon (the kernel's clock ends just past it).</summary>
+    private double Clock => Math.Min(_sim.Now, _horizon);
+
+    /// <summary>Test hook: a node's cash.</summary>
+    internal double CashOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Cash;
+
+    /// <summary>Test hook: a node's credit balance.</summary>
+    internal double CreditOf(string nodeId) => _nodes[_nodeIndex[nodeId]].CreditBalance;
+
+    /// <summary>Test hook: a node's finished goods on hand.</summary>
+    internal double OnHandOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnHand;
+
+    /// <summary>Test hook: a node's unpaid obligations.</summary>
+    internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
+
+    /// <summary>Runs the replication to the horizon and collects its results.</summary>
+    public NetworkRunResult Run()
+    {
+        ScheduleReviews();
+        StartDemand();
+        StartDisruptions();
+        StartBookkeeping();
+
+        RunClock();
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        return Collect();
+    }
+
+    private void BuildStocks(Node n, Dictionary<string, ProductDefinition> products, List<Stock> stocks)
+    {
+        var definition = n.Definition;
+        if (!products.TryGetValue(definition.ProductId, out var product))
+        {
+            throw Invalid($"Node '{definition.Id}' holds product '{definition.ProductId}', which is not defined.");
+        }
+
+        n.Fg = new Stock(stocks.Count, n, definition.Stock, isFinishedGoods: true, quantityPerUnit: 1);
+        stocks.Add(n.Fg);
+        if (!n.IsProducer)
+        {
+            AddLinks(n.Fg, definition.Stock);
+        }
+
+        if (n.IsProducer && definition.Inputs.Count > 0)
+        {
+            n.Inputs = new Stock[definition.Inputs.Count];
+            for (int k = 0; k < n.Inputs.Length; k++)
+            {
+                var input = definition.Inputs[k];
+                double perUnit = 1;
+                foreach (var line in product.Inputs)
+                {
+                    if (string.Equals(line.ProductId, input.ProductId, StringComparison.Ordinal))
+                    {
+                        perUnit = line.QuantityPerUnit;
+                        break;
+                    }
+                }
+
+                if (!(perUnit > 0))
+                {
+                    throw Invalid($"Node '{definition.Id}': the bill of materials of '{product.Id}' needs input '{input.ProductId}' per unit > 0, got {perUnit}.");
+                }
+
+                n.Inputs[k] = new Stock(stocks.Count, n, input, isFinishedGoods: false, quantityPerUnit: perUnit);
+                stocks.Add(n.Inputs[k]);
+                AddLinks(n.Inputs[k], input);
+            }
+        }
+    }
+
+    private void AddLinks(Stock stock, StockDefinition definition)
+    {
+        stock.FirstLink = _linksBuilt;
+        foreach (var source in definition.Sources)
+        {
+            if (!_nodeIndex.TryGetValue(source.SupplierId, out int supplier))
+            {
+                throw Invalid($"Node '{stock.Owner.Id}' sources '{definition.ProductId}' from '{source.SupplierId}', which is not defined.");
+            }
+
+            var from = _nodes[supplier];
+            if (from.IsBuyer)
+            {
+                throw Invalid($"Node '{stock.Owner.Id}' sources from buyer '{source.SupplierId}'; only suppliers and distribution centres ship.");
+            }
+
+            _links[_linksBuilt++] = new Link(
+                from,
+                stock,
+                source.Share,
+                source.LeadTimeDays ?? from.Definition.LeadTimeDays,
+                source.TransportCostPerOrder,
+                source.TransportCostPerUnit,
+                source.TransportCo2eKgPerUnit);
+        }
+
+        stock.LinkCount = _linksBuilt - stock.FirstLink;
+        if (stock.Kind == InventoryPolicyKind.FixedQuantity && !(stock.ReviewPeriodDays > 0))
+        {
+            throw Invalid($"Node '{stock.Owner.Id}': a fixed-quantity policy on '{definition.ProductId}' needs ReviewPeriodDays > 0.");
+        }
+    }
+
+    private void InitialiseNode(Node n)
+    {
+        var definition = n.Definition;
+        ulong entityKey = StableHash.Of(definition.Id);
+        if (n.IsBuyer)
+        {
+            InitialiseBuyer(n, entityKey);
+            return;
+        }
+
+        var region = _definition.Regions[n.Region];
+        n.Backlog = new OrderQueue();
+        n.ShippingStream = _context.Streams.Create(entityKey, ShippingKey);
+        n.LeadTimeMultiplier = region.LeadTimeMultiplier;
+        if (n.IsProducer)
+        {
+            n.MakeToOrder = n.Fg.Kind == InventoryPolicyKind.None;
+            n.DailyRuns = double.IsFinite(n.Capacity) && !double.IsFinite(n.BatchSize);
+            n.BatchDone = () => OnBatchDone(n);
+            n.Arrears = new ObligationQueue();
+            InitialiseEconomics(n, region);
+        }
+    }
+
+
+    /// <summary>The one place a definition the engine cannot run is reported (names the node or disruption).</summary>
+    private static ArgumentException Invalid(FormattableString message) =>
+        new("Invalid network definition: " + message.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,15 @@
+namespace Simulation.Core.Network;
+
+/// <summary>Options for <see cref="NetworkSimulation.Run"/> that do not change the model, only what is recorded.</summary>
+public sealed record NetworkRunOptions
+{
+    /// <summary>
+    /// Days between two rows of <see cref="NetworkRunResult.Daily"/>; finite and &gt; 0. Rows are taken at
+    /// day 0, this interval, twice it, and so on up to the horizon; flows in a row cover the interval
+    /// that ends there.
+    /// </summary>
+    public double TimeSeriesEveryDays { get; init; } = 1;
+
+    /// <summary>Test hook: called after the bookkeeping of every simulated day, with the running model.</summary>
+    internal Action<NetworkModel>? DayEndProbe { get; init; }
+}

@@ -1,0 +1,46 @@
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Replications;
+
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// Runs the supply-network model (DESIGN.md section 5, mechanisms 1-3): material flow with inventory
+/// policies, capacity-limited production and stochastic shipping; disruptions; supplier cash,
+/// payment terms, credit, liquidity stress and exit. The formulas are in the headers of the files
+/// under <c>Simulation.Core/Network/Mechanisms/</c>.
+/// </summary>
+public static class NetworkSimulation
+{
+    /// <summary>
+    /// Runs one replication of <paramref name="definition"/>. The result depends only on the
+    /// definition, the replication seed and the options; every random draw comes from
+    /// <see cref="ReplicationContext.Streams"/>, one stream per entity and purpose ("demand",
+    /// "demand_interarrival" and "shipping" keyed by node id, "disruption" keyed by disruption id).
+    /// Never touches files or the console.
+    /// </summary>
+    /// <param name="definition">The validated network.</param>
+    /// <param name="context">The replication: index, seed, streams, cancellation.</param>
+    /// <param name="options">What to record; defaults if null.</param>
+    /// <returns>KPIs, time series and supplier outcomes of the replication.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> or <paramref name="context"/> is null.</exception>
+    /// <exception cref="ArgumentException">The definition has a dangling reference or a value the engine cannot run
+    /// (the scenario loader normally rejects these first).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="NetworkRunOptions.TimeSeriesEveryDays"/> is not finite and &gt; 0.</exception>
+    /// <exception cref="OperationCanceledException">The context's token was cancelled during the run.</exception>
+    public static NetworkRunResult Run(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(context);
+        options ??= new NetworkRunOptions();
+        if (!(options.TimeSeriesEveryDays > 0) || !double.IsFinite(options.TimeSeriesEveryDays))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                options.TimeSeriesEveryDays,
+                "TimeSeriesEveryDays must be finite and > 0.");
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        return new NetworkModel(definition, context, options).Run();
+    }
+}

@@ -1,0 +1,275 @@
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+using Simulation.Scenarios.Loading;
+
+namespace Simulation.Scenarios.Reading;
+
+/// <summary>Reads buyers, distribution centres and suppliers (one by one, generated or imported) into <see cref="NodeSpec"/>s.</summary>
+internal static class NodeReader
+{
+    /// <summary>Reads one node; null when it has no usable id (the problem is already reported).</summary>
+    /// <param name="reader">The node's mapping.</param>
+    /// <param name="role">Buyer, distribution centre or supplier.</param>
+    /// <param name="id">The id of a generated group member; null to read the mapping's own <c>id</c>.</param>
+    /// <param name="group">The group or import that generated it, if any.</param>
+    public static NodeSpec? Read(MapReader reader, NodeRole role, string? id = null, string? group = null)
+    {
+        id ??= reader.Text("id");
+        if (id is null)
+        {
+            return null;
+        }
+
+        bool supplier = role == NodeRole.Supplier;
+        string region = reader.Text("region") ?? "";
+        string product = reader.Text("product") ?? "";
+
+        StockSpec stock = ReadStock(reader.Object("inventory"), product, reader.At("product"), reader, includeSources: !supplier);
+        List<StockSpec> inputs = [];
+        if (supplier)
+        {
+            foreach (MapReader input in reader.Items("inputs"))
+            {
+                string inputProduct = input.Text("product") ?? "";
+                inputs.Add(ReadStock(input, inputProduct, input.At("product"), input, includeSources: true));
+            }
+        }
+
+        NodeDefinition definition = new()
+        {
+            Id = id,
+            Role = role,
+            RegionId = region,
+            ProductId = product,
+            Group = group,
+            Stock = stock.Definition,
+            Inputs = [.. inputs.Select(i => i.Definition)],
+            Shortage = supplier || reader.Choice("shortage") == "backorder" ? ShortagePolicy.Backorder : ShortagePolicy.LostSales,
+            HoldingCostPerUnitDay = reader.Number("holding_cost_per_unit_day"),
+            PaymentTermsDays = reader.Number("payment_terms_days"),
+            Demand = role == NodeRole.Buyer ? ReadDemand(reader.Object("demand")) : null,
+            LeadTimeDays = role == NodeRole.Buyer ? Distribution.Constant(0) : reader.Distribution("lead_time_days") ?? Distribution.Constant(0),
+        };
+
+        if (supplier)
+        {
+            definition = definition with
+            {
+                Tier = reader.Integer("tier"),
+                Size = reader.Choice("size") switch
+                {
+                    "micro" => SizeClass.Micro,
+                    "small" => SizeClass.Small,
+                    "large" => SizeClass.Large,
+                    _ => SizeClass.Medium,
+                },
+                CapacityPerDay = reader.Number("capacity_per_day"),
+                BatchSize = reader.Number("batch_size"),
+                UnitCost = reader.Number("unit_cost"),
+                Price = reader.Number("price"),
+                FixedCostPerDay = reader.Number("fixed_cost_per_day"),
+                Workers = reader.Integer("workers"),
+                WageToLivingWage = reader.Number("wage_to_living_wage"),
+                Capability = reader.Number("capability"),
+                StartingCashDays = reader.Number("starting_cash_days"),
+                AlternativeMargin = reader.Number("alternative_margin"),
+                Co2eKgPerUnit = reader.Number("co2e_kg_per_unit"),
+                WaterLPerUnit = reader.Number("water_l_per_unit"),
+                Certifications = reader.Texts("certifications"),
+            };
+        }
+
+        return new NodeSpec
+        {
+            Definition = definition,
+            Node = reader.Map,
+            IdNode = reader.At("id"),
+            Path = reader.Path,
+            RegionNode = reader.At("region"),
+            ProductNode = reader.At("product"),
+            Stock = stock,
+            Inputs = inputs,
+            InputsNode = reader.At("inputs"),
+            InputsPath = reader.FieldPathOf("inputs"),
+        };
+    }
+
+    /// <summary>Reads a node's own disruption (suppliers only), if it has one.</summary>
+    public static DisruptionSpec? ReadOwnDisruption(MapReader reader, NodeSpec node)
+    {
+        MapReader? disruption = reader.Object("disruption");
+        if (disruption is null)
+        {
+            return null;
+        }
+
+        return new DisruptionSpec
+        {
+            Definition = new DisruptionDefinition
+            {
+                Id = node.Definition.Id + "/disruption",
+                Scope = DisruptionScope.Supplier,
+                TargetId = node.Definition.Id,
+                TimeBetweenDays = disruption.Distribution("time_between_days") ?? Distribution.Constant(1),
+                DurationDays = disruption.Distribution("duration_days") ?? Distribution.Constant(0),
+                CapacityLost = disruption.Number("capacity_lost"),
+            },
+            Node = disruption.Map,
+            IdNode = disruption.Map,
+            TargetNode = node.IdNode,
+            Path = disruption.Path,
+        };
+    }
+
+    /// <summary>Reads a stock: <paramref name="stock"/> holds initial, policy and capacity; <paramref name="owner"/> holds the sources.</summary>
+    private static StockSpec ReadStock(MapReader? stock, string product, SNode productNode, MapReader owner, bool includeSources)
+    {
+        double initial = stock?.Number("initial") ?? 0;
+        double capacity = stock?.Number("capacity") ?? double.PositiveInfinity;
+        if (stock is not null && initial > capacity)
+        {
+            stock.Errors.Inconsistent(stock.At("initial"), stock.FieldPathOf("initial"), InvariantText.Format($"initial ({initial}) is more than the capacity ({capacity})"));
+        }
+
+        InventoryPolicy policy = ReadPolicy(stock?.Object("policy"));
+        bool complete = true;
+        List<SourceSpec> sources = includeSources ? ReadSources(owner, out complete) : [];
+        return new StockSpec
+        {
+            Definition = new StockDefinition
+            {
+                ProductId = product,
+                InitialStock = initial,
+                Policy = policy,
+                Capacity = capacity,
+            },
+            Node = stock?.Map ?? owner.Map,
+            ProductNode = productNode,
+            Path = stock?.Path ?? owner.Path,
+            Sources = sources,
+            SourcesNode = owner.At("sources"),
+            SourcesPath = owner.FieldPathOf("sources"),
+            SharesComplete = complete,
+        };
+    }
+
+    private static List<SourceSpec> ReadSources(MapReader owner, out bool complete)
+    {
+        IReadOnlyList<MapReader> items = owner.Items("sources");
+        complete = owner.Value("sources") is not SSeq list || list.Items.Count == items.Count;
+        var sources = new List<SourceSpec>(items.Count);
+        foreach (MapReader source in items)
+        {
+            string? supplier = source.Text("supplier");
+            string? group = source.Text("group");
+            if ((supplier is null) == (group is null))
+            {
+                source.Errors.OneOf(source.Map, source.FieldPathOf("supplier"), "supplier", "group", both: supplier is not null);
+                complete = false;
+                continue;
+            }
+
+            complete &= source.Has("share");
+
+            sources.Add(new SourceSpec
+            {
+                SupplierId = supplier,
+                GroupId = group,
+                ReferenceNode = source.At(supplier is null ? "group" : "supplier"),
+                Path = source.Path,
+                Template = new SourceLink
+                {
+                    SupplierId = "",
+                    Share = source.Number("share"),
+                    LeadTimeDays = source.Distribution("lead_time_days"),
+                    TransportCostPerUnit = source.Number("transport_cost_per_unit"),
+                    TransportCostPerOrder = source.Number("transport_cost_per_order"),
+                    TransportCo2eKgPerUnit = source.Number("transport_co2e_kg_per_unit"),
+                },
+            });
+        }
+
+        return sources;
+    }
+
+    private static InventoryPolicy ReadPolicy(MapReader? policy)
+    {
+        if (policy is null)
+        {
+            return InventoryPolicy.None;
+        }
+
+        string type = policy.Choice("type");
+        (InventoryPolicyKind kind, string[] required, string[] optional) = type switch
+        {
+            "base_stock" => (InventoryPolicyKind.BaseStock, new[] { "review_period_days", "order_up_to" }, Array.Empty<string>()),
+            "min_max" => (InventoryPolicyKind.MinMax, ["reorder_point", "order_up_to"], ["review_period_days"]),
+            "rq" => (InventoryPolicyKind.ReorderPointQuantity, ["reorder_point", "order_quantity"], []),
+            "fixed_quantity" => (InventoryPolicyKind.FixedQuantity, ["order_quantity", "review_period_days"], []),
+            _ => (InventoryPolicyKind.None, [], []),
+        };
+
+        foreach (SEntry entry in policy.Map.Entries)
+        {
+            string key = entry.Key.Value;
+            if (key != "type" && policy.Schema.Find(key) is not null && !required.Contains(key) && !optional.Contains(key))
+            {
+                policy.Errors.NotApplicable(entry.Key, policy.FieldPathOf(key), key, "policy type " + type);
+            }
+        }
+
+        foreach (string key in required)
+        {
+            if (!policy.Has(key))
+            {
+                policy.Errors.MissingKey(policy.Map, policy.FieldPathOf(key), key, policy.Path + " (" + type + ")");
+            }
+        }
+
+        var result = new InventoryPolicy
+        {
+            Kind = kind,
+            ReviewPeriodDays = policy.Number("review_period_days"),
+            ReorderPoint = policy.Number("reorder_point"),
+            OrderUpTo = policy.Number("order_up_to"),
+            OrderQuantity = policy.Number("order_quantity"),
+        };
+
+        if (kind == InventoryPolicyKind.MinMax && policy.Has("order_up_to") && policy.Has("reorder_point") && result.OrderUpTo < result.ReorderPoint)
+        {
+            policy.Errors.Inconsistent(
+                policy.At("order_up_to"),
+                policy.FieldPathOf("order_up_to"),
+                InvariantText.Format($"order_up_to ({result.OrderUpTo}) must be >= reorder_point ({result.ReorderPoint})"));
+        }
+
+        if (kind == InventoryPolicyKind.FixedQuantity && policy.Has("review_period_days") && result.ReviewPeriodDays <= 0)
+        {
+            policy.Errors.Inconsistent(
+                policy.At("review_period_days"),
+                policy.FieldPathOf("review_period_days"),
+                "fixed_quantity orders every review period, so review_period_days must be > 0");
+        }
+
+        return result;
+    }
+
+    private static DemandDefinition ReadDemand(MapReader? demand)
+    {
+        if (demand is null)
+        {
+            return new DemandDefinition { Quantity = Distribution.Constant(0), InterarrivalDays = Distribution.Constant(1) };
+        }
+
+        MapReader? seasonality = demand.Object("seasonality");
+        return new DemandDefinition
+        {
+            Quantity = demand.Distribution("quantity") ?? Distribution.Constant(0),
+            InterarrivalDays = demand.Distribution("interarrival_days") ?? Distribution.Constant(1),
+            SeasonalAmplitude = seasonality?.Number("amplitude") ?? 0,
+            SeasonalPeriodDays = seasonality?.Number("period_days") ?? 365,
+            SeasonalPeakDay = seasonality?.Number("peak_day") ?? 0,
+            SellingPrice = demand.Number("selling_price"),
+        };
+    }
+}

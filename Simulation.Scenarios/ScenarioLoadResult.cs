@@ -1,0 +1,33 @@
+using Simulation.Core.Network.Definitions;
+
+namespace Simulation.Scenarios;
+
+/// <summary>What <see cref="ScenarioLoader.Load"/> found: the network, or every error that prevents it.</summary>
+public sealed class ScenarioLoadResult
+{
+    internal ScenarioLoadResult(NetworkDefinition? definition, IReadOnlyList<ScenarioError> errors, string resolvedYaml, string scenarioHash)
+    {
+        Definition = errors.Count == 0 ? definition : null;
+        Errors = errors;
+        ResolvedYaml = resolvedYaml;
+        ScenarioHash = scenarioHash;
+    }
+
+    /// <summary>The validated network; null when there are errors.</summary>
+    public NetworkDefinition? Definition { get; }
+
+    /// <summary>All errors, in file and line order (the scenario, the bases it extends, <c>--set</c>, imported tables).</summary>
+    public IReadOnlyList<ScenarioError> Errors { get; }
+
+    /// <summary>True when the scenario loaded without errors and <see cref="Definition"/> is set.</summary>
+    public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>
+    /// The merged document after <c>extends</c> and <c>--set</c>, as YAML (for <c>scenario.resolved.yaml</c>);
+    /// empty if a file of the chain could not be read or parsed. Groups and imports are not expanded in it.
+    /// </summary>
+    public string ResolvedYaml { get; }
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="ResolvedYaml"/>.</summary>
+    public string ScenarioHash { get; }
+}

@@ -1,0 +1,311 @@
+namespace Simulation.Scenarios.Schema;
+
+/// <summary>
+/// The scenario format: every key, its type, default and range. This is the one definition that the
+/// reader checks files against, that <c>--set</c> paths are resolved in, and that
+/// <see cref="ScenarioSchema.JsonSchema"/> is generated from; <c>docs/scenario-format.md</c> documents
+/// the same keys (a test checks that it names every one).
+/// </summary>
+internal static class ScenarioFormat
+{
+    /// <summary>Keys that identify the items of a list, tried in this order (<c>suppliers[cmt-01]</c>, <c>import[mills.csv]</c>).</summary>
+    public static readonly IReadOnlyList<string> IdentityKeys = ["id", "product", "supplier", "file", "group"];
+
+    /// <summary>Most nodes a network may have after groups and imports are expanded.</summary>
+    public const int MaxNodes = 200_000;
+
+    /// <summary>Most supply links a network may have after group links are expanded.</summary>
+    public const long MaxLinks = 5_000_000;
+
+    public static readonly IReadOnlyList<string> PolicyTypes = ["none", "base_stock", "min_max", "rq", "fixed_quantity"];
+
+    public static readonly IReadOnlyList<string> Sizes = ["micro", "small", "medium", "large"];
+
+    public static readonly IReadOnlyList<string> ShortagePolicies = ["backorder", "lost_sales"];
+
+    public static ObjectSchema Economics { get; } = new(
+        "economics",
+        "Rules of supplier economics shared by all suppliers.",
+        [
+            Number("insolvency_exit_days", "Consecutive days a supplier may be unable to pay its costs before it exits.", 90, min: 0, minExclusive: true),
+            Number("margin_review_days", "Window over which a supplier's margin is compared with its alternative market.", 180, min: 0, minExclusive: true),
+        ]);
+
+    public static ObjectSchema Credit { get; } = new(
+        "credit",
+        "Credit a supplier in the region can draw on when short of cash.",
+        [
+            Number("annual_rate", "Interest per year, e.g. 0.14 for 14%.", min: 0) with { Required = true },
+            Number("limit_days_of_cost", "Credit limit as days of the supplier's full-capacity daily cost.", min: 0) with { Required = true },
+        ]);
+
+    public static ObjectSchema Region { get; } = new(
+        "region",
+        "A region: infrastructure, credit and labour-law enforcement shared by every node in it.",
+        [
+            Id("Unique id of the region."),
+            Number("lead_time_multiplier", "Multiplies every shipping lead time out of the region (1 = good infrastructure).", 1, min: 0, minExclusive: true),
+            Nested("credit", "Credit for small suppliers; omit when none is available.", Credit) with { DefaultText = "none" },
+            Number("labour_inspections_per_supplier_year", "Labour inspections per supplier per year.", 0, min: 0),
+            Number("inspection_detection_probability", "Probability that an inspection detects an open violation.", 0, min: 0, max: 1),
+            Number("grid_carbon_kg_per_kwh", "Grid carbon factor, kg CO2e per kWh.", 0, min: 0),
+        ]);
+
+    public static ObjectSchema BomLine { get; } = new(
+        "bill-of-materials line",
+        "Units of an input product consumed per unit made.",
+        [
+            Text("product", "The input product.") with { Required = true },
+            Number("quantity_per_unit", "Units of input per unit of output.", min: 0, minExclusive: true) with { Required = true },
+        ]);
+
+    public static ObjectSchema Product { get; } = new(
+        "product",
+        "A product and its bill of materials.",
+        [
+            Id("Unique id of the product."),
+            List("inputs", "The bill of materials (empty for a raw material).", BomLine),
+        ]);
+
+    public static ObjectSchema Policy { get; } = new(
+        "inventory policy",
+        "How a stock is replenished. Which keys apply depends on the type.",
+        [
+            Choice("type", "none, base_stock, min_max, rq or fixed_quantity.", PolicyTypes, "none") with { Required = true },
+            Number("review_period_days", "Days between reviews (0 = continuous review).", 0, min: 0),
+            Number("reorder_point", "s of (s,S), or the reorder point of (R,Q), in units.", 0, min: 0),
+            Number("order_up_to", "S of (s,S) and base-stock, in units.", 0, min: 0),
+            Number("order_quantity", "Q of (R,Q) and fixed-quantity, in units.", 0, min: 0, minExclusive: true),
+        ]);
+
+    public static ObjectSchema Source { get; } = new(
+        "source",
+        "An upstream link: a supplier (or every member of a group) and its share of the orders.",
+        [
+            Text("supplier", "The supplying node (a supplier or distribution centre); or give group."),
+            Text("group", "A supplier group or import group; the share is split equally over its members."),
+            Number("share", "Share of this stock's orders, in (0, 1]; the shares of a stock sum to 1.", min: 0, max: 1, minExclusive: true) with { Required = true },
+            Dist("lead_time_days", "Shipping lead time on this link, before the region multiplier; default the supplier's own.", nonNegative: true) with { DefaultText = "the supplier's lead_time_days" },
+            Number("transport_cost_per_unit", "Transport cost per unit shipped.", 0, min: 0),
+            Number("transport_cost_per_order", "Transport cost per order shipped.", 0, min: 0),
+            Number("transport_co2e_kg_per_unit", "Transport emissions per unit shipped, kg CO2e.", 0, min: 0),
+        ]);
+
+    public static ObjectSchema Seasonality { get; } = new(
+        "seasonality",
+        "A sine seasonality on order size.",
+        [
+            Number("amplitude", "Relative amplitude (0 = none; 0.2 = +/-20%).", 0, min: 0, max: 1),
+            Number("period_days", "Period of the seasonality in days.", 365, min: 0, minExclusive: true),
+            Number("peak_day", "Day of the seasonal peak.", 0, min: 0),
+        ]);
+
+    public static ObjectSchema Demand { get; } = new(
+        "demand",
+        "Customer demand at a buyer: orders of a random size at random intervals.",
+        [
+            Dist("quantity", "Units per customer order (draws below 0 count as 0).") with { Required = true },
+            Dist("interarrival_days", "Days between customer orders.", positiveMean: true, nonNegative: true) with { DefaultText = "constant 1" },
+            Nested("seasonality", "Seasonality of order size; omit for none.", Seasonality) with { DefaultText = "none" },
+            Number("selling_price", "Price the buyer sells at, per unit.", 0, min: 0),
+        ]);
+
+    public static ObjectSchema StockInventory { get; } = new(
+        "inventory",
+        "The finished-goods stock: initial level, replenishment policy and capacity.",
+        [
+            Number("initial", "Units on hand at day 0.", 0, min: 0),
+            Nested("policy", "Replenishment policy.", Policy) with { DefaultText = "{type: none}" },
+            Number("capacity", "Most units the stock can hold.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
+        ]);
+
+    public static ObjectSchema Input { get; } = new(
+        "input",
+        "A stock of one input of a supplier's product, and where it is bought.",
+        [
+            Text("product", "The input product; the inputs match the product's bill of materials.") with { Required = true },
+            Number("initial", "Units on hand at day 0.", 0, min: 0),
+            Nested("policy", "Replenishment policy.", Policy) with { DefaultText = "{type: none}" },
+            Number("capacity", "Most units the stock can hold.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
+            List("sources", "Where the input is bought; shares sum to 1.", Source) with { Required = true },
+        ]);
+
+    public static ObjectSchema SupplierDisruption { get; } = new(
+        "disruption",
+        "An up/down process on this supplier that removes capacity while down.",
+        [
+            Dist("time_between_days", "Days from the end of one disruption to the start of the next.", positiveMean: true, nonNegative: true) with { Required = true },
+            Dist("duration_days", "Days a disruption lasts.", nonNegative: true) with { Required = true },
+            Number("capacity_lost", "Fraction of capacity lost while down.", 1, min: 0, max: 1, minExclusive: true),
+        ]);
+
+    public static ObjectSchema Buyer { get; } = new(
+        "buyer",
+        "A brand or retailer: faces customer demand, holds stock, sources from tier-1 suppliers or distribution centres.",
+        [
+            Id("Unique node id."),
+            Text("region", "The region the buyer is in.") with { Required = true },
+            Text("product", "The product it sells.") with { Required = true },
+            Nested("demand", "Customer demand.", Demand) with { Required = true },
+            Nested("inventory", "Its stock of the product.", StockInventory) with { DefaultText = "empty, no policy" },
+            Choice("shortage", "What happens to demand stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
+            Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
+            Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+            List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
+        ]);
+
+    public static ObjectSchema DistributionCentre { get; } = new(
+        "distribution centre",
+        "Holds stock of a product and ships it on; does not produce.",
+        [
+            Id("Unique node id."),
+            Text("region", "The region it is in.") with { Required = true },
+            Text("product", "The product it holds.") with { Required = true },
+            Nested("inventory", "Its stock of the product.", StockInventory) with { DefaultText = "empty, no policy" },
+            Choice("shortage", "What happens to orders stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
+            Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
+            Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+            Dist("lead_time_days", "Shipping lead time to its customers when a link sets none.", nonNegative: true) with { DefaultText = "0" },
+            List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
+        ]);
+
+    private static readonly FieldSchema[] SupplierFields =
+    [
+        Integer("tier", "1 for suppliers of buyers, 2 for their suppliers, and so on.", min: 1) with { Required = true },
+        Text("region", "The region it is in.") with { Required = true },
+        Text("product", "The product it makes.") with { Required = true },
+        Choice("size", "Size class: micro, small, medium or large.", Sizes, "medium"),
+        Number("capacity_per_day", "Units it can make per day at full capability (.inf = unconstrained).", min: 0) with { AllowInfinite = true, Required = true },
+        Number("batch_size", "Units per production batch.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
+        Dist("lead_time_days", "Shipping lead time to its customers when a link sets none, before the region multiplier.", nonNegative: true) with { DefaultText = "0" },
+        Number("unit_cost", "Conversion cost per unit made (wages, energy, overheads).", 0, min: 0),
+        Number("price", "Price per unit it charges its customers.", 0, min: 0),
+        Number("fixed_cost_per_day", "Fixed cost per day, paid whether or not it produces.", 0, min: 0),
+        Integer("workers", "Workers employed.", 0, min: 0),
+        Number("wage_to_living_wage", "Wage as a fraction of a living wage (1 = living wage).", 1, min: 0),
+        Number("capability", "Maturity of management systems, 0..1.", 0.5, min: 0, max: 1),
+        Number("starting_cash_days", "Starting cash as days of full-capacity daily cost.", 30, min: 0),
+        Number("alternative_margin", "Operating margin it could earn elsewhere; below it for a review window, it leaves the chain.", double.NegativeInfinity, max: 1) with { AllowInfinite = true, DefaultText = "none (never leaves for margin)" },
+        Number("co2e_kg_per_unit", "Production emissions per unit, kg CO2e.", 0, min: 0),
+        Number("water_l_per_unit", "Water per unit, litres.", 0, min: 0),
+        new FieldSchema("certifications", FieldKind.TextList, "Certifications held (e.g. bsci, rspo).") { DefaultText = "[]" },
+        Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+        Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day (finished goods and inputs).", 0, min: 0),
+        Nested("inventory", "Finished goods: initial stock, policy (none = make to order) and capacity.", StockInventory) with { DefaultText = "empty, make to order" },
+        List("inputs", "One stock per bill-of-materials line of its product, each with its sources.", Input),
+        Nested("disruption", "Its own disruption process; omit for none.", SupplierDisruption) with { DefaultText = "none" },
+    ];
+
+    public static ObjectSchema Supplier { get; } = new(
+        "supplier",
+        "A producer of one product within a daily capacity, from inputs it buys upstream.",
+        [Id("Unique node id."), .. SupplierFields]);
+
+    public static ObjectSchema SupplierGroup { get; } = new(
+        "supplier group",
+        "Generates count similar suppliers <id>-1 ... <id>-<count>; every numeric field may be a distribution, sampled per supplier.",
+        [
+            Id("Unique group id; members are named <id>-<n>, n zero-padded to the width of count."),
+            Integer("count", "How many suppliers to generate.", min: 1) with { Required = true },
+            .. SupplierFields,
+        ],
+        sampled: true);
+
+    /// <summary>Supplier keys for import defaults: as for a supplier, none required (rows supply the rest).</summary>
+    public static ObjectSchema SupplierDefaults { get; } = new(
+        "supplier defaults",
+        "Supplier keys applied to every imported row for columns that are not mapped.",
+        [.. Supplier.Fields.Select(f => f with { Required = false })]);
+
+    public static ObjectSchema Import { get; } = new(
+        "import",
+        "Suppliers read from a CSV or Parquet file, one per row.",
+        [
+            Text("file", "The file, relative to the scenario file: .csv (RFC 4180, header row) or .parquet.") with { Required = true },
+            new FieldSchema("columns", FieldKind.TextMap, "Scenario key -> column name; dotted keys reach nested keys (inventory.initial).") { DefaultText = "{}" },
+            Nested("defaults", "Supplier keys for every row, where no column gives them.", SupplierDefaults) with { DefaultText = "{}" },
+            Text("group", "A group name for the imported suppliers, so sources can name them all: {group: <name>, share: x}.") with { DefaultText = "none" },
+        ]);
+
+    public static ObjectSchema Disruption { get; } = new(
+        "disruption",
+        "An up/down process on one supplier or on every supplier of a region at once.",
+        [
+            Id("Unique id (keys its random stream)."),
+            Text("region", "The region hit (every supplier in it at once); or give supplier."),
+            Text("supplier", "The supplier hit; or give region."),
+            Dist("time_between_days", "Days from the end of one disruption to the start of the next.", positiveMean: true, nonNegative: true) with { Required = true },
+            Dist("duration_days", "Days a disruption lasts.", nonNegative: true) with { Required = true },
+            Number("capacity_lost", "Fraction of capacity lost while down.", 1, min: 0, max: 1, minExclusive: true),
+        ]);
+
+    public static ObjectSchema Root { get; } = new(
+        "scenario",
+        "A sourcing network and how to simulate it.",
+        [
+            Text("extends", "A base scenario this file is merged over, relative to this file.") with { DefaultText = "none" },
+            Text("name", "Scenario name, shown in tables and reports.") with { Required = true },
+            Text("description", "Free text describing the scenario.") with { DefaultText = "\"\"" },
+            Number("horizon_days", "Simulated days per replication, warm-up included.", min: 0, minExclusive: true) with { Required = true },
+            Number("warmup_days", "Days at the start excluded from KPIs; less than horizon_days.", 0, min: 0),
+            new FieldSchema("start_date", FieldKind.Date, "Calendar date of day 0 (YYYY-MM-DD).") { DefaultText = "none" },
+            Integer("replications", "Default number of replications.", 10, min: 1, max: 100_000),
+            new FieldSchema("seed", FieldKind.Seed, "Master seed (0 .. 2^64-1); every random stream derives from it.") { Default = 1, DefaultText = "1" },
+            Nested("economics", "Supplier economics.", Economics) with { DefaultText = "defaults" },
+            List("regions", "Regions.", Region) with { Required = true },
+            List("products", "Products and bills of materials.", Product) with { Required = true },
+            List("buyers", "Buyers (tier 0).", Buyer) with { Required = true },
+            List("distribution_centres", "Distribution centres (tier 0).", DistributionCentre),
+            List("suppliers", "Suppliers, one by one.", Supplier),
+            List("supplier_groups", "Groups that generate many similar suppliers.", SupplierGroup),
+            List("import", "Supplier lists read from CSV or Parquet files.", Import),
+            List("disruptions", "Disruptions of suppliers and regions.", Disruption),
+        ]);
+
+    /// <summary>Distribution names and their parameters (the names of the <c>Distribution</c> factories' parameters).</summary>
+    public static readonly IReadOnlyList<(string Name, IReadOnlyList<string> Parameters)> Distributions =
+    [
+        ("normal", ["mean", "sd"]),
+        ("lognormal", ["mu", "sigma", "mean", "sd"]),
+        ("triangular", ["min", "mode", "max"]),
+        ("uniform", ["min", "max"]),
+        ("exponential", ["mean"]),
+        ("gamma", ["shape", "scale"]),
+        ("poisson", ["mean"]),
+        ("constant", ["value"]),
+    ];
+
+    private static FieldSchema Id(string description) => Text("id", description) with { Required = true };
+
+    private static FieldSchema Text(string key, string description) => new(key, FieldKind.Text, description);
+
+    private static FieldSchema Number(
+        string key, string description, double defaultValue = 0, double? min = null, double? max = null, bool minExclusive = false) =>
+        new(key, FieldKind.Number, description)
+        {
+            Default = defaultValue,
+            DefaultText = Show(defaultValue),
+            Min = min,
+            Max = max,
+            MinExclusive = minExclusive,
+        };
+
+    private static FieldSchema Integer(string key, string description, double defaultValue = 0, double? min = null, double? max = null) =>
+        new(key, FieldKind.Integer, description) { Default = defaultValue, DefaultText = Show(defaultValue), Min = min, Max = max };
+
+    private static FieldSchema Choice(string key, string description, IReadOnlyList<string> choices, string defaultValue) =>
+        new(key, FieldKind.Choice, description) { Choices = choices, DefaultText = defaultValue };
+
+    private static FieldSchema Dist(string key, string description, bool nonNegative = false, bool positiveMean = false) =>
+        new(key, FieldKind.Distribution, description) { NonNegativeDraws = nonNegative, PositiveMean = positiveMean };
+
+    private static FieldSchema Nested(string key, string description, ObjectSchema schema) =>
+        new(key, FieldKind.Object, description) { Object = schema };
+
+    private static FieldSchema List(string key, string description, ObjectSchema schema) =>
+        new(key, FieldKind.ObjectList, description) { Object = schema, DefaultText = "[]" };
+
+    private static string Show(double value) => double.IsPositiveInfinity(value)
+        ? ".inf"
+        : value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -161,6 +161,30 @@ public sealed class EconomicsTests
         Assert.Equal(595.0 / 600, result.Kpi("fill_rate"), 12);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(30, true)]
+    public void MarginWindows_StartAtTheEndOfTheWarmup(double warmupDays, bool staysActive)
+    {
+        // s1 (unit cost 6, price 10, alternative margin 0.1) makes the buyer's 10 a day, shipped 25 days
+        // away: the order of review t arrives at t + 27. Margin reviews every 30 days. A window opened at
+        // day 0 sees costs for t = 1..30 (1,800) but revenue only for the arrivals t = 27..30 (400):
+        // m < 0, so s1 leaves at day 30. With a 30-day warm-up the first window is (30, 60]: revenue
+        // 30 * 100 = 3,000, costs 1,800, m = 0.4 >= 0.1, and so at day 90: s1 stays.
+        var definition = new NetworkBuilder(100, warmupDays)
+            .Economics(marginReviewDays: 30)
+            .Supplier("s1", capacityPerDay: 100, leadTimeDays: 25, configure: n => n with { UnitCost = 6, Price = 10, AlternativeMargin = 0.1 })
+            .Buyer("b1", DailyDemand(10), BaseStock(300), initialStock: 300, [From("s1")])
+            .Build();
+
+        var result = Run(definition);
+
+        var s1 = result.Suppliers[0];
+        Assert.Equal(staysActive, s1.Active);
+        Assert.Equal(staysActive ? null : 30, s1.ExitDay);
+        Assert.Equal(staysActive ? 0 : 1, result.Kpi("exits_margin"));
+    }
+
     [Fact]
     public void ExitOfTheOnlySource_StopsReplenishmentAndDropsOpenOrders()
     {

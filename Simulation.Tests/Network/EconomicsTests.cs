@@ -186,6 +186,35 @@ public sealed class EconomicsTests
     }
 
     [Fact]
+    public void ASupplierThatCashHoldsBack_IsInStressEveryDay_AndLeavesSoItsCustomersCanMoveOn()
+    {
+        // b1 (S = 20, backorders) buys half from s1 and half from s2 (infinite capacity, lead 0). s1 makes
+        // to order at unit cost 10 but has 10 in cash, no credit and a price of 10.5 paid a day after
+        // delivery: every day it can pay for only about 1 of the 5 units due, so its backlog, which b1
+        // counts as on order, only grows. A day on which cash holds production back is a stress day,
+        // whether or not a unit was made, so s1 leaves at the end of day 10 (InsolvencyExitDays = 10), its
+        // open orders are dropped and b1 reorders everything from s2. (Counting only days with no
+        // production at all as stress, s1 alternated between making 1 unit and none, never had 10
+        // stress days in a row, and held half of b1's supply for the whole run: fill rate about 0.5.)
+        var definition = new NetworkBuilder(100)
+            .Economics(insolvencyExitDays: 10)
+            .Supplier("s1", capacityPerDay: 100, configure: n => n with { UnitCost = 10, Price = 10.5, StartingCashDays = 0.01 })
+            .Supplier("s2", configure: n => n with { Price = 10 })
+            .Buyer("b1", DailyDemand(10), BaseStock(20), initialStock: 20, [From("s1", 0.5), From("s2", 0.5)],
+                configure: n => n with { PaymentTermsDays = 1 })
+            .Build();
+
+        var result = Run(definition);
+
+        var s1 = result.Suppliers[0];
+        Assert.False(s1.Active);
+        Assert.Equal("insolvency", s1.ExitCause);
+        Assert.Equal(10, s1.ExitDay);
+        Assert.Equal(10, s1.LiquidityStressDays);
+        Assert.True(result.Kpi("fill_rate") > 0.9, $"fill rate {result.Kpi("fill_rate")}");
+    }
+
+    [Fact]
     public void ExitOfTheOnlySource_StopsReplenishmentAndDropsOpenOrders()
     {
         // s1 cannot pay its fixed cost from day 1, so it never starts production (arrears stall it), and it

@@ -12,7 +12,8 @@
 //                   day are one payment).
 //   paying:         cash first, then credit up to the limit, the rest becomes arrears (oldest first)
 //   receiving:      repays credit first, the rest is cash; then arrears are paid off (cash, then credit)
-//   stress day:     a day ending with arrears, or with production blocked for want of cash; production
+//   stress day:     a day ending with arrears, or on which cash held production back (all or part of
+//                   what capacity and inputs allowed could not be paid for); production
 //                   stalls while there are arrears; InsolvencyExitDays consecutive stress days: exit
 //                   ("insolvency")
 //   margin review:  every MarginReviewDays from the end of the warm-up (the first window is

@@ -85,7 +85,7 @@ public static class KpiCatalog
         new("exits_medium", "suppliers", "Exits of medium enterprises.", KpiGroup.Network),
         new("exits_large", "suppliers", "Exits of large enterprises.", KpiGroup.Network),
         new("active_suppliers", "suppliers", "Suppliers still in the chain at the horizon.", KpiGroup.Network),
-        new("liquidity_stress_days", "supplier-days", "Supplier-days ending with unpaid costs (arrears) or production blocked for lack of cash.", KpiGroup.Network),
+        new("liquidity_stress_days", "supplier-days", "Supplier-days ending with unpaid costs (arrears) or with production held back for lack of cash.", KpiGroup.Network),
         new("disrupted_supplier_days", "supplier-days", "Time active suppliers spent with capacity reduced by a disruption, summed over suppliers.", KpiGroup.Network),
         new("mean_supplier_cash_days", "days", "Mean over active supplier-days of cash / full-capacity daily cost (suppliers with a cost only).", KpiGroup.Network),
         new("units_produced", "units", "Units made by all suppliers.", KpiGroup.Network),

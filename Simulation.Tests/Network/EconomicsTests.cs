@@ -161,6 +161,59 @@ public sealed class EconomicsTests
         Assert.Equal(595.0 / 600, result.Kpi("fill_rate"), 12);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(30, true)]
+    public void MarginWindows_StartAtTheEndOfTheWarmup(double warmupDays, bool staysActive)
+    {
+        // s1 (unit cost 6, price 10, alternative margin 0.1) makes the buyer's 10 a day, shipped 25 days
+        // away: the order of review t arrives at t + 27. Margin reviews every 30 days. A window opened at
+        // day 0 sees costs for t = 1..30 (1,800) but revenue only for the arrivals t = 27..30 (400):
+        // m < 0, so s1 leaves at day 30. With a 30-day warm-up the first window is (30, 60]: revenue
+        // 30 * 100 = 3,000, costs 1,800, m = 0.4 >= 0.1, and so at day 90: s1 stays.
+        var definition = new NetworkBuilder(100, warmupDays)
+            .Economics(marginReviewDays: 30)
+            .Supplier("s1", capacityPerDay: 100, leadTimeDays: 25, configure: n => n with { UnitCost = 6, Price = 10, AlternativeMargin = 0.1 })
+            .Buyer("b1", DailyDemand(10), BaseStock(300), initialStock: 300, [From("s1")])
+            .Build();
+
+        var result = Run(definition);
+
+        var s1 = result.Suppliers[0];
+        Assert.Equal(staysActive, s1.Active);
+        Assert.Equal(staysActive ? null : 30, s1.ExitDay);
+        Assert.Equal(staysActive ? 0 : 1, result.Kpi("exits_margin"));
+    }
+
+    [Fact]
+    public void ASupplierThatCashHoldsBack_IsInStressEveryDay_AndLeavesSoItsCustomersCanMoveOn()
+    {
+        // b1 (S = 20, backorders) buys half from s1 and half from s2 (infinite capacity, lead 0). s1 makes
+        // to order at unit cost 10 but has 10 in cash, no credit and a price of 10.5 paid a day after
+        // delivery: every day it can pay for only about 1 of the 5 units due, so its backlog, which b1
+        // counts as on order, only grows. A day on which cash holds production back is a stress day,
+        // whether or not a unit was made, so s1 leaves at the end of day 10 (InsolvencyExitDays = 10), its
+        // open orders are dropped and b1 reorders everything from s2. (Counting only days with no
+        // production at all as stress, s1 alternated between making 1 unit and none, never had 10
+        // stress days in a row, and held half of b1's supply for the whole run: fill rate about 0.5.)
+        var definition = new NetworkBuilder(100)
+            .Economics(insolvencyExitDays: 10)
+            .Supplier("s1", capacityPerDay: 100, configure: n => n with { UnitCost = 10, Price = 10.5, StartingCashDays = 0.01 })
+            .Supplier("s2", configure: n => n with { Price = 10 })
+            .Buyer("b1", DailyDemand(10), BaseStock(20), initialStock: 20, [From("s1", 0.5), From("s2", 0.5)],
+                configure: n => n with { PaymentTermsDays = 1 })
+            .Build();
+
+        var result = Run(definition);
+
+        var s1 = result.Suppliers[0];
+        Assert.False(s1.Active);
+        Assert.Equal("insolvency", s1.ExitCause);
+        Assert.Equal(10, s1.ExitDay);
+        Assert.Equal(10, s1.LiquidityStressDays);
+        Assert.True(result.Kpi("fill_rate") > 0.9, $"fill rate {result.Kpi("fill_rate")}");
+    }
+
     [Fact]
     public void ExitOfTheOnlySource_StopsReplenishmentAndDropsOpenOrders()
     {

@@ -95,6 +95,7 @@ internal sealed class Node
     public double CreditDailyRate;
     public ObligationQueue Arrears = null!;
     public double ArrearsTotal;
+    /// <summary>Cash held back production today (all or part of it): a liquidity stress day.</summary>
     public bool CashBlocked;
     public bool InStress;
     public int ConsecutiveStressDays;

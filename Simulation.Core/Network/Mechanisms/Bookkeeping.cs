@@ -95,6 +95,10 @@ internal sealed partial class NetworkModel
             n.RevenueAtWarmup = n.Revenue;
             n.StressDaysAtWarmup = n.StressDays;
             n.DisruptedAreaAtWarmup = n.DisruptedArea;
+
+            // The first margin window starts now (Economics.cs).
+            n.WindowRevenue = 0;
+            n.WindowCost = 0;
         }
     }
 

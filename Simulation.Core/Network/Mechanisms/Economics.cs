@@ -12,10 +12,12 @@
 //                   day are one payment).
 //   paying:         cash first, then credit up to the limit, the rest becomes arrears (oldest first)
 //   receiving:      repays credit first, the rest is cash; then arrears are paid off (cash, then credit)
-//   stress day:     a day ending with arrears, or with production blocked for want of cash; production
+//   stress day:     a day ending with arrears, or on which cash held production back (all or part of
+//                   what capacity and inputs allowed could not be paid for); production
 //                   stalls while there are arrears; InsolvencyExitDays consecutive stress days: exit
 //                   ("insolvency")
-//   margin review:  every MarginReviewDays, m = (revenue - costs) / revenue over the window, revenue =
+//   margin review:  every MarginReviewDays from the end of the warm-up (the first window is
+//                   [W, W + MarginReviewDays]), m = (revenue - costs) / revenue over the window, revenue =
 //                   price * units delivered, costs = purchases delivered + unit, fixed, holding, transport
 //                   and interest costs (accrual basis; m = -infinity if costs > 0 and revenue = 0);
 //                   m < AlternativeMargin: exit ("margin")
@@ -45,10 +47,12 @@ internal sealed partial class NetworkModel
             n.CreditDailyRate = credit.AnnualRate / 365;
         }
 
+        // The first window opens at the end of the warm-up (whose totals are reset then, see
+        // OnWarmupEnd): the start-up, with costs paid long before the first revenue, is not a margin.
         double reviewDays = _definition.Economics.MarginReviewDays;
         if (double.IsFinite(n.Definition.AlternativeMargin) && reviewDays > 0)
         {
-            n.NextMarginReview = reviewDays;
+            n.NextMarginReview = _warmup + reviewDays;
         }
     }
 

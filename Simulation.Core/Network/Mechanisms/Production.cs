@@ -6,7 +6,8 @@
 //   when it starts: inputs consumed (units * QuantityPerUnit_i) and UnitCost * units paid
 //   when it ends:   units to finished goods, then the customer backlog is served FIFO;
 //                   production CO2e and water = per-unit figures * units
-//   nothing starts while the supplier has arrears (liquidity stress) or no capacity.
+//   nothing starts while the supplier has arrears (liquidity stress) or no capacity; a start that cash
+//   cuts below what capacity and inputs allow marks the day as cash-blocked (also liquidity stress).
 //
 // Three cases, by capacity and batch size:
 //   infinite CapacityPerDay: instantaneous, limited by inputs and cash only.
@@ -76,7 +77,7 @@ internal sealed partial class NetworkModel
 
     /// <summary>
     /// What can start now, at most <paramref name="room"/> units: production due, inputs and cash
-    /// permitting. Sets <see cref="Node.CashBlocked"/> when cash alone stops it.
+    /// permitting. Sets <see cref="Node.CashBlocked"/> when cash holds back any of it.
     /// </summary>
     private static double Producible(Node n, double room)
     {
@@ -98,10 +99,17 @@ internal sealed partial class NetworkModel
 
         if (n.UnitCost > 0)
         {
+            // Cash holding back any part of what could start is stress, not only a full stop: a supplier
+            // that can pay for a trickle each day would otherwise never count a stress day, never leave,
+            // and keep its customers' orders (which they count as on order) waiting indefinitely.
             double affordable = (Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance)) / n.UnitCost;
-            if (affordable <= Epsilon)
+            if (affordable < units - Epsilon)
             {
                 n.CashBlocked = true;
+            }
+
+            if (affordable <= Epsilon)
+            {
                 return 0;
             }
 

@@ -1,0 +1,45 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Simulation.Scenarios.Experiments;
+
+/// <summary>The provenance of a comparison or sweep, written as <c>manifest.json</c> beside its datasets.</summary>
+internal sealed record ExperimentManifest
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToolVersion { get; init; } =
+        typeof(ExperimentManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public required string Experiment { get; init; }
+
+    public required string Scenario { get; init; }
+
+    public IReadOnlyDictionary<string, string>? ScenarioHashes { get; init; }
+
+    public string? DesignHash { get; init; }
+
+    public required string CommandLine { get; init; }
+
+    public required ulong MasterSeed { get; init; }
+
+    public required int Replications { get; init; }
+
+    public int? Points { get; init; }
+
+    public required int Threads { get; init; }
+
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    public required DateTimeOffset FinishedUtc { get; init; }
+
+    public required double WallSeconds { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
+}

@@ -15,12 +15,15 @@ internal static class SimApp
             "Examples:\n" +
             "  sim run scenarios/quickstart.yaml\n" +
             "  sim run scenarios/quickstart.yaml --replications 50 --set buyers[brand-a].payment_terms_days=30\n" +
+            "  sim run scenarios/apparel-bangladesh.yaml --out runs/apparel --events --timeseries-every 7\n" +
+            "  sim report runs/apparel\n" +
             "  sim validate scenarios/apparel-bangladesh.yaml\n" +
             "  sim schema > scenario.schema.json");
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 

@@ -25,10 +25,17 @@ internal static class RunCommand
         var force = new Option<bool>("--force") { Description = "Replace the run folder if it exists." };
         var json = new Option<bool>("--json") { Description = "Print the KPI summary as JSON on stdout (no table, no progress)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no table; print only the run folder." };
+        var timeSeriesEvery = new Option<int>("--timeseries-every")
+        {
+            Description = "Days between two rows of timeseries.parquet (default 1: every day). Thins large runs.",
+            DefaultValueFactory = _ => 1,
+        };
+        var events = new Option<bool>("--events") { Description = "Also write events.parquet: disruptions and supplier exits as they happened." };
+        var noReport = new Option<bool>("--no-report") { Description = "Skip charts/ and report.html (render them later with 'sim report')." };
 
         var command = new Command("run", "Run a scenario: N replications in parallel, KPIs with 95% confidence intervals, Parquet outputs in a run folder.")
         {
-            file, set, replications, seed, threads, output, force, json, quiet,
+            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, noReport,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +58,9 @@ internal static class RunCommand
                 OutputDirectory = parse.GetValue(output) ?? DefaultRunFolder(name),
                 Force = parse.GetValue(force),
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+                TimeSeriesEveryDays = parse.GetValue(timeSeriesEvery),
+                RecordEvents = parse.GetValue(events),
+                Report = !parse.GetValue(noReport),
             };
 
             var outcome = machineOutput
@@ -85,7 +95,7 @@ internal static class RunCommand
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask($"{scenario.Definition!.Name}: {total} replications", maxValue: total);
-                var withProgress = settings with { Progress = new Reporter(task) };
+                var withProgress = settings with { Progress = new Reporter(task), Stage = new StageReporter(task) };
                 outcome = await Task.Run(() => ScenarioRun.ExecuteAsync(scenario, withProgress, cancellationToken), cancellationToken).ConfigureAwait(false);
                 task.Value = total;
             }).ConfigureAwait(false);
@@ -94,6 +104,12 @@ internal static class RunCommand
 
     private static string DefaultRunFolder(string scenarioName) =>
         Path.Combine("runs", $"{scenarioName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+
+    /// <summary>After the replications, the bar's label says what is being written.</summary>
+    private sealed class StageReporter(ProgressTask task) : IProgress<string>
+    {
+        public void Report(string value) => task.Description = Markup.Escape(value);
+    }
 
     /// <summary>Sets the bar directly: Progress&lt;T&gt; would post reports out of order on the thread pool.</summary>
     private sealed class Reporter(ProgressTask task) : IProgress<int>

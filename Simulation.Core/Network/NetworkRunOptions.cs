@@ -10,6 +10,12 @@ public sealed record NetworkRunOptions
     /// </summary>
     public double TimeSeriesEveryDays { get; init; } = 1;
 
+    /// <summary>
+    /// Receives disruptions and exits as they happen (see <see cref="NetworkEventTypes"/>), in time
+    /// order; null records nothing. Called on the replication's own thread; recording does not change results.
+    /// </summary>
+    public Action<NetworkEvent>? EventRecorder { get; init; }
+
     /// <summary>Test hook: called after the bookkeeping of every simulated day, with the running model.</summary>
     internal Action<NetworkModel>? DayEndProbe { get; init; }
 }

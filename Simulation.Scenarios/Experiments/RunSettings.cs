@@ -21,6 +21,18 @@ public sealed record RunSettings
     /// <summary>The command line, recorded in the manifest.</summary>
     public string CommandLine { get; init; } = "";
 
+    /// <summary>Days between two rows of <c>timeseries.parquet</c> (whole days, at least 1).</summary>
+    public int TimeSeriesEveryDays { get; init; } = 1;
+
+    /// <summary>Record disruptions and exits in <c>events.parquet</c>.</summary>
+    public bool RecordEvents { get; init; }
+
+    /// <summary>Render <c>charts/</c> and <c>report.html</c> into the run folder.</summary>
+    public bool Report { get; init; } = true;
+
+    /// <summary>Reports what the run is doing after the replications (writing files, rendering charts).</summary>
+    public IProgress<string>? Stage { get; init; }
+
     /// <summary>Reports the number of replications finished, in order.</summary>
     public IProgress<int>? Progress { get; init; }
 }

@@ -4,13 +4,20 @@ using Simulation.Core.Randomness;
 using Simulation.Core.Replications;
 using Simulation.Core.Statistics;
 using Simulation.Scenarios.Output;
+using Simulation.Scenarios.Reporting;
 
 namespace Simulation.Scenarios.Experiments;
 
 /// <summary>
 /// The <c>run</c> experiment: one scenario, N replications in parallel, KPIs summarised with
-/// confidence intervals, written atomically into a run folder.
+/// confidence intervals, written atomically into a run folder (DESIGN.md section 8).
 /// </summary>
+/// <remarks>
+/// Replication results reach the writers in replication order through the runner's bounded reorder
+/// buffer, and each is written (time series, supplier outcomes, events) and dropped before the next,
+/// so memory does not grow with the number of replications except for the KPI rows (one double per
+/// KPI and replication), and the files are the same bytes for any thread count.
+/// </remarks>
 public static class ScenarioRun
 {
     /// <summary>Most replications one run accepts.</summary>
@@ -35,6 +42,11 @@ public static class ScenarioRun
             throw new ScenarioInputException($"--threads must be at least 1, got {settings.Threads}.");
         }
 
+        if (settings.TimeSeriesEveryDays < 1)
+        {
+            throw new ScenarioInputException($"--timeseries-every must be a whole number of days >= 1, got {settings.TimeSeriesEveryDays}.");
+        }
+
         ulong seed = settings.Seed ?? definition.Seed;
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -42,33 +54,54 @@ public static class ScenarioRun
 
         var rows = new double[replications][];
         long events = 0;
-        ReplicationRunner.Run(
-            replications,
-            seed,
-            context => NetworkSimulation.Run(definition, context),
-            (index, result) =>
+        await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
+        await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
+        await using (var eventLog = settings.RecordEvents ? await EventsFile.CreateAsync(folder.PathFor(EventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
+        {
+            ReplicationRunner.Run(
+                replications,
+                seed,
+                context => RunOne(definition, context, settings),
+                (index, replication) =>
+                {
+                    var result = replication.Result;
+                    rows[index] = [.. result.KpiValues];
+                    events += result.EventCount;
+                    timeSeries.Append(index, result.Daily);
+                    suppliers.Append(index, result.Suppliers);
+                    eventLog?.Append(index, replication.Events!);
+                },
+                new ReplicationOptions
+                {
+                    MaxDegreeOfParallelism = settings.Threads,
+                    Progress = settings.Progress,
+                    CancellationToken = cancellationToken,
+                });
+
+            settings.Stage?.Report("Writing Parquet files");
+            await timeSeries.CompleteAsync().ConfigureAwait(false);
+            await suppliers.CompleteAsync().ConfigureAwait(false);
+            if (eventLog is not null)
             {
-                rows[index] = [.. result.KpiValues];
-                events += result.EventCount;
-            },
-            new ReplicationOptions
-            {
-                MaxDegreeOfParallelism = settings.Threads,
-                Progress = settings.Progress,
-                CancellationToken = cancellationToken,
-            });
+                await eventLog.CompleteAsync().ConfigureAwait(false);
+            }
+        }
 
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
         var summaries = Summarise(rows);
         await KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, cancellationToken).ConfigureAwait(false);
         await KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken).ConfigureAwait(false);
-        clock.Stop();
         var manifest = new Manifest
         {
             ToolVersion = Manifest.CurrentToolVersion,
             Scenario = definition.Name,
+            ScenarioDescription = definition.Description,
             ScenarioHash = scenario.ScenarioHash,
+            StartDate = definition.StartDate,
+            HorizonDays = definition.HorizonDays,
+            WarmupDays = definition.WarmupDays,
+            TimeseriesEveryDays = settings.TimeSeriesEveryDays,
             CommandLine = settings.CommandLine,
             MasterSeed = seed,
             Replications = replications,
@@ -77,9 +110,24 @@ public static class ScenarioRun
             StartedUtc = started,
             FinishedUtc = DateTimeOffset.UtcNow,
             WallSeconds = clock.Elapsed.TotalSeconds,
+            SimulationSeconds = clock.Elapsed.TotalSeconds,
             Events = events,
         };
-        await File.WriteAllTextAsync(folder.PathFor("manifest.json"), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
+
+        if (settings.Report)
+        {
+            await RunReport.RenderAsync(folder.StagingPath, folder.StagingPath, manifest, settings.Stage, cancellationToken).ConfigureAwait(false);
+        }
+
+        clock.Stop();
+        manifest = manifest with
+        {
+            FinishedUtc = DateTimeOffset.UtcNow,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            Files = [.. ListFiles(folder.StagingPath).Append(Manifest.FileName).Order(StringComparer.Ordinal)],
+        };
+        await File.WriteAllTextAsync(folder.PathFor(Manifest.FileName), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
         return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events);
     }
@@ -100,4 +148,22 @@ public static class ScenarioRun
 
         return summaries;
     }
+
+    private static ReplicationOutput RunOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings)
+    {
+        List<NetworkEvent>? events = settings.RecordEvents ? [] : null;
+        var options = new NetworkRunOptions
+        {
+            TimeSeriesEveryDays = settings.TimeSeriesEveryDays,
+            EventRecorder = events is null ? null : events.Add,
+        };
+        return new ReplicationOutput(NetworkSimulation.Run(definition, context, options), events);
+    }
+
+    private static IEnumerable<string> ListFiles(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'));
+
+    /// <summary>One replication's result and, with --events, its event log.</summary>
+    private sealed record ReplicationOutput(NetworkRunResult Result, List<NetworkEvent>? Events);
 }

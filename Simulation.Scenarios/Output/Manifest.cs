@@ -14,11 +14,28 @@ internal sealed record Manifest
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The manifest's name in a run folder.</summary>
+    public const string FileName = "manifest.json";
+
     public required string ToolVersion { get; init; }
 
     public required string Scenario { get; init; }
 
+    public string ScenarioDescription { get; init; } = "";
+
     public required string ScenarioHash { get; init; }
+
+    /// <summary>The calendar date of day 0, if the scenario has one.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    public double HorizonDays { get; init; }
+
+    public double WarmupDays { get; init; }
+
+    public int TimeseriesEveryDays { get; init; } = 1;
+
+    /// <summary>The files of the run folder (Parquet, YAML, charts and report), relative to it.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
 
     public required string CommandLine { get; init; }
 
@@ -36,10 +53,33 @@ internal sealed record Manifest
 
     public required double WallSeconds { get; init; }
 
+    /// <summary>Seconds spent on the replications and the Parquet files (the wall time less charts and report).</summary>
+    public double SimulationSeconds { get; init; }
+
     public required long Events { get; init; }
 
     public static string CurrentToolVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     public string ToJson() => JsonSerializer.Serialize(this, Options);
+
+    /// <summary>Reads the <c>manifest.json</c> of a run folder.</summary>
+    /// <exception cref="ScenarioInputException">The file is missing or is not a manifest.</exception>
+    public static Manifest Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioInputException($"'{path}' does not exist; is this a run folder written by 'sim run'?");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Options)
+                ?? throw new ScenarioInputException($"'{path}' is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioInputException($"'{path}' is not a valid run manifest: {e.Message}");
+        }
+    }
 }

@@ -164,6 +164,7 @@ internal sealed partial class NetworkModel
         private void Toggle()
         {
             Down = !Down;
+            _model.RecordDisruption(_definition, Down, CapacityLost);
             foreach (var n in _targets)
             {
                 _model.RecomputeCapacityFraction(n);

@@ -313,6 +313,7 @@ internal sealed partial class NetworkModel
         n.Active = false;
         n.ExitDay = _sim.Now;
         n.ExitCause = cause;
+        RecordExit(n, cause);
         n.Busy = false;
         n.BatchEnd = double.NaN;
         n.ProductionDue = 0;

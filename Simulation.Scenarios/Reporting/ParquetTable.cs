@@ -1,0 +1,120 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Simulation.Scenarios.Reporting;
+
+/// <summary>
+/// Reads named columns of a flat Parquet file written by a run (Parquet.Net 6), whole or one row
+/// group at a time. A report is rebuilt from these files alone, so every read checks that the column
+/// exists and says which file lacks it.
+/// </summary>
+internal sealed class ParquetTable : IAsyncDisposable
+{
+    private readonly string _path;
+    private readonly FileStream _stream;
+    private readonly ParquetReader _reader;
+    private readonly Dictionary<string, DataField> _fields;
+
+    private ParquetTable(string path, FileStream stream, ParquetReader reader)
+    {
+        _path = path;
+        _stream = stream;
+        _reader = reader;
+        _fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+        ColumnNames = [.. reader.Schema.GetDataFields().Select(f => f.Name)];
+    }
+
+    /// <summary>Column names in file order.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public int RowGroupCount => _reader.RowGroupCount;
+
+    public static async Task<ParquetTable> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ScenarioInputException($"'{path}' does not exist; the run folder is incomplete.");
+        }
+
+        var stream = File.OpenRead(path);
+        try
+        {
+            var reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
+            return new ParquetTable(path, stream, reader);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw new ScenarioInputException($"'{path}' is not a readable Parquet file: {e.Message}");
+        }
+    }
+
+    public bool Has(string column) => _fields.ContainsKey(column);
+
+    /// <summary>The CLR type of a column's values (e.g. <see cref="double"/>), nullable types unwrapped.</summary>
+    public Type ValueType(string column) => Field(column).ClrType;
+
+    public async Task<T[]> ReadAsync<T>(string column, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var parts = new List<T[]>();
+        for (int g = 0; g < _reader.RowGroupCount; g++)
+        {
+            parts.Add(await ReadGroupAsync<T>(column, g, cancellationToken).ConfigureAwait(false));
+        }
+
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    public async Task<T[]> ReadGroupAsync<T>(string column, int rowGroup, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var field = Field(column);
+        using var group = _reader.OpenRowGroupReader(rowGroup);
+        var values = new T[group.RowCount];
+        await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
+    public async Task<T?[]> ReadNullableAsync<T>(string column, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var field = Field(column);
+        var parts = new List<T?[]>();
+        for (int g = 0; g < _reader.RowGroupCount; g++)
+        {
+            using var group = _reader.OpenRowGroupReader(g);
+            var values = new T?[group.RowCount];
+            await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
+            parts.Add(values);
+        }
+
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    public async Task<string?[]> ReadStringsAsync(string column, CancellationToken cancellationToken)
+    {
+        var field = Field(column);
+        var parts = new List<string?[]>();
+        for (int g = 0; g < _reader.RowGroupCount; g++)
+        {
+            using var group = _reader.OpenRowGroupReader(g);
+            var values = new string[group.RowCount];
+            await group.ReadAsync(field, values, null, cancellationToken).ConfigureAwait(false);
+            parts.Add(values);
+        }
+
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _reader.DisposeAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private DataField Field(string column) =>
+        _fields.TryGetValue(column, out var field)
+            ? field
+            : throw new ScenarioInputException($"'{_path}' has no column '{column}'; was it written by another version of sim?");
+}

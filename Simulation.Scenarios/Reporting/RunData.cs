@@ -1,0 +1,183 @@
+using Simulation.Scenarios.Output;
+
+namespace Simulation.Scenarios.Reporting;
+
+/// <summary>One row of <c>summary.parquet</c>.</summary>
+internal sealed record SummaryRow(string Kpi, string Unit, string Group, int N, double Mean, double Sd, double Ci95Low, double Ci95High, double P5, double P50, double P95);
+
+/// <summary>Mean exits per replication in one category (a tier, a size class or a cause).</summary>
+internal sealed record ExitBar(string Category, string Label, double MeanPerReplication);
+
+/// <summary>
+/// What a report is drawn from, read back from a run folder's Parquet files and manifest only (so a
+/// report can be re-rendered anywhere the folder is copied).
+/// </summary>
+internal sealed class RunData
+{
+    private static readonly string[] SizeOrder = ["micro", "small", "medium", "large"];
+    private static readonly string[] ExitCauses = ["insolvency", "margin"];
+
+    private RunData(string folder, Manifest manifest, IReadOnlyList<SummaryRow> summary, IReadOnlyDictionary<string, double[]> kpis, IReadOnlyList<ExitBar> exits)
+    {
+        Folder = folder;
+        Manifest = manifest;
+        Summary = summary;
+        Kpis = kpis;
+        Exits = exits;
+    }
+
+    public string Folder { get; }
+
+    public Manifest Manifest { get; }
+
+    /// <summary>Rows of summary.parquet, in file (catalogue) order.</summary>
+    public IReadOnlyList<SummaryRow> Summary { get; }
+
+    /// <summary>Each KPI column of kpis.parquet: one value per replication.</summary>
+    public IReadOnlyDictionary<string, double[]> Kpis { get; }
+
+    /// <summary>Mean exits per replication after the warm-up, by tier, size and cause.</summary>
+    public IReadOnlyList<ExitBar> Exits { get; }
+
+    public string TimeSeriesPath => Path.Combine(Folder, TimeSeriesFile.FileName);
+
+    public static async Task<RunData> LoadAsync(string folder, Manifest manifest, CancellationToken cancellationToken)
+    {
+        var summary = await ReadSummaryAsync(Path.Combine(folder, "summary.parquet"), cancellationToken).ConfigureAwait(false);
+        var kpis = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        await using (var table = await ParquetTable.OpenAsync(Path.Combine(folder, "kpis.parquet"), cancellationToken).ConfigureAwait(false))
+        {
+            foreach (string column in table.ColumnNames.Where(c => table.ValueType(c) == typeof(double)))
+            {
+                kpis[column] = await table.ReadAsync<double>(column, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var exits = await ReadExitsAsync(Path.Combine(folder, SuppliersFile.FileName), manifest, cancellationToken).ConfigureAwait(false);
+        return new RunData(folder, manifest, summary, kpis, exits);
+    }
+
+    /// <summary>The summary row of a KPI, or null if the run has none by that name.</summary>
+    public SummaryRow? SummaryOf(string kpi) => Summary.FirstOrDefault(s => string.Equals(s.Kpi, kpi, StringComparison.Ordinal));
+
+    private static async Task<IReadOnlyList<SummaryRow>> ReadSummaryAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var table = await ParquetTable.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        var names = await table.ReadStringsAsync("kpi", cancellationToken).ConfigureAwait(false);
+        var units = await table.ReadStringsAsync("unit", cancellationToken).ConfigureAwait(false);
+        var groups = await table.ReadStringsAsync("kpi_group", cancellationToken).ConfigureAwait(false);
+        var n = await table.ReadAsync<int>("n", cancellationToken).ConfigureAwait(false);
+        async Task<double[]> D(string c) => await table.ReadAsync<double>(c, cancellationToken).ConfigureAwait(false);
+        double[] mean = await D("mean").ConfigureAwait(false);
+        double[] sd = await D("sd").ConfigureAwait(false);
+        double[] low = await D("ci95_low").ConfigureAwait(false);
+        double[] high = await D("ci95_high").ConfigureAwait(false);
+        double[] p5 = await D("p5").ConfigureAwait(false);
+        double[] p50 = await D("p50").ConfigureAwait(false);
+        double[] p95 = await D("p95").ConfigureAwait(false);
+        return [.. Enumerable.Range(0, names.Length).Select(i =>
+            new SummaryRow(names[i]!, units[i]!, groups[i]!, n[i], mean[i], sd[i], low[i], high[i], p5[i], p50[i], p95[i]))];
+    }
+
+    private static async Task<IReadOnlyList<ExitBar>> ReadExitsAsync(string path, Manifest manifest, CancellationToken cancellationToken)
+    {
+        await using var table = await ParquetTable.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        var tiers = await table.ReadAsync<int>("tier", cancellationToken).ConfigureAwait(false);
+        var sizes = await table.ReadStringsAsync("size", cancellationToken).ConfigureAwait(false);
+        var exitDays = await table.ReadNullableAsync<double>("exit_day", cancellationToken).ConfigureAwait(false);
+        var causes = await table.ReadStringsAsync("exit_cause", cancellationToken).ConfigureAwait(false);
+
+        // As the KPIs count them: exits after the warm-up (all exits when there is none).
+        var exited = Enumerable.Range(0, tiers.Length)
+            .Where(i => exitDays[i] is double day && (manifest.WarmupDays == 0 || day > manifest.WarmupDays))
+            .ToArray();
+        double perReplication = Math.Max(1, manifest.Replications);
+        var bars = new List<ExitBar>();
+        foreach (int tier in tiers.Where(t => t >= 1).Distinct().Order())
+        {
+            bars.Add(new ExitBar("tier", $"tier {tier}", exited.Count(i => tiers[i] == tier) / perReplication));
+        }
+
+        foreach (string size in SizeOrder.Where(s => sizes.Contains(s)))
+        {
+            bars.Add(new ExitBar("size", size, exited.Count(i => sizes[i] == size) / perReplication));
+        }
+
+        foreach (string cause in ExitCauses)
+        {
+            bars.Add(new ExitBar("cause", cause, exited.Count(i => causes[i] == cause) / perReplication));
+        }
+
+        return bars;
+    }
+}
+
+/// <summary>A time-series metric across replications at sampled days: mean and the 5th-95th percentile band.</summary>
+internal sealed record SeriesBand(string Metric, double[] Days, double[] Mean, double[] P5, double[] P95);
+
+/// <summary>
+/// Reduces <c>timeseries.parquet</c> to one <see cref="SeriesBand"/> per metric, reading one metric
+/// column at a time. At most <see cref="MaxPoints"/> days per replication are kept (every k-th row),
+/// so memory is replications times that, for one metric, whatever the horizon.
+/// </summary>
+internal static class TimeSeriesBands
+{
+    public const int MaxPoints = 400;
+
+    /// <summary>Bands of <paramref name="metrics"/>; the run's shape (days per replication) comes from its manifest.</summary>
+    public static async Task<IReadOnlyList<SeriesBand>> ReadAsync(string path, Manifest manifest, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
+    {
+        await using var table = await ParquetTable.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        int every = Math.Max(1, manifest.TimeseriesEveryDays);
+        int rowsPerReplication = (int)Math.Floor((manifest.HorizonDays / every) + 1e-9) + 1;
+        int replications = manifest.Replications;
+        int stride = (rowsPerReplication + MaxPoints - 1) / MaxPoints;
+        int[] kept = [.. Enumerable.Range(0, rowsPerReplication).Where(r => r % stride == 0 || r == rowsPerReplication - 1)];
+        double[] days = [.. kept.Select(r => (double)r * every)];
+
+        var bands = new List<SeriesBand>();
+        foreach (string metric in metrics)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var values = new double[kept.Length][];
+            for (int k = 0; k < kept.Length; k++)
+            {
+                values[k] = new double[replications];
+            }
+
+            long row = 0;
+            for (int g = 0; g < table.RowGroupCount; g++)
+            {
+                double[] part = await table.ReadGroupAsync<double>(metric, g, cancellationToken).ConfigureAwait(false);
+                foreach (double v in part)
+                {
+                    int k = Array.BinarySearch(kept, (int)(row % rowsPerReplication));
+                    if (k >= 0)
+                    {
+                        values[k][row / rowsPerReplication] = v;
+                    }
+
+                    row++;
+                }
+            }
+
+            if (row != (long)rowsPerReplication * replications)
+            {
+                throw new ScenarioInputException($"'{path}' has {row} rows; the manifest promises {replications} replications of {rowsPerReplication} days.");
+            }
+
+            var mean = new double[kept.Length];
+            var p5 = new double[kept.Length];
+            var p95 = new double[kept.Length];
+            for (int k = 0; k < kept.Length; k++)
+            {
+                var s = Core.Statistics.Summary.Of(values[k]);
+                (mean[k], p5[k], p95[k]) = (s.Mean, s.P5, s.P95);
+            }
+
+            bands.Add(new SeriesBand(metric, days, mean, p5, p95));
+        }
+
+        return bands;
+    }
+}

@@ -32,6 +32,10 @@ internal sealed class EventQueue
 
     private const int InitialCapacity = 256;
 
+    /// <summary>From this many slots on, the heap and its targets no longer stay in the processor's
+    /// caches, and prefetching the next targets pays.</summary>
+    private const int PrefetchFromSlots = 4096;
+
     private long[] _keyStore = [];
     private int _keyBase;
     private object?[] _targets = [];
@@ -200,6 +204,28 @@ internal sealed class EventQueue
         }
 
         SiftUp(ref keys, ref targets, hole, key, target);
+        if (endSlot >= PrefetchFromSlots)
+        {
+            PrefetchUpcoming(ref keys, ref targets);
+        }
+    }
+
+    /// <summary>
+    /// Starts loading what the next two events will touch: the entry after the root is the least of the
+    /// root's children (unless something earlier is scheduled meanwhile), so its target is prefetched a
+    /// whole event ahead; the root's own target was prefetched that way one event ago, so its process's
+    /// iterator can be prefetched now.
+    /// </summary>
+    private static void PrefetchUpcoming(ref HeapKey keys, ref object? targets)
+    {
+        if (Unsafe.Add(ref targets, RootSlot) is Process next)
+        {
+            next.PrefetchBody();
+        }
+
+        const int FirstChildOfRoot = 4;
+        int second = FirstChildOfRoot + LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
+        CachePrefetch.Object(Unsafe.Add(ref targets, second));
     }
 
     /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>

@@ -22,7 +22,9 @@ namespace Simulation.Core.Engine;
 /// leaf by the least child, choosing it without branches (the keys are random, so branches there
 /// mispredict half the time), and the placed entry then rises the usual one or two levels. A popped
 /// root is left vacant until the next heap push, which fills it and sifts once, because a firing
-/// process usually schedules its next delay at once.</para>
+/// process usually schedules its next delay at once. In deep heaps each sift ends by prefetching the
+/// targets of the next two entries (<see cref="CachePrefetch"/>). (Moving the targets in a second pass
+/// up the path after the keys was measured too: no faster.)</para>
 /// <para>Nothing is allocated per entry once the arrays have grown.</para>
 /// </remarks>
 internal sealed class EventQueue

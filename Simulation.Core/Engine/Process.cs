@@ -82,6 +82,9 @@ public sealed class Process : Event, IEventListener
         Resume();
     }
 
+    /// <summary>Prefetches the iterator that <see cref="Resume"/> will run (see <see cref="CachePrefetch"/>).</summary>
+    internal void PrefetchBody() => CachePrefetch.Object(_body);
+
     internal void DeliverInterrupt(Interruption interruption)
     {
         if (!IsAlive)

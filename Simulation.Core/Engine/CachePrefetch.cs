@@ -1,0 +1,29 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Simulation.Core.Engine;
+
+/// <summary>
+/// Asks the processor to start loading an object into cache before the kernel needs it. With 100,000
+/// waiting processes, each fired process is a cache miss; knowing the next one or two entries ahead of
+/// time lets that miss overlap the current event's work instead of stalling the next one.
+/// </summary>
+/// <remarks>
+/// A prefetch is only a hint: it never faults and changes no state, so a stale address (the garbage
+/// collector moved the object since its address was read) or a wrong guess costs nothing but the
+/// hint. Where the instruction is missing (not x86) this does nothing.
+/// </remarks>
+internal static class CachePrefetch
+{
+    /// <summary>Prefetches the first two cache lines of <paramref name="target"/> (header and fields).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Object(object? target)
+    {
+        if (Sse.IsSupported)
+        {
+            byte* address = (byte*)Unsafe.As<object?, nint>(ref target);
+            Sse.Prefetch0(address);
+            Sse.Prefetch0(address + 64);
+        }
+    }
+}

@@ -215,9 +215,17 @@ internal sealed partial class NetworkModel
         StartDisruptions();
         StartBookkeeping();
 
-        RunClock();
-        _context.CancellationToken.ThrowIfCancellationRequested();
-        return Collect();
+        try
+        {
+            RunClock();
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            return Collect();
+        }
+        finally
+        {
+            _payments.Release();
+            _arrivals.Release();
+        }
     }
 
     private void BuildStocks(Node n, Dictionary<string, ProductDefinition> products, List<Stock> stocks)

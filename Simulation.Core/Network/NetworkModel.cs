@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Simulation.Core.Engine;
 using Simulation.Core.Network.Definitions;
 using Simulation.Core.Randomness;
@@ -8,8 +9,9 @@ namespace Simulation.Core.Network;
 
 /// <summary>
 /// One replication of a <see cref="NetworkDefinition"/> on the kernel. This file resolves the
-/// definition into arrays of node, stock and link state (ids become references once, at build time,
-/// in time linear in nodes + links) and runs the clock; each mechanism lives in its own partial file
+/// definition into arrays of node, stock and link state (ids become indices once, at build time, in
+/// time linear in nodes + links; the links, which depend on the definition only, are resolved by the
+/// first replication of a definition and shared read-only with the later ones) and runs the clock; each mechanism lives in its own partial file
 /// under <c>Mechanisms/</c>.
 /// </summary>
 /// <remarks>
@@ -59,6 +61,7 @@ internal sealed partial class NetworkModel
     private static readonly ulong ShippingKey = StableHash.Of("shipping");
     private static readonly ulong DemandKey = StableHash.Of("demand");
     private static readonly ulong InterarrivalKey = StableHash.Of("demand_interarrival");
+    private static readonly ulong SourcingKey = StableHash.Of("sourcing");
 
     private readonly NetworkDefinition _definition;
     private readonly ReplicationContext _context;
@@ -82,6 +85,9 @@ internal sealed partial class NetworkModel
     private double _arrivalTickAt = double.NaN;
     private double _runUntil = double.PositiveInfinity;
 
+    private static readonly ConditionalWeakTable<NetworkDefinition, Link[]> ResolvedLinks = [];
+
+    private readonly bool _linksResolved;
     private int _linksBuilt;
     private Totals _totals;
     private Totals _atWarmup;
@@ -157,11 +163,19 @@ internal sealed partial class NetworkModel
             }
         }
 
-        _links = new Link[linkCount];
+        // The links depend on the definition only: resolve them once and share them, read-only, with
+        // every later replication (a dense network has hundreds of thousands, each a dictionary lookup).
+        _linksResolved = ResolvedLinks.TryGetValue(definition, out var resolved) && resolved.Length == linkCount;
+        _links = _linksResolved ? resolved! : new Link[linkCount];
         var stocks = new List<Stock>(stockCount);
         foreach (var n in _nodes)
         {
             BuildStocks(n, products, stocks);
+        }
+
+        if (!_linksResolved)
+        {
+            ResolvedLinks.TryAdd(definition, _links);
         }
 
         _stocks = [.. stocks];
@@ -201,9 +215,17 @@ internal sealed partial class NetworkModel
         StartDisruptions();
         StartBookkeeping();
 
-        RunClock();
-        _context.CancellationToken.ThrowIfCancellationRequested();
-        return Collect();
+        try
+        {
+            RunClock();
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            return Collect();
+        }
+        finally
+        {
+            _payments.Release();
+            _arrivals.Release();
+        }
     }
 
     private void BuildStocks(Node n, Dictionary<string, ProductDefinition> products, List<Stock> stocks)
@@ -252,6 +274,31 @@ internal sealed partial class NetworkModel
     private void AddLinks(Stock stock, StockDefinition definition)
     {
         stock.FirstLink = _linksBuilt;
+        if (_linksResolved)
+        {
+            // Resolved by an earlier replication of this definition, in this same order.
+            _linksBuilt += definition.Sources.Count;
+        }
+        else
+        {
+            ResolveLinks(stock, definition);
+        }
+
+        stock.LinkCount = _linksBuilt - stock.FirstLink;
+        if (stock.OnePerOrder)
+        {
+            // Keyed by owner and product, so adding a node elsewhere never moves this stock's draws.
+            stock.SourcingStream = _context.Streams.Create(StableHash.Of(stock.Owner.Id + "/" + definition.ProductId), SourcingKey);
+        }
+
+        if (stock.Kind == InventoryPolicyKind.FixedQuantity && !(stock.ReviewPeriodDays > 0))
+        {
+            throw Invalid($"Node '{stock.Owner.Id}': a fixed-quantity policy on '{definition.ProductId}' needs ReviewPeriodDays > 0.");
+        }
+    }
+
+    private void ResolveLinks(Stock stock, StockDefinition definition)
+    {
         foreach (var source in definition.Sources)
         {
             if (!_nodeIndex.TryGetValue(source.SupplierId, out int supplier))
@@ -266,19 +313,13 @@ internal sealed partial class NetworkModel
             }
 
             _links[_linksBuilt++] = new Link(
-                from,
-                stock,
+                supplier,
+                stock.Index,
                 source.Share,
                 source.LeadTimeDays ?? from.Definition.LeadTimeDays,
                 source.TransportCostPerOrder,
                 source.TransportCostPerUnit,
                 source.TransportCo2eKgPerUnit);
-        }
-
-        stock.LinkCount = _linksBuilt - stock.FirstLink;
-        if (stock.Kind == InventoryPolicyKind.FixedQuantity && !(stock.ReviewPeriodDays > 0))
-        {
-            throw Invalid($"Node '{stock.Owner.Id}': a fixed-quantity policy on '{definition.ProductId}' needs ReviewPeriodDays > 0.");
         }
     }
 

@@ -15,7 +15,8 @@ public static class NetworkSimulation
     /// Runs one replication of <paramref name="definition"/>. The result depends only on the
     /// definition, the replication seed and the options; every random draw comes from
     /// <see cref="ReplicationContext.Streams"/>, one stream per entity and purpose ("demand",
-    /// "demand_interarrival" and "shipping" keyed by node id, "disruption" keyed by disruption id).
+    /// "demand_interarrival" and "shipping" keyed by node id, "sourcing" keyed by node id and product
+    /// (stocks that place each order with one source), "disruption" keyed by disruption id).
     /// Never touches files or the console.
     /// </summary>
     /// <param name="definition">The validated network.</param>

@@ -142,6 +142,7 @@ internal static class NodeReader
                 InitialStock = initial,
                 Policy = policy,
                 Capacity = capacity,
+                Sourcing = includeSources && owner.Choice("sourcing") == "one_per_order" ? SourcingMode.OnePerOrder : SourcingMode.Split,
             },
             Node = stock?.Map ?? owner.Map,
             ProductNode = productNode,

@@ -23,6 +23,8 @@ internal static class ScenarioFormat
 
     public static readonly IReadOnlyList<string> ShortagePolicies = ["backorder", "lost_sales"];
 
+    public static readonly IReadOnlyList<string> SourcingModes = ["split", "one_per_order"];
+
     public static ObjectSchema Economics { get; } = new(
         "economics",
         "Rules of supplier economics shared by all suppliers.",
@@ -128,6 +130,7 @@ internal static class ScenarioFormat
             Nested("policy", "Replenishment policy.", Policy) with { DefaultText = "{type: none}" },
             Number("capacity", "Most units the stock can hold.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
             List("sources", "Where the input is bought; shares sum to 1.", Source) with { Required = true },
+            Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
         ]);
 
     public static ObjectSchema SupplierDisruption { get; } = new(
@@ -152,6 +155,7 @@ internal static class ScenarioFormat
             Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
             Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
+            Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
         ]);
 
     public static ObjectSchema DistributionCentre { get; } = new(
@@ -167,6 +171,7 @@ internal static class ScenarioFormat
             Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
             Dist("lead_time_days", "Shipping lead time to its customers when a link sets none.", nonNegative: true) with { DefaultText = "0" },
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
+            Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
         ]);
 
     private static readonly FieldSchema[] SupplierFields =

@@ -73,6 +73,9 @@ def render(n):
     w("# units would otherwise outrun their revenue in the first weeks and stall them). The raw")
     w("# suppliers' mining cost is left out: with infinite capacity their daily cost, and so their")
     w("# starting cash, is 0, and any cost would stall them.")
+    w("# Every stock places each order whole with one of its sources (sourcing: one_per_order, drawn")
+    w("# by share), as SupplyNetPy sends each order to one supplier: one shipment per order, where")
+    w("# splitting every order over all sources would make %d shipments of each retailer order." % distributors)
     w("# It measures the engine, not a sourcing question: compare run times with SupplyNetPy's.")
     w("name: layered-%d" % n)
     w("description: SupplyNetPy layered benchmark network with %d nodes and %d links." % (n, links))
@@ -101,14 +104,14 @@ def render(n):
     w("     unit_cost: 1, price: 10, holding_cost_per_unit_day: 0.5, starting_cash_days: 1000000, %s," % LEAD_TIME)
     w("     inventory: {initial: 200, capacity: 1000, policy: {type: min_max, reorder_point: 200, order_up_to: 800}},")
     w("     inputs: [{product: raw, initial: 0, policy: {type: min_max, reorder_point: 200, order_up_to: 800},")
-    w("               sources: [{group: raw, share: 1, %s}]}]}" % LINK)
+    w("               sourcing: one_per_order, sources: [{group: raw, share: 1, %s}]}]}" % LINK)
     w("")
     w("distribution_centres:")
     w("  # Distributors: stock capacity 500, start 150, (s,S) = (100, 400), from every manufacturer.")
     for d in dc_ids:
         w("  - {id: %s, region: world, product: product, holding_cost_per_unit_day: 0.5,"
           " inventory: {initial: 150, capacity: 500, policy: {type: min_max, reorder_point: 100, order_up_to: 400}},"
-          " %s, sources: [{group: manufacturers, share: 1, %s}]}" % (d, LEAD_TIME, LINK))
+          " %s, sourcing: one_per_order, sources: [{group: manufacturers, share: 1, %s}]}" % (d, LEAD_TIME, LINK))
     w("")
     w("buyers:")
     w("  # Retailers: stock capacity 200, start 80, (s,S) = (40, 150), from every distributor in equal")
@@ -122,7 +125,7 @@ def render(n):
         w("  - {id: r-%0*d, region: world, product: product, shortage: lost_sales, holding_cost_per_unit_day: 0.5,"
           " demand: {quantity: 10, interarrival_days: {dist: exponential, mean: 1}, selling_price: 18},"
           " inventory: {initial: 80, capacity: 200, policy: {type: min_max, reorder_point: 40, order_up_to: 150}},"
-          " sources: %s}" % (pad(retailers), i + 1, sources))
+          " sourcing: one_per_order, sources: %s}" % (pad(retailers), i + 1, sources))
     return "\n".join(out) + "\n", (raw, manufacturers, distributors, retailers, links)
 
 

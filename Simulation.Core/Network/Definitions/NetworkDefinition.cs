@@ -217,6 +217,22 @@ public sealed record StockDefinition
 
     /// <summary>Most units the stock can hold (infinite by default); orders never push the position above it.</summary>
     public double Capacity { get; init; } = double.PositiveInfinity;
+
+    /// <summary>How each replenishment order is spread over <see cref="Sources"/>: split by share (the default) or placed whole with one source.</summary>
+    public SourcingMode Sourcing { get; init; } = SourcingMode.Split;
+}
+
+/// <summary>How a stock spreads one replenishment order over its sources.</summary>
+public enum SourcingMode
+{
+    /// <summary>Every order is split over all sources still in the chain in proportion to their shares.</summary>
+    Split,
+
+    /// <summary>
+    /// Every order goes whole to one source still in the chain, drawn with probability proportional to
+    /// its share (from the stock's own "sourcing" stream): the same mix on average, one shipment per order.
+    /// </summary>
+    OnePerOrder,
 }
 
 /// <summary>Customer demand at a buyer: orders of a random size at random intervals, with seasonality.</summary>

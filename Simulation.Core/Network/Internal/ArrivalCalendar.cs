@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Simulation.Core.Network;
 
 /// <summary>
@@ -6,7 +8,9 @@ namespace Simulation.Core.Network;
 /// (no heap work, no object); when the model reaches a bucket, it is sorted by arrival time (a
 /// stable counting sort on the position within the bucket, then an insertion sort that only fixes
 /// order within a slot) and read in order. Shipments for the bucket already opened, or an earlier
-/// one, go to a small heap ordered by (time, insertion).
+/// one, go to a small heap ordered by (time, insertion). Bucket arrays come from the shared array pool
+/// and go back there at <see cref="Release"/>, so a later replication reuses what the pool keeps (it
+/// keeps only a few arrays of each size, so this saves part of the allocation, not all of it).
 /// </summary>
 /// <remarks>
 /// Why: with stochastic lead times every shipment arrives at its own instant, so a network with
@@ -58,12 +62,15 @@ internal sealed class ArrivalCalendar
             if (bucket is null)
             {
                 // A new bucket starts at the size of the last one opened, so that buckets rarely grow.
-                bucket = _pool.Count > 0 ? _pool.Pop() : new Arrival[Math.Max(16, _sorted.Length)];
+                bucket = _pool.Count > 0 ? _pool.Pop() : ArrayPool<Arrival>.Shared.Rent(Math.Max(16, _sorted.Length));
                 _buckets[index] = bucket;
             }
             else if (count == bucket.Length)
             {
-                Array.Resize(ref bucket, count * 2);
+                var larger = ArrayPool<Arrival>.Shared.Rent(count * 2);
+                Array.Copy(bucket, larger, count);
+                ArrayPool<Arrival>.Shared.Return(bucket);
+                bucket = larger;
                 _buckets[index] = bucket;
             }
 
@@ -121,6 +128,25 @@ internal sealed class ArrivalCalendar
         var top = _late[0].Item;
         PopLate();
         return top;
+    }
+
+    /// <summary>Returns every pooled bucket array; the calendar must not be used afterwards.</summary>
+    public void Release()
+    {
+        foreach (var bucket in _pool)
+        {
+            ArrayPool<Arrival>.Shared.Return(bucket);
+        }
+
+        _pool.Clear();
+        for (int i = 0; i < _buckets.Length; i++)
+        {
+            if (_buckets[i] is { } bucket)
+            {
+                ArrayPool<Arrival>.Shared.Return(bucket);
+                _buckets[i] = null;
+            }
+        }
     }
 
     private void Open(int bucketIndex)

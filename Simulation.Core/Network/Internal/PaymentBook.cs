@@ -1,10 +1,14 @@
+using System.Buffers;
+
 namespace Simulation.Core.Network;
 
 /// <summary>
 /// Payments falling due, bucketed by the day on which they fall due (FIFO within a day), in flat
 /// arrays of reference-free structs with a free list: nothing is allocated per payment once the
 /// arrays have grown, and the garbage collector never scans them. Deliveries on one link that fall
-/// due on the same day are merged into one payment.
+/// due on the same day are merged into one payment. The entries array comes from the shared array
+/// pool and goes back there at <see cref="Release"/>: with tens of thousands of payments outstanding it
+/// grows to megabytes, which every replication would otherwise allocate again.
 /// </summary>
 internal sealed class PaymentBook
 {
@@ -12,7 +16,7 @@ internal sealed class PaymentBook
     private readonly int[] _tail;
     private readonly int[] _linkDay;
     private readonly int[] _linkEntry;
-    private Entry[] _entries = new Entry[64];
+    private Entry[] _entries = ArrayPool<Entry>.Shared.Rent(1024);
     private int _used;
     private int _free = -1;
 
@@ -47,7 +51,10 @@ internal sealed class PaymentBook
         {
             if (_used == _entries.Length)
             {
-                Array.Resize(ref _entries, _entries.Length * 2);
+                var larger = ArrayPool<Entry>.Shared.Rent(_entries.Length * 2);
+                Array.Copy(_entries, larger, _used);
+                ArrayPool<Entry>.Shared.Return(_entries);
+                _entries = larger;
             }
 
             index = _used++;
@@ -89,6 +96,13 @@ internal sealed class PaymentBook
         _entries[index] = new Entry { Next = _free };
         _free = index;
         return entry.Next;
+    }
+
+    /// <summary>Returns the pooled entries; the book must not be used afterwards.</summary>
+    public void Release()
+    {
+        ArrayPool<Entry>.Shared.Return(_entries);
+        _entries = [];
     }
 
     internal struct Entry

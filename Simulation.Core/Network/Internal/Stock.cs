@@ -1,4 +1,5 @@
 using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
@@ -28,6 +29,7 @@ internal sealed class Stock
         OrderQuantity = policy.OrderQuantity;
         Capacity = definition.Capacity;
         OnHand = definition.InitialStock;
+        OnePerOrder = definition.Sourcing == SourcingMode.OnePerOrder;
         ContinuousReview = Kind != InventoryPolicyKind.None && Kind != InventoryPolicyKind.FixedQuantity && !(ReviewPeriodDays > 0);
     }
 
@@ -42,11 +44,17 @@ internal sealed class Stock
     public readonly double OrderQuantity;
     public readonly double Capacity;
     public readonly bool ContinuousReview;
+    public readonly bool OnePerOrder;
 
     public int FirstLink;
     public int LinkCount;
     public int ShareVersion = -1;
     public double ActiveShareSum;
+
+    // One source per order (SourcingMode.OnePerOrder): the draws, and the running sums of the active
+    // sources' shares over the stock's links (rebuilt with ActiveShareSum after an exit).
+    public RandomStream? SourcingStream;
+    public double[] CumulativeShares = [];
 
     public double OnHand;
     public double OnOrder;

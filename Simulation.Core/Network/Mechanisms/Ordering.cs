@@ -7,6 +7,9 @@
 //   FixedQuantity every R days:                   order Q
 //   every order q is capped so the position never exceeds the stock's capacity: q <= capacity - position
 //   split:  q_i = q * share_i / sum(share_j over sources j still in the chain); no source left: no order
+//   one source per order (SourcingMode.OnePerOrder): the whole q goes to source i with probability
+//           share_i / sum(share_j over sources j still in the chain), drawn from the stock's "sourcing"
+//           stream (u in [0, 1) times the sum, located in the running sums of the shares by bisection)
 //   periodic reviews at t = 0, R, 2R, ...; continuous review after every change of the position (demand,
 //   a customer order, input consumption, an order dropped because its supplier left) and at t = 0
 //
@@ -170,19 +173,28 @@ internal sealed partial class NetworkModel
             _totals.ReplenishmentOrders++;
         }
 
+        if (stock.OnePerOrder)
+        {
+            int chosen = DrawSource(stock, shares);
+            stock.OnOrder += quantity;
+            ReceiveOrder(_nodes[_links[chosen].Supplier], chosen, quantity);
+            return quantity;
+        }
+
         var links = _links;
         int end = stock.FirstLink + stock.LinkCount;
         for (int i = stock.FirstLink; i < end; i++)
         {
             ref readonly var link = ref links[i];
-            if (!link.Supplier.Active || !(link.Share > 0))
+            var supplier = _nodes[link.Supplier];
+            if (!supplier.Active || !(link.Share > 0))
             {
                 continue;
             }
 
             double part = quantity * link.Share / shares;
             stock.OnOrder += part;
-            ReceiveOrder(link.Supplier, i, part);
+            ReceiveOrder(supplier, i, part);
         }
 
         return quantity;
@@ -198,7 +210,7 @@ internal sealed partial class NetworkModel
             for (int i = stock.FirstLink; i < end; i++)
             {
                 ref readonly var link = ref _links[i];
-                if (link.Supplier.Active && link.Share > 0)
+                if (_nodes[link.Supplier].Active && link.Share > 0)
                 {
                     sum += link.Share;
                 }
@@ -206,9 +218,56 @@ internal sealed partial class NetworkModel
 
             stock.ActiveShareSum = sum;
             stock.ShareVersion = _exitVersion;
+            if (stock.OnePerOrder)
+            {
+                BuildCumulativeShares(stock);
+            }
         }
 
         return stock.ActiveShareSum;
+    }
+
+    private void BuildCumulativeShares(Stock stock)
+    {
+        if (stock.CumulativeShares.Length != stock.LinkCount)
+        {
+            stock.CumulativeShares = new double[stock.LinkCount];
+        }
+
+        double sum = 0;
+        for (int k = 0; k < stock.LinkCount; k++)
+        {
+            ref readonly var link = ref _links[stock.FirstLink + k];
+            if (_nodes[link.Supplier].Active && link.Share > 0)
+            {
+                sum += link.Share;
+            }
+
+            stock.CumulativeShares[k] = sum;
+        }
+    }
+
+    /// <summary>The link that gets a whole order: the first whose running share sum exceeds u * total (sources that left add 0).</summary>
+    private static int DrawSource(Stock stock, double shares)
+    {
+        double target = stock.SourcingStream!.NextDouble() * shares;
+        var cumulative = stock.CumulativeShares;
+        int low = 0;
+        int high = cumulative.Length - 1;
+        while (low < high)
+        {
+            int mid = (low + high) >>> 1;
+            if (cumulative[mid] > target)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return stock.FirstLink + low;
     }
 
     /// <summary>The stocks that share one review period, reviewed together at R, 2R, 3R, ...</summary>

@@ -77,8 +77,8 @@ internal sealed partial class NetworkModel
     private void Ship(int linkIndex, double quantity)
     {
         ref readonly var link = ref _links[linkIndex];
-        var supplier = link.Supplier;
-        var customer = link.Customer.Owner;
+        var supplier = _nodes[link.Supplier];
+        var customer = _stocks[link.Customer].Owner;
         double lead = link.LeadTimeDays.Sample(supplier.ShippingStream);
         lead = lead > 0 ? lead * supplier.LeadTimeMultiplier : 0;
 
@@ -99,7 +99,7 @@ internal sealed partial class NetworkModel
         _totals.Co2eKg += link.TransportCo2eKgPerUnit * quantity;
 
         double arrival = _sim.Now + lead;
-        if (_arrivals.Add(arrival, linkIndex, link.Customer.Index, supplier.Index, quantity) && arrival < _runUntil && !(arrival >= _arrivalTickAt))
+        if (_arrivals.Add(arrival, linkIndex, link.Customer, link.Supplier, quantity) && arrival < _runUntil && !(arrival >= _arrivalTickAt))
         {
             // The kernel is running towards a later time: it must stop here for this arrival.
             ScheduleArrivalTick(arrival);
@@ -264,7 +264,7 @@ internal sealed partial class NetworkModel
         int end = stock.FirstLink + stock.LinkCount;
         for (int i = stock.FirstLink; i < end; i++)
         {
-            var supplier = _links[i].Supplier;
+            var supplier = _nodes[_links[i].Supplier];
             if (!supplier.Active || supplier.Backlog.Count == 0)
             {
                 continue;
@@ -299,7 +299,7 @@ internal sealed partial class NetworkModel
         for (int i = 0; i < count; i++)
         {
             ref var entry = ref backlog.At(i);
-            var stock = _links[entry.Link].Customer;
+            var stock = _stocks[_links[entry.Link].Customer];
             stock.OnOrder = Math.Max(0, stock.OnOrder - entry.Remaining);
         }
 
@@ -307,7 +307,7 @@ internal sealed partial class NetworkModel
         var customers = new Stock[count];
         for (int i = 0; i < count; i++)
         {
-            customers[i] = _links[backlog.At(i).Link].Customer;
+            customers[i] = _stocks[_links[backlog.At(i).Link].Customer];
         }
 
         backlog.Clear();

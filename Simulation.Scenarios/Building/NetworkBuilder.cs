@@ -28,6 +28,7 @@ internal sealed class NetworkBuilder
     private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupSpec> _groups = new(StringComparer.Ordinal);
     private readonly HashSet<SNode> _reported = new(ReferenceEqualityComparer.Instance);
+    private readonly GroupPicker _picker;
 
     // Link checks (product, tier) are reported once per reference node and kind: a group link would
     // otherwise build one message per expanded link, all at the same place.
@@ -37,6 +38,7 @@ internal sealed class NetworkBuilder
     {
         _spec = spec;
         _errors = errors;
+        _picker = new GroupPicker(spec.Seed);
     }
 
     public static NetworkDefinition? Build(ScenarioSpec spec, Diagnostics errors) => new NetworkBuilder(spec, errors).Build();
@@ -308,7 +310,9 @@ internal sealed class NetworkBuilder
         long count = 0;
         foreach (SourceSpec source in stock.Sources)
         {
-            count += source.GroupId is not null && _groups.TryGetValue(source.GroupId, out GroupSpec? group) ? group.Members.Count : 1;
+            count += source.GroupId is not null && _groups.TryGetValue(source.GroupId, out GroupSpec? group)
+                ? Math.Min(source.Pick ?? group.Members.Count, group.Members.Count)
+                : 1;
         }
 
         return count;
@@ -406,10 +410,41 @@ internal sealed class NetworkBuilder
                     continue;
                 }
 
-                double share = source.Template.Share / group.Members.Count;
-                foreach (NodeSpec member in group.Members)
+                if (source.Pick is not int pick)
                 {
-                    AddLink(customer, _nodeIndex[member.Definition.Id], stock, source, share, seen, links, edgeTarget, edgeNode, edgePath, ref edges);
+                    double share = source.Template.Share / group.Members.Count;
+                    foreach (NodeSpec member in group.Members)
+                    {
+                        AddLink(customer, _nodeIndex[member.Definition.Id], stock, source, share, seen, links, edgeTarget, edgeNode, edgePath, ref edges);
+                    }
+
+                    continue;
+                }
+
+                // A pick below 1 is already reported by the reader.
+                if (pick < 1)
+                {
+                    continue;
+                }
+
+                if (pick > group.Members.Count)
+                {
+                    if (_reported.Add(source.PickNode))
+                    {
+                        _errors.OutOfRange(
+                            source.PickNode,
+                            FieldPath.Child(source.Path, "pick"),
+                            InvariantText.Format($"at most the size of group '{groupId}' ({group.Members.Count})"),
+                            pick);
+                    }
+
+                    continue;
+                }
+
+                double pickedShare = source.Template.Share / pick;
+                foreach (int member in _picker.Pick(Nodes[customer].Definition.Id, group, pick))
+                {
+                    AddLink(customer, _nodeIndex[group.Members[member].Definition.Id], stock, source, pickedShare, seen, links, edgeTarget, edgeNode, edgePath, ref edges);
                 }
             }
         }

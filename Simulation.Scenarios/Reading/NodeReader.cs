@@ -171,6 +171,11 @@ internal static class NodeReader
             }
 
             complete &= source.Has("share");
+            bool hasPick = source.Has("pick");
+            if (hasPick && supplier is not null)
+            {
+                source.Errors.NotApplicable(source.At("pick"), source.FieldPathOf("pick"), "pick", "a single supplier (only to {group: ..., pick: k})");
+            }
 
             sources.Add(new SourceSpec
             {
@@ -178,6 +183,8 @@ internal static class NodeReader
                 GroupId = group,
                 ReferenceNode = source.At(supplier is null ? "group" : "supplier"),
                 Path = source.Path,
+                Pick = hasPick && supplier is null ? source.Integer("pick") : null,
+                PickNode = source.At("pick"),
                 Template = new SourceLink
                 {
                     SupplierId = "",

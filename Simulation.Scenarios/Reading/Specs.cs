@@ -120,6 +120,12 @@ internal sealed class SourceSpec
 
     public required string Path { get; init; }
 
+    /// <summary>How many members of the group to link to; null for all of them.</summary>
+    public int? Pick { get; init; }
+
+    /// <summary>The <c>pick</c> value (or the source mapping when there is none), for range errors.</summary>
+    public required SNode PickNode { get; init; }
+
     /// <summary>Share, lead time and costs; the supplier id is filled in per expanded link.</summary>
     public required SourceLink Template { get; init; }
 }

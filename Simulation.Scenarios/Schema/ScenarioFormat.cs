@@ -82,10 +82,11 @@ internal static class ScenarioFormat
 
     public static ObjectSchema Source { get; } = new(
         "source",
-        "An upstream link: a supplier (or every member of a group) and its share of the orders.",
+        "An upstream link: a supplier (or every member of a group, or pick of them) and its share of the orders.",
         [
             Text("supplier", "The supplying node (a supplier or distribution centre); or give group."),
-            Text("group", "A supplier group or import group; the share is split equally over its members."),
+            Text("group", "A supplier group or import group; the share is split equally over its members (or the picked ones)."),
+            Integer("pick", "With group: link to only this many members, drawn per sourcing node from the seed, least-used members first; default all.", min: 1) with { DefaultText = "all members" },
             Number("share", "Share of this stock's orders, in (0, 1]; the shares of a stock sum to 1.", min: 0, max: 1, minExclusive: true) with { Required = true },
             Dist("lead_time_days", "Shipping lead time on this link, before the region multiplier; default the supplier's own.", nonNegative: true) with { DefaultText = "the supplier's lead_time_days" },
             Number("transport_cost_per_unit", "Transport cost per unit shipped.", 0, min: 0),

@@ -148,7 +148,7 @@ public static class SweepDesignReader
             var node = map.Get("parameters");
             if (node is null)
             {
-                errors.MissingKey(map, "parameters", "parameters", "");
+                errors.MissingKey(map, "parameters", "parameters", Container(""));
                 return result;
             }
 
@@ -318,11 +318,13 @@ public static class SweepDesignReader
             return [.. kpis.OrderBy(k => names.IndexOf(k.Name))];
         }
 
+        private static string Container(string field) => field.Length == 0 ? "the sweep design" : field;
+
         private void CheckKeys(SMap at, string field, string[] valid)
         {
             foreach (var entry in at.Entries.Where(e => !valid.Contains(e.Key.Value)))
             {
-                errors.UnknownKey(entry.Key, FieldPath.Child(field, entry.Key.Value), entry.Key.Value, field, valid);
+                errors.UnknownKey(entry.Key, FieldPath.Child(field, entry.Key.Value), entry.Key.Value, Container(field), valid);
             }
         }
 
@@ -333,7 +335,7 @@ public static class SweepDesignReader
             {
                 if (required)
                 {
-                    errors.MissingKey(at, FieldPath.Child(field, key), key, field);
+                    errors.MissingKey(at, FieldPath.Child(field, key), key, Container(field));
                 }
 
                 return null;
@@ -391,7 +393,7 @@ public static class SweepDesignReader
             {
                 if (fallback < 0)
                 {
-                    errors.MissingKey(at, path, key, field);
+                    errors.MissingKey(at, path, key, Container(field));
                 }
 
                 return Math.Max(fallback, min);

@@ -27,18 +27,28 @@ internal static class SweepReport
         {
             var table = new Table()
                 .Border(TableBorder.Simple)
-                .Title($"[bold]{Markup.Escape(outcome.Name)}[/]: Sobol indices (95% bootstrap CI)")
-                .AddColumn(new TableColumn("KPI").NoWrap())
-                .AddColumn(new TableColumn("parameter").NoWrap())
-                .AddColumn(new TableColumn("first order").RightAligned().NoWrap())
-                .AddColumn(new TableColumn("total").RightAligned().NoWrap());
+                .Title($"[bold]{Markup.Escape(outcome.Name)}[/]: Sobol indices, first order S1 and total ST (95% bootstrap CIs)")
+                .AddColumn(new TableColumn("KPI / parameter").NoWrap())
+                .AddColumn(new TableColumn("S1").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("95% CI").NoWrap())
+                .AddColumn(new TableColumn("ST").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("95% CI").NoWrap());
+            string? previous = null;
             foreach (var (kpi, parameter, index) in outcome.Sensitivity)
             {
+                // The KPI as a heading row over its parameters keeps the table within 80 columns.
+                if (kpi != previous)
+                {
+                    table.AddRow($"[bold underline]{Markup.Escape(kpi)}[/]", "", "", "", "");
+                }
+
                 table.AddRow(
-                    Markup.Escape(kpi),
-                    Markup.Escape(parameter),
-                    Markup.Escape(Interval(index.FirstOrder, index.FirstOrderLow, index.FirstOrderHigh)),
-                    Markup.Escape(Interval(index.Total, index.TotalLow, index.TotalHigh)));
+                    "  " + Markup.Escape(parameter),
+                    Number(index.FirstOrder),
+                    Range(index.FirstOrderLow, index.FirstOrderHigh),
+                    Number(index.Total),
+                    Range(index.TotalLow, index.TotalHigh));
+                previous = kpi;
             }
 
             context.Console.Write(table);
@@ -52,8 +62,9 @@ internal static class SweepReport
             $"{where}{outcome.Name}: {outcome.Points:N0} points; {outcome.PointsRun:N0} run now, {outcome.PointsSkipped:N0} already finished ({outcome.WallTime.TotalSeconds:F1} s). {outcome.OutputDirectory}\n{next}")));
     }
 
-    private static string Interval(double value, double low, double high) =>
-        string.Create(CultureInfo.InvariantCulture, $"{value:0.00} [{low:0.00}, {high:0.00}]");
+    private static string Number(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Range(double low, double high) => Number(low) + ".." + Number(high);
 
     private static string Json(SweepOutcome outcome, Shard shard)
     {

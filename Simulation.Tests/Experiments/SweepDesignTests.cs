@@ -121,4 +121,15 @@ public sealed class SweepDesignTests
         var covered = Enumerable.Range(0, 7).SelectMany(i => Enumerable.Range(new Shard(i, 7).Start(45), new Shard(i, 7).End(45) - new Shard(i, 7).Start(45))).ToList();
         Assert.Equal(Enumerable.Range(0, 45), covered);
     }
+
+    [Theory]
+    [InlineData("scenarios/sweeps/apparel-grid.yaml", 12)]
+    [InlineData("scenarios/sweeps/quickstart-sobol.yaml", 256 * 6)]
+    public void ShippedDesigns_AreValid_AgainstTheirScenarios(string file, int points)
+    {
+        var (design, errors) = SweepDesignReader.Read(Examples.ReadmeExampleTests.RepoFile(file));
+        Assert.Empty(errors);
+        Assert.Empty(ScenarioSweep.Check(design!));
+        Assert.Equal(points, SweepPlan.Create(design!).PointCount);
+    }
 }

@@ -74,7 +74,7 @@ internal static class SweepCharts
         plot.Title($"{state.Name}: {kpi} against {state.Parameters[0].Name}");
         plot.XLabel(state.Parameters[0].Path);
         plot.YLabel(kpi);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Alignment.LowerRight);
         ChartFiles.Save(plot, path, 900, 600);
     }
 

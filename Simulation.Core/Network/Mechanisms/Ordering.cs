@@ -175,7 +175,8 @@ internal sealed partial class NetworkModel
         for (int i = stock.FirstLink; i < end; i++)
         {
             ref readonly var link = ref links[i];
-            if (!link.Supplier.Active || !(link.Share > 0))
+            // OrdersSuspended: buyers' response to a missed corrective-action deadline (Social/CorrectiveActions.cs).
+            if (!link.Supplier.Active || link.Supplier.OrdersSuspended || !(link.Share > 0))
             {
                 continue;
             }
@@ -188,7 +189,7 @@ internal sealed partial class NetworkModel
         return quantity;
     }
 
-    /// <summary>The sum of the shares of the stock's sources still in the chain, cached until the next exit.</summary>
+    /// <summary>The sum of the shares of the stock's sources still in the chain and not suspended, cached until the next exit or suspension.</summary>
     private double ActiveShareSum(Stock stock)
     {
         if (stock.ShareVersion != _exitVersion)
@@ -198,7 +199,7 @@ internal sealed partial class NetworkModel
             for (int i = stock.FirstLink; i < end; i++)
             {
                 ref readonly var link = ref _links[i];
-                if (link.Supplier.Active && link.Share > 0)
+                if (link.Supplier.Active && !link.Supplier.OrdersSuspended && link.Share > 0)
                 {
                     sum += link.Share;
                 }

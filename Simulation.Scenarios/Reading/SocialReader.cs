@@ -94,7 +94,7 @@ internal sealed class SocialReader
             SqueezeBacklogDays = r.Number("squeeze_backlog_days"),
             SqueezeWeight = r.Number("squeeze_weight"),
             RemediationDays = r.Distribution("remediation_days") ?? Distribution.Constant(60),
-            RemediationCost = r.Number("remediation_cost"),
+            RemediationCostDays = r.Number("remediation_cost_days"),
             AssistedRemediationFactor = r.Number("assisted_remediation_factor"),
         };
     }
@@ -215,7 +215,7 @@ internal sealed class SocialReader
         Id = r.Text("id") ?? "",
         HazardFactor = r.Number("hazard_factor"),
         PremiumPerUnit = r.Number("premium_per_unit"),
-        AnnualFee = r.Number("annual_fee"),
+        AnnualFeeDays = r.Number("annual_fee_days"),
         Adopters = r.Object("adopters") is { } adopters ? ReadTarget(adopters) : null,
         AdoptionDay = r.Number("adoption_day"),
     };

@@ -51,7 +51,7 @@ internal static class SocialFormat
             Number("squeeze_backlog_days", "Days of open orders (backlog / capacity) above which lead times are squeezed.", 14, min: 0, minExclusive: true),
             Number("squeeze_weight", "Weight of the lead-time squeeze.", 0.5, min: 0),
             Dist("remediation_days", "Days from detection to the fix without technical assistance.", nonNegative: true) with { DefaultText = "constant 60" },
-            Number("remediation_cost", "Cost the supplier pays to fix one violation.", 0, min: 0),
+            Number("remediation_cost_days", "Cost the supplier pays to fix one violation, in days of its full-capacity daily cost.", 0, min: 0),
             Number("assisted_remediation_factor", "Multiplies remediation time and cost while the supplier is in capacity building.", 0.6, min: 0, max: 1),
         ]);
 
@@ -169,7 +169,7 @@ internal static class SocialFormat
             Id("The certification's id, as in suppliers' certifications."),
             Number("hazard_factor", "Multiplies the violation hazard of certified suppliers.", 0.8, min: 0),
             Number("premium_per_unit", "Premium buyers pay per unit made by a certified supplier.", 0, min: 0),
-            Number("annual_fee", "Fee a certified supplier pays per year.", 0, min: 0),
+            Number("annual_fee_days", "Fee a certified supplier pays per year, in days of its full-capacity daily cost.", 0, min: 0),
             Nested("adopters", "Suppliers that become certified on adoption_day.", Target) with { DefaultText = "none" },
             Number("adoption_day", "Day the adopters become certified.", 0, min: 0),
         ]);
@@ -186,7 +186,7 @@ internal static class SocialFormat
 
     public static ObjectSchema ImportBan { get; } = new(
         "import ban",
-        "Shipments traced through the bill of materials to a supplier with an open banned finding are detained.",
+        "Shipments into buyers are detained with the probability that their goods trace, through the bill of materials, to an open banned finding.",
         [
             StartDay with { Description = "Day the ban applies from." },
             new FieldSchema("categories", FieldKind.TextList, "Banned categories.") { DefaultText = "[forced_or_child_labour, environment]" },

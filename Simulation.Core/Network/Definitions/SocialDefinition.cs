@@ -102,8 +102,8 @@ public sealed record ComplianceDefinition
     /// <summary>Days from detection to remediation without technical assistance.</summary>
     public Distribution RemediationDays { get; init; } = Distribution.Constant(60);
 
-    /// <summary>Cost the supplier pays to remediate one violation.</summary>
-    public double RemediationCost { get; init; }
+    /// <summary>Cost the supplier pays to remediate one violation, in days of its full-capacity daily cost (so it scales with the firm).</summary>
+    public double RemediationCostDays { get; init; }
 
     /// <summary>Multiplies remediation time and cost while the supplier is enrolled in capacity building, 0..1.</summary>
     public double AssistedRemediationFactor { get; init; } = 0.6;
@@ -338,8 +338,8 @@ public sealed record CertificationDefinition
     /// <summary>Premium the buyers pay per unit made by a certified supplier (paid to the supplier).</summary>
     public double PremiumPerUnit { get; init; }
 
-    /// <summary>Fee a certified supplier pays per year (first at certification).</summary>
-    public double AnnualFee { get; init; }
+    /// <summary>Fee a certified supplier pays per year (first at certification), in days of its full-capacity daily cost.</summary>
+    public double AnnualFeeDays { get; init; }
 
     /// <summary>Suppliers that adopt it on <see cref="AdoptionDay"/>; null = only those already certified.</summary>
     public SupplierTarget? Adopters { get; init; }
@@ -364,7 +364,10 @@ public sealed record DueDiligenceDefinition
     public double PenaltyPerViolation { get; init; }
 }
 
-/// <summary>An import ban (mechanism 11): shipments to buyers traced through the bill of materials to a banned finding are detained.</summary>
+/// <summary>
+/// An import ban (mechanism 11): shipments into the buyer side are detained with the probability that
+/// their goods trace, through the bill of materials, to a supplier with a banned finding.
+/// </summary>
 public sealed record ImportBanDefinition
 {
     /// <summary>Day the ban applies from.</summary>

@@ -30,6 +30,7 @@ internal sealed partial class NetworkModel
     private static readonly ulong InspectionKey = StableHash.Of("inspection");
     private static readonly ulong GrievanceKey = StableHash.Of("grievance");
     private static readonly ulong RemediationKey = StableHash.Of("remediation");
+    private static readonly ulong DetentionKey = StableHash.Of("detention");
 
     private SocialDefinition? _social;
     private SupplierSocial[] _socialSuppliers = [];
@@ -77,6 +78,7 @@ internal sealed partial class NetworkModel
             s.InspectionStream = _context.Streams.Create(entity, InspectionKey);
             s.GrievanceStream = _context.Streams.Create(entity, GrievanceKey);
             s.RemediationStream = _context.Streams.Create(entity, RemediationKey);
+            s.DetentionStream = _context.Streams.Create(entity, DetentionKey);
             var region = _definition.Regions[n.Region];
             s.InspectionRatePerDay = region.LabourInspectionsPerSupplierYear / DaysPerYear;
             s.InspectionDetection = region.InspectionDetectionProbability;

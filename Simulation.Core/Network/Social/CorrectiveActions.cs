@@ -2,7 +2,7 @@
 //
 //   on detection at t: deadline = t + deadline_days; remediation ends at t + R * f, R drawn from
 //     remediation_days (the supplier's remediation stream), f = assisted_remediation_factor while the
-//     supplier is enrolled in capacity building, else 1; the supplier pays remediation_cost * f at t.
+//     supplier is enrolled in capacity building, else 1; the supplier pays remediation_cost_days * daily cost * f at t.
 //   at a deadline the violation is not yet fixed: it is overdue; a follow-up audit costs the buyers
 //     follow_up_audit_cost; the response applies:
 //       engage   sourcing goes on until the fix;
@@ -44,7 +44,7 @@ internal sealed partial class NetworkModel
             double factor = s.Enrolled(t) ? compliance.AssistedRemediationFactor : 1;
             double days = Math.Max(0, compliance.RemediationDays.Sample(s.RemediationStream));
             v.RemediatedAt = t + (days * factor);
-            double cost = compliance.RemediationCost * factor;
+            double cost = compliance.RemediationCostDays * s.Node.DailyCost * factor;
             if (cost > 0)
             {
                 _socialTotals.RemediationCost += cost;

@@ -4,7 +4,7 @@
 //   violation_year * trust / 365 (the supplier's grievance stream; drawn when the violation arises);
 //   a detection first cancels the report.
 //   filed at t: if the supplier's capability >= local_resolution_capability it resolves the grievance
-//     locally: the violation is fixed at t + local_resolution_days (the supplier pays remediation_cost);
+//     locally: the violation is fixed at t + local_resolution_days (the supplier pays remediation_cost_days * its daily cost);
 //     otherwise the grievance is escalated to the buyers (escalation_cost each) and the violation is
 //     detected then (a corrective action plan opens, CorrectiveActions.cs).
 //   grievance resolution time = fix time - filing time. Accord: ~0.4 complaints per factory-year; RSPO:
@@ -34,7 +34,7 @@ internal sealed partial class NetworkModel
             _socialTotals.GrievancesResolvedLocally++;
             v.DiscoveredAt = t;
             v.RemediatedAt = Math.Min(v.RemediatedAt, t + grievances.LocalResolutionDays);
-            double cost = _social.Compliance.RemediationCost;
+            double cost = _social.Compliance.RemediationCostDays * s.Node.DailyCost;
             if (cost > 0)
             {
                 _socialTotals.RemediationCost += cost;

@@ -2,17 +2,18 @@
 //
 //   certification: a supplier holding a certification listed in social.certifications (or adopting it
 //     on adoption_day when it matches adopters) has its hazard multiplied by hazard_factor; it pays
-//     annual_fee at certification (adopters) or on day 365 (already certified) and yearly after; the
+//     annual_fee_days * its daily cost at certification (adopters) or on day 365 (already certified) and yearly after; the
 //     buyers pay it premium_per_unit per unit made (certification_cost). RSPO-certified palm oil:
 //     3.41 vs 5.34 kg CO2e/kg (Schmidt & De Rosa 2020) - carbon enters through the supplier's own data.
 //   due diligence: from start_day, every review_days, the law is enforced with probability
 //     enforcement_probability (one draw on the network's due-diligence stream); an enforced review
 //     charges penalty_per_violation for each detected violation in the chain past its corrective-action
 //     deadline (penalty_cost). CSDDD: fines of at least 5% of turnover (CALIBRATION.md).
-//   import ban: from start_day, a supplier is tainted when it has an open, detected finding in a banned
-//     category, or buys any input from a tainted supplier (traced up the bill of materials, recomputed
-//     at the end of each day a finding opened or closed); a shipment from a tainted supplier into a
-//     buyer or distribution centre is detained: the goods are lost and not paid for.
+//   import ban: from start_day, every supplier has a taint share: 1 with an open, detected finding in a
+//     banned category, else the largest over its inputs of sum(share_i * taint_i) / sum(share_i) over the
+//     input's sources in the chain (traced up the bill of materials, deepest tier first, recomputed at
+//     the end of each day a finding opened or closed). A shipment into a buyer or distribution centre
+//     is detained with probability taint (the supplier's detention stream): the goods are lost, unpaid.
 using Simulation.Core.Network.Definitions;
 using Simulation.Core.Randomness;
 
@@ -112,10 +113,11 @@ internal sealed partial class NetworkModel
         while (now >= s.NextFeeAt)
         {
             s.NextFeeAt += DaysPerYear;
-            if (certification.AnnualFee > 0)
+            double fee = certification.AnnualFeeDays * s.Node.DailyCost;
+            if (fee > 0)
             {
-                s.Node.WindowCost += certification.AnnualFee;
-                Pay(s.Node, certification.AnnualFee, payee: null);
+                s.Node.WindowCost += fee;
+                Pay(s.Node, fee, payee: null);
             }
         }
     }
@@ -167,28 +169,46 @@ internal sealed partial class NetworkModel
         _banDirty = false;
         foreach (var s in _byTierDescending)
         {
-            bool tainted = s.InChain && s.BannedFindings > 0;
-            foreach (var input in s.Node.Inputs)
+            s.Taint = s.InChain && s.BannedFindings > 0 ? 1 : InputTaint(s.Node);
+        }
+    }
+
+    /// <summary>The largest share-weighted taint over the supplier's inputs (0 without inputs).</summary>
+    private double InputTaint(Node n)
+    {
+        double taint = 0;
+        foreach (var input in n.Inputs)
+        {
+            double shares = 0;
+            double tainted = 0;
+            int end = input.FirstLink + input.LinkCount;
+            for (int i = input.FirstLink; i < end; i++)
             {
-                int end = input.FirstLink + input.LinkCount;
-                for (int i = input.FirstLink; i < end && !tainted; i++)
+                ref readonly var link = ref _links[i];
+                if (link.Supplier.Active && link.Share > 0)
                 {
-                    var upstream = _links[i].Supplier;
-                    tainted = upstream.Active && upstream.Social is { Tainted: true };
+                    shares += link.Share;
+                    tainted += link.Share * (link.Supplier.Social?.Taint ?? 0);
                 }
             }
 
-            s.Tainted = tainted;
+            if (shares > 0)
+            {
+                taint = Math.Max(taint, tainted / shares);
+            }
         }
+
+        return taint;
     }
 
     /// <summary>
     /// Hook of <c>Deliver</c> (Shipping.cs): whether an import ban detains this shipment into the buyer
-    /// side; if so it is counted and the goods are lost.
+    /// side (with probability the supplier's taint); if so it is counted and the goods are lost.
     /// </summary>
     private bool IsDetained(Node customer, Node supplier, double quantity)
     {
-        if (!_banActive || !customer.IsBuyerSide || supplier.Social is not { Tainted: true })
+        if (!_banActive || !customer.IsBuyerSide || supplier.Social is not { Taint: > 0 } s ||
+            (s.Taint < 1 && s.DetentionStream.NextDouble() >= s.Taint))
         {
             return false;
         }

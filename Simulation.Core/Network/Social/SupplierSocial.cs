@@ -68,8 +68,11 @@ internal sealed class SupplierSocial
     /// <summary>Open, detected, in-chain findings in a category an import ban names.</summary>
     public int BannedFindings;
 
-    /// <summary>Made from, or is, a supplier with a banned finding (recomputed daily while a ban applies).</summary>
-    public bool Tainted;
+    /// <summary>Probability that its goods trace to a banned finding, 0..1 (recomputed while a ban applies).</summary>
+    public double Taint;
+
+    /// <summary>Customs checks of its shipments under an import ban.</summary>
+    public RandomStream DetentionStream = null!;
 
     /// <summary>The earliest pending event time; the daily tick skips the supplier until then.</summary>
     public double NextDue = double.PositiveInfinity;

@@ -108,7 +108,7 @@ public static class KpiCatalog
         new("co2e_kg", "kg CO2e", "Production emissions of units made plus transport emissions of units shipped, whole network.", KpiGroup.Environment),
         new("co2e_kg_per_unit", "kg CO2e/unit", "co2e_kg / delivered_units (0 when nothing was delivered).", KpiGroup.Environment),
         new("water_l", "L", "Water used by production of units made, whole network.", KpiGroup.Environment),
-        new("supplier_exits", "suppliers", "Suppliers that left the chain (insolvency or margin).", KpiGroup.Network),
+        new("supplier_exits", "suppliers", "Suppliers that left the chain (insolvency, margin or termination by buyers).", KpiGroup.Network),
         new("supplier_exits_tier_1", "suppliers", "Tier-1 suppliers that left the chain.", KpiGroup.Network),
         new("supplier_exits_tier_2", "suppliers", "Tier-2 suppliers that left the chain.", KpiGroup.Network),
         new("supplier_exits_tier_3", "suppliers", "Tier-3 suppliers that left the chain.", KpiGroup.Network),

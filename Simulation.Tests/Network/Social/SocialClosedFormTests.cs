@@ -152,4 +152,28 @@ public sealed class SocialClosedFormTests
             return cash;
         }
     }
+
+    [Fact]
+    public void AddingAnAuditProgramme_DoesNotShiftTheViolationDraws()
+    {
+        // Violations come from each supplier's own "violation" stream; audits draw from their own
+        // streams, so with a hazard that does not depend on anything audits change, the same
+        // violations arise with or without them.
+        var quiet = new SocialDefinition { Compliance = PoissonCompliance(4, 30) };
+        var audited = quiet with
+        {
+            AuditProgrammes = [new AuditProgrammeDefinition { Id = "a", Buyers = ["b"], DetectionProbability = 0.8 }],
+        };
+
+        var without = Run(Suppliers(10, horizon: 730, warmup: 0, quiet), 3);
+        var with = Run(Suppliers(10, horizon: 730, warmup: 0, audited), 3);
+        var again = Run(Suppliers(10, horizon: 730, warmup: 0, audited), 3);
+
+        Assert.True(without.Kpi("violations_arisen") > 50);
+        Assert.Equal(without.Kpi("violations_arisen"), with.Kpi("violations_arisen"));
+        Assert.Equal(0, without.Kpi("violations_detected"));
+        Assert.True(with.Kpi("violations_detected") > 0);
+        Assert.True(with.Kpi("open_violations") < without.Kpi("open_violations"));
+        Assert.Equal(with.KpiValues, again.KpiValues);
+    }
 }

@@ -11,7 +11,7 @@ fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  sudo="sudo"
+  sudo="sudo -n"  # never wait for a password (tests and CI have no terminal)
 fi
 
 export DEBIAN_FRONTEND=noninteractive

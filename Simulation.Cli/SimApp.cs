@@ -16,10 +16,12 @@ internal static class SimApp
             "  sim run scenarios/quickstart.yaml\n" +
             "  sim run scenarios/quickstart.yaml --replications 50 --set buyers[brand-a].payment_terms_days=30\n" +
             "  sim validate scenarios/apparel-bangladesh.yaml\n" +
-            "  sim schema > scenario.schema.json");
+            "  sim schema > scenario.schema.json\n" +
+            "  sim optimize scenarios/apparel-bangladesh.yaml --pareto co2e:8");
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(OptimizeCommand.Create(context));
         return root;
     }
 

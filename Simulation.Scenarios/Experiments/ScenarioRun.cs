@@ -50,6 +50,7 @@ public static class ScenarioRun
             {
                 rows[index] = [.. result.KpiValues];
                 events += result.EventCount;
+                settings.ReplicationObserver?.Invoke(result);
             },
             new ReplicationOptions
             {

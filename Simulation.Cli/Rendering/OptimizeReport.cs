@@ -59,6 +59,13 @@ internal static class OptimizeReport
         }
 
         console.Write(table);
+        if (outcome.Axis is { } traded && outcome.Points.Count == 1)
+        {
+            console.MarkupLine(Markup.Escape(
+                $"The frontier is a single point: {SourcingKpis.Name(traded)} is the same at its own minimum and at the {SourcingKpis.Name(objective)} optimum, " +
+                $"so the candidates offer no trade-off between them (in this scenario they differ in other KPIs)."));
+        }
+
         foreach (var point in outcome.Points.Where(p => !p.Solution.HasMix))
         {
             console.MarkupLine(Markup.Escape($"point {point.Index + 1}: {point.Solution.Explanation}"));

@@ -77,7 +77,10 @@ public static class SourcingSolver
     /// <param name="axis">The KPI traded off against the objective; not the objective itself.</param>
     /// <param name="points">Points on the frontier, at least 2.</param>
     /// <param name="progress">Reports each point as it is solved.</param>
-    /// <returns>The frontier, from the tightest cap on <paramref name="axis"/> to the loosest.</returns>
+    /// <returns>
+    /// The frontier, from the tightest cap on <paramref name="axis"/> to the loosest; a single point when
+    /// the axis has the same value at its own minimum and at the objective's optimum (nothing to trade).
+    /// </returns>
     /// <exception cref="ArgumentException">The axis is the objective, or fewer than 2 points are asked for.</exception>
     public static ParetoFrontier Frontier(SourcingProblem problem, SourcingSettings settings, SourcingKpi axis, int points, IProgress<int>? progress = null)
     {
@@ -104,6 +107,12 @@ public static class SourcingSolver
         progress?.Report(2);
         double high = anchor.Predicted[axis];
         double low = Math.Min(lowest.HasMix ? lowest.Predicted[axis] : high, high);
+        if (high - low <= 1e-9 * Math.Max(1, Math.Abs(high)))
+        {
+            // Every feasible mix has the same value on the axis: there is nothing to trade, one point.
+            return new ParetoFrontier(axis, settings.Objective, [new ParetoPoint(0, high, anchor)], anchor);
+        }
+
         var frontier = new List<ParetoPoint>(points);
         for (int j = 0; j < points; j++)
         {

@@ -85,23 +85,20 @@ internal static class OptimizeReport
             return;
         }
 
-        var objective = outcome.Settings.Objective;
-        var table = new Table().Border(TableBorder.Rounded).Title("refinement (simulated availability fed back)");
+        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability fed back");
         table.AddColumn("round");
-        table.AddColumn(new TableColumn("largest share change").RightAligned());
-        table.AddColumn(new TableColumn($"{SourcingKpis.Name(objective)} predicted before").RightAligned());
+        table.AddColumn(new TableColumn("share change").RightAligned());
+        table.AddColumn(new TableColumn("shortfall predicted").RightAligned());
         table.AddColumn(new TableColumn("simulated").RightAligned());
-        table.AddColumn(new TableColumn("predicted after").RightAligned());
-        table.AddColumn(new TableColumn("shortfall predicted before / simulated / after").RightAligned());
+        table.AddColumn(new TableColumn("re-solved").RightAligned());
         foreach (var round in outcome.Refinement)
         {
             table.AddRow(
                 round.Round.ToString(CultureInfo.InvariantCulture),
                 Number(round.MaxShareChange),
-                Number(round.Before[objective]),
-                Markup.Escape(Interval(round.Simulated.Kpis[objective])),
-                Number(round.After[objective]),
-                Markup.Escape($"{Number(round.Before[SourcingKpi.Shortfall])} / {Number(round.Simulated.Kpis[SourcingKpi.Shortfall].Mean)} / {Number(round.After[SourcingKpi.Shortfall])}"));
+                Number(round.Before[SourcingKpi.Shortfall]),
+                Markup.Escape(Interval(round.Simulated.Kpis[SourcingKpi.Shortfall])),
+                Number(round.After[SourcingKpi.Shortfall]));
         }
 
         console.Write(table);

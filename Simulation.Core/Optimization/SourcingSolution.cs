@@ -34,6 +34,9 @@ public sealed record SourcingSolution
     /// <summary>Relative gap between the objective and the solver's best bound when it stopped.</summary>
     public double Gap { get; init; } = double.NaN;
 
+    /// <summary>The solver's best lower bound on the objective when it stopped.</summary>
+    public double BestBound { get; init; } = double.NaN;
+
     /// <summary>Wall-clock time of the solve.</summary>
     public TimeSpan SolveTime { get; init; }
 

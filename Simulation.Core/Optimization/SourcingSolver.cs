@@ -45,6 +45,7 @@ public static class SourcingSolver
                     Predicted = SourcingEvaluation.Evaluate(problem, shares, settings.CvarAlpha),
                     ObjectiveValue = model.ObjectiveValue,
                     Gap = gap,
+                    BestBound = model.BestBound,
                     SolveTime = clock.Elapsed,
                 };
             case Solver.ResultStatus.INFEASIBLE:
@@ -124,7 +125,39 @@ public static class SourcingSolver
             progress?.Report(j + 3);
         }
 
-        return new ParetoFrontier(axis, settings.Objective, frontier, anchor);
+        return new ParetoFrontier(axis, settings.Objective, BestKnown(frontier, [anchor, lowest], axis, settings.Objective), anchor);
+    }
+
+    /// <summary>
+    /// Solved to a gap, a point may miss a mix that another solve found and that also meets its cap
+    /// (a tighter point's mix always does). Each point keeps the best mix known for its cap, with the
+    /// gap against its own bound, so the reported frontier is monotone and no point is worse than a
+    /// mix already in hand.
+    /// </summary>
+    private static List<ParetoPoint> BestKnown(List<ParetoPoint> points, SourcingSolution[] extra, SourcingKpi axis, SourcingKpi objective)
+    {
+        var known = points.Select(p => p.Solution).Concat(extra).Where(s => s.HasMix).ToList();
+        var result = new List<ParetoPoint>(points.Count);
+        foreach (var point in points)
+        {
+            double cap = point.Epsilon + (1e-9 * Math.Max(1, Math.Abs(point.Epsilon)));
+            var best = known
+                .Where(s => s.Predicted[axis] <= cap)
+                .OrderBy(s => s.Predicted[objective])
+                .FirstOrDefault();
+            if (best is null || !point.Solution.HasMix || best.Predicted[objective] >= point.Solution.Predicted[objective])
+            {
+                result.Add(point);
+                continue;
+            }
+
+            double bound = point.Solution.BestBound;
+            double value = best.Predicted[objective];
+            double gap = double.IsFinite(bound) ? Math.Max(0, value - bound) / Math.Max(Math.Abs(value), 1e-12) : best.Gap;
+            result.Add(point with { Solution = best with { Gap = gap, BestBound = bound, ObjectiveValue = value } });
+        }
+
+        return result;
     }
 
     private static string[] BuyersWithoutCandidates(SourcingProblem problem)

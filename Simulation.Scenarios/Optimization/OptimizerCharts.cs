@@ -62,7 +62,7 @@ internal static class OptimizerCharts
         plot.Title($"{outcome.ScenarioName}: Pareto frontier, {SourcingKpis.Name(objective)} vs {SourcingKpis.Name(axis)}");
         plot.XLabel($"{SourcingKpis.Name(axis)} ({SourcingKpis.Unit(axis)})");
         plot.YLabel($"{SourcingKpis.Name(objective)} ({SourcingKpis.Unit(objective)})");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom);
         plot.SavePng(path, Width, Height);
     }
 
@@ -107,7 +107,8 @@ internal static class OptimizerCharts
         }
 
         plot.Add.Bars(bars);
-        for (int s = 0; s < segments.Count; s++)
+        // Listed top segment first, as the bars stack.
+        for (int s = segments.Count - 1; s >= 0; s--)
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = segments[s], FillColor = palette.GetColor(s) });
         }
@@ -120,7 +121,7 @@ internal static class OptimizerCharts
         plot.XLabel(outcome.Axis is { } axis ? $"frontier point (tightest {SourcingKpis.Name(axis)} cap first)" : "solution");
         plot.YLabel("share of demand");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.SetLimitsX(0.3, points.Count + 0.7 + (segments.Count > 0 ? points.Count * 0.6 : 0));
+        plot.Axes.SetLimitsX(0.3, points.Count + 0.7 + Math.Max(1.2, points.Count * 0.45));  // room for the legend
         plot.SavePng(path, Width, Height);
     }
 }

@@ -73,6 +73,9 @@ internal sealed class SourcingModel : IDisposable
     /// <summary>The objective value of the incumbent.</summary>
     public double ObjectiveValue => _solver.Objective().Value();
 
+    /// <summary>The solver's best bound on the objective.</summary>
+    public double BestBound => _solver.Objective().BestBound();
+
     /// <summary>Relative gap between the incumbent and the best bound.</summary>
     public double Gap
     {

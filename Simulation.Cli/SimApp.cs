@@ -18,12 +18,16 @@ internal static class SimApp
             "  sim run scenarios/apparel-bangladesh.yaml --out runs/apparel --events --timeseries-every 7\n" +
             "  sim report runs/apparel\n" +
             "  sim validate scenarios/apparel-bangladesh.yaml\n" +
-            "  sim schema > scenario.schema.json");
+            "  sim schema > scenario.schema.json\n" +
+            "  sim optimize scenarios/apparel-bangladesh.yaml --pareto co2e:8");
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(SweepCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
+        root.Subcommands.Add(OptimizeCommand.Create(context));
         return root;
     }
 

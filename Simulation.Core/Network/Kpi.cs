@@ -14,6 +14,9 @@ public enum KpiGroup
 
     /// <summary>The health of the supplier base: exits, activity, liquidity stress, disruptions.</summary>
     Network,
+
+    /// <summary>Labour and environmental compliance: violations, exposure, detection, remediation, grievances.</summary>
+    Social,
 }
 
 /// <summary>A key performance indicator: its snake_case name (a public contract), unit and meaning.</summary>

@@ -54,6 +54,41 @@ public static class KpiCatalog
     internal const int MeanSupplierCashDays = 31;
     internal const int UnitsProduced = 32;
 
+    // Social mechanisms (Social/*.cs); all 0 (the index 100) when the scenario has no social section.
+    internal const int ExitsTerminated = 33;
+    internal const int ViolationsArisen = 34;
+    internal const int OpenViolations = 35;
+    internal const int WorkerExposureDays = 36;
+    internal const int ViolationsDetected = 37;
+    internal const int DetectedByAudit = 38;
+    internal const int DetectedByInspection = 39;
+    internal const int DetectedByGrievance = 40;
+    internal const int ViolationsRemediated = 41;
+    internal const int MeanDaysToRemediate = 42;
+    internal const int CapsOpened = 43;
+    internal const int CapsOverdue = 44;
+    internal const int GrievancesFiled = 45;
+    internal const int GrievancesResolvedLocally = 46;
+    internal const int GrievancesEscalated = 47;
+    internal const int MeanGrievanceResolutionDays = 48;
+    internal const int SocialComplianceIndex = 49;
+    internal const int MeanCapability = 50;
+    internal const int SuspendedSupplierDays = 51;
+    internal const int Audits = 52;
+    internal const int DetainedShipments = 53;
+    internal const int DetainedUnits = 54;
+    internal const int AuditCost = 55;
+    internal const int AuditCostPerBuyer = 56;
+    internal const int ProgrammeCost = 57;
+    internal const int PenaltyCost = 58;
+    internal const int CertificationCost = 59;
+    internal const int GrievanceEscalationCost = 60;
+    internal const int SocialCost = 61;
+    internal const int RemediationCost = 62;
+    internal const int ScfDiscountCost = 63;
+    internal const int ScfEarlyPayments = 64;
+    internal const int CapabilityCostSavings = 65;
+
     private static readonly Kpi[] Items =
     [
         new("demand_units", "units", "Units of end-customer demand at buyers (order size times seasonality).", KpiGroup.Service),
@@ -73,7 +108,7 @@ public static class KpiCatalog
         new("co2e_kg", "kg CO2e", "Production emissions of units made plus transport emissions of units shipped, whole network.", KpiGroup.Environment),
         new("co2e_kg_per_unit", "kg CO2e/unit", "co2e_kg / delivered_units (0 when nothing was delivered).", KpiGroup.Environment),
         new("water_l", "L", "Water used by production of units made, whole network.", KpiGroup.Environment),
-        new("supplier_exits", "suppliers", "Suppliers that left the chain (insolvency or margin).", KpiGroup.Network),
+        new("supplier_exits", "suppliers", "Suppliers that left the chain (insolvency, margin or termination by buyers).", KpiGroup.Network),
         new("supplier_exits_tier_1", "suppliers", "Tier-1 suppliers that left the chain.", KpiGroup.Network),
         new("supplier_exits_tier_2", "suppliers", "Tier-2 suppliers that left the chain.", KpiGroup.Network),
         new("supplier_exits_tier_3", "suppliers", "Tier-3 suppliers that left the chain.", KpiGroup.Network),
@@ -89,6 +124,39 @@ public static class KpiCatalog
         new("disrupted_supplier_days", "supplier-days", "Time active suppliers spent with capacity reduced by a disruption, summed over suppliers.", KpiGroup.Network),
         new("mean_supplier_cash_days", "days", "Mean over active supplier-days of cash / full-capacity daily cost (suppliers with a cost only).", KpiGroup.Network),
         new("units_produced", "units", "Units made by all suppliers.", KpiGroup.Network),
+        new("exits_terminated", "suppliers", "Exits because buyers dropped the supplier at a missed corrective-action deadline (response exit).", KpiGroup.Network),
+        new("violations_arisen", "violations", "Violations that arose at suppliers (all categories).", KpiGroup.Social),
+        new("open_violations", "violations", "Time-average number of open violations at suppliers in the chain.", KpiGroup.Social),
+        new("worker_exposure_days", "worker-days", "Workers exposed times days open, over every open violation, including those of suppliers that left the chain.", KpiGroup.Social),
+        new("violations_detected", "violations", "Violations found by audits, labour inspections or escalated grievances.", KpiGroup.Social),
+        new("detected_by_audit", "violations", "Violations found by buyers' audits.", KpiGroup.Social),
+        new("detected_by_inspection", "violations", "Violations found by regional labour inspections.", KpiGroup.Social),
+        new("detected_by_grievance", "violations", "Violations that reached the buyers through escalated grievances.", KpiGroup.Social),
+        new("violations_remediated", "violations", "Violations fixed (after a corrective action plan or a local grievance resolution).", KpiGroup.Social),
+        new("mean_days_to_remediate", "days", "Mean days from detection (or local grievance filing) to the fix, over violations fixed (0 if none).", KpiGroup.Social),
+        new("caps_opened", "plans", "Corrective action plans opened (one per detected violation).", KpiGroup.Social),
+        new("caps_overdue", "plans", "Corrective action plans that missed their deadline.", KpiGroup.Social),
+        new("grievances_filed", "grievances", "Grievances workers filed through the mechanism.", KpiGroup.Social),
+        new("grievances_resolved_locally", "grievances", "Grievances the supplier resolved itself (capability at or above the threshold).", KpiGroup.Social),
+        new("grievances_escalated", "grievances", "Grievances escalated to the buyers.", KpiGroup.Social),
+        new("mean_grievance_resolution_days", "days", "Mean days from filing to the fix, over grievances whose violation was fixed (0 if none).", KpiGroup.Social),
+        new("social_compliance_index", "0-100", "100 * (1 - supplier-days with an open violation / active supplier-days).", KpiGroup.Social),
+        new("mean_capability", "0..1", "Mean capability of the suppliers still in the chain at the horizon.", KpiGroup.Social),
+        new("suspended_supplier_days", "supplier-days", "Time suppliers spent with orders suspended by buyers, summed.", KpiGroup.Social),
+        new("audits", "audits", "Audits carried out (a shared coalition audit counts once).", KpiGroup.Social),
+        new("detained_shipments", "shipments", "Shipments into buyers or distribution centres detained under an import ban.", KpiGroup.Social),
+        new("detained_units", "units", "Units in detained shipments.", KpiGroup.Social),
+        new("audit_cost", "currency", "Audits and follow-up audits, all programmes.", KpiGroup.Cost),
+        new("audit_cost_per_buyer", "currency", "audit_cost / number of buyers funding audit programmes (0 if none).", KpiGroup.Cost),
+        new("programme_cost", "currency", "Capacity building: cost per supplier-month times enrolled supplier-months.", KpiGroup.Cost),
+        new("penalty_cost", "currency", "Due-diligence penalties for detected violations past their deadline at enforced reviews.", KpiGroup.Cost),
+        new("certification_cost", "currency", "Certification premiums buyers paid certified suppliers per unit made.", KpiGroup.Cost),
+        new("grievance_escalation_cost", "currency", "Buyers' cost of handling escalated grievances.", KpiGroup.Cost),
+        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost.", KpiGroup.Cost),
+        new("remediation_cost", "currency", "What suppliers paid to fix violations.", KpiGroup.Cost),
+        new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
+        new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
+        new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

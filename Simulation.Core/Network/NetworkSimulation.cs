@@ -4,10 +4,13 @@ using Simulation.Core.Replications;
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// Runs the supply-network model (DESIGN.md section 5, mechanisms 1-3): material flow with inventory
-/// policies, capacity-limited production and stochastic shipping; disruptions; supplier cash,
-/// payment terms, credit, liquidity stress and exit. The formulas are in the headers of the files
-/// under <c>Simulation.Core/Network/Mechanisms/</c>.
+/// Runs the supply-network model (DESIGN.md section 5): material flow with inventory policies,
+/// capacity-limited production and stochastic shipping; disruptions; supplier cash, payment terms,
+/// credit, liquidity stress and exit (mechanisms 1-3, formulas in the headers of
+/// <c>Simulation.Core/Network/Mechanisms/</c>); and, when the definition has a
+/// <see cref="Definitions.NetworkDefinition.Social"/> section, compliance, detection, remediation,
+/// grievances, programmes, financing and policies (mechanisms 4-11, <c>Network/Social/</c> and
+/// <c>docs/model.md</c>).
 /// </summary>
 public static class NetworkSimulation
 {
@@ -16,7 +19,9 @@ public static class NetworkSimulation
     /// definition, the replication seed and the options; every random draw comes from
     /// <see cref="ReplicationContext.Streams"/>, one stream per entity and purpose ("demand",
     /// "demand_interarrival" and "shipping" keyed by node id, "sourcing" keyed by node id and product
-    /// (stocks that place each order with one source), "disruption" keyed by disruption id).
+    /// (stocks that place each order with one source), "disruption" keyed by disruption id; with a
+    /// social section also "violation", "inspection", "grievance", "remediation", "detention" and
+    /// "audit:&lt;programme&gt;" keyed by supplier id, and "due_diligence").
     /// Never touches files or the console.
     /// </summary>
     /// <param name="definition">The validated network.</param>

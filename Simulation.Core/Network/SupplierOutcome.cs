@@ -15,7 +15,7 @@ namespace Simulation.Core.Network;
 /// <param name="Group">The supplier group that generated it, if any.</param>
 /// <param name="Active">Still in the chain at the horizon.</param>
 /// <param name="ExitDay">The day it left the chain; null if it did not.</param>
-/// <param name="ExitCause"><c>"insolvency"</c> or <c>"margin"</c>; null if it did not leave.</param>
+/// <param name="ExitCause"><c>"insolvency"</c>, <c>"margin"</c> or <c>"terminated"</c> (dropped by buyers at a missed corrective-action deadline); null if it did not leave.</param>
 /// <param name="UnitsProduced">Units it made (0 for a distribution centre).</param>
 /// <param name="Revenue">Price times units delivered to its customers.</param>
 /// <param name="FinalCash">Cash at the horizon (payments received after an exit included); credit drawn is owed separately.</param>

@@ -19,6 +19,15 @@ public static class TimeSeriesCatalog
     internal const int Co2eKg = 9;
     internal const int Cost = 10;
     internal const int DisruptedSuppliers = 11;
+    internal const int OpenViolations = 12;
+    internal const int WorkerExposureDays = 13;
+    internal const int ViolationsArisen = 14;
+    internal const int ViolationsDetected = 15;
+    internal const int GrievancesFiled = 16;
+    internal const int SuspendedSuppliers = 17;
+    internal const int MeanCapability = 18;
+    internal const int DetainedShipments = 19;
+    internal const int SocialCost = 20;
 
     private static readonly Kpi[] Items =
     [
@@ -34,6 +43,15 @@ public static class TimeSeriesCatalog
         new("co2e_kg", "kg CO2e", "Production and transport emissions that period, whole network.", KpiGroup.Environment),
         new("cost", "currency", "Buyer side's purchase + logistics + holding cost that period (as total_cost).", KpiGroup.Cost),
         new("disrupted_suppliers", "suppliers", "Active suppliers with capacity reduced by a disruption.", KpiGroup.Network),
+        new("open_violations", "violations", "Open violations at suppliers in the chain.", KpiGroup.Social),
+        new("worker_exposure_days", "worker-days", "Worker-exposure-days that period.", KpiGroup.Social),
+        new("violations_arisen", "violations", "Violations that arose that period.", KpiGroup.Social),
+        new("violations_detected", "violations", "Violations detected that period.", KpiGroup.Social),
+        new("grievances_filed", "grievances", "Grievances filed that period.", KpiGroup.Social),
+        new("suspended_suppliers", "suppliers", "Suppliers with orders suspended by buyers.", KpiGroup.Social),
+        new("mean_capability", "0..1", "Mean capability of suppliers in the chain (as of the last review).", KpiGroup.Social),
+        new("detained_shipments", "shipments", "Shipments detained under an import ban that period.", KpiGroup.Social),
+        new("social_cost", "currency", "Audits, programmes, penalties, certification premiums and escalations that period.", KpiGroup.Cost),
     ];
 
     private static readonly string[] Names = Array.ConvertAll(Items, item => item.Name);

@@ -16,7 +16,7 @@ namespace Simulation.Scenarios.Building;
 /// looked up in dictionaries, and the cycle search visits each link once. A reference node shared by
 /// many generated suppliers (a group's <c>sources</c>) is reported once.
 /// </remarks>
-internal sealed class NetworkBuilder
+internal sealed partial class NetworkBuilder
 {
     private const double ShareTolerance = 1e-6;
     private const int MaxCyclesReported = 10;
@@ -53,6 +53,7 @@ internal sealed class NetworkBuilder
         IndexNodesAndGroups();
         CheckNodes();
         List<DisruptionDefinition> disruptions = CheckDisruptions();
+        CheckSocialReferences();
 
         if (!_spec.Expanded)
         {
@@ -88,6 +89,7 @@ internal sealed class NetworkBuilder
             Products = [.. _spec.Products.Select(p => p.Definition)],
             Nodes = nodes,
             Disruptions = disruptions,
+            Social = _spec.Social?.Definition,
         };
     }
 

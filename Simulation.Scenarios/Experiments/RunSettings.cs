@@ -1,3 +1,5 @@
+using Simulation.Core.Network;
+
 namespace Simulation.Scenarios.Experiments;
 
 /// <summary>How to run a scenario: everything a command line can change about a run.</summary>
@@ -35,4 +37,7 @@ public sealed record RunSettings
 
     /// <summary>Reports the number of replications finished, in order.</summary>
     public IProgress<int>? Progress { get; init; }
+
+    /// <summary>Sees every replication's full result (supplier outcomes included), in replication order.</summary>
+    public Action<NetworkRunResult>? ReplicationObserver { get; init; }
 }

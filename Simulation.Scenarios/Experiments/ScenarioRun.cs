@@ -70,6 +70,7 @@ public static class ScenarioRun
                     timeSeries.Append(index, result.Daily);
                     suppliers.Append(index, result.Suppliers);
                     eventLog?.Append(index, replication.Events!);
+                    settings.ReplicationObserver?.Invoke(result);
                 },
                 new ReplicationOptions
                 {

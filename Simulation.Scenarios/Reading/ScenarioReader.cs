@@ -158,6 +158,7 @@ internal static class ScenarioReader
         }
 
         ReadDisruptions(reader, spec);
+        spec.Social = SocialReader.Read(reader);
         return spec;
     }
 

@@ -40,6 +40,9 @@ internal sealed class ScenarioSpec
 
     public List<DisruptionSpec> Disruptions { get; } = [];
 
+    /// <summary>The social section, or null when the scenario has none.</summary>
+    public SocialSpec? Social { get; set; }
+
     /// <summary>False when the node cap was exceeded, so groups and imports were not expanded.</summary>
     public bool Expanded { get; set; } = true;
 }

@@ -22,7 +22,15 @@ internal sealed class ParquetTable : IAsyncDisposable
         _reader = reader;
         _fields = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
         ColumnNames = [.. reader.Schema.GetDataFields().Select(f => f.Name)];
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            LargestRowGroup = Math.Max(LargestRowGroup, checked((int)group.RowCount));
+        }
     }
+
+    /// <summary>Rows in the largest row group: the buffer size for <see cref="ReadGroupIntoAsync{T}"/>.</summary>
+    public int LargestRowGroup { get; }
 
     /// <summary>Column names in file order.</summary>
     public IReadOnlyList<string> ColumnNames { get; }
@@ -76,35 +84,49 @@ internal sealed class ParquetTable : IAsyncDisposable
         return values;
     }
 
-    public async Task<T?[]> ReadNullableAsync<T>(string column, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one row group of a column into <paramref name="buffer"/> (at least <see cref="LargestRowGroup"/>
+    /// long), so a caller scanning a large file reuses one buffer instead of allocating one per group.
+    /// </summary>
+    /// <returns>The values read, a prefix of the buffer.</returns>
+    public async Task<ReadOnlyMemory<T>> ReadGroupIntoAsync<T>(string column, int rowGroup, T[] buffer, CancellationToken cancellationToken)
         where T : struct
     {
         var field = Field(column);
-        var parts = new List<T?[]>();
+        using var group = _reader.OpenRowGroupReader(rowGroup);
+        var values = new Memory<T>(buffer, 0, checked((int)group.RowCount));
+        await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
+    public async Task<T?[]> ReadNullableGroupAsync<T>(string column, int rowGroup, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var field = Field(column);
+        using var group = _reader.OpenRowGroupReader(rowGroup);
+        var values = new T?[group.RowCount];
+        await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
+    public async Task<string?[]> ReadStringsAsync(string column, CancellationToken cancellationToken)
+    {
+        var parts = new List<string?[]>();
         for (int g = 0; g < _reader.RowGroupCount; g++)
         {
-            using var group = _reader.OpenRowGroupReader(g);
-            var values = new T?[group.RowCount];
-            await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
-            parts.Add(values);
+            parts.Add(await ReadStringGroupAsync(column, g, cancellationToken).ConfigureAwait(false));
         }
 
         return [.. parts.SelectMany(p => p)];
     }
 
-    public async Task<string?[]> ReadStringsAsync(string column, CancellationToken cancellationToken)
+    public async Task<string?[]> ReadStringGroupAsync(string column, int rowGroup, CancellationToken cancellationToken)
     {
         var field = Field(column);
-        var parts = new List<string?[]>();
-        for (int g = 0; g < _reader.RowGroupCount; g++)
-        {
-            using var group = _reader.OpenRowGroupReader(g);
-            var values = new string[group.RowCount];
-            await group.ReadAsync(field, values, null, cancellationToken).ConfigureAwait(false);
-            parts.Add(values);
-        }
-
-        return [.. parts.SelectMany(p => p)];
+        using var group = _reader.OpenRowGroupReader(rowGroup);
+        var values = new string[group.RowCount];
+        await group.ReadAsync(field, values, null, cancellationToken).ConfigureAwait(false);
+        return values;
     }
 
     public async ValueTask DisposeAsync()

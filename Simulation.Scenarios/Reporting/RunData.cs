@@ -79,35 +79,44 @@ internal sealed class RunData
             new SummaryRow(names[i]!, units[i]!, groups[i]!, n[i], mean[i], sd[i], low[i], high[i], p5[i], p50[i], p95[i]))];
     }
 
+    /// <summary>Counts exits row group by row group, so memory does not grow with replications.</summary>
     private static async Task<IReadOnlyList<ExitBar>> ReadExitsAsync(string path, Manifest manifest, CancellationToken cancellationToken)
     {
         await using var table = await ParquetTable.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        var tiers = await table.ReadAsync<int>("tier", cancellationToken).ConfigureAwait(false);
-        var sizes = await table.ReadStringsAsync("size", cancellationToken).ConfigureAwait(false);
-        var exitDays = await table.ReadNullableAsync<double>("exit_day", cancellationToken).ConfigureAwait(false);
-        var causes = await table.ReadStringsAsync("exit_cause", cancellationToken).ConfigureAwait(false);
+        var byTier = new SortedDictionary<int, int>();
+        var bySize = SizeOrder.ToDictionary(s => s, _ => 0, StringComparer.Ordinal);
+        var byCause = ExitCauses.ToDictionary(c => c, _ => 0, StringComparer.Ordinal);
+        var sizesSeen = new HashSet<string>(StringComparer.Ordinal);
+        for (int g = 0; g < table.RowGroupCount; g++)
+        {
+            var tiers = await table.ReadGroupAsync<int>("tier", g, cancellationToken).ConfigureAwait(false);
+            var sizes = await table.ReadStringGroupAsync("size", g, cancellationToken).ConfigureAwait(false);
+            var exitDays = await table.ReadNullableGroupAsync<double>("exit_day", g, cancellationToken).ConfigureAwait(false);
+            var causes = await table.ReadStringGroupAsync("exit_cause", g, cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < tiers.Length; i++)
+            {
+                if (tiers[i] >= 1)
+                {
+                    byTier.TryAdd(tiers[i], 0);
+                }
 
-        // As the KPIs count them: exits after the warm-up (all exits when there is none).
-        var exited = Enumerable.Range(0, tiers.Length)
-            .Where(i => exitDays[i] is double day && (manifest.WarmupDays == 0 || day > manifest.WarmupDays))
-            .ToArray();
+                sizesSeen.Add(sizes[i]!);
+
+                // As the KPIs count them: exits after the warm-up (all exits when there is none).
+                if (exitDays[i] is double day && (manifest.WarmupDays == 0 || day > manifest.WarmupDays))
+                {
+                    byTier[tiers[i]] = byTier.GetValueOrDefault(tiers[i]) + 1;
+                    bySize[sizes[i]!] = bySize.GetValueOrDefault(sizes[i]!) + 1;
+                    byCause[causes[i]!] = byCause.GetValueOrDefault(causes[i]!) + 1;
+                }
+            }
+        }
+
         double perReplication = Math.Max(1, manifest.Replications);
         var bars = new List<ExitBar>();
-        foreach (int tier in tiers.Where(t => t >= 1).Distinct().Order())
-        {
-            bars.Add(new ExitBar("tier", $"tier {tier}", exited.Count(i => tiers[i] == tier) / perReplication));
-        }
-
-        foreach (string size in SizeOrder.Where(s => sizes.Contains(s)))
-        {
-            bars.Add(new ExitBar("size", size, exited.Count(i => sizes[i] == size) / perReplication));
-        }
-
-        foreach (string cause in ExitCauses)
-        {
-            bars.Add(new ExitBar("cause", cause, exited.Count(i => causes[i] == cause) / perReplication));
-        }
-
+        bars.AddRange(byTier.Where(t => t.Key >= 1).Select(t => new ExitBar("tier", $"tier {t.Key}", t.Value / perReplication)));
+        bars.AddRange(SizeOrder.Where(sizesSeen.Contains).Select(s => new ExitBar("size", s, bySize[s] / perReplication)));
+        bars.AddRange(ExitCauses.Select(c => new ExitBar("cause", c, byCause[c] / perReplication)));
         return bars;
     }
 }
@@ -136,6 +145,7 @@ internal static class TimeSeriesBands
         double[] days = [.. kept.Select(r => (double)r * every)];
 
         var bands = new List<SeriesBand>();
+        var buffer = new double[table.LargestRowGroup];
         foreach (string metric in metrics)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -148,9 +158,10 @@ internal static class TimeSeriesBands
             long row = 0;
             for (int g = 0; g < table.RowGroupCount; g++)
             {
-                double[] part = await table.ReadGroupAsync<double>(metric, g, cancellationToken).ConfigureAwait(false);
-                foreach (double v in part)
+                var part = await table.ReadGroupIntoAsync(metric, g, buffer, cancellationToken).ConfigureAwait(false);
+                for (int j = 0; j < part.Length; j++)
                 {
+                    double v = part.Span[j];
                     int k = Array.BinarySearch(kept, (int)(row % rowsPerReplication));
                     if (k >= 0)
                     {

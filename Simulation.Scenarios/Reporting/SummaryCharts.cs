@@ -81,6 +81,8 @@ internal static class SummaryCharts
         if (exits.All(e => e.MeanPerReplication == 0))
         {
             plot.Axes.SetLimitsY(0, 1);
+            var note = plot.Add.Annotation("No supplier left the chain after the warm-up in any replication", Alignment.MiddleCenter);
+            note.LabelFontSize = 28;
         }
 
         ChartStyle.Save(plot, folder, "exits");
@@ -155,8 +157,8 @@ internal static class SummaryCharts
             >= 1e6 => (value / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + " M",
             >= 1e4 => (value / 1e3).ToString("0.#", CultureInfo.InvariantCulture) + " k",
             >= 100 => value.ToString("0", CultureInfo.InvariantCulture),
-            >= 1 => value.ToString("0.##", CultureInfo.InvariantCulture),
-            _ => value.ToString("0.###", CultureInfo.InvariantCulture),
+            >= 1 => value.ToString("0.###", CultureInfo.InvariantCulture),
+            _ => value.ToString("0.####", CultureInfo.InvariantCulture),
         };
     }
 }

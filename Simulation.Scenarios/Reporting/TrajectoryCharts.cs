@@ -110,6 +110,13 @@ internal static partial class TrajectoryCharts
         }
 
         plot.ShowLegend(Edge.Bottom);
+        // Room on the right for the last date label; counts and costs never go below zero.
+        plot.Axes.Right.MinimumSize = 70;
+        if (bands.All(b => b.P5.All(v => v >= 0)))
+        {
+            plot.Axes.Margins(bottom: 0);
+        }
+
         if (unit == "fraction")
         {
             plot.Axes.SetLimitsY(Math.Min(0, bands.Min(b => b.P5.Min())), 1.05);

@@ -35,11 +35,23 @@ internal static class JsonSchemaWriter
         return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    private static void WriteObjectBody(Utf8JsonWriter json, ObjectSchema schema, string description, bool sampled)
+    private static void WriteObjectBody(Utf8JsonWriter json, ObjectSchema schema, string description, bool sampled, bool nullable = false)
     {
         sampled |= schema.Sampled;
         json.WriteString("description", description);
-        json.WriteString("type", "object");
+        if (nullable)
+        {
+            // An empty value (`key:` or `key: ~`) counts as absent, which is how a variant removes a base's section.
+            json.WriteStartArray("type");
+            json.WriteStringValue("object");
+            json.WriteStringValue("null");
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteString("type", "object");
+        }
+
         json.WriteStartObject("properties");
         foreach (FieldSchema field in schema.Fields)
         {
@@ -127,7 +139,7 @@ internal static class JsonSchemaWriter
                 break;
 
             case FieldKind.Object:
-                WriteObjectBody(json, field.Object!, description, sampled);
+                WriteObjectBody(json, field.Object!, description, sampled, nullable: !field.Required);
                 break;
 
             case FieldKind.ObjectList:

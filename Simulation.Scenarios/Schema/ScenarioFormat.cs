@@ -266,6 +266,7 @@ internal static class ScenarioFormat
             List("supplier_groups", "Groups that generate many similar suppliers.", SupplierGroup),
             List("import", "Supplier lists read from CSV or Parquet files.", Import),
             List("disruptions", "Disruptions of suppliers and regions.", Disruption),
+            Nested("social", "Compliance, detection, programmes, financing and policies; omit to switch them off.", SocialFormat.Social) with { DefaultText = "none" },
         ]);
 
     /// <summary>Distribution names and their parameters (the names of the <c>Distribution</c> factories' parameters).</summary>
@@ -281,11 +282,11 @@ internal static class ScenarioFormat
         ("constant", ["value"]),
     ];
 
-    private static FieldSchema Id(string description) => Text("id", description) with { Required = true };
+    internal static FieldSchema Id(string description) => Text("id", description) with { Required = true };
 
-    private static FieldSchema Text(string key, string description) => new(key, FieldKind.Text, description);
+    internal static FieldSchema Text(string key, string description) => new(key, FieldKind.Text, description);
 
-    private static FieldSchema Number(
+    internal static FieldSchema Number(
         string key, string description, double defaultValue = 0, double? min = null, double? max = null, bool minExclusive = false) =>
         new(key, FieldKind.Number, description)
         {
@@ -296,19 +297,19 @@ internal static class ScenarioFormat
             MinExclusive = minExclusive,
         };
 
-    private static FieldSchema Integer(string key, string description, double defaultValue = 0, double? min = null, double? max = null) =>
+    internal static FieldSchema Integer(string key, string description, double defaultValue = 0, double? min = null, double? max = null) =>
         new(key, FieldKind.Integer, description) { Default = defaultValue, DefaultText = Show(defaultValue), Min = min, Max = max };
 
-    private static FieldSchema Choice(string key, string description, IReadOnlyList<string> choices, string defaultValue) =>
+    internal static FieldSchema Choice(string key, string description, IReadOnlyList<string> choices, string defaultValue) =>
         new(key, FieldKind.Choice, description) { Choices = choices, DefaultText = defaultValue };
 
-    private static FieldSchema Dist(string key, string description, bool nonNegative = false, bool positiveMean = false) =>
+    internal static FieldSchema Dist(string key, string description, bool nonNegative = false, bool positiveMean = false) =>
         new(key, FieldKind.Distribution, description) { NonNegativeDraws = nonNegative, PositiveMean = positiveMean };
 
-    private static FieldSchema Nested(string key, string description, ObjectSchema schema) =>
+    internal static FieldSchema Nested(string key, string description, ObjectSchema schema) =>
         new(key, FieldKind.Object, description) { Object = schema };
 
-    private static FieldSchema List(string key, string description, ObjectSchema schema) =>
+    internal static FieldSchema List(string key, string description, ObjectSchema schema) =>
         new(key, FieldKind.ObjectList, description) { Object = schema, DefaultText = "[]" };
 
     private static string Show(double value) => double.IsPositiveInfinity(value)

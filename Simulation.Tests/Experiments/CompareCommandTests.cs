@@ -12,17 +12,18 @@ public sealed class CompareCommandTests
     private static readonly string Quickstart = ReadmeExampleTests.RepoFile("scenarios/quickstart.yaml");
 
     [Fact]
-    public async Task Compare_SmallCapacityChange_PairedCiIsAtMostHalfTheUnpairedWidth()
+    public async Task Compare_SmallBaseStockChange_PairedCiIsAtMostHalfTheUnpairedWidth()
     {
         string folder = CliHarness.TempFolder();
         var (code, output, error) = await CliHarness.RunAsync(
             "compare", Quickstart, "--set", "horizon_days=365", "-r", "10", "-o", folder, "--json",
-            "--variant", "cap850", "--set", "suppliers[cmt-01].capacity_per_day=850");
+            "--variant", "stock60k", "--set", "buyers[brand-a].inventory.policy.order_up_to=60000");
         Assert.True(code == 0, error);
 
         using var json = JsonDocument.Parse(output);
         var rows = json.RootElement.GetProperty("differences").EnumerateArray().ToList();
-        foreach (string kpi in new[] { "fill_rate", "total_cost", "lost_sales_units" })
+        // A small policy change (base stock 58,000 -> 60,000) on the buyer's own service and stock KPIs.
+        foreach (string kpi in new[] { "fill_rate", "lost_sales_units", "holding_cost" })
         {
             var row = rows.Single(r => r.GetProperty("kpi").GetString() == kpi);
             double paired = row.GetProperty("diff_ci95_high").GetDouble() - row.GetProperty("diff_ci95_low").GetDouble();
@@ -31,12 +32,12 @@ public sealed class CompareCommandTests
             Assert.True(row.GetProperty("variance_reduction").GetDouble() >= 0.75, kpi);
         }
 
-        // Demand is drawn from the buyer's own streams, which a supplier's capacity does not touch:
+        // Demand is drawn from the buyer's own streams, which its stock policy does not touch:
         // on common random numbers it is identical in every replication.
         var demand = rows.Single(r => r.GetProperty("kpi").GetString() == "demand_units");
         Assert.Equal(0, demand.GetProperty("diff_mean").GetDouble());
         Assert.True(File.Exists(Path.Combine(folder, "charts", "compare.png")));
-        Assert.True(File.Exists(Path.Combine(folder, "scenarios", "cap850.resolved.yaml")));
+        Assert.True(File.Exists(Path.Combine(folder, "scenarios", "stock60k.resolved.yaml")));
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed record NetworkDefinition
 
     /// <summary>Rules of supplier economics shared by all suppliers.</summary>
     public EconomicsDefinition Economics { get; init; } = new();
+
+    /// <summary>Compliance, detection, programmes, financing and policies; null switches them all off.</summary>
+    public SocialDefinition? Social { get; init; }
 }
 
 /// <summary>Network-wide economic rules.</summary>

@@ -121,6 +121,11 @@ internal sealed class Node
     public double BackorderArea;
     public double StockoutArea;
 
+    // Social mechanisms (Social/*.cs): the supplier's compliance state, null when they are off; and
+    // whether buyers have suspended orders to it (checked by the sourcing split in Ordering.cs).
+    public SupplierSocial? Social;
+    public bool OrdersSuspended;
+
     public bool IsDisrupted => CapacityFraction < 1;
 
     public string Id => Definition.Id;

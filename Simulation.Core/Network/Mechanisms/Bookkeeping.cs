@@ -33,6 +33,8 @@ internal sealed partial class NetworkModel
             }
         }
 
+        // Social mechanisms (Social/*.cs) build their state and draw day 0 here, when the scenario has them.
+        StartSocial();
         _dayEnd = OnDayEnd;
         if (_lastDay >= 1)
         {
@@ -67,6 +69,7 @@ internal sealed partial class NetworkModel
     {
         _day++;
         EndOfDayEconomics(_day);
+        SocialDayEnd(_day);
 
         foreach (var n in _suppliers)
         {
@@ -89,6 +92,7 @@ internal sealed partial class NetworkModel
     {
         FlushIntegrals();
         _atWarmup = _totals;
+        _socialAtWarmup = _social is null ? default : SocialSnapshot(_sim.Now);
         foreach (var n in _shippers)
         {
             n.UnitsProducedAtWarmup = n.UnitsProduced;
@@ -156,6 +160,7 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
         _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptedCount;
+        SampleSocial(row, _sim.Now);
 
         if (_row < _rowDays.Length)
         {
@@ -201,6 +206,7 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.MeanSupplierCashDays] = cashDays > 0 ? (end.CashDaysSum - start.CashDaysSum) / cashDays : 0;
         kpis[KpiCatalog.UnitsProduced] = end.UnitsProduced - start.UnitsProduced;
 
+        CollectSocial(kpis);
         var outcomes = new SupplierOutcome[_shippers.Length];
         for (int i = 0; i < _shippers.Length; i++)
         {
@@ -245,7 +251,12 @@ internal sealed partial class NetworkModel
             3 => KpiCatalog.SupplierExitsTier3,
             _ => KpiCatalog.SupplierExitsTier4Plus,
         }]++;
-        kpis[n.ExitCause == "margin" ? KpiCatalog.ExitsMargin : KpiCatalog.ExitsInsolvency]++;
+        kpis[n.ExitCause switch
+        {
+            "margin" => KpiCatalog.ExitsMargin,
+            "terminated" => KpiCatalog.ExitsTerminated,
+            _ => KpiCatalog.ExitsInsolvency,
+        }]++;
         kpis[n.Definition.Size switch
         {
             Definitions.SizeClass.Micro => KpiCatalog.ExitsMicro,

@@ -64,8 +64,12 @@ internal sealed partial class NetworkModel
             return;
         }
 
+        // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
+        double terms = payer.PaymentTermsDays;
+        ApplySupplyChainFinance(payer, payee, ref terms, ref amount);
+
         // Due at t + terms; settled at the end of that day (the first day-end at or after it).
-        int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + payer.PaymentTermsDays - Epsilon));
+        int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + terms - Epsilon));
         if (day <= _payments.LastDay)
         {
             _payments.Add(day, link, payer.Index, payee.Index, amount);

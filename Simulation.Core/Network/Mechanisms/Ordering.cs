@@ -187,7 +187,8 @@ internal sealed partial class NetworkModel
         {
             ref readonly var link = ref links[i];
             var supplier = _nodes[link.Supplier];
-            if (!supplier.Active || !(link.Share > 0))
+            // OrdersSuspended: buyers' response to a missed corrective-action deadline (Social/CorrectiveActions.cs).
+            if (!supplier.Active || supplier.OrdersSuspended || !(link.Share > 0))
             {
                 continue;
             }
@@ -200,7 +201,7 @@ internal sealed partial class NetworkModel
         return quantity;
     }
 
-    /// <summary>The sum of the shares of the stock's sources still in the chain, cached until the next exit.</summary>
+    /// <summary>The sum of the shares of the stock's sources still in the chain and not suspended, cached until the next exit or suspension.</summary>
     private double ActiveShareSum(Stock stock)
     {
         if (stock.ShareVersion != _exitVersion)
@@ -210,7 +211,8 @@ internal sealed partial class NetworkModel
             for (int i = stock.FirstLink; i < end; i++)
             {
                 ref readonly var link = ref _links[i];
-                if (_nodes[link.Supplier].Active && link.Share > 0)
+                var candidate = _nodes[link.Supplier];
+                if (candidate.Active && !candidate.OrdersSuspended && link.Share > 0)
                 {
                     sum += link.Share;
                 }

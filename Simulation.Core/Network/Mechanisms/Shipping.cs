@@ -209,6 +209,12 @@ internal sealed partial class NetworkModel
             return;
         }
 
+        // Social hook: an import ban detains goods traced to a banned finding; they are lost, unpaid (Social/Policies.cs).
+        if (_social is not null && IsDetained(customer, supplier, quantity))
+        {
+            return;
+        }
+
         if (customer.IsBuyer)
         {
             AccrueBuyerLevels(customer);

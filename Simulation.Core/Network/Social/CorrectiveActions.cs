@@ -1,0 +1,106 @@
+// Mechanism 5b, corrective action plans and the buyers' response (DESIGN.md section 5; docs/model.md).
+//
+//   on detection at t: deadline = t + deadline_days; remediation ends at t + R * f, R drawn from
+//     remediation_days (the supplier's remediation stream), f = assisted_remediation_factor while the
+//     supplier is enrolled in capacity building, else 1; the supplier pays remediation_cost_days * daily cost * f at t.
+//   at a deadline the violation is not yet fixed: it is overdue; a follow-up audit costs the buyers
+//     follow_up_audit_cost; the response applies:
+//       engage   sourcing goes on until the fix;
+//       suspend  no new orders to the supplier while it has an overdue violation (existing orders ship);
+//       exit     the supplier is terminated: it leaves the chain (exit cause "terminated") and its open
+//                violations are no longer seen or fixed, while its workers' exposure goes on.
+//   Bangladesh Accord: 74-91% of safety issues fixed after 3-6 years, 167 factories terminated for
+//   non-remediation by 2020 (CALIBRATION.md); FLA: 45 days to submit a remediation plan.
+using Simulation.Core.Network.Definitions;
+
+namespace Simulation.Core.Network;
+
+internal sealed partial class NetworkModel
+{
+    /// <summary>The violation is detected at <paramref name="t"/> (by audit, inspection or escalated grievance).</summary>
+    private void Detect(SupplierSocial s, Violation v, double t)
+    {
+        var social = _social!;
+        v.DetectedAt = t;
+        v.GrievanceAt = double.PositiveInfinity;
+        if (double.IsNaN(v.DiscoveredAt))
+        {
+            v.DiscoveredAt = t;
+        }
+
+        s.LastDetectionAt = t;
+        _socialTotals.Detected++;
+        _socialTotals.CapsOpened++;
+        if (IsBanned(v.Category))
+        {
+            s.BannedFindings++;
+            _banDirty = true;
+        }
+
+        v.DeadlineAt = t + social.CorrectiveActions.DeadlineDays;
+        if (double.IsPositiveInfinity(v.RemediatedAt))
+        {
+            var compliance = social.Compliance;
+            double factor = s.Enrolled(t) ? compliance.AssistedRemediationFactor : 1;
+            double days = Math.Max(0, compliance.RemediationDays.Sample(s.RemediationStream));
+            v.RemediatedAt = t + (days * factor);
+            double cost = compliance.RemediationCostDays * s.Node.DailyCost * factor;
+            if (cost > 0)
+            {
+                _socialTotals.RemediationCost += cost;
+                s.Node.WindowCost += cost;
+                Pay(s.Node, cost, payee: null);
+            }
+        }
+
+        if (v.RemediatedAt <= v.DeadlineAt)
+        {
+            v.DeadlineAt = double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>A corrective action plan's deadline passes with the violation still open.</summary>
+    private void MissDeadline(SupplierSocial s, Violation v, double t)
+    {
+        var actions = _social!.CorrectiveActions;
+        v.DeadlineAt = double.PositiveInfinity;
+        v.Overdue = true;
+        s.OverdueCount++;
+        _socialTotals.CapsOverdue++;
+        _socialTotals.AuditCost += actions.FollowUpAuditCost;
+        switch (actions.Response)
+        {
+            case BuyerResponse.Suspend:
+                if (!s.Node.OrdersSuspended)
+                {
+                    SetSuspended(s, true, t);
+                }
+
+                break;
+            case BuyerResponse.Exit:
+                Exit(s.Node, "terminated");
+                LeaveChain(s, t);
+                break;
+            case BuyerResponse.Engage:
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Suspends or resumes orders to the supplier (customers renormalise their shares, as after an exit).</summary>
+    private void SetSuspended(SupplierSocial s, bool suspended, double t)
+    {
+        if (suspended)
+        {
+            s.SuspendedSince = t;
+            _suspended.Open(1, t);
+        }
+        else
+        {
+            _suspended.Close(1, s.SuspendedSince, t);
+        }
+
+        s.Node.OrdersSuspended = suspended;
+        _exitVersion++;
+    }
+}

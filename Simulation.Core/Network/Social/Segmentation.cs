@@ -1,0 +1,88 @@
+// Mechanism 9, risk-based segmentation (DESIGN.md section 5; docs/model.md).
+//
+//   score = 0.25 * region + 0.15 * tier + 0.15 * size + 0.25 * (1 - capability) + 0.20 * history, in [0, 1]
+//     region  = 1 - min(1, inspections per supplier-year * inspection detection probability)
+//     tier    = min(1, (tier - 1) / 3)           size = micro 1, small 2/3, medium 1/3, large 0
+//     history = 1 if a violation was detected at the supplier in the last 365 days, else 0
+//   segment = high if score >= high_threshold, medium if >= medium_threshold, else low; recomputed at
+//   every review. The segment sets audit intervals and capacity-building targeting (engagement).
+using Simulation.Core.Network.Definitions;
+
+namespace Simulation.Core.Network;
+
+internal sealed partial class NetworkModel
+{
+    private void UpdateRiskScore(SupplierSocial s, double now)
+    {
+        var n = s.Node;
+        double region = 1 - Math.Min(1, s.InspectionRatePerDay * DaysPerYear * s.InspectionDetection);
+        double tier = Math.Min(1, Math.Max(0, n.Tier - 1) / 3.0);
+        double size = n.Definition.Size switch
+        {
+            SizeClass.Micro => 1,
+            SizeClass.Small => 2 / 3.0,
+            SizeClass.Medium => 1 / 3.0,
+            _ => 0,
+        };
+        double history = now - s.LastDetectionAt <= DaysPerYear ? 1 : 0;
+        s.RiskScore = (0.25 * region) + (0.15 * tier) + (0.15 * size) + (0.25 * (1 - s.Capability)) + (0.2 * history);
+        var segmentation = _social!.Segmentation;
+        s.Segment = s.RiskScore >= segmentation.HighThreshold
+            ? RiskSegment.High
+            : s.RiskScore >= segmentation.MediumThreshold ? RiskSegment.Medium : RiskSegment.Low;
+    }
+
+    /// <summary>Whether the supplier is in <paramref name="target"/> now (its segment as of the last review).</summary>
+    private static bool Matches(SupplierTarget target, SupplierSocial s)
+    {
+        var d = s.Node.Definition;
+        if (d.Tier < target.MinTier || d.Tier > target.MaxTier)
+        {
+            return false;
+        }
+
+        if (target.Sizes.Count > 0 && !Contains(target.Sizes, d.Size))
+        {
+            return false;
+        }
+
+        if (target.Segments.Count > 0 && !Contains(target.Segments, s.Segment))
+        {
+            return false;
+        }
+
+        if (target.Regions.Count > 0 && !ContainsText(target.Regions, d.RegionId))
+        {
+            return false;
+        }
+
+        return target.Suppliers.Count == 0 || ContainsText(target.Suppliers, d.Id);
+    }
+
+    private static bool Contains<T>(IReadOnlyList<T> list, T value)
+        where T : struct, Enum
+    {
+        foreach (var item in list)
+        {
+            if (EqualityComparer<T>.Default.Equals(item, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsText(IReadOnlyList<string> list, string value)
+    {
+        foreach (string item in list)
+        {
+            if (string.Equals(item, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

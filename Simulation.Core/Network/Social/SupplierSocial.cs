@@ -1,0 +1,129 @@
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// The compliance state of one supplier during a replication (DESIGN.md section 5, mechanisms 4-11):
+/// its open violations, its next event times (violation, inspection, audits), capability, segment,
+/// certification and enrolment. Violations are a short list per supplier, not per-worker entities;
+/// every random draw comes from this supplier's own streams, one per purpose, so adding a programme
+/// does not shift unrelated draws.
+/// </summary>
+internal sealed class SupplierSocial
+{
+    public SupplierSocial(Node node, double capability)
+    {
+        Node = node;
+        Capability = capability;
+        StartCapability = capability;
+    }
+
+    public readonly Node Node;
+
+    /// <summary>Arrival times and categories of violations.</summary>
+    public RandomStream ViolationStream = null!;
+
+    /// <summary>Labour inspection times and their findings.</summary>
+    public RandomStream InspectionStream = null!;
+
+    /// <summary>Times at which workers report violations.</summary>
+    public RandomStream GrievanceStream = null!;
+
+    /// <summary>Remediation times.</summary>
+    public RandomStream RemediationStream = null!;
+
+    /// <summary>False once the supplier has left the chain: its violations then stay open, unseen.</summary>
+    public bool InChain = true;
+
+    public double Capability;
+    public readonly double StartCapability;
+    public double RiskScore;
+    public RiskSegment Segment;
+    public double LastDetectionAt = double.NegativeInfinity;
+
+    // Hazard: violations per day by category (cumulative, for the category draw) and in total.
+    public double[] CumulativeHazard = [];
+    public double HazardPerDay;
+    public double NextViolationAt = double.PositiveInfinity;
+
+    // Regional labour inspections: a Poisson process.
+    public double InspectionRatePerDay;
+    public double InspectionDetection;
+    public double NextInspectionAt = double.PositiveInfinity;
+
+    public AuditSlot[] Audits = [];
+
+    public readonly List<Violation> Open = [];
+
+    /// <summary>When the current run of time with at least one open violation began.</summary>
+    public double NonCompliantSince;
+
+    /// <summary>Detected violations past their corrective-action deadline and not yet fixed.</summary>
+    public int OverdueCount;
+
+    /// <summary>When buyers suspended orders to it (while <see cref="Node.OrdersSuspended"/>).</summary>
+    public double SuspendedSince;
+
+    /// <summary>Open, detected, in-chain findings in a category an import ban names.</summary>
+    public int BannedFindings;
+
+    /// <summary>Probability that its goods trace to a banned finding, 0..1 (recomputed while a ban applies).</summary>
+    public double Taint;
+
+    /// <summary>Customs checks of its shipments under an import ban.</summary>
+    public RandomStream DetentionStream = null!;
+
+    /// <summary>The earliest pending event time; the daily tick skips the supplier until then.</summary>
+    public double NextDue = double.PositiveInfinity;
+
+    // Certification: index into the definitions, or -1; next annual fee.
+    public int Certification = -1;
+    public double NextFeeAt = double.PositiveInfinity;
+
+    // Capacity building: the current programme (-1 = none), the enrolment and what it gives.
+    public int Programme = -1;
+    public double EnrolledAt;
+    public double EnrolledUntil;
+    public double CapabilityAtEnrolment;
+    public double GainPerDay;
+    public double CostAccruedTo;
+    public double ProductivityGain;
+    public double CarbonReduction;
+    public ulong ProgrammesJoined;
+
+    // Readings at the last review, turned into window rates at the next.
+    public double UnitsAtReview;
+    public double StressDaysAtReview;
+
+    public bool Enrolled(double t) => Programme >= 0 && t < EnrolledUntil;
+}
+
+/// <summary>One open violation. Times are absolute days; infinity = not scheduled.</summary>
+internal sealed class Violation
+{
+    public int Category;
+    public double AriseAt;
+    public double ExposedWorkers;
+    public double DetectedAt = double.NaN;
+
+    /// <summary>When the buyer or the supplier learnt of it: detection, or a grievance resolved locally.</summary>
+    public double DiscoveredAt = double.NaN;
+    public double GrievanceAt = double.PositiveInfinity;
+    public double DeadlineAt = double.PositiveInfinity;
+    public double RemediatedAt = double.PositiveInfinity;
+    public double GrievanceFiledAt = double.NaN;
+    public bool Overdue;
+
+    public bool Detected => !double.IsNaN(DetectedAt);
+
+    public double NextAt => Math.Min(RemediatedAt, Math.Min(GrievanceAt, DeadlineAt));
+}
+
+/// <summary>One audit programme's schedule at one supplier.</summary>
+internal sealed class AuditSlot(int programme, RandomStream stream)
+{
+    public readonly int Programme = programme;
+    public readonly RandomStream Stream = stream;
+    public double NextAt = double.PositiveInfinity;
+}

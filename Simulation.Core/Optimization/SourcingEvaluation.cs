@@ -1,0 +1,173 @@
+namespace Simulation.Core.Optimization;
+
+/// <summary>
+/// Evaluates a mix exactly, without the solver: the KPIs a solution is reported with, and the check
+/// that it meets every constraint. With w_a = demand(buyer of a) / total demand x share_a (arc a's share
+/// of all demand) and v_c = sum of w_a over c's arcs:
+/// <code>
+///   cost      = sum_a w_a cost_a + sum_{a used} fixed_a / total demand
+///   co2e, water, social = sum_a w_a value_a
+///   L_s       = sum_c v_c (1 - availability_cs)                 shortfall share in scenario s
+///   shortfall = mean_s L_s
+///   cvar      = min_t  t + sum_s max(0, L_s - t) / ((1 - alpha) S)   (Rockafellar-Uryasev)
+/// </code>
+/// An arc counts as used when its share exceeds <see cref="UsedThreshold"/>.
+/// </summary>
+public static class SourcingEvaluation
+{
+    /// <summary>Shares at or below this are treated as zero (solver round-off).</summary>
+    public const double UsedThreshold = 1e-7;
+
+    /// <summary>The KPIs of <paramref name="shares"/> (aligned with the problem's arcs).</summary>
+    public static Dictionary<SourcingKpi, double> Evaluate(SourcingProblem problem, IReadOnlyList<double> shares, double cvarAlpha)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(shares);
+        double total = problem.TotalDemandPerDay;
+        double cost = 0, co2e = 0, water = 0, social = 0;
+        var volume = new double[problem.Candidates.Count];
+        for (int a = 0; a < problem.Arcs.Count; a++)
+        {
+            var arc = problem.Arcs[a];
+            double w = problem.Buyers[arc.BuyerIndex].DemandPerDay / total * shares[a];
+            cost += w * arc.CostPerUnit + (shares[a] > UsedThreshold ? arc.FixedCostPerDay / total : 0);
+            co2e += w * arc.Co2eKgPerUnit;
+            water += w * arc.WaterLPerUnit;
+            social += w * arc.SocialRiskPerUnit;
+            volume[arc.CandidateIndex] += w;
+        }
+
+        var losses = ScenarioLosses(problem, volume);
+        return new Dictionary<SourcingKpi, double>
+        {
+            [SourcingKpi.Cost] = cost,
+            [SourcingKpi.Co2e] = co2e,
+            [SourcingKpi.Water] = water,
+            [SourcingKpi.SocialRisk] = social,
+            [SourcingKpi.Shortfall] = losses.Average(),
+            [SourcingKpi.Cvar] = ConditionalValueAtRisk(losses, cvarAlpha),
+        };
+    }
+
+    /// <summary>Shortfall share L_s of each scenario, given each candidate's share v_c of all demand.</summary>
+    public static double[] ScenarioLosses(SourcingProblem problem, IReadOnlyList<double> candidateVolume)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(candidateVolume);
+        var losses = new double[problem.ScenarioCount];
+        for (int c = 0; c < problem.Candidates.Count; c++)
+        {
+            if (candidateVolume[c] <= 0)
+            {
+                continue;
+            }
+
+            var availability = problem.Candidates[c].Availability;
+            for (int s = 0; s < losses.Length; s++)
+            {
+                losses[s] += candidateVolume[c] * (1 - availability[s]);
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>
+    /// CVaR at level alpha of equally likely losses: the minimum over t of the Rockafellar-Uryasev
+    /// function, which is convex and piecewise linear with its minimum at one of the losses.
+    /// </summary>
+    public static double ConditionalValueAtRisk(IReadOnlyList<double> losses, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        double scale = 1 / ((1 - alpha) * losses.Count);
+        double best = double.PositiveInfinity;
+        foreach (double t in losses.Distinct())
+        {
+            double value = t;
+            foreach (double loss in losses)
+            {
+                value += Math.Max(0, loss - t) * scale;
+            }
+
+            best = Math.Min(best, value);
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Every constraint the mix violates by more than <paramref name="tolerance"/> (relative to the
+    /// limit, or absolute below 1); empty when it meets them all.
+    /// </summary>
+    public static IReadOnlyList<string> Violations(SourcingProblem problem, SourcingSettings settings, IReadOnlyList<double> shares, double tolerance = 1e-6)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(shares);
+        var violations = new List<string>();
+        bool Exceeds(double value, double limit) => value > limit + tolerance * Math.Max(1, Math.Abs(limit));
+        var buyerSum = new double[problem.Buyers.Count];
+        var regionShare = new Dictionary<(int Buyer, string Region), double>();
+        var units = new double[problem.Candidates.Count];
+        for (int a = 0; a < problem.Arcs.Count; a++)
+        {
+            var arc = problem.Arcs[a];
+            double share = shares[a];
+            string name = $"{problem.Buyers[arc.BuyerIndex].Id} -> {problem.Candidates[arc.CandidateIndex].SupplierId}";
+            if (share < -tolerance)
+            {
+                violations.Add($"{name}: negative share {share}");
+            }
+
+            if (Exceeds(share, settings.MaxSupplierShare))
+            {
+                violations.Add($"{name}: share {share} above the maximum {settings.MaxSupplierShare}");
+            }
+
+            if (share > UsedThreshold && share < problem.MinShare - tolerance)
+            {
+                violations.Add($"{name}: share {share} below the minimum if used {problem.MinShare}");
+            }
+
+            buyerSum[arc.BuyerIndex] += share;
+            var key = (arc.BuyerIndex, problem.Candidates[arc.CandidateIndex].RegionId);
+            regionShare[key] = regionShare.GetValueOrDefault(key) + share;
+            units[arc.CandidateIndex] += problem.Buyers[arc.BuyerIndex].DemandPerDay * share;
+        }
+
+        for (int b = 0; b < buyerSum.Length; b++)
+        {
+            if (Math.Abs(buyerSum[b] - 1) > tolerance)
+            {
+                violations.Add($"{problem.Buyers[b].Id}: shares sum to {buyerSum[b]}, not 1");
+            }
+        }
+
+        foreach (var ((buyer, region), share) in regionShare)
+        {
+            if (Exceeds(share, settings.MaxRegionShare))
+            {
+                violations.Add($"{problem.Buyers[buyer].Id}: region {region} gets {share}, above the maximum {settings.MaxRegionShare}");
+            }
+        }
+
+        for (int c = 0; c < units.Length; c++)
+        {
+            if (Exceeds(units[c], problem.Candidates[c].CapacityPerDay))
+            {
+                violations.Add($"{problem.Candidates[c].SupplierId}: {units[c]} units/day above its capacity {problem.Candidates[c].CapacityPerDay}");
+            }
+        }
+
+        var kpis = Evaluate(problem, shares, settings.CvarAlpha);
+        foreach (var (kpi, cap) in settings.Caps)
+        {
+            if (Exceeds(kpis[kpi], cap))
+            {
+                violations.Add($"{SourcingKpis.Name(kpi)} = {kpis[kpi]} above its cap {cap}");
+            }
+        }
+
+        return violations;
+    }
+}

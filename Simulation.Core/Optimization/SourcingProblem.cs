@@ -1,0 +1,124 @@
+using Simulation.Core.Network.Definitions;
+
+namespace Simulation.Core.Optimization;
+
+/// <summary>
+/// The data of a sourcing decision: buyers with their demand, candidate tier-1 suppliers with their
+/// capacity and availability in each disruption scenario, and the arcs (buyer, candidate) along which a
+/// share of demand may go, each with its per-unit cost, carbon, water and social risk. Built from a
+/// scenario by <see cref="SourcingProblemBuilder"/>, or directly (tests, benchmarks).
+/// </summary>
+public sealed record SourcingProblem
+{
+    /// <summary>Buyers whose mix is chosen.</summary>
+    public required IReadOnlyList<SourcingBuyer> Buyers { get; init; }
+
+    /// <summary>Candidate suppliers.</summary>
+    public required IReadOnlyList<SourcingCandidate> Candidates { get; init; }
+
+    /// <summary>Where demand may go: one arc per (buyer, candidate) pair allowed.</summary>
+    public required IReadOnlyList<SourcingArc> Arcs { get; init; }
+
+    /// <summary>Number of disruption scenarios; every candidate's <see cref="SourcingCandidate.Availability"/> has this length.</summary>
+    public required int ScenarioCount { get; init; }
+
+    /// <summary>Smallest share of a buyer's demand an arc may carry if it is used at all, in [0, 1].</summary>
+    public double MinShare { get; init; }
+
+    /// <summary>Total demand of all buyers, units per day.</summary>
+    public double TotalDemandPerDay => Buyers.Sum(b => b.DemandPerDay);
+
+    /// <summary>Checks the problem is consistent; throws with the first problem found.</summary>
+    /// <exception cref="ArgumentException">An index is out of range, a value is negative or not finite, or an availability row has the wrong length.</exception>
+    public void Validate()
+    {
+        if (ScenarioCount < 1)
+        {
+            throw new ArgumentException($"A sourcing problem needs at least one disruption scenario, got {ScenarioCount}.");
+        }
+
+        if (MinShare is < 0 or > 1 || double.IsNaN(MinShare))
+        {
+            throw new ArgumentException($"The minimum share must be in [0, 1], got {MinShare}.");
+        }
+
+        foreach (var buyer in Buyers)
+        {
+            if (!(buyer.DemandPerDay > 0) || double.IsInfinity(buyer.DemandPerDay))
+            {
+                throw new ArgumentException($"Buyer '{buyer.Id}' needs a positive, finite demand, got {buyer.DemandPerDay}.");
+            }
+        }
+
+        foreach (var candidate in Candidates)
+        {
+            if (candidate.Availability.Count != ScenarioCount)
+            {
+                throw new ArgumentException($"Candidate '{candidate.SupplierId}' has {candidate.Availability.Count} availabilities for {ScenarioCount} scenarios.");
+            }
+
+            if (candidate.CapacityPerDay < 0 || double.IsNaN(candidate.CapacityPerDay))
+            {
+                throw new ArgumentException($"Candidate '{candidate.SupplierId}' has a negative capacity.");
+            }
+        }
+
+        foreach (var arc in Arcs)
+        {
+            if (arc.BuyerIndex < 0 || arc.BuyerIndex >= Buyers.Count || arc.CandidateIndex < 0 || arc.CandidateIndex >= Candidates.Count)
+            {
+                throw new ArgumentException($"An arc refers to buyer {arc.BuyerIndex} or candidate {arc.CandidateIndex}, which do not exist.");
+            }
+
+            double[] values = [arc.CostPerUnit, arc.FixedCostPerDay, arc.Co2eKgPerUnit, arc.WaterLPerUnit, arc.SocialRiskPerUnit];
+            if (values.Any(v => v < 0 || !double.IsFinite(v)))
+            {
+                throw new ArgumentException($"The arc {Buyers[arc.BuyerIndex].Id} -> {Candidates[arc.CandidateIndex].SupplierId} has a negative or non-finite parameter.");
+            }
+        }
+    }
+}
+
+/// <summary>A buyer whose sourcing mix is chosen.</summary>
+/// <param name="Id">The buyer's node id.</param>
+/// <param name="DemandPerDay">Mean demand, units per day.</param>
+public sealed record SourcingBuyer(string Id, double DemandPerDay);
+
+/// <summary>A candidate supplier.</summary>
+/// <param name="SupplierId">The supplier's node id.</param>
+/// <param name="RegionId">Its region (for the regional share limit).</param>
+/// <param name="CapacityPerDay">Units per day it can make for all buyers together.</param>
+/// <param name="Availability">Per disruption scenario, the time-average fraction of its capacity left (1 = never disrupted).</param>
+public sealed record SourcingCandidate(string SupplierId, string RegionId, double CapacityPerDay, IReadOnlyList<double> Availability)
+{
+    /// <summary>Mean availability over the scenarios.</summary>
+    public double MeanAvailability => Availability.Count == 0 ? 1 : Availability.Average();
+}
+
+/// <summary>One (buyer, candidate) pair a share of demand may go along, with its per-unit parameters.</summary>
+public sealed record SourcingArc
+{
+    /// <summary>Index into <see cref="SourcingProblem.Buyers"/>.</summary>
+    public required int BuyerIndex { get; init; }
+
+    /// <summary>Index into <see cref="SourcingProblem.Candidates"/>.</summary>
+    public required int CandidateIndex { get; init; }
+
+    /// <summary>Landed cost per unit: price + transport per unit + certification premium + expected compliance cost.</summary>
+    public required double CostPerUnit { get; init; }
+
+    /// <summary>Cost per day of using the arc at all: transport per shipment times shipments per day plus the relationship cost.</summary>
+    public double FixedCostPerDay { get; init; }
+
+    /// <summary>kg CO2e per unit through the chain, transport on this arc included.</summary>
+    public double Co2eKgPerUnit { get; init; }
+
+    /// <summary>Litres of water per unit through the chain.</summary>
+    public double WaterLPerUnit { get; init; }
+
+    /// <summary>Worker-exposure-days per unit through the chain (<see cref="SocialRiskEstimate"/>).</summary>
+    public double SocialRiskPerUnit { get; init; }
+
+    /// <summary>The link as the scenario would write it (lead time, transport), used when the mix is written back; null for synthetic problems.</summary>
+    public SourceLink? Link { get; init; }
+}

@@ -1,0 +1,77 @@
+namespace Simulation.Core.Optimization;
+
+/// <summary>What to optimise and under which limits.</summary>
+public sealed record SourcingSettings
+{
+    /// <summary>The KPI to minimise.</summary>
+    public SourcingKpi Objective { get; init; } = SourcingKpi.Cost;
+
+    /// <summary>Upper limits on KPIs (per unit of demand, as <see cref="SourcingKpi"/> defines them).</summary>
+    public IReadOnlyDictionary<SourcingKpi, double> Caps { get; init; } = new Dictionary<SourcingKpi, double>();
+
+    /// <summary>Largest share of one buyer's demand a single supplier may get, in (0, 1].</summary>
+    public double MaxSupplierShare { get; init; } = 1;
+
+    /// <summary>Largest share of one buyer's demand a single region may get, in (0, 1].</summary>
+    public double MaxRegionShare { get; init; } = 1;
+
+    /// <summary>Level of the CVaR of shortfall, in (0, 1): 0.95 averages the worst 5% of scenarios.</summary>
+    public double CvarAlpha { get; init; } = 0.95;
+
+    /// <summary>Relative optimality gap at which the solver may stop (0.01 = 1%).</summary>
+    public double RelativeGap { get; init; } = 0.01;
+
+    /// <summary>Wall-clock limit per solve.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Checks ranges; throws with a message naming the setting.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public void Validate(double minShare)
+    {
+        if (!(MaxSupplierShare > 0 && MaxSupplierShare <= 1))
+        {
+            throw new ArgumentException($"The maximum share per supplier must be in (0, 1], got {MaxSupplierShare}.");
+        }
+
+        if (!(MaxRegionShare > 0 && MaxRegionShare <= 1))
+        {
+            throw new ArgumentException($"The maximum share per region must be in (0, 1], got {MaxRegionShare}.");
+        }
+
+        if (minShare > MaxSupplierShare)
+        {
+            throw new ArgumentException($"The minimum share if used ({minShare}) exceeds the maximum share per supplier ({MaxSupplierShare}).");
+        }
+
+        if (!(CvarAlpha > 0 && CvarAlpha < 1))
+        {
+            throw new ArgumentException($"The CVaR level alpha must be in (0, 1), got {CvarAlpha}.");
+        }
+
+        if (!(RelativeGap >= 0 && RelativeGap < 1))
+        {
+            throw new ArgumentException($"The relative gap must be in [0, 1), got {RelativeGap}.");
+        }
+
+        if (TimeLimit <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"The time limit must be positive, got {TimeLimit}.");
+        }
+
+        foreach (var (kpi, cap) in Caps)
+        {
+            if (!double.IsFinite(cap) || cap < 0)
+            {
+                throw new ArgumentException($"The cap on {SourcingKpis.Name(kpi)} must be a finite number >= 0, got {cap}.");
+            }
+        }
+    }
+
+    /// <summary>These settings with one more cap (the tighter of an existing one and <paramref name="value"/>).</summary>
+    public SourcingSettings WithCap(SourcingKpi kpi, double value)
+    {
+        var caps = new Dictionary<SourcingKpi, double>(Caps);
+        caps[kpi] = caps.TryGetValue(kpi, out double existing) ? Math.Min(existing, value) : value;
+        return this with { Caps = caps };
+    }
+}

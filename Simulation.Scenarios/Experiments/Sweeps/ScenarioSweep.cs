@@ -1,0 +1,302 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Simulation.Core.Network;
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+using Simulation.Core.Replications;
+
+namespace Simulation.Scenarios.Experiments.Sweeps;
+
+/// <summary>
+/// The <c>sweep</c> experiment: a design's points, each run for the same replications (replication r on
+/// the same random streams at every point), written one part file per finished point, then combined
+/// into one dataset. Resumable, shardable across processes or machines, and byte-identical whatever the
+/// thread count, the sharding or the interruptions.
+/// </summary>
+/// <remarks>
+/// A sweep folder holds <c>sweep.json</c> (what sweep it is), <c>parts/point-NNNNNNN.parquet</c> (one per
+/// finished point, written atomically) and, once every point is finished, <c>sweep.parquet</c>,
+/// <c>points.parquet</c>, <c>sensitivity.parquet</c> (Sobol designs), <c>charts/</c> and
+/// <c>manifest.json</c>. Layout and columns: docs/experiments.md.
+/// </remarks>
+public static class ScenarioSweep
+{
+    /// <summary>The folder of per-point part files inside a sweep folder.</summary>
+    public const string PartsFolder = "parts";
+
+    /// <summary>The part file of <paramref name="point"/> in sweep folder <paramref name="folder"/>.</summary>
+    /// <param name="folder">The sweep folder.</param>
+    /// <param name="point">The point index.</param>
+    /// <returns>The path.</returns>
+    public static string PartPath(string folder, int point) =>
+        Path.Combine(folder, PartsFolder, string.Create(CultureInfo.InvariantCulture, $"point-{point:D7}.parquet"));
+
+    /// <summary>
+    /// Checks a design against its scenario before anything runs: the scenario with the design's fixed
+    /// overrides, then with each parameter at each listed value or at both ends of its range.
+    /// </summary>
+    /// <param name="design">The design.</param>
+    /// <returns>Every error, each naming the parameter value that caused it; empty when the sweep can run.</returns>
+    public static IReadOnlyList<ScenarioError> Check(SweepDesign design)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        var baseline = ScenarioLoader.Load(design.ScenarioPath, design.Overrides);
+        if (!baseline.Succeeded)
+        {
+            return baseline.Errors;
+        }
+
+        var errors = new List<ScenarioError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in design.Parameters)
+        {
+            IEnumerable<string> probes = parameter.IsRange
+                ? [Probe(parameter, Math.Ceiling(parameter.Min), parameter.Min), Probe(parameter, Math.Floor(parameter.Max), parameter.Max)]
+                : parameter.Values;
+            foreach (string value in probes)
+            {
+                var result = ScenarioLoader.Load(design.ScenarioPath, [.. design.Overrides, parameter.Path + "=" + value]);
+                foreach (var error in result.Errors.Where(e => seen.Add(e.Message)))
+                {
+                    errors.Add(error with { Message = $"{error.Message} (sweep parameter '{parameter.Name}' = {value})" });
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Runs the design's points of <see cref="SweepSettings.Shard"/> that are not finished yet; an unsharded run then writes the dataset.</summary>
+    /// <param name="design">A design that passed <see cref="Check"/>.</param>
+    /// <param name="settings">Folder, threads, shard.</param>
+    /// <param name="cancellationToken">Stops the sweep after the points in progress; finished points stay for a resume.</param>
+    /// <returns>What was run and where it was written.</returns>
+    /// <exception cref="ScenarioInputException">A setting is out of range, the folder holds another sweep, or a point's scenario is invalid.</exception>
+    /// <exception cref="OperationCanceledException">The sweep was cancelled; the folder is resumable.</exception>
+    public static async Task<SweepOutcome> ExecuteAsync(SweepDesign design, SweepSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Threads < 1)
+        {
+            throw new ScenarioInputException($"--threads must be at least 1, got {settings.Threads}.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        var plan = SweepPlan.Create(design);
+        var scenario = ScenarioLoader.Load(design.ScenarioPath, design.Overrides);
+        var definition = scenario.Definition ?? throw new ScenarioInputException($"The scenario '{design.ScenarioPath}' has errors; run 'sim validate' on it.");
+        var state = new SweepState
+        {
+            Hash = plan.Hash(scenario.ScenarioHash),
+            Name = design.Name,
+            Scenario = definition.Name,
+            Design = design.Kind,
+            Points = plan.PointCount,
+            Replications = design.Replications,
+            Seed = design.Seed,
+            Samples = design.Samples,
+            BootstrapResamples = design.BootstrapResamples,
+            Parameters = [.. design.Parameters.Select(p => new ParameterColumn(p.Name, p.Path, p.Type))],
+            Kpis = [.. design.Kpis.Select(k => k.Name)],
+        };
+        string folder = Path.GetFullPath(settings.OutputDirectory);
+        Prepare(folder, state, settings.Force);
+
+        int start = settings.Shard.Start(plan.PointCount);
+        int end = settings.Shard.End(plan.PointCount);
+        int[] pending = [.. Enumerable.Range(start, end - start).Where(p => !File.Exists(PartPath(folder, p)))];
+        RunPoints(plan, state, folder, pending, settings, cancellationToken);
+
+        if (settings.Shard.Count > 1)
+        {
+            return new SweepOutcome(design.Name, folder, plan.PointCount, pending.Length, end - start - pending.Length, false, [], clock.Elapsed);
+        }
+
+        var sensitivity = await SweepFinalizer.FinishAsync(folder, state, cancellationToken).ConfigureAwait(false);
+        await WriteManifestAsync(folder, state, settings.CommandLine, settings.Threads, started, clock).ConfigureAwait(false);
+        return new SweepOutcome(design.Name, folder, plan.PointCount, pending.Length, end - start - pending.Length, true, sensitivity, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Combines sweep folders (shards run on other machines, or one shared folder) into
+    /// <paramref name="outputDirectory"/> and writes the dataset, identical to a one-process run's.
+    /// </summary>
+    /// <param name="outputDirectory">The folder to finish; it may be one of the inputs.</param>
+    /// <param name="inputDirectories">Sweep folders of the same sweep.</param>
+    /// <param name="commandLine">Recorded in the manifest.</param>
+    /// <param name="cancellationToken">Stops the merge; nothing half-written is left.</param>
+    /// <returns>The finished sweep.</returns>
+    /// <exception cref="ScenarioInputException">A folder is not a sweep folder, folders belong to different sweeps, or points are missing.</exception>
+    public static async Task<SweepOutcome> MergeAsync(string outputDirectory, IReadOnlyList<string> inputDirectories, string commandLine = "", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        ArgumentNullException.ThrowIfNull(inputDirectories);
+        var clock = Stopwatch.StartNew();
+        var started = DateTimeOffset.UtcNow;
+        string output = Path.GetFullPath(outputDirectory);
+        var inputs = inputDirectories.Select(Path.GetFullPath).Where(i => i != output).Distinct(StringComparer.Ordinal).ToList();
+        SweepState? state = SweepState.TryRead(output);
+        foreach (string input in inputs)
+        {
+            var other = SweepState.TryRead(input) ?? throw new ScenarioInputException($"'{input}' is not a sweep folder (it has no {SweepState.FileName}).");
+            state ??= other;
+            if (other.Hash != state.Hash)
+            {
+                throw new ScenarioInputException($"'{input}' holds a different sweep than the others (another design, scenario or seed); merge only shards of one sweep.");
+            }
+        }
+
+        if (state is null)
+        {
+            throw new ScenarioInputException($"'{outputDirectory}' is not a sweep folder and no shard folders were given to merge into it.");
+        }
+
+        Prepare(output, state, force: false);
+        foreach (string input in inputs)
+        {
+            for (int point = 0; point < state.Points; point++)
+            {
+                string source = PartPath(input, point);
+                string target = PartPath(output, point);
+                if (File.Exists(source) && !File.Exists(target))
+                {
+                    await AtomicFile.WriteAsync(target, temporary => Task.Run(() => File.Copy(source, temporary), cancellationToken)).ConfigureAwait(false);
+                }
+            }
+        }
+
+        var missing = Enumerable.Range(0, state.Points).Where(p => !File.Exists(PartPath(output, p))).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ScenarioInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{missing.Count:N0} of {state.Points:N0} points are not finished (the first is point {missing[0]}); run the shards that hold them (or the sweep without --shard, which resumes), then merge again."));
+        }
+
+        var sensitivity = await SweepFinalizer.FinishAsync(output, state, cancellationToken).ConfigureAwait(false);
+        await WriteManifestAsync(output, state, commandLine, 1, started, clock).ConfigureAwait(false);
+        return new SweepOutcome(state.Name, output, state.Points, 0, state.Points, true, sensitivity, clock.Elapsed);
+    }
+
+    /// <summary>Creates the folder with its state file, or checks that an existing one holds this sweep.</summary>
+    private static void Prepare(string folder, SweepState state, bool force)
+    {
+        var existing = Directory.Exists(folder) ? SweepState.TryRead(folder) : null;
+        if (existing is not null && (force || existing.Hash != state.Hash))
+        {
+            if (!force)
+            {
+                throw new ScenarioInputException($"'{folder}' holds a different sweep (the design, scenario or seed changed); choose another --out, or pass --force to delete it and start over.");
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+        else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != PartsFolder))
+        {
+            // A shard that starts at the same moment may have created the folder but not yet its state file;
+            // only a folder with other content is refused.
+            if (!force)
+            {
+                throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder; choose another --out, or pass --force to replace it.");
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, PartsFolder));
+        if (existing is null || force)
+        {
+            state.Write(folder);
+        }
+
+        AtomicFile.DeleteLeftovers(Path.Combine(folder, PartsFolder));
+        AtomicFile.DeleteLeftovers(folder);
+    }
+
+    /// <summary>
+    /// Runs the pending points' replications as one ordered stream of work items (point-major), so all
+    /// threads stay busy across point boundaries, and writes each point's part as soon as its last
+    /// replication arrives in order.
+    /// </summary>
+    private static void RunPoints(SweepPlan plan, SweepState state, string folder, int[] pending, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        int replications = state.Replications;
+        int[] kpiColumns = [.. state.Kpis.Select(name => KpiCatalog.All.ToList().FindIndex(k => k.Name == name))];
+        var definitions = new ConcurrentDictionary<int, Lazy<NetworkDefinition>>();
+        var rows = new SweepRows(state);
+        int done = 0;
+        settings.Progress?.Report((0, pending.Length));
+
+        NetworkDefinition Definition(int point) =>
+            definitions.GetOrAdd(point, p => new Lazy<NetworkDefinition>(() => Load(plan, p))).Value;
+
+        try
+        {
+            ReplicationRunner.Run(
+                pending.Length * replications,
+                state.Seed,
+                context =>
+                {
+                    int point = pending[context.Index / replications];
+                    int replication = context.Index % replications;
+                    var definition = Definition(point);
+                    var streams = new ReplicationContext(replication, SeedSequence.ReplicationSeed(state.Seed, replication), context.CancellationToken);
+                    var result = NetworkSimulation.Run(definition, streams, new NetworkRunOptions { TimeSeriesEveryDays = definition.HorizonDays });
+                    return kpiColumns.Select(k => result.KpiValues[k]).ToArray();
+                },
+                (index, kpis) =>
+                {
+                    int point = pending[index / replications];
+                    int replication = index % replications;
+                    rows.Add(point, replication, SeedSequence.ReplicationSeed(state.Seed, replication), [.. Enumerable.Range(0, state.Parameters.Count).Select(i => plan.Value(point, i))], kpis);
+                    if (replication == replications - 1)
+                    {
+                        rows.WriteFileAsync(PartPath(folder, point), CancellationToken.None).GetAwaiter().GetResult();
+                        rows.Clear();
+                        definitions.TryRemove(point, out _);
+                        settings.Progress?.Report((++done, pending.Length));
+                    }
+                },
+                new ReplicationOptions { MaxDegreeOfParallelism = settings.Threads, CancellationToken = cancellationToken });
+        }
+        catch (ReplicationFailedException e) when (e.InnerException is ScenarioInputException input)
+        {
+            throw input;
+        }
+    }
+
+    private static NetworkDefinition Load(SweepPlan plan, int point)
+    {
+        var overrides = plan.Overrides(point);
+        var result = ScenarioLoader.Load(plan.Design.ScenarioPath, overrides);
+        return result.Definition ?? throw new ScenarioInputException(
+            $"Point {point} ({string.Join(", ", overrides.Skip(plan.Design.Overrides.Count))}) is not a valid scenario: {result.Errors[0]}");
+    }
+
+    private static Task WriteManifestAsync(string folder, SweepState state, string commandLine, int threads, DateTimeOffset started, Stopwatch clock)
+    {
+        var manifest = new ExperimentManifest
+        {
+            Experiment = "sweep",
+            Scenario = state.Scenario,
+            DesignHash = state.Hash,
+            CommandLine = commandLine,
+            MasterSeed = state.Seed,
+            Replications = state.Replications,
+            Points = state.Points,
+            Threads = threads,
+            StartedUtc = started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+        };
+        return AtomicFile.WriteAsync(Path.Combine(folder, "manifest.json"), temporary => File.WriteAllTextAsync(temporary, manifest.ToJson()));
+    }
+
+    /// <summary>A range's end as the sweep will set it: whole-number ranges run from ceil(min) to floor(max).</summary>
+    private static string Probe(SweepParameter parameter, double wholeBound, double realBound) =>
+        parameter.Type == ParameterType.Whole
+            ? wholeBound.ToString(CultureInfo.InvariantCulture)
+            : realBound.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using ScottPlot;
+using Simulation.Scenarios.Experiments.Charts;
+
+namespace Simulation.Scenarios.Experiments.Sweeps;
+
+/// <summary>
+/// A sweep's charts, one per KPI of interest: a response curve (mean and 95% CI against the parameter)
+/// when one numeric parameter is swept, a heatmap of means when a grid sweeps two, and for Sobol
+/// designs a bar chart of first-order and total indices with their bootstrap CIs.
+/// </summary>
+internal static class SweepCharts
+{
+    public static void Write(
+        string chartsFolder,
+        SweepState state,
+        IReadOnlyList<object[]>? parameterValues,
+        double[][] means,
+        double[][] halfWidths,
+        IReadOnlyList<SensitivityRow> sensitivity)
+    {
+        bool response = state.Parameters.Count == 1 && state.Parameters[0].Type != ParameterType.Text && parameterValues is not null;
+        bool heatmap = state.Parameters.Count == 2 && state.Design == DesignKind.Grid && parameterValues is not null;
+        if (!response && !heatmap && sensitivity.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(chartsFolder);
+        for (int k = 0; k < state.Kpis.Count; k++)
+        {
+            string kpi = state.Kpis[k];
+            if (response)
+            {
+                ResponseCurve(Path.Combine(chartsFolder, "response-" + kpi), state, kpi, parameterValues!, means, halfWidths, k);
+            }
+
+            if (heatmap)
+            {
+                Heatmap(Path.Combine(chartsFolder, "heatmap-" + kpi), state, kpi, parameterValues!, means, k);
+            }
+
+            var indices = sensitivity.Where(s => s.Kpi == kpi).ToList();
+            if (indices.Count > 0)
+            {
+                SensitivityBars(Path.Combine(chartsFolder, "sensitivity-" + kpi), state, kpi, indices);
+            }
+        }
+    }
+
+    private static void ResponseCurve(string path, SweepState state, string kpi, IReadOnlyList<object[]> values, double[][] means, double[][] halfWidths, int k)
+    {
+        var order = Enumerable.Range(0, state.Points).OrderBy(p => Convert.ToDouble(values[p][0], CultureInfo.InvariantCulture)).ToArray();
+        double[] x = [.. order.Select(p => Convert.ToDouble(values[p][0], CultureInfo.InvariantCulture))];
+        double[] y = [.. order.Select(p => means[p][k])];
+        double[] error = [.. order.Select(p => double.IsFinite(halfWidths[p][k]) ? halfWidths[p][k] : 0)];
+        var plot = new Plot();
+        if (state.Design == DesignKind.Grid)
+        {
+            var band = plot.Add.FillY(x, [.. y.Zip(error, (m, e) => m - e)], [.. y.Zip(error, (m, e) => m + e)]);
+            band.FillColor = Colors.SteelBlue.WithAlpha(0.25);
+            band.LegendText = "95% CI";
+            var line = plot.Add.Scatter(x, y);
+            line.LegendText = "mean over replications";
+        }
+        else
+        {
+            var bars = plot.Add.ErrorBar(x, y, error);
+            bars.LegendText = "95% CI";
+            var points = plot.Add.ScatterPoints(x, y);
+            points.LegendText = "mean over replications";
+        }
+
+        plot.Title($"{state.Name}: {kpi} against {state.Parameters[0].Name}");
+        plot.XLabel(state.Parameters[0].Path);
+        plot.YLabel(kpi);
+        plot.ShowLegend(Alignment.LowerRight);
+        ChartFiles.Save(plot, path, 900, 600);
+    }
+
+    private static void Heatmap(string path, SweepState state, string kpi, IReadOnlyList<object[]> values, double[][] means, int k)
+    {
+        // Grid points are row-major with the second parameter varying fastest: levels in plan order.
+        var xLevels = values.Select(v => Text(v[1])).Distinct().ToList();
+        var yLevels = values.Select(v => Text(v[0])).Distinct().ToList();
+        var cells = new double[xLevels.Count, yLevels.Count];
+        for (int p = 0; p < state.Points; p++)
+        {
+            cells[xLevels.IndexOf(Text(values[p][1])), yLevels.IndexOf(Text(values[p][0]))] = means[p][k];
+        }
+
+        // Cells are drawn as rectangles centred on (x level, y level) so each sits exactly on its tick
+        // labels; the colour runs from the lowest mean (dark) to the highest (yellow), and each cell
+        // carries its value.
+        var finite = cells.Cast<double>().Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
+        double low = finite.Min();
+        double span = finite.Max() - low;
+        var colormap = new ScottPlot.Colormaps.Viridis();
+        var plot = new Plot();
+        for (int column = 0; column < xLevels.Count; column++)
+        {
+            for (int row = 0; row < yLevels.Count; row++)
+            {
+                double value = cells[column, row];
+                var cell = plot.Add.Rectangle(column - 0.5, column + 0.5, row - 0.5, row + 0.5);
+                cell.FillColor = double.IsFinite(value) ? colormap.GetColor(span > 0 ? (value - low) / span : 0.5) : Colors.LightGray;
+                cell.LineWidth = 0;
+                var label = plot.Add.Text(Format(value), column, row);
+                label.LabelAlignment = Alignment.MiddleCenter;
+                label.LabelFontColor = Colors.White;
+                label.LabelBackgroundColor = Colors.Black.WithAlpha(0.4);
+            }
+        }
+
+        plot.Axes.SetLimits(-0.5, xLevels.Count - 0.5, -0.5, yLevels.Count - 0.5);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, xLevels.Count).Select(i => (double)i)], [.. xLevels]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, yLevels.Count).Select(i => (double)i)], [.. yLevels]);
+        plot.Title($"{state.Name}: mean {kpi} (dark: lowest, yellow: highest)");
+        plot.XLabel(state.Parameters[1].Path);
+        plot.YLabel(state.Parameters[0].Path);
+        ChartFiles.Save(plot, path, 900, 650);
+    }
+
+    private static void SensitivityBars(string path, SweepState state, string kpi, List<SensitivityRow> rows)
+    {
+        var plot = new Plot();
+        var first = new List<Bar>();
+        var total = new List<Bar>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var index = rows[i].Index;
+            first.Add(new Bar { Position = (3 * i) + 0.5, Value = index.FirstOrder, FillColor = Colors.SteelBlue });
+            total.Add(new Bar { Position = (3 * i) + 1.5, Value = index.Total, FillColor = Colors.DarkOrange });
+        }
+
+        plot.Add.Bars(first).LegendText = "first order S1";
+        plot.Add.Bars(total).LegendText = "total ST";
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var index = rows[i].Index;
+            VerticalInterval(plot, (3 * i) + 0.5, index.FirstOrderLow, index.FirstOrderHigh);
+            VerticalInterval(plot, (3 * i) + 1.5, index.TotalLow, index.TotalHigh);
+        }
+
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => r.Parameter)]);
+        plot.Add.HorizontalLine(0, 1, Colors.Gray);
+        plot.Title($"{state.Name}: Sobol indices of {kpi} (95% bootstrap CI)");
+        plot.YLabel("share of variance");
+        plot.ShowLegend(Alignment.UpperRight);
+        ChartFiles.Save(plot, path, Math.Max(800, 160 * rows.Count), 550);
+    }
+
+    private static void VerticalInterval(Plot plot, double x, double low, double high)
+    {
+        const double Cap = 0.2;
+        foreach (var line in new[] { plot.Add.Line(x, low, x, high), plot.Add.Line(x - Cap, low, x + Cap, low), plot.Add.Line(x - Cap, high, x + Cap, high) })
+        {
+            line.Color = Colors.Black;
+            line.LineWidth = 1.5f;
+        }
+    }
+
+    private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+
+    private static string Format(double value) =>
+        Math.Abs(value) >= 1e4 ? value.ToString("0.###e0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
+        : Math.Abs(value) >= 10 ? value.ToString("0.0", CultureInfo.InvariantCulture)
+        : value.ToString("0.###", CultureInfo.InvariantCulture);
+}

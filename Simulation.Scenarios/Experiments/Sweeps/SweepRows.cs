@@ -1,0 +1,196 @@
+using System.Collections;
+using Parquet;
+using Parquet.Schema;
+
+namespace Simulation.Scenarios.Experiments.Sweeps;
+
+/// <summary>
+/// Rows of the sweep dataset (a row per point and replication): <c>point</c>, <c>replication</c>,
+/// <c>seed</c>, one typed column per parameter, one double column per KPI. The same schema serves the
+/// per-point part files and the final <c>sweep.parquet</c>, which is a concatenation of the parts in
+/// point order.
+/// </summary>
+internal sealed class SweepRows
+{
+    private readonly SweepState _state;
+    private readonly List<int> _point = [];
+    private readonly List<int> _replication = [];
+    private readonly List<ulong> _seed = [];
+    private readonly IList[] _parameters;
+    private readonly List<double>[] _kpis;
+
+    public SweepRows(SweepState state)
+    {
+        _state = state;
+        _parameters = [.. state.Parameters.Select(p => p.Type switch
+        {
+            ParameterType.Whole => (IList)new List<long>(),
+            ParameterType.Real => new List<double>(),
+            _ => new List<string>(),
+        })];
+        _kpis = [.. state.Kpis.Select(_ => new List<double>())];
+        Schema = new ParquetSchema([.. Fields(state)]);
+    }
+
+    public ParquetSchema Schema { get; }
+
+    public int Count => _point.Count;
+
+    public void Add(int point, int replication, ulong seed, IReadOnlyList<object> parameters, IReadOnlyList<double> kpis)
+    {
+        _point.Add(point);
+        _replication.Add(replication);
+        _seed.Add(seed);
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            _parameters[i].Add(parameters[i]);
+        }
+
+        for (int k = 0; k < _kpis.Length; k++)
+        {
+            _kpis[k].Add(kpis[k]);
+        }
+    }
+
+    /// <summary>Point <paramref name="row"/>'s KPI <paramref name="kpi"/>.</summary>
+    public double Kpi(int row, int kpi) => _kpis[kpi][row];
+
+    /// <summary>Row <paramref name="row"/>'s value of parameter <paramref name="parameter"/>.</summary>
+    public object Parameter(int row, int parameter) => _parameters[parameter][row]!;
+
+    public void Clear()
+    {
+        _point.Clear();
+        _replication.Clear();
+        _seed.Clear();
+        foreach (var column in _parameters)
+        {
+            column.Clear();
+        }
+
+        foreach (var column in _kpis)
+        {
+            column.Clear();
+        }
+    }
+
+    /// <summary>Writes the buffered rows as one row group.</summary>
+    public async Task WriteRowGroupAsync(ParquetWriter writer, CancellationToken cancellationToken)
+    {
+        var fields = Schema.DataFields;
+        using var group = writer.CreateRowGroup();
+        int f = 0;
+        await group.WriteAsync<int>(fields[f++], _point.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<int>(fields[f++], _replication.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<ulong>(fields[f++], _seed.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var column in _parameters)
+        {
+            var field = fields[f++];
+            switch (column)
+            {
+                case List<long> whole:
+                    await group.WriteAsync<long>(field, whole.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    break;
+                case List<double> real:
+                    await group.WriteAsync<double>(field, real.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    await group.WriteAsync(field, (List<string>)column).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        foreach (var column in _kpis)
+        {
+            await group.WriteAsync<double>(fields[f++], column.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes the buffered rows as a complete file (a part), atomically.</summary>
+    public Task WriteFileAsync(string path, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(path, async temporary =>
+        {
+            await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            var writer = await ParquetWriter.CreateAsync(Schema, stream, Options, append: false, cancellationToken).ConfigureAwait(false);
+            await using (writer.ConfigureAwait(false))
+            {
+                await WriteRowGroupAsync(writer, cancellationToken).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>Appends the rows of a part file.</summary>
+    public async Task ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var disposeReader = reader.ConfigureAwait(false);
+        var fields = reader.Schema.DataFields;
+        if (!fields.Select(x => x.Name).SequenceEqual(Schema.DataFields.Select(x => x.Name)))
+        {
+            throw new ScenarioInputException($"'{path}' does not have this sweep's columns; it belongs to another sweep.");
+        }
+
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int rows = checked((int)group.RowCount);
+            int f = 0;
+            _point.AddRange(await ReadAsync<int>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
+            _replication.AddRange(await ReadAsync<int>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
+            _seed.AddRange(await ReadAsync<ulong>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
+            foreach (var column in _parameters)
+            {
+                var field = fields[f++];
+                switch (column)
+                {
+                    case List<long> whole:
+                        whole.AddRange(await ReadAsync<long>(group, field, rows, cancellationToken).ConfigureAwait(false));
+                        break;
+                    case List<double> real:
+                        real.AddRange(await ReadAsync<double>(group, field, rows, cancellationToken).ConfigureAwait(false));
+                        break;
+                    default:
+                        var text = new string?[rows];
+                        await group.ReadAsync(field, text.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                        ((List<string>)column).AddRange(text.Select(t => t ?? ""));
+                        break;
+                }
+            }
+
+            foreach (var column in _kpis)
+            {
+                column.AddRange(await ReadAsync<double>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
+            }
+        }
+    }
+
+    internal static ParquetOptions Options { get; } = new() { CompressionMethod = CompressionMethod.Zstd };
+
+    private static IEnumerable<DataField> Fields(SweepState state)
+    {
+        yield return new DataField<int>("point", false);
+        yield return new DataField<int>("replication", false);
+        yield return new DataField<ulong>("seed", false);
+        foreach (var p in state.Parameters)
+        {
+            yield return p.Type switch
+            {
+                ParameterType.Whole => new DataField<long>(p.Name, false),
+                ParameterType.Real => new DataField<double>(p.Name, false),
+                _ => new DataField<string>(p.Name, false),
+            };
+        }
+
+        foreach (string kpi in state.Kpis)
+        {
+            yield return new DataField<double>(kpi, false);
+        }
+    }
+
+    private static async Task<T[]> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var values = new T[rows];
+        await group.ReadAsync<T>(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Optimization;
+using Simulation.Core.Randomness;
+
+namespace Simulation.Scenarios.Optimization;
+
+/// <summary>
+/// Writes a chosen mix as a scenario variant: <c>extends:</c> the optimised scenario and replaces each
+/// optimised buyer's <c>sources</c> list (a list without ids replaces the base's; docs/scenario-format.md).
+/// Every used arc is written as a <c>supplier</c> link with its share and the lead time and transport of
+/// the link the optimizer priced. It also sets <c>replications</c>, so that <c>sim run</c> of the file
+/// repeats the simulation check exactly (same seed, same replications: common random numbers).
+/// </summary>
+internal static class MixVariantWriter
+{
+    public static string Render(SourcingProblem problem, IReadOnlyList<double> shares, string extendsPath, string name, int replications, string header)
+    {
+        var text = new StringBuilder();
+        foreach (string line in header.Split('\n'))
+        {
+            text.Append("# ").AppendLine(line.TrimEnd());
+        }
+
+        text.AppendLine(Invariant($"extends: {Quote(extendsPath)}"));
+        text.AppendLine(Invariant($"name: {Quote(name)}"));
+        text.AppendLine(Invariant($"replications: {replications}"));
+        text.AppendLine("buyers:");
+        for (int b = 0; b < problem.Buyers.Count; b++)
+        {
+            text.AppendLine(Invariant($"  - id: {Quote(problem.Buyers[b].Id)}"));
+            text.AppendLine("    sources:");
+            var arcs = Enumerable.Range(0, problem.Arcs.Count)
+                .Where(a => problem.Arcs[a].BuyerIndex == b && shares[a] > SourcingEvaluation.UsedThreshold)
+                .ToList();
+            var rounded = RoundedShares(arcs.Select(a => shares[a]).ToArray());
+            for (int k = 0; k < arcs.Count; k++)
+            {
+                var arc = problem.Arcs[arcs[k]];
+                var link = arc.Link ?? new SourceLink { SupplierId = problem.Candidates[arc.CandidateIndex].SupplierId, Share = 0 };
+                text.Append(Invariant($"      - {{supplier: {Quote(link.SupplierId)}, share: {Number(rounded[k])}"));
+                if (link.LeadTimeDays is { } leadTime)
+                {
+                    text.Append(", lead_time_days: ").Append(Distribution(leadTime));
+                }
+
+                AppendIfPositive(text, "transport_cost_per_order", link.TransportCostPerOrder);
+                AppendIfPositive(text, "transport_cost_per_unit", link.TransportCostPerUnit);
+                AppendIfPositive(text, "transport_co2e_kg_per_unit", link.TransportCo2eKgPerUnit);
+                text.AppendLine("}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Shares rounded to 9 decimals, the largest absorbing the rounding so they still sum to 1 within 1e-9.</summary>
+    private static double[] RoundedShares(double[] shares)
+    {
+        var rounded = shares.Select(s => Math.Round(s, 9, MidpointRounding.AwayFromZero)).ToArray();
+        if (rounded.Length > 0)
+        {
+            int largest = Array.IndexOf(rounded, rounded.Max());
+            rounded[largest] = Math.Round(1 - rounded.Where((_, i) => i != largest).Sum(), 9, MidpointRounding.AwayFromZero);
+        }
+
+        return rounded;
+    }
+
+    private static void AppendIfPositive(StringBuilder text, string key, double value)
+    {
+        if (value > 0)
+        {
+            text.Append(", ").Append(key).Append(": ").Append(Number(value));
+        }
+    }
+
+    /// <summary>A distribution in the scenario format's spelling, with its exact parameters.</summary>
+    private static string Distribution(Distribution distribution) => distribution switch
+    {
+        ConstantDistribution c => Number(c.Value),
+        NormalDistribution n => Invariant($"{{dist: normal, mean: {Number(n.Mean)}, sd: {Number(n.StandardDeviation)}}}"),
+        LognormalDistribution l => Invariant($"{{dist: lognormal, mu: {Number(l.Mu)}, sigma: {Number(l.Sigma)}}}"),
+        TriangularDistribution t => Invariant($"{{dist: triangular, min: {Number(t.Min)}, mode: {Number(t.Mode)}, max: {Number(t.Max)}}}"),
+        UniformDistribution u => Invariant($"{{dist: uniform, min: {Number(u.Min)}, max: {Number(u.Max)}}}"),
+        ExponentialDistribution e => Invariant($"{{dist: exponential, mean: {Number(e.Mean)}}}"),
+        GammaDistribution g => Invariant($"{{dist: gamma, shape: {Number(g.Shape)}, scale: {Number(g.Scale)}}}"),
+        PoissonDistribution p => Invariant($"{{dist: poisson, mean: {Number(p.Mean)}}}"),
+        _ => throw new InvalidOperationException($"No scenario spelling for {distribution.GetType().Name}."),
+    };
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Ids and paths in single quotes, so no YAML character in them changes the meaning.</summary>
+    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

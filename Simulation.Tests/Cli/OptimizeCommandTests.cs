@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Simulation.Tests.Examples;
+
+namespace Simulation.Tests.Cli;
+
+public sealed class OptimizeCommandTests
+{
+    private static readonly string Quickstart = ReadmeExampleTests.RepoFile("scenarios/quickstart.yaml");
+
+    /// <summary>A short horizon keeps each simulation check to well under a second.</summary>
+    private static readonly string[] Short = ["--set", "horizon_days=200", "--scenarios", "30", "--replications", "3"];
+
+    [Fact]
+    public async Task Optimize_ThenRunOfMixYaml_ReproducesTheSimulatedFigures()
+    {
+        string folder = CliHarness.TempFolder();
+        var optimize = await CliHarness.RunAsync(["optimize", Quickstart, "--objective", "cost", "--max-share", "0.7", "--out", folder, "--json", .. Short]);
+        Assert.True(optimize.ExitCode == 0, optimize.Error);
+        using var result = JsonDocument.Parse(optimize.Out);
+        var point = Assert.Single(result.RootElement.GetProperty("points").EnumerateArray());
+        var kpis = point.GetProperty("kpis");
+        Assert.Equal("optimal", point.GetProperty("status").GetString());
+        Assert.All(point.GetProperty("mix").EnumerateArray(), m => Assert.InRange(m.GetProperty("share").GetDouble(), 0.01, 0.7 + 1e-9));
+
+        var run = await CliHarness.RunAsync("run", Path.Combine(folder, "mix.yaml"), "--set", "horizon_days=200", "--out", CliHarness.TempFolder(), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var summary = JsonDocument.Parse(run.Out);
+        double Mean(string kpi) => summary.RootElement.GetProperty("kpis").EnumerateArray()
+            .Single(k => k.GetProperty("kpi").GetString() == kpi).GetProperty("mean").GetDouble();
+
+        Assert.Equal(3, summary.RootElement.GetProperty("replications").GetInt32());
+        Assert.Equal(Mean("cost_per_unit"), kpis.GetProperty("cost").GetProperty("simulated_mean").GetDouble(), 12);
+        Assert.Equal(1 - Mean("fill_rate"), kpis.GetProperty("shortfall").GetProperty("simulated_mean").GetDouble(), 12);
+        Assert.Equal(Mean("co2e_kg_per_unit"), kpis.GetProperty("co2e").GetProperty("simulated_mean").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task Pareto_WritesOneRowPerPoint_ChartsAndAVariantPerMix()
+    {
+        string folder = CliHarness.TempFolder();
+        var (code, output, error) = await CliHarness.RunAsync(["optimize", Quickstart, "--objective", "cost", "--pareto", "social:3", "--out", folder, .. Short]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Pareto frontier over social", output, StringComparison.Ordinal);
+        Assert.Contains("sim run", output, StringComparison.Ordinal);
+        foreach (string file in new[] { "mix.yaml", "pareto.parquet", "charts/frontier.png", "charts/mix-suppliers.png", "charts/mix-regions.png", "points/point-01.yaml" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        }
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        string pareto = Path.Combine(folder, "pareto.parquet").Replace("'", "''", StringComparison.Ordinal);
+        command.CommandText = "SELECT count(*), CAST(sum(chosen) AS BIGINT), bool_and(predicted_social <= epsilon + 1e-6), " +
+            $"bool_and(simulated_cost_ci95_low <= simulated_cost_mean AND simulated_cost_mean <= simulated_cost_ci95_high), max(gap) FROM read_parquet('{pareto}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(3L, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+        Assert.True(reader.GetBoolean(2));
+        Assert.True(reader.GetBoolean(3));
+        Assert.InRange(reader.GetDouble(4), 0, 0.01);
+    }
+
+    [Fact]
+    public async Task InfeasibleCaps_ExitWith2_NamingTheBindingConstraint_AndWriteNothing()
+    {
+        string folder = CliHarness.TempFolder();
+        var (code, _, error) = await CliHarness.RunAsync(["optimize", Quickstart, "--cap", "cost=1", "--out", folder, .. Short]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("No mix meets every constraint", error, StringComparison.Ordinal);
+        Assert.Contains("cap cost (currency/unit): requested 1, needs 4.", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Theory]
+    [InlineData("--pareto", "co2e", "expected kpi:points")]
+    [InlineData("--cap", "carbon=2", "unknown KPI 'carbon'")]
+    [InlineData("--objective", "profit", "unknown KPI 'profit'")]
+    public async Task BadOptions_ExitWith2_AndSayWhatWasExpected(string option, string value, string message)
+    {
+        var (code, _, error) = await CliHarness.RunAsync("optimize", Quickstart, option, value, "--out", CliHarness.TempFolder());
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+}

@@ -10,7 +10,9 @@ public sealed class EventRecorderTests
     [Fact]
     public void Recording_ChangesNoResult_AndLogsEveryExitAndDisruptionInTimeOrder()
     {
-        var definition = ScenarioLoader.Load(ReadmeExampleTests.RepoFile("scenarios/quickstart.yaml"), ["horizon_days=500"]).Definition!;
+        var definition = ScenarioLoader.Load(
+            ReadmeExampleTests.RepoFile("scenarios/quickstart.yaml"),
+            ["horizon_days=500", "suppliers[cmt-01].alternative_margin=0.5"]).Definition!; // forces a margin exit
         var context = new ReplicationContext(0, 99, CancellationToken.None);
         var plain = NetworkSimulation.Run(definition, context);
         var events = new List<NetworkEvent>();

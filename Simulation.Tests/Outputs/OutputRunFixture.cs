@@ -22,7 +22,11 @@ public sealed class OutputRunFixture : IAsyncLifetime
 
     public string Folder { get; } = CliHarness.TempFolder();
 
-    public ScenarioLoadResult Scenario { get; } = ScenarioLoader.Load(Quickstart, [$"horizon_days={Horizon}"]);
+    /// <summary>
+    /// The quickstart, shortened, with one factory whose alternative market pays far more, so every
+    /// replication has an exit (margin) for the exit columns and events to be checked against.
+    /// </summary>
+    public ScenarioLoadResult Scenario { get; } = ScenarioLoader.Load(Quickstart, [$"horizon_days={Horizon}", "suppliers[cmt-01].alternative_margin=0.5"]);
 
     /// <summary>The replications' results and event logs, computed in memory.</summary>
     public IReadOnlyList<(NetworkRunResult Result, List<NetworkEvent> Events)> InMemory { get; private set; } = [];

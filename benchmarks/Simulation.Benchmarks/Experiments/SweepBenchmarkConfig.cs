@@ -23,6 +23,7 @@ public sealed class SweepBenchmarkConfig : ManualConfig
             .WithIterationCount(5)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
+            .WithGcServer(true) // as the sim command runs: one heap per core, so parallel points do not wait on each other's collections
             .WithId("Sweep"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(StatisticColumn.Median, StatisticColumn.Min);

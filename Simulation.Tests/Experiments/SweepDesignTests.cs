@@ -125,6 +125,7 @@ public sealed class SweepDesignTests
     [Theory]
     [InlineData("scenarios/sweeps/apparel-grid.yaml", 12)]
     [InlineData("scenarios/sweeps/quickstart-sobol.yaml", 256 * 6)]
+    [InlineData("scenarios/sweeps/smart-mix-sobol.yaml", 512 * 6)]
     public void ShippedDesigns_AreValid_AgainstTheirScenarios(string file, int points)
     {
         var (design, errors) = SweepDesignReader.Read(Examples.ReadmeExampleTests.RepoFile(file));

@@ -95,7 +95,7 @@ internal static class RunCommand
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask($"{scenario.Definition!.Name}: {total} replications", maxValue: total);
-                var withProgress = settings with { Progress = new Reporter(task), Stage = new StageReporter(task) };
+                var withProgress = settings with { Progress = new ProgressBar(task), Stage = new StageReporter(task) };
                 outcome = await Task.Run(() => ScenarioRun.ExecuteAsync(scenario, withProgress, cancellationToken), cancellationToken).ConfigureAwait(false);
                 task.Value = total;
             }).ConfigureAwait(false);
@@ -109,11 +109,5 @@ internal static class RunCommand
     private sealed class StageReporter(ProgressTask task) : IProgress<string>
     {
         public void Report(string value) => task.Description = Markup.Escape(value);
-    }
-
-    /// <summary>Sets the bar directly: Progress&lt;T&gt; would post reports out of order on the thread pool.</summary>
-    private sealed class Reporter(ProgressTask task) : IProgress<int>
-    {
-        public void Report(int value) => task.Value = value;
     }
 }

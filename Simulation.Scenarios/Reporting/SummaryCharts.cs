@@ -75,9 +75,13 @@ internal static class SummaryCharts
         plottable.ValueLabelStyle.FontSize = 20;
         plot.Axes.Bottom.SetTicks([.. positions], [.. labels]);
         plot.Axes.Margins(bottom: 0, top: 0.15);
-        plot.ShowLegend(
-            [.. categories.Select((c, i) => new LegendItem { LabelText = "by " + c, FillColor = ChartStyle.Palette[i] })],
-            Alignment.UpperRight);
+        // Below the plot: inside it, the legend covers the last group's bars and value labels.
+        foreach (var (category, i) in categories.Select((c, i) => (c, i)))
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "by " + category, FillColor = ChartStyle.Palette[i] });
+        }
+
+        plot.ShowLegend(Edge.Bottom);
         if (exits.All(e => e.MeanPerReplication == 0))
         {
             plot.Axes.SetLimitsY(0, 1);

@@ -91,7 +91,9 @@ internal sealed partial class NetworkModel
     private int _linksBuilt;
     private Totals _totals;
     private Totals _atWarmup;
-    private int _exitVersion;
+    // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
+    // stocks cache their active share sums and rebuild them when this moves on.
+    private int _sourcesVersion;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {

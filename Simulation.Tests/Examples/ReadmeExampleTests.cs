@@ -56,14 +56,5 @@ public sealed class ReadmeExampleTests
             .Where(l => !l.StartsWith("```", StringComparison.Ordinal)));
     }
 
-    internal static string RepoFile(string relative)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Simulation.sln not found above the test binaries"), relative);
-    }
+    internal static string RepoFile(string relative) => Scenarios.RepositoryFiles.Path(relative);
 }

@@ -329,7 +329,7 @@ internal sealed partial class NetworkModel
         }
 
         // Sources must be renormalised by every customer from now on.
-        _exitVersion++;
+        _sourcesVersion++;
         CancelOrdersOf(n);
         DropBacklog(n);
     }

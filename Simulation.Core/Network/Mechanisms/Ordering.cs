@@ -204,7 +204,7 @@ internal sealed partial class NetworkModel
     /// <summary>The sum of the shares of the stock's sources still in the chain and not suspended, cached until the next exit or suspension.</summary>
     private double ActiveShareSum(Stock stock)
     {
-        if (stock.ShareVersion != _exitVersion)
+        if (stock.ShareVersion != _sourcesVersion)
         {
             double sum = 0;
             int end = stock.FirstLink + stock.LinkCount;
@@ -219,7 +219,7 @@ internal sealed partial class NetworkModel
             }
 
             stock.ActiveShareSum = sum;
-            stock.ShareVersion = _exitVersion;
+            stock.ShareVersion = _sourcesVersion;
             if (stock.OnePerOrder)
             {
                 BuildCumulativeShares(stock);

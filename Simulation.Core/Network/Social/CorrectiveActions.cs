@@ -101,6 +101,6 @@ internal sealed partial class NetworkModel
         }
 
         s.Node.OrdersSuspended = suspended;
-        _exitVersion++;
+        _sourcesVersion++;
     }
 }

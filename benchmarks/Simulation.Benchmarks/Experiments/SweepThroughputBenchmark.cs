@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Simulation.Benchmarks.Network;
 using Simulation.Scenarios.Experiments.Sweeps;
 
 namespace Simulation.Benchmarks.Experiments;
@@ -32,7 +33,7 @@ public class SweepThroughputBenchmark
         Directory.CreateDirectory(_folder);
         string path = Path.Combine(_folder, "design.yaml");
         File.WriteAllText(path, $"""
-            scenario: {BenchmarkFiles.Repo("scenarios/apparel-bangladesh.yaml")}
+            scenario: {Path.Combine(RepositoryFiles.Root, "scenarios", "apparel-bangladesh.yaml")}
             set: [horizon_days=365]
             design: grid
             parameters:

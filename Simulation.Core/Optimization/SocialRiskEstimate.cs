@@ -24,23 +24,33 @@ public sealed class SocialRiskEstimate
     public const double CertifiedFactor = 0.75;
 
     private readonly ChainFootprint _chain;
+    private readonly Dictionary<string, NodeDefinition> _nodes;
+    private readonly Dictionary<string, RegionDefinition> _regions;
 
     /// <summary>Prepares the estimate for a network.</summary>
     public SocialRiskEstimate(NetworkDefinition network)
     {
         ArgumentNullException.ThrowIfNull(network);
-        var regions = network.Regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        _chain = new ChainFootprint(network, node => Own(node, regions[node.RegionId]), _ => 0);
+        _nodes = network.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        _regions = network.Regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        _chain = new ChainFootprint(network, node => Own(node, _regions[node.RegionId], node.Capability), _ => 0);
     }
 
     /// <summary>Expected worker-exposure-days per unit the node makes, its upstream tiers included.</summary>
     public double PerUnit(string nodeId) => _chain.PerUnit(nodeId);
 
-    /// <summary>The node's own exposure per unit, without its upstream tiers.</summary>
-    public static double Own(NodeDefinition node, RegionDefinition region)
+    /// <summary>
+    /// The node's own exposure per unit, without its upstream tiers, had it the given capability (a
+    /// capacity-building programme raises it; the optimizer values enrolment with this).
+    /// </summary>
+    public double OwnPerUnit(string nodeId, double capability)
     {
-        ArgumentNullException.ThrowIfNull(node);
-        ArgumentNullException.ThrowIfNull(region);
+        var node = _nodes[nodeId];
+        return Own(node, _regions[node.RegionId], capability);
+    }
+
+    private static double Own(NodeDefinition node, RegionDefinition region, double capability)
+    {
         if (node.Role != NodeRole.Supplier || node.Workers <= 0 || !(node.CapacityPerDay > 0) || double.IsInfinity(node.CapacityPerDay))
         {
             return 0;
@@ -48,7 +58,7 @@ public sealed class SocialRiskEstimate
 
         double enforcement = 1 - Math.Exp(-region.LabourInspectionsPerSupplierYear * region.InspectionDetectionProbability);
         double wageGap = Math.Clamp(1 - node.WageToLivingWage, 0, 1);
-        double prevalence = (1 - node.Capability) * (1 - enforcement) * (0.5 + (0.5 * wageGap)) * (node.Certifications.Count > 0 ? CertifiedFactor : 1);
+        double prevalence = (1 - capability) * (1 - enforcement) * (0.5 + (0.5 * wageGap)) * (node.Certifications.Count > 0 ? CertifiedFactor : 1);
         return node.Workers / node.CapacityPerDay * prevalence;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -19,6 +20,9 @@ internal abstract class ColumnBuffer
     /// <summary>Values appended since the last flush.</summary>
     public abstract int Count { get; }
 
+    /// <summary>Memory one buffered value takes, used to size row groups in bytes.</summary>
+    public abstract int BytesPerValue { get; }
+
     public abstract void Allocate(int capacity);
 
     public abstract Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken);
@@ -34,6 +38,8 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
     private int _count;
 
     public override int Count => _count;
+
+    public override int BytesPerValue => Unsafe.SizeOf<T>();
 
     public void Add(T value) => _values[_count++] = value;
 
@@ -54,6 +60,8 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
 
     public override int Count => _count;
 
+    public override int BytesPerValue => Unsafe.SizeOf<T?>();
+
     public void Add(T? value) => _values[_count++] = value;
 
     public override void Allocate(int capacity) => _values = new T?[capacity];
@@ -71,6 +79,9 @@ internal sealed class StringColumn(string name, bool nullable = false) : ColumnB
     private int _count;
 
     public override int Count => _count;
+
+    /// <summary>A reference, plus the encoded text Parquet.Net builds when the group is written.</summary>
+    public override int BytesPerValue => IntPtr.Size + 24;
 
     public void Add(string? value)
     {

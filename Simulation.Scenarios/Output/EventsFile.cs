@@ -28,7 +28,7 @@ internal sealed class EventsFile : IAsyncDisposable
     {
         var file = new EventsFile();
         ColumnBuffer[] columns = [file._replication, file._time, file._entity, file._type, file._value, file._detail];
-        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken).ConfigureAwait(false);
         return file;
     }
 

@@ -5,8 +5,10 @@ namespace Simulation.Scenarios.Output;
 
 /// <summary>
 /// Writes a Parquet file row by row without holding it in memory: rows fill column buffers of one
-/// row group, which is written (Zstd-compressed) when full, so memory is bounded by the row-group
-/// size whatever the number of rows. Rows are written in the order they are ended, so a caller that
+/// row group, which is written (Zstd-compressed) when full. Row groups are sized in bytes, not rows
+/// (<see cref="TargetRowGroupBytes"/>), so a wide file and a narrow one hold about the same memory and
+/// both reach their steady state after the first few replications: memory is flat in the number of
+/// rows. Rows are written in the order they are ended, so a caller that
 /// appends in a deterministic order gets identical bytes every time.
 /// </summary>
 /// <remarks>
@@ -33,29 +35,44 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>
+    /// Buffered bytes per row group. Small enough that a run's buffers stay a few MB, since Parquet.Net
+    /// copies and encodes a whole group at once; large enough that DuckDB still scans whole pages.
+    /// </summary>
+    public const int TargetRowGroupBytes = 2 * 1024 * 1024;
+
+    /// <summary>Bounds on rows per group, whatever the row width.</summary>
+    public const int MinRowGroupRows = 1_024, MaxRowGroupRows = 1_048_576;
+
     /// <summary>Rows ended so far.</summary>
     public long RowCount { get; private set; }
 
-    /// <summary>Creates <paramref name="path"/> (which must not exist) with one column per buffer, in order.</summary>
-    public static async Task<ParquetStreamWriter> CreateAsync(
-        string path,
-        IReadOnlyList<ColumnBuffer> columns,
-        int rowGroupSize = ParquetColumns.RowGroupSize,
-        CancellationToken cancellationToken = default)
+    /// <summary>Rows per group for columns this wide: <see cref="TargetRowGroupBytes"/> of buffered values, within bounds.</summary>
+    public static int RowGroupRows(IReadOnlyList<ColumnBuffer> columns)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        long rowBytes = Math.Max(1, columns.Sum(c => (long)c.BytesPerValue));
+        return (int)Math.Clamp(TargetRowGroupBytes / rowBytes, MinRowGroupRows, MaxRowGroupRows);
+    }
+
+    /// <summary>
+    /// Creates <paramref name="path"/> (which must not exist) with one column per buffer, in order, and
+    /// row groups of <see cref="RowGroupRows"/> rows.
+    /// </summary>
+    public static async Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default)
+    {
+        int rows = RowGroupRows(columns);
         foreach (var column in columns)
         {
-            column.Allocate(rowGroupSize);
+            column.Allocate(rows);
         }
 
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Zstd };
+        var options = ParquetColumns.WriterOptions();
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
             var writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, cancellationToken).ConfigureAwait(false);
-            return new ParquetStreamWriter([.. columns], rowGroupSize, stream, writer, cancellationToken);
+            return new ParquetStreamWriter([.. columns], rows, stream, writer, cancellationToken);
         }
         catch
         {

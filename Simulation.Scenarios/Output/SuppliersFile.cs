@@ -41,7 +41,7 @@ internal sealed class SuppliersFile : IAsyncDisposable
             file._replication, file._id, file._tier, file._region, file._size, file._group, file._state, file._exitDay,
             file._exitCause, file._unitsProduced, file._revenue, file._finalCash, file._stressDays, file._disruptedDays,
         ];
-        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken).ConfigureAwait(false);
         return file;
     }
 

@@ -46,7 +46,7 @@ internal sealed class TimeSeriesFile : IAsyncDisposable
         }
 
         columns.AddRange(metrics);
-        var writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken).ConfigureAwait(false);
         return new TimeSeriesFile(writer, replication, day, date, metrics, names, startDate);
     }
 

@@ -269,6 +269,9 @@ public sealed record CapacityBuildingDefinition
     /// <summary>Cut in production CO2e per unit per unit of capability gained.</summary>
     public double CarbonReduction { get; init; }
 
+    /// <summary>Capacity added per unit of capability gained (0.2 = 20% more output a day at a gain of 1).</summary>
+    public double CapacityGain { get; init; }
+
     /// <summary>First day suppliers enrol.</summary>
     public double StartDay { get; init; }
 

@@ -11,7 +11,7 @@ namespace Simulation.Benchmarks.Output;
 
 /// <summary>
 /// Parquet write throughput of <c>timeseries.parquet</c>: 50 replications of apparel-bangladesh
-/// (1,096 daily rows each, 3 years; replication, day, date and 12 double metrics per row) streamed
+/// (1,096 daily rows each, 3 years; replication, day, date and 21 double metrics per row) streamed
 /// through <see cref="TimeSeriesFile"/> exactly as <c>sim run</c> writes them, Zstd-compressed, to a
 /// temporary file. The time per operation is the time per row, so rows/s = 1 / Mean.
 /// </summary>

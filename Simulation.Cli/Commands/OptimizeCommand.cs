@@ -35,6 +35,10 @@ internal static class OptimizeCommand
         var relationshipCost = new Option<double>("--relationship-cost") { Description = "Cost per buyer-supplier relationship per year.", DefaultValueFactory = _ => 0 };
         var certificationPremium = new Option<double>("--certification-premium") { Description = "Premium of a certified supplier, as a fraction of its price.", DefaultValueFactory = _ => 0 };
         var complianceCost = new Option<double>("--compliance-cost") { Description = "Expected compliance cost per worker-exposure-day of social risk.", DefaultValueFactory = _ => 0 };
+        var programmeBudget = new Option<double?>("--programme-budget")
+        {
+            Description = "Also choose which tier-1 suppliers the scenario's capacity-building programmes enrol, within this budget (currency per year).",
+        };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads of the simulation check. Results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder to create (default: runs/<scenario>-optimize-<time>)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
@@ -43,7 +47,7 @@ internal static class OptimizeCommand
         var command = new Command("optimize", "Choose the sourcing mix with OR-Tools (cost, CO2e, water, social risk, shortfall, CVaR of shortfall), trace a Pareto frontier, and check every mix by simulation.")
         {
             file, set, objective, caps, maxShare, maxRegionShare, minShare, cvarAlpha, maxCvar, scenarios, pareto, gap, timeLimit, refine,
-            replications, relationshipCost, certificationPremium, complianceCost, threads, output, force, json, quiet,
+            replications, relationshipCost, certificationPremium, complianceCost, programmeBudget, threads, output, force, json, quiet,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -71,6 +75,7 @@ internal static class OptimizeCommand
             }
 
             string name = scenario.Definition!.Name;
+            double? budget = parse.GetValue(programmeBudget);
             bool machineOutput = parse.GetValue(json) || parse.GetValue(quiet);
             var settings = new OptimizeSettings
             {
@@ -83,6 +88,7 @@ internal static class OptimizeCommand
                     CvarAlpha = parse.GetValue(cvarAlpha),
                     RelativeGap = parse.GetValue(gap),
                     TimeLimit = TimeSpan.FromSeconds(seconds),
+                    ProgrammeBudgetPerYear = budget ?? double.PositiveInfinity,
                 },
                 Build = new SourcingBuildOptions
                 {
@@ -91,6 +97,7 @@ internal static class OptimizeCommand
                     RelationshipCostPerYear = parse.GetValue(relationshipCost),
                     CertificationPremium = parse.GetValue(certificationPremium),
                     ComplianceCostPerExposureDay = parse.GetValue(complianceCost),
+                    Programmes = budget is not null,
                 },
                 ParetoAxis = axis,
                 ParetoPoints = points,

@@ -73,6 +73,7 @@ internal static class OptimizeReport
 
         RenderRefinement(console, outcome);
         RenderMix(console, outcome.Points[outcome.ChosenIndex]);
+        RenderEnrolments(console, outcome.Points[outcome.ChosenIndex]);
         string set = string.Concat(overrides.Select(o => $" --set \"{o}\""));
         console.MarkupLine(Markup.Escape($"Written to {outcome.OutputDirectory}: mix.yaml (point {outcome.ChosenIndex + 1}, marked *), pareto.parquet, charts/, points/ (one variant and run folder per mix)."));
         console.MarkupLine(Markup.Escape($"Reproduce the simulated figures: sim run {Path.Combine(outcome.OutputDirectory, "mix.yaml")}{set}"));
@@ -127,6 +128,26 @@ internal static class OptimizeReport
         console.Write(table);
     }
 
+    private static void RenderEnrolments(IAnsiConsole console, OptimizedPoint point)
+    {
+        if (point.Enrolments.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title($"capacity building of point {point.Index + 1} (mix.yaml)");
+        table.AddColumn("programme");
+        table.AddColumn("supplier");
+        table.AddColumn(new TableColumn("cost/year").RightAligned());
+        foreach (var enrolment in point.Enrolments)
+        {
+            table.AddRow(Markup.Escape(enrolment.ProgrammeId), Markup.Escape(enrolment.SupplierId), NumberFormat.Compact(enrolment.CostPerYear));
+        }
+
+        table.AddRow("[bold]total[/]", "", NumberFormat.Compact(point.Enrolments.Sum(e => e.CostPerYear)));
+        console.Write(table);
+    }
+
     public static string Json(OptimizeOutcome outcome)
     {
         var points = new JsonArray();
@@ -156,6 +177,12 @@ internal static class OptimizeReport
                 mix.Add(new JsonObject { ["buyer"] = share.BuyerId, ["supplier"] = share.SupplierId, ["region"] = share.RegionId, ["share"] = share.Share });
             }
 
+            var enrolments = new JsonArray();
+            foreach (var enrolment in point.Enrolments)
+            {
+                enrolments.Add(new JsonObject { ["programme"] = enrolment.ProgrammeId, ["supplier"] = enrolment.SupplierId, ["cost_per_year"] = Value(enrolment.CostPerYear) });
+            }
+
             points.Add(new JsonObject
             {
                 ["point"] = point.Index + 1,
@@ -167,6 +194,7 @@ internal static class OptimizeReport
                 ["explanation"] = point.Solution.Explanation,
                 ["kpis"] = kpis,
                 ["mix"] = mix,
+                ["enrolments"] = enrolments,
             });
         }
 

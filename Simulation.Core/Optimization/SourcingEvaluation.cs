@@ -11,6 +11,8 @@ namespace Simulation.Core.Optimization;
 ///   shortfall = mean_s L_s
 ///   cvar      = min_t  t + sum_s max(0, L_s - t) / ((1 - alpha) S)   (Rockafellar-Uryasev)
 /// </code>
+/// and for each enrolment o = (programme, candidate c) chosen: cost += cost_o / 365 / total demand,
+/// co2e -= v_c co2e cut_o, social -= v_c social cut_o; c's capacity grows by the capacity it adds.
 /// An arc counts as used when its share exceeds <see cref="UsedThreshold"/>.
 /// </summary>
 public static class SourcingEvaluation
@@ -18,11 +20,12 @@ public static class SourcingEvaluation
     /// <summary>Shares at or below this are treated as zero (solver round-off).</summary>
     public const double UsedThreshold = 1e-7;
 
-    /// <summary>The KPIs of <paramref name="shares"/> (aligned with the problem's arcs).</summary>
-    public static Dictionary<SourcingKpi, double> Evaluate(SourcingProblem problem, IReadOnlyList<double> shares, double cvarAlpha)
+    /// <summary>The KPIs of <paramref name="shares"/> (aligned with the problem's arcs) with the <paramref name="enrolled"/> programme options.</summary>
+    public static Dictionary<SourcingKpi, double> Evaluate(SourcingProblem problem, IReadOnlyList<double> shares, IReadOnlyList<int> enrolled, double cvarAlpha)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(shares);
+        ArgumentNullException.ThrowIfNull(enrolled);
         double total = problem.TotalDemandPerDay;
         double cost = 0, co2e = 0, water = 0, social = 0;
         var volume = new double[problem.Candidates.Count];
@@ -35,6 +38,14 @@ public static class SourcingEvaluation
             water += w * arc.WaterLPerUnit;
             social += w * arc.SocialRiskPerUnit;
             volume[arc.CandidateIndex] += w;
+        }
+
+        foreach (int o in enrolled)
+        {
+            var option = problem.ProgrammeOptions[o];
+            cost += option.CostPerYear / Internal.SourcingModel.DaysPerYear / total;
+            co2e -= volume[option.CandidateIndex] * option.Co2eCutKgPerUnit;
+            social -= volume[option.CandidateIndex] * option.SocialRiskCutPerUnit;
         }
 
         var losses = ScenarioLosses(problem, volume);
@@ -99,11 +110,12 @@ public static class SourcingEvaluation
     /// Every constraint the mix violates by more than <paramref name="tolerance"/> (relative to the
     /// limit, or absolute below 1); empty when it meets them all.
     /// </summary>
-    public static IReadOnlyList<string> Violations(SourcingProblem problem, SourcingSettings settings, IReadOnlyList<double> shares, double tolerance = 1e-6)
+    public static IReadOnlyList<string> Violations(SourcingProblem problem, SourcingSettings settings, IReadOnlyList<double> shares, IReadOnlyList<int> enrolled, double tolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(shares);
+        ArgumentNullException.ThrowIfNull(enrolled);
         var violations = new List<string>();
         bool Exceeds(double value, double limit) => value > limit + tolerance * Math.Max(1, Math.Abs(limit));
         var buyerSum = new double[problem.Buyers.Count];
@@ -151,21 +163,65 @@ public static class SourcingEvaluation
             }
         }
 
+        var capacity = problem.Candidates.Select(c => c.CapacityPerDay).ToArray();
+        violations.AddRange(EnrolmentViolations(problem, settings, enrolled, capacity));
+        foreach (int c in enrolled.Select(o => problem.ProgrammeOptions[o].CandidateIndex).Where(c => !(units[c] > 0)))
+        {
+            violations.Add($"{problem.Candidates[c].SupplierId}: enrolled in a programme but given no share");
+        }
+
         for (int c = 0; c < units.Length; c++)
         {
-            if (Exceeds(units[c], problem.Candidates[c].CapacityPerDay))
+            if (Exceeds(units[c], capacity[c]))
             {
-                violations.Add($"{problem.Candidates[c].SupplierId}: {units[c]} units/day above its capacity {problem.Candidates[c].CapacityPerDay}");
+                violations.Add($"{problem.Candidates[c].SupplierId}: {units[c]} units/day above its capacity {capacity[c]}");
             }
         }
 
-        var kpis = Evaluate(problem, shares, settings.CvarAlpha);
+        var kpis = Evaluate(problem, shares, enrolled, settings.CvarAlpha);
         foreach (var (kpi, cap) in settings.Caps)
         {
             if (Exceeds(kpis[kpi], cap))
             {
                 violations.Add($"{SourcingKpis.Name(kpi)} = {kpis[kpi]} above its cap {cap}");
             }
+        }
+
+        return violations;
+    }
+
+    /// <summary>Enrolments breaking a programme rule; adds the capacity each enrolment brings to <paramref name="capacity"/>.</summary>
+    private static List<string> EnrolmentViolations(SourcingProblem problem, SourcingSettings settings, IReadOnlyList<int> enrolled, double[] capacity)
+    {
+        var violations = new List<string>();
+        var perProgramme = new int[problem.Programmes.Count];
+        var programmeOf = new Dictionary<int, int>();
+        double cost = 0;
+        foreach (int o in enrolled)
+        {
+            var option = problem.ProgrammeOptions[o];
+            string supplier = problem.Candidates[option.CandidateIndex].SupplierId;
+            if (!programmeOf.TryAdd(option.CandidateIndex, option.ProgrammeIndex))
+            {
+                violations.Add($"{supplier}: enrolled in more than one programme");
+            }
+
+            perProgramme[option.ProgrammeIndex]++;
+            cost += option.CostPerYear;
+            capacity[option.CandidateIndex] += option.CapacityAddedPerDay;
+        }
+
+        for (int p = 0; p < perProgramme.Length; p++)
+        {
+            if (perProgramme[p] > problem.Programmes[p].MaxSuppliers)
+            {
+                violations.Add($"programme {problem.Programmes[p].Id}: {perProgramme[p]} suppliers enrolled, above its maximum {problem.Programmes[p].MaxSuppliers}");
+            }
+        }
+
+        if (cost > settings.ProgrammeBudgetPerYear * (1 + 1e-9))
+        {
+            violations.Add($"programmes cost {cost} a year, above the budget {settings.ProgrammeBudgetPerYear}");
         }
 
         return violations;

@@ -25,6 +25,12 @@ public sealed record SourcingProblem
     /// <summary>Smallest share of a buyer's demand an arc may carry if it is used at all, in [0, 1].</summary>
     public double MinShare { get; init; }
 
+    /// <summary>Capacity-building programmes candidates may be enrolled in; empty when enrolment is not a decision.</summary>
+    public IReadOnlyList<SourcingProgramme> Programmes { get; init; } = [];
+
+    /// <summary>Every allowed (programme, candidate) enrolment with its cost and effects.</summary>
+    public IReadOnlyList<ProgrammeOption> ProgrammeOptions { get; init; } = [];
+
     /// <summary>Total demand of all buyers, units per day.</summary>
     public double TotalDemandPerDay => Buyers.Sum(b => b.DemandPerDay);
 
@@ -74,6 +80,40 @@ public sealed record SourcingProblem
             if (values.Any(v => v < 0 || !double.IsFinite(v)))
             {
                 throw new ArgumentException($"The arc {Buyers[arc.BuyerIndex].Id} -> {Candidates[arc.CandidateIndex].SupplierId} has a negative or non-finite parameter.");
+            }
+        }
+
+        ValidateProgrammes();
+    }
+
+    private void ValidateProgrammes()
+    {
+        foreach (var programme in Programmes)
+        {
+            if (programme.MaxSuppliers < 0)
+            {
+                throw new ArgumentException($"Programme '{programme.Id}' may enrol a negative number of suppliers ({programme.MaxSuppliers}).");
+            }
+        }
+
+        var seen = new HashSet<(int, int)>();
+        foreach (var option in ProgrammeOptions)
+        {
+            if (option.ProgrammeIndex < 0 || option.ProgrammeIndex >= Programmes.Count || option.CandidateIndex < 0 || option.CandidateIndex >= Candidates.Count)
+            {
+                throw new ArgumentException($"An enrolment option refers to programme {option.ProgrammeIndex} or candidate {option.CandidateIndex}, which do not exist.");
+            }
+
+            string name = $"{Programmes[option.ProgrammeIndex].Id} for {Candidates[option.CandidateIndex].SupplierId}";
+            if (!seen.Add((option.ProgrammeIndex, option.CandidateIndex)))
+            {
+                throw new ArgumentException($"The enrolment option {name} is given twice.");
+            }
+
+            double[] values = [option.CostPerYear, option.CapacityAddedPerDay, option.Co2eCutKgPerUnit, option.SocialRiskCutPerUnit];
+            if (values.Any(v => v < 0 || !double.IsFinite(v)))
+            {
+                throw new ArgumentException($"The enrolment option {name} has a negative or non-finite parameter.");
             }
         }
     }

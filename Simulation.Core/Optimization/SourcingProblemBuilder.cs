@@ -26,6 +26,9 @@ public sealed record SourcingBuildOptions
 
     /// <summary>Expected compliance cost (audits, remediation) per worker-exposure-day of social risk, currency.</summary>
     public double ComplianceCostPerExposureDay { get; init; }
+
+    /// <summary>Make enrolling candidates in the scenario's capacity-building programmes a decision (<see cref="ProgrammeEffects"/>).</summary>
+    public bool Programmes { get; init; }
 }
 
 /// <summary>
@@ -41,7 +44,8 @@ public sealed record SourcingBuildOptions
 /// </code>
 /// Transport and lead time of a pair the scenario does not link copy the buyer's link to a supplier of
 /// the same group, else of the same region, else its first link. Availability comes from
-/// <see cref="DisruptionScenarios"/>.
+/// <see cref="DisruptionScenarios"/>; enrolment options, with <see cref="SourcingBuildOptions.Programmes"/>,
+/// from <see cref="ProgrammeEffects"/>.
 /// </summary>
 public static class SourcingProblemBuilder
 {
@@ -106,8 +110,11 @@ public static class SourcingProblemBuilder
             }
         }
 
+        var (programmes, programmeOptions) = options.Programmes ? ProgrammeEffects.Build(network, candidates, social) : ([], []);
         return new SourcingProblem
         {
+            Programmes = programmes,
+            ProgrammeOptions = programmeOptions,
             Buyers = [.. buyers.Select(b => new SourcingBuyer(b.Id, BuyerDemandPerDay(b)))],
             Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, c.CapacityPerDay, availability[i]))],
             Arcs = arcs,

@@ -18,6 +18,9 @@ public sealed record SourcingSettings
     /// <summary>Level of the CVaR of shortfall, in (0, 1): 0.95 averages the worst 5% of scenarios.</summary>
     public double CvarAlpha { get; init; } = 0.95;
 
+    /// <summary>Most the enrolled capacity-building programmes may cost per year, currency (with enrolment options in the problem).</summary>
+    public double ProgrammeBudgetPerYear { get; init; } = double.PositiveInfinity;
+
     /// <summary>Relative optimality gap at which the solver may stop (0.01 = 1%).</summary>
     public double RelativeGap { get; init; } = 0.01;
 
@@ -51,6 +54,11 @@ public sealed record SourcingSettings
         if (!(RelativeGap >= 0 && RelativeGap < 1))
         {
             throw new ArgumentException($"The relative gap must be in [0, 1), got {RelativeGap}.");
+        }
+
+        if (!(ProgrammeBudgetPerYear >= 0))
+        {
+            throw new ArgumentException($"The programme budget must be >= 0 per year, got {ProgrammeBudgetPerYear}.");
         }
 
         if (TimeLimit <= TimeSpan.Zero)

@@ -25,7 +25,10 @@ public sealed record SourcingSolution
     /// <summary>Share of its buyer's demand on each arc (aligned with <see cref="SourcingProblem.Arcs"/>); empty without a mix.</summary>
     public IReadOnlyList<double> Shares { get; init; } = [];
 
-    /// <summary>Predicted KPIs of the mix, evaluated exactly from the shares (<see cref="SourcingEvaluation"/>).</summary>
+    /// <summary>The enrolments chosen: indices into <see cref="SourcingProblem.ProgrammeOptions"/>, ascending; empty without a mix or options.</summary>
+    public IReadOnlyList<int> Enrolled { get; init; } = [];
+
+    /// <summary>Predicted KPIs of the mix, evaluated exactly from the shares and enrolments (<see cref="SourcingEvaluation"/>).</summary>
     public IReadOnlyDictionary<SourcingKpi, double> Predicted { get; init; } = new Dictionary<SourcingKpi, double>();
 
     /// <summary>The objective value the solver reported.</summary>

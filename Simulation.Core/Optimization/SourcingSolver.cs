@@ -37,12 +37,14 @@ public static class SourcingSolver
         {
             case Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE:
                 var shares = model.Shares();
+                var enrolled = model.Enrolled();
                 double gap = model.Gap;
                 return new SourcingSolution
                 {
                     Status = status == Solver.ResultStatus.OPTIMAL || gap <= settings.RelativeGap ? SourcingStatus.Optimal : SourcingStatus.Feasible,
                     Shares = shares,
-                    Predicted = SourcingEvaluation.Evaluate(problem, shares, settings.CvarAlpha),
+                    Enrolled = enrolled,
+                    Predicted = SourcingEvaluation.Evaluate(problem, shares, enrolled, settings.CvarAlpha),
                     ObjectiveValue = model.ObjectiveValue,
                     Gap = gap,
                     BestBound = model.BestBound,

@@ -12,11 +12,23 @@ namespace Simulation.Scenarios.Optimization;
 /// Every used arc is written as a <c>supplier</c> link with its share and the lead time and transport of
 /// the link the optimizer priced. It also sets <c>replications</c>, so that <c>sim run</c> of the file
 /// repeats the simulation check exactly (same seed, same replications: common random numbers).
+/// When enrolment was a decision, it also writes the chosen enrolments (<see cref="AppendProgrammes"/>).
 /// </summary>
 internal static class MixVariantWriter
 {
-    public static string Render(SourcingProblem problem, IReadOnlyList<double> shares, string extendsPath, string name, int replications, string header)
+    /// <summary>Suffix of the programme that enrols the optimizer's chosen candidates.</summary>
+    public const string OptimizedProgrammeSuffix = "-optimized";
+
+    public static string Render(
+        SourcingProblem problem,
+        SourcingSolution solution,
+        IReadOnlyList<CapacityBuildingDefinition> programmes,
+        string extendsPath,
+        string name,
+        int replications,
+        string header)
     {
+        var shares = solution.Shares;
         var text = new StringBuilder();
         foreach (string line in header.Split('\n'))
         {
@@ -52,7 +64,72 @@ internal static class MixVariantWriter
             }
         }
 
+        if (problem.Programmes.Count > 0)
+        {
+            AppendProgrammes(text, problem, solution.Enrolled, programmes);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The enrolments, merged over the scenario's <c>capacity_building</c> list by id: each programme
+    /// that could enrol tier-1 suppliers is narrowed to tier 2 and deeper (its own rule still enrols
+    /// upstream suppliers; removed when it targets tier 1 only), and a copy named
+    /// <c>ID-optimized</c> enrols exactly the candidates chosen for it, from its start day.
+    /// </summary>
+    private static void AppendProgrammes(StringBuilder text, SourcingProblem problem, IReadOnlyList<int> enrolled, IReadOnlyList<CapacityBuildingDefinition> programmes)
+    {
+        text.AppendLine("social:");
+        text.AppendLine("  capacity_building:");
+        for (int p = 0; p < programmes.Count; p++)
+        {
+            var programme = programmes[p];
+            if (programme.Target.MinTier <= 1)
+            {
+                text.AppendLine(programme.Target.MaxTier >= 2
+                    ? Invariant($"    - {{id: {Quote(programme.Id)}, target: {{min_tier: 2}}}}")
+                    : Invariant($"    - {{id: {Quote(programme.Id)}, remove: true}}"));
+            }
+
+            var chosen = enrolled
+                .Select(o => problem.ProgrammeOptions[o])
+                .Where(o => o.ProgrammeIndex == p)
+                .Select(o => Quote(problem.Candidates[o.CandidateIndex].SupplierId))
+                .ToList();
+            if (chosen.Count == 0)
+            {
+                continue;
+            }
+
+            text.AppendLine(Invariant($"    - id: {Quote(programme.Id + OptimizedProgrammeSuffix)}"));
+            if (programme.Funders.Count > 0)
+            {
+                text.AppendLine(Invariant($"      funders: [{string.Join(", ", programme.Funders.Select(Quote))}]"));
+            }
+
+            text.AppendLine(Invariant($"      target: {{suppliers: [{string.Join(", ", chosen)}]}}"));
+            text.AppendLine(Invariant($"      max_suppliers: {chosen.Count}"));
+            text.AppendLine(Invariant($"      cost_per_supplier_month: {Number(programme.CostPerSupplierMonth)}"));
+            text.AppendLine(Invariant($"      duration_days: {Number(programme.DurationDays)}"));
+            text.AppendLine(Invariant($"      capability_gain_per_year: {Number(programme.CapabilityGainPerYear)}"));
+            AppendLineIfPositive(text, "productivity_gain", programme.ProductivityGain);
+            AppendLineIfPositive(text, "carbon_reduction", programme.CarbonReduction);
+            AppendLineIfPositive(text, "capacity_gain", programme.CapacityGain);
+            AppendLineIfPositive(text, "start_day", programme.StartDay);
+            if (double.IsFinite(programme.EndDay))
+            {
+                text.AppendLine(Invariant($"      end_day: {Number(programme.EndDay)}"));
+            }
+        }
+    }
+
+    private static void AppendLineIfPositive(StringBuilder text, string key, double value)
+    {
+        if (value > 0)
+        {
+            text.Append("      ").Append(key).Append(": ").AppendLine(Number(value));
+        }
     }
 
     /// <summary>Shares rounded to 9 decimals, the largest absorbing the rounding so they still sum to 1 within 1e-9.</summary>

@@ -53,7 +53,17 @@ public sealed class OptimizeOutcome
 /// <param name="Simulated">The simulation of the mix; null when the solve found no mix.</param>
 /// <param name="VariantFile">The variant file, relative to the output folder; empty without a mix.</param>
 /// <param name="Mix">The used arcs, buyer by buyer.</param>
-public sealed record OptimizedPoint(int Index, double? Epsilon, SourcingSolution Solution, SimulatedMix? Simulated, string VariantFile, IReadOnlyList<MixShare> Mix);
+public sealed record OptimizedPoint(int Index, double? Epsilon, SourcingSolution Solution, SimulatedMix? Simulated, string VariantFile, IReadOnlyList<MixShare> Mix)
+{
+    /// <summary>The capacity-building enrolments chosen with the mix; empty when enrolment was not a decision.</summary>
+    public IReadOnlyList<ProgrammeEnrolment> Enrolments { get; init; } = [];
+}
+
+/// <summary>One supplier enrolled in a capacity-building programme by the optimizer.</summary>
+/// <param name="ProgrammeId">The scenario's programme.</param>
+/// <param name="SupplierId">The supplier.</param>
+/// <param name="CostPerYear">What the enrolment costs per year of the measured window.</param>
+public sealed record ProgrammeEnrolment(string ProgrammeId, string SupplierId, double CostPerYear);
 
 /// <summary>One used arc of a mix.</summary>
 /// <param name="BuyerId">The buyer.</param>

@@ -8,7 +8,8 @@ namespace Simulation.Scenarios.Optimization;
 /// <c>point</c> (int, 1-based), <c>epsilon</c> (the cap on the axis; NaN for a single solve),
 /// <c>objective</c> and <c>axis</c> (KPI names; axis empty for a single solve), <c>status</c>
 /// (optimal, feasible, infeasible, no_solution_in_time), <c>gap</c>, <c>solve_seconds</c>,
-/// <c>suppliers_used</c>, <c>chosen</c> (1 for the mix in mix.yaml), <c>variant</c> (the variant file),
+/// <c>suppliers_used</c>, <c>programme_enrolments</c> and <c>programme_cost_per_year</c> (0 when
+/// enrolment was not a decision), <c>chosen</c> (1 for the mix in mix.yaml), <c>variant</c> (the variant file),
 /// and per KPI k of cost, co2e, water, social, shortfall, cvar: <c>predicted_k</c>,
 /// <c>simulated_k_mean</c>, <c>simulated_k_ci95_low</c>, <c>simulated_k_ci95_high</c> (NaN where there is
 /// no value). Documented in docs/optimizer.md.
@@ -27,6 +28,8 @@ internal static class ParetoFile
         table.Add("gap", points.Select(p => p.Solution.Gap).ToArray());
         table.Add("solve_seconds", points.Select(p => p.Solution.SolveTime.TotalSeconds).ToArray());
         table.Add("suppliers_used", points.Select(p => p.Mix.Select(m => m.SupplierId).Distinct(StringComparer.Ordinal).Count()).ToArray());
+        table.Add("programme_enrolments", points.Select(p => p.Enrolments.Count).ToArray());
+        table.Add("programme_cost_per_year", points.Select(p => p.Enrolments.Sum(e => e.CostPerYear)).ToArray());
         table.Add("chosen", points.Select(p => p.Index == outcome.ChosenIndex ? 1 : 0).ToArray());
         table.Add("variant", points.Select(p => p.VariantFile).ToArray());
         foreach (var kpi in SourcingKpis.All)

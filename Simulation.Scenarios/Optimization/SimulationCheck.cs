@@ -11,6 +11,7 @@ namespace Simulation.Scenarios.Optimization;
 /// optimizer predicted:
 /// <code>
 ///   cost      = cost_per_unit                       (purchase + logistics + holding per delivered unit)
+///               + programme_cost / delivered units  (only when enrolment is a decision; all of the run's programmes)
 ///   co2e      = co2e_kg_per_unit
 ///   water     = water_l / delivered_units
 ///   social    = sum_c units made by c x risk_c / sum_c units made by c   (tier-1 candidates; risk_c as predicted)
@@ -56,7 +57,9 @@ internal static class SimulationCheck
         {
             replications++;
             double delivered = result.Kpi("delivered_units");
-            perReplication[SourcingKpi.Cost].Add(result.Kpi("cost_per_unit"));
+            // With enrolment as a decision the predicted cost carries the programmes' cost, so the simulated one does too.
+            double programmes = problem.Programmes.Count > 0 && delivered > 0 ? result.Kpi("programme_cost") / delivered : 0;
+            perReplication[SourcingKpi.Cost].Add(result.Kpi("cost_per_unit") + programmes);
             perReplication[SourcingKpi.Co2e].Add(result.Kpi("co2e_kg_per_unit"));
             perReplication[SourcingKpi.Water].Add(delivered > 0 ? result.Kpi("water_l") / delivered : 0);
             perReplication[SourcingKpi.Shortfall].Add(1 - result.Kpi("fill_rate"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulation.Core.Network.Definitions;
 using Simulation.Core.Optimization;
 using Simulation.Scenarios.Output;
 
@@ -43,7 +44,8 @@ public static class SourcingOptimization
         }
 
         using var folder = RunFolder.Begin(settings.OutputDirectory, settings.Force);
-        var context = new Context(scenarioPath, overrides, settings, folder, cancellationToken);
+        var programmes = definition.Social?.CapacityBuilding ?? [];
+        var context = new Context(scenarioPath, overrides, settings, programmes, folder, cancellationToken);
 
         // Refinement first: the frontier is then traced with the availabilities the simulation showed.
         var refinement = new List<RefineRound>();
@@ -53,14 +55,15 @@ public static class SourcingOptimization
             single = Require(Solve(problem, settings, context));
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
-                var simulated = await context.SimulateAsync(problem, single.Shares, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
+                var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
                 var refined = AvailabilityRefinement.Apply(problem, simulated.Mix.DeliveryRatio);
                 var next = Require(Solve(refined, settings, context));
                 double change = AvailabilityRefinement.MaxChange(single.Shares, next.Shares);
+                bool settled = SameMix(single, next);
                 refinement.Add(new RefineRound(round, change, single.Predicted, simulated.Mix, next.Predicted));
                 problem = refined;
                 single = next;
-                if (change <= SameMixTolerance)
+                if (settled)
                 {
                     break;
                 }
@@ -85,7 +88,7 @@ public static class SourcingOptimization
         }
 
         var points = new List<OptimizedPoint>();
-        var simulatedMixes = new List<(IReadOnlyList<double> Shares, SimulatedVariant Variant)>();
+        var simulatedMixes = new List<(SourcingSolution Solution, SimulatedVariant Variant)>();
         for (int i = 0; i < solved.Count; i++)
         {
             var (epsilon, solution) = solved[i];
@@ -95,21 +98,22 @@ public static class SourcingOptimization
                 continue;
             }
 
-            var known = simulatedMixes.FirstOrDefault(m => AvailabilityRefinement.MaxChange(m.Shares, solution.Shares) <= SameMixTolerance);
-            var variant = known.Variant ?? await context.SimulateAsync(problem, solution.Shares, $"point-{i + 1:D2}", $"point {i + 1} of {solved.Count}").ConfigureAwait(false);
+            var known = simulatedMixes.FirstOrDefault(m => SameMix(m.Solution, solution));
+            var variant = known.Variant ?? await context.SimulateAsync(problem, solution, $"point-{i + 1:D2}", $"point {i + 1} of {solved.Count}").ConfigureAwait(false);
             if (known.Variant is null)
             {
-                simulatedMixes.Add((solution.Shares, variant));
+                simulatedMixes.Add((solution, variant));
             }
 
-            points.Add(new OptimizedPoint(i, epsilon, solution, variant.Mix, variant.File, MixOf(problem, solution.Shares)));
+            points.Add(new OptimizedPoint(i, epsilon, solution, variant.Mix, variant.File, MixOf(problem, solution.Shares)) { Enrolments = EnrolmentsOf(problem, solution) });
         }
 
         int chosen = ChoosePoint(points, settings.Sourcing.Objective, settings.ParetoAxis);
         var chosenPoint = points[chosen];
         string mixYaml = MixVariantWriter.Render(
             problem,
-            chosenPoint.Solution.Shares,
+            chosenPoint.Solution,
+            programmes,
             Relative(folder.StagingPath, scenarioPath),
             $"{definition.Name}-optimized",
             settings.Replications,
@@ -208,6 +212,14 @@ public static class SourcingOptimization
         return best;
     }
 
+    /// <summary>Two solutions are the same mix when no share differs by more than <see cref="SameMixTolerance"/> and they enrol the same suppliers.</summary>
+    private static bool SameMix(SourcingSolution a, SourcingSolution b) =>
+        AvailabilityRefinement.MaxChange(a.Shares, b.Shares) <= SameMixTolerance && a.Enrolled.SequenceEqual(b.Enrolled);
+
+    private static List<ProgrammeEnrolment> EnrolmentsOf(SourcingProblem problem, SourcingSolution solution) =>
+        [.. solution.Enrolled.Select(o => problem.ProgrammeOptions[o]).Select(o => new ProgrammeEnrolment(
+            problem.Programmes[o.ProgrammeIndex].Id, problem.Candidates[o.CandidateIndex].SupplierId, o.CostPerYear))];
+
     private static List<MixShare> MixOf(SourcingProblem problem, IReadOnlyList<double> shares)
     {
         var mix = new List<MixShare>();
@@ -241,21 +253,27 @@ public static class SourcingOptimization
     private sealed record SimulatedVariant(string File, SimulatedMix Mix);
 
     /// <summary>What every simulation check of one run shares.</summary>
-    private sealed class Context(string scenarioPath, IReadOnlyList<string> overrides, OptimizeSettings settings, RunFolder folder, CancellationToken cancellationToken)
+    private sealed class Context(
+        string scenarioPath,
+        IReadOnlyList<string> overrides,
+        OptimizeSettings settings,
+        IReadOnlyList<CapacityBuildingDefinition> programmes,
+        RunFolder folder,
+        CancellationToken cancellationToken)
     {
         public CancellationToken CancellationToken => cancellationToken;
 
-        public async Task<SimulatedVariant> SimulateAsync(SourcingProblem problem, IReadOnlyList<double> shares, string name, string stage)
+        public async Task<SimulatedVariant> SimulateAsync(SourcingProblem problem, SourcingSolution solution, string name, string stage)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string file = $"points/{name}.yaml";
             string path = folder.PathFor(file);
-            string yaml = MixVariantWriter.Render(problem, shares, Relative(Path.GetDirectoryName(path)!, scenarioPath), name, settings.Replications,
+            string yaml = MixVariantWriter.Render(problem, solution, programmes, Relative(Path.GetDirectoryName(path)!, scenarioPath), name, settings.Replications,
                 $"Mix '{name}' written by 'sim optimize'; simulated in points/{name}/.");
             await File.WriteAllTextAsync(path, yaml, cancellationToken).ConfigureAwait(false);
             var check = new SimulationCheckSettings(settings.Replications, settings.Threads, folder.PathFor($"points/{name}"), settings.CommandLine,
                 settings.Sourcing.CvarAlpha, new Reporter(settings.Progress, "simulating " + stage, settings.Replications));
-            var mix = await SimulationCheck.RunAsync(path, overrides, problem, shares, check, cancellationToken).ConfigureAwait(false);
+            var mix = await SimulationCheck.RunAsync(path, overrides, problem, solution.Shares, check, cancellationToken).ConfigureAwait(false);
             return new SimulatedVariant(file, mix with { RunDirectory = $"points/{name}" });
         }
     }

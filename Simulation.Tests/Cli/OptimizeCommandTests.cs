@@ -66,6 +66,35 @@ public sealed class OptimizeCommandTests
     }
 
     [Fact]
+    public async Task ProgrammeBudget_EnrolsWhatItPaysFor_AndTheMixYamlRunsTheEnrolment()
+    {
+        // smart-mix's SCORE programme costs 700 a month; a year's enrolment over the 2-year measured
+        // window (day 60 to 790) costs 700 / 30.4375 x 305 / 730 x 365 = 3,507 a year, so 4,000 pays for one.
+        string folder = CliHarness.TempFolder();
+        string smartMix = ReadmeExampleTests.RepoFile("scenarios/smart-mix.yaml");
+        var optimize = await CliHarness.RunAsync(["optimize", smartMix, "--objective", "social", "--programme-budget", "4000",
+            "--set", "horizon_days=790", "--scenarios", "30", "--replications", "2", "--out", folder, "--json"]);
+        Assert.True(optimize.ExitCode == 0, optimize.Error);
+        using var result = JsonDocument.Parse(optimize.Out);
+        var point = Assert.Single(result.RootElement.GetProperty("points").EnumerateArray());
+        var enrolment = Assert.Single(point.GetProperty("enrolments").EnumerateArray());
+        Assert.Equal("score", enrolment.GetProperty("programme").GetString());
+        Assert.Equal(700 / 30.4375 * 305 / 730 * 365, enrolment.GetProperty("cost_per_year").GetDouble(), 6);
+
+        string supplier = enrolment.GetProperty("supplier").GetString()!;
+        string mix = await File.ReadAllTextAsync(Path.Combine(folder, "mix.yaml"));
+        Assert.Contains("- {id: 'score', target: {min_tier: 2}}", mix, StringComparison.Ordinal);
+        Assert.Contains($"target: {{suppliers: ['{supplier}']}}", mix, StringComparison.Ordinal);
+
+        var run = await CliHarness.RunAsync("run", Path.Combine(folder, "mix.yaml"), "--set", "horizon_days=790", "--out", CliHarness.TempFolder(), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var summary = JsonDocument.Parse(run.Out);
+        double programmeCost = summary.RootElement.GetProperty("kpis").EnumerateArray()
+            .Single(k => k.GetProperty("kpi").GetString() == "programme_cost").GetProperty("mean").GetDouble();
+        Assert.True(programmeCost >= 700 / 30.4375 * 305, $"the chosen supplier's enrolment after the warm-up alone costs 7,014; got {programmeCost}");
+    }
+
+    [Fact]
     public async Task InfeasibleCaps_ExitWith2_NamingTheBindingConstraint_AndWriteNothing()
     {
         string folder = CliHarness.TempFolder();

@@ -63,13 +63,13 @@ public sealed class SourcingPropertyTests
             return;
         }
 
-        Assert.Empty(SourcingEvaluation.Violations(problem, baseSettings, free.Shares));
+        Assert.Empty(SourcingEvaluation.Violations(problem, baseSettings, free.Shares, free.Enrolled));
         double cap = (free.Predicted[capped] + lowest.Predicted[capped]) / 2;
         var settings = baseSettings.WithCap(capped, cap);
         var solution = SourcingSolver.Solve(problem, settings);
 
         Assert.True(solution.HasMix, solution.Explanation);
-        Assert.Empty(SourcingEvaluation.Violations(problem, settings, solution.Shares));
+        Assert.Empty(SourcingEvaluation.Violations(problem, settings, solution.Shares, solution.Enrolled));
         Assert.True(solution.Predicted[objective] >= free.Predicted[objective] - 1e-7, "a cap cannot improve the objective");
     }
 

@@ -14,6 +14,16 @@ namespace Simulation.Core.Optimization.Internal;
 ///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
 ///   caps       KPI_k &lt;= cap_k;   objective  min KPI_objective
 /// </code>
+/// With capacity-building options o = (programme p, candidate c), z_o in {0, 1} enrols c in p and
+/// w_o in [0, 1] stands for z_o v_c, the volume the enrolment improves:
+/// <code>
+///   one each   sum_{o of c} z_o &lt;= 1;   sum_{o of p} z_o &lt;= max_suppliers_p;   z_o &lt;= sum_{a of c} y_a
+///   budget     sum_o cost_o z_o &lt;= budget per year
+///   volume     w_o &lt;= v_c;   w_o &lt;= z_o        (the upper half of the McCormick envelope suffices:
+///                                              w_o only lowers KPIs, so the solver pushes it up)
+///   capacity   D v_c &lt;= capacity_c + sum_{o of c} added_o z_o
+///   KPIs       cost += sum_o cost_o / 365 z_o / D;   co2e -= sum_o cut_o w_o;   social -= sum_o cut_o w_o
+/// </code>
 /// In elastic mode the limits a user sets (caps, share limits) and the capacities get non-negative
 /// slack variables, and the objective becomes the weighted slack: the least relaxation that makes the
 /// request feasible, which names the constraints that conflict.
@@ -26,6 +36,8 @@ internal sealed class SourcingModel : IDisposable
     private readonly Variable[] _share;
     private readonly Variable[] _used;
     private readonly Variable[] _volume;
+    private readonly Variable[] _enrol;
+    private readonly Variable[] _enrolledVolume;
     private readonly List<Elastic> _elastics = [];
     private readonly bool _elastic;
     private Variable? _cvarThreshold;
@@ -40,6 +52,8 @@ internal sealed class SourcingModel : IDisposable
         _share = new Variable[problem.Arcs.Count];
         _used = new Variable[problem.Arcs.Count];
         _volume = new Variable[problem.Candidates.Count];
+        _enrol = new Variable[problem.ProgrammeOptions.Count];
+        _enrolledVolume = new Variable[problem.ProgrammeOptions.Count];
     }
 
     /// <summary>Builds the model; <paramref name="elastic"/> builds the slack version used to explain infeasibility.</summary>
@@ -50,6 +64,7 @@ internal sealed class SourcingModel : IDisposable
         model.AddBuyerRows();
         model.AddRegionRows();
         model.AddVolumeAndCapacityRows();
+        model.AddProgrammeRows();
         bool needsCvar = settings.Objective == SourcingKpi.Cvar || settings.Caps.ContainsKey(SourcingKpi.Cvar);
         if (needsCvar)
         {
@@ -115,6 +130,9 @@ internal sealed class SourcingModel : IDisposable
         return shares;
     }
 
+    /// <summary>The incumbent's enrolments: indices of the options whose z is 1, ascending.</summary>
+    public int[] Enrolled() => [.. Enumerable.Range(0, _enrol.Length).Where(o => _enrol[o].SolutionValue() > 0.5)];
+
     /// <summary>In elastic mode after a solve: the constraints whose slack is positive.</summary>
     public IReadOnlyList<BindingConstraint> RelaxedConstraints()
     {
@@ -133,6 +151,9 @@ internal sealed class SourcingModel : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _solver.Dispose();
+
+    /// <summary>Days per year of programme costs (the budget and <see cref="ProgrammeOption.CostPerYear"/> are per year).</summary>
+    internal const double DaysPerYear = 365;
 
     private double Weight(int buyer) => _problem.Buyers[buyer].DemandPerDay / _problem.TotalDemandPerDay;
 
@@ -157,6 +178,12 @@ internal sealed class SourcingModel : IDisposable
         for (int c = 0; c < _volume.Length; c++)
         {
             _volume[c] = _solver.MakeNumVar(0, 1, $"v{c}");
+        }
+
+        for (int o = 0; o < _enrol.Length; o++)
+        {
+            _enrol[o] = _solver.MakeBoolVar($"z{o}");
+            _enrolledVolume[o] = _solver.MakeNumVar(0, 1, $"w{o}");
         }
     }
 
@@ -244,6 +271,16 @@ internal sealed class SourcingModel : IDisposable
             definitions[_problem.Arcs[a].CandidateIndex].SetCoefficient(_share[a], -Weight(_problem.Arcs[a].BuyerIndex));
         }
 
+        var added = new List<int>[_volume.Length];
+        for (int o = 0; o < _enrol.Length; o++)
+        {
+            var option = _problem.ProgrammeOptions[o];
+            if (option.CapacityAddedPerDay > 0)
+            {
+                (added[option.CandidateIndex] ??= []).Add(o);
+            }
+        }
+
         for (int c = 0; c < _volume.Length; c++)
         {
             var candidate = _problem.Candidates[c];
@@ -253,18 +290,74 @@ internal sealed class SourcingModel : IDisposable
                 continue;
             }
 
+            if (!_elastic && added[c] is null)
+            {
+                _volume[c].SetUb(limit);
+                continue;
+            }
+
+            // In shares of all demand: v_c - sum_o (added_o / D) z_o <= capacity_c / D.
+            var row = _solver.MakeConstraint(double.NegativeInfinity, limit, $"capacity{c}");
+            row.SetCoefficient(_volume[c], 1);
+            foreach (int o in added[c] ?? [])
+            {
+                row.SetCoefficient(_enrol[o], -_problem.ProgrammeOptions[o].CapacityAddedPerDay / total);
+            }
+
             if (_elastic)
             {
                 // Slack in shares of all demand; shown back in units per day.
-                var slack = AddSlack($"capacity of {candidate.SupplierId} (units/day)", limit, 1, total);
-                var row = _solver.MakeConstraint(double.NegativeInfinity, limit, $"capacity{c}");
-                row.SetCoefficient(_volume[c], 1);
-                row.SetCoefficient(slack, -1);
+                row.SetCoefficient(AddSlack($"capacity of {candidate.SupplierId} (units/day)", limit, 1, total), -1);
             }
-            else
+        }
+    }
+
+    private void AddProgrammeRows()
+    {
+        if (_enrol.Length == 0)
+        {
+            return;
+        }
+
+        var perCandidate = new Constraint?[_volume.Length];
+        var perProgramme = _problem.Programmes
+            .Select((p, i) => _solver.MakeConstraint(double.NegativeInfinity, p.MaxSuppliers, $"programme_max{i}"))
+            .ToArray();
+        var budget = double.IsFinite(_settings.ProgrammeBudgetPerYear)
+            ? _solver.MakeConstraint(double.NegativeInfinity, _settings.ProgrammeBudgetPerYear, "programme_budget")
+            : null;
+        for (int o = 0; o < _enrol.Length; o++)
+        {
+            var option = _problem.ProgrammeOptions[o];
+            var oneEach = perCandidate[option.CandidateIndex] ??= _solver.MakeConstraint(double.NegativeInfinity, 1, $"programme_one{option.CandidateIndex}");
+            oneEach.SetCoefficient(_enrol[o], 1);
+            perProgramme[option.ProgrammeIndex].SetCoefficient(_enrol[o], 1);
+            budget?.SetCoefficient(_enrol[o], option.CostPerYear);
+
+            var byVolume = _solver.MakeConstraint(double.NegativeInfinity, 0, $"enrolled_volume{o}");
+            byVolume.SetCoefficient(_enrolledVolume[o], 1);
+            byVolume.SetCoefficient(_volume[option.CandidateIndex], -1);
+            var byEnrolment = _solver.MakeConstraint(double.NegativeInfinity, 0, $"enrolled_only{o}");
+            byEnrolment.SetCoefficient(_enrolledVolume[o], 1);
+            byEnrolment.SetCoefficient(_enrol[o], -1);
+
+            // Only a supplier the mix uses is enrolled; otherwise, with cost not the objective, an
+            // enrolment that changes nothing would be as good as none.
+            var inMix = _solver.MakeConstraint(double.NegativeInfinity, 0, $"enrolled_in_mix{o}");
+            inMix.SetCoefficient(_enrol[o], 1);
+            for (int a = 0; a < _share.Length; a++)
             {
-                _volume[c].SetUb(limit);
+                if (_problem.Arcs[a].CandidateIndex == option.CandidateIndex)
+                {
+                    inMix.SetCoefficient(_used[a], -1);
+                }
             }
+        }
+
+        if (budget is not null && _elastic)
+        {
+            double requested = _settings.ProgrammeBudgetPerYear;
+            budget.SetCoefficient(AddSlack("programme budget (currency/year)", requested, 1 / Math.Max(requested, 1), 1), -1);
         }
     }
 
@@ -339,6 +432,11 @@ internal sealed class SourcingModel : IDisposable
                     }
                 }
 
+                for (int o = 0; o < _enrol.Length; o++)
+                {
+                    add(_enrol[o], _problem.ProgrammeOptions[o].CostPerYear / DaysPerYear / total);
+                }
+
                 break;
             case SourcingKpi.Co2e or SourcingKpi.Water or SourcingKpi.SocialRisk:
                 for (int a = 0; a < _share.Length; a++)
@@ -351,6 +449,21 @@ internal sealed class SourcingModel : IDisposable
                         _ => arc.SocialRiskPerUnit,
                     };
                     add(_share[a], Weight(arc.BuyerIndex) * value);
+                }
+
+                for (int o = 0; o < _enrol.Length; o++)
+                {
+                    var option = _problem.ProgrammeOptions[o];
+                    double cut = kpi switch
+                    {
+                        SourcingKpi.Co2e => option.Co2eCutKgPerUnit,
+                        SourcingKpi.SocialRisk => option.SocialRiskCutPerUnit,
+                        _ => 0,
+                    };
+                    if (cut > 0)
+                    {
+                        add(_enrolledVolume[o], -cut);
+                    }
                 }
 
                 break;

@@ -226,6 +226,7 @@ internal sealed class SocialReader
         ReviewDays = r.Number("review_days"),
         EnforcementProbability = r.Number("enforcement_probability"),
         PenaltyPerViolation = r.Number("penalty_per_violation"),
+        AuditIntervalFactor = r.Number("audit_interval_factor"),
     };
 
     private static ImportBanDefinition ReadImportBan(MapReader r) => new()

@@ -182,6 +182,7 @@ internal static class SocialFormat
             Number("review_days", "Days between enforcement reviews.", 365, min: 1),
             Number("enforcement_probability", "Probability that a review leads to enforcement.", 0.3, min: 0, max: 1),
             Number("penalty_per_violation", "Penalty per detected violation past its deadline at an enforced review.", 0, min: 0),
+            Number("audit_interval_factor", "Factor on every audit interval once the law applies (0.5 = buyers audit twice as often).", 1, min: 0.05, max: 1),
         ]);
 
     public static ObjectSchema ImportBan { get; } = new(

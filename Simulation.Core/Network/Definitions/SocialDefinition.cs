@@ -365,6 +365,12 @@ public sealed record DueDiligenceDefinition
 
     /// <summary>Penalty per detected violation still open past its corrective-action deadline at an enforced review.</summary>
     public double PenaltyPerViolation { get; init; }
+
+    /// <summary>
+    /// Factor on every audit programme's intervals once the law applies (0.5 = buyers audit twice as
+    /// often): the buyers' response to the law, where voluntary programmes leave them as they were.
+    /// </summary>
+    public double AuditIntervalFactor { get; init; } = 1;
 }
 
 /// <summary>

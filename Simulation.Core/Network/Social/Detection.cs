@@ -96,17 +96,23 @@ internal sealed partial class NetworkModel
         foreach (var slot in s.Audits)
         {
             var definition = _auditProgrammes[slot.Programme];
-            double first = Math.Max(0, definition.StartDay) + (slot.Stream.NextDouble() * AuditInterval(definition, s.Segment));
+            double start = Math.Max(0, definition.StartDay);
+            double first = start + (slot.Stream.NextDouble() * AuditInterval(definition, s.Segment, start));
             slot.NextAt = first <= definition.EndDay ? first : double.PositiveInfinity;
         }
     }
 
-    private static double AuditInterval(AuditProgrammeDefinition definition, RiskSegment segment) => segment switch
+    /// <summary>Days to the next audit from <paramref name="t"/>: the segment's interval, shortened by a due-diligence law in force.</summary>
+    private double AuditInterval(AuditProgrammeDefinition definition, RiskSegment segment, double t)
     {
-        RiskSegment.High => definition.IntervalDaysHigh,
-        RiskSegment.Medium => definition.IntervalDaysMedium,
-        _ => definition.IntervalDaysLow,
-    };
+        double interval = segment switch
+        {
+            RiskSegment.High => definition.IntervalDaysHigh,
+            RiskSegment.Medium => definition.IntervalDaysMedium,
+            _ => definition.IntervalDaysLow,
+        };
+        return _social!.DueDiligence is { } law && t >= law.StartDay ? interval * law.AuditIntervalFactor : interval;
+    }
 
     private void RunAudit(SupplierSocial s, AuditSlot slot, double t)
     {
@@ -127,7 +133,7 @@ internal sealed partial class NetworkModel
             }
         }
 
-        double next = t + AuditInterval(definition, s.Segment);
+        double next = t + AuditInterval(definition, s.Segment, t);
         slot.NextAt = next <= definition.EndDay ? next : double.PositiveInfinity;
     }
 

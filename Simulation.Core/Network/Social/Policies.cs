@@ -8,7 +8,8 @@
 //   due diligence: from start_day, every review_days, the law is enforced with probability
 //     enforcement_probability (one draw on the network's due-diligence stream); an enforced review
 //     charges penalty_per_violation for each detected violation in the chain past its corrective-action
-//     deadline (penalty_cost). CSDDD: fines of at least 5% of turnover (CALIBRATION.md).
+//     deadline (penalty_cost). CSDDD: fines of at least 5% of turnover (CALIBRATION.md). Buyers respond
+//     by auditing more often: audit intervals times audit_interval_factor once the law applies (Detection.cs).
 //   import ban: from start_day, every supplier has a taint share: 1 with an open, detected finding in a
 //     banned category, else the largest over its inputs of sum(share_i * taint_i) / sum(share_i) over the
 //     input's sources in the chain (traced up the bill of materials, deepest tier first, recomputed at

@@ -87,6 +87,32 @@ public sealed class SocialClosedFormTests
     }
 
     [Theory]
+    [InlineData(1.0, 100, 100)]
+    [InlineData(0.5, 140, 150)]
+    public void ADueDiligenceLaw_ShortensTheAuditIntervalsFromItsStartDay(double factor, int fewest, int most)
+    {
+        // Audits every 100 days from a uniform first one u in [0, 100), over 1,000 days: 10 per supplier.
+        // With the law from day 500 at factor 0.5, the audit at u + 400 (before the law) still waits 100
+        // days, then they come every 50: u + 500, u + 550, ... < 1,000, which is 10 audits for u < 50 and
+        // 9 otherwise. So each supplier has 14 or 15, and 10 suppliers between 140 and 150.
+        var social = new SocialDefinition
+        {
+            Compliance = PoissonCompliance(0, 10),
+            AuditProgrammes =
+            [
+                new AuditProgrammeDefinition { Id = "a", Buyers = ["b"], IntervalDaysHigh = 100, IntervalDaysMedium = 100, IntervalDaysLow = 100 },
+            ],
+            DueDiligence = new DueDiligenceDefinition { StartDay = 500, AuditIntervalFactor = factor },
+        };
+        var definition = Suppliers(10, horizon: 1000, warmup: 0, social, workers: 10);
+
+        for (int r = 0; r < 5; r++)
+        {
+            Assert.InRange(Run(definition, r).Kpi("audits"), fewest, most);
+        }
+    }
+
+    [Theory]
     [InlineData(200, 200)]
     [InlineData(500, 365)]
     public void Capability_FollowsItsCurveWhileEnrolledAndThenStays(double horizon, double enrolledDays)

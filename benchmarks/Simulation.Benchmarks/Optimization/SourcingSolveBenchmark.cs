@@ -30,25 +30,7 @@ public class SourcingSolveBenchmark
     public void Setup()
     {
         _problem = SyntheticSourcingProblem.Create(Suppliers, Scenarios);
-        var limits = new SourcingSettings
-        {
-            Objective = SourcingKpi.Cost,
-            MaxSupplierShare = 0.1,
-            MaxRegionShare = 0.3,
-            CvarAlpha = 0.95,
-            RelativeGap = 0.01,
-            TimeLimit = TimeSpan.FromSeconds(120),
-        };
-        var cheapest = SourcingSolver.Solve(_problem, limits);
-        var safest = SourcingSolver.Solve(_problem, limits with { Objective = SourcingKpi.Cvar });
-        _settings = limits with
-        {
-            Caps = new Dictionary<SourcingKpi, double>
-            {
-                [SourcingKpi.Cvar] = (cheapest.Predicted[SourcingKpi.Cvar] + safest.Predicted[SourcingKpi.Cvar]) / 2,
-                [SourcingKpi.Co2e] = cheapest.Predicted[SourcingKpi.Co2e] * 1.01,
-            },
-        };
+        _settings = SyntheticSourcingProblem.BindingSettings(_problem, co2eFactor: 1.01);
     }
 
     /// <summary>One solve.</summary>

@@ -70,4 +70,32 @@ internal static class SyntheticSourcingProblem
             MinShare = 0.001,
         };
     }
+
+    /// <summary>
+    /// Minimise cost, at most 10% per supplier and 30% per region, to a 1% gap, with caps that bind: the
+    /// CVaR_0.95 of shortfall halfway between its own minimum and its value at the cheapest mix, and
+    /// CO2e at <paramref name="co2eFactor"/> times the cheapest mix's. Solves the problem twice to find them.
+    /// </summary>
+    public static SourcingSettings BindingSettings(SourcingProblem problem, double co2eFactor)
+    {
+        var limits = new SourcingSettings
+        {
+            Objective = SourcingKpi.Cost,
+            MaxSupplierShare = 0.1,
+            MaxRegionShare = 0.3,
+            CvarAlpha = 0.95,
+            RelativeGap = 0.01,
+            TimeLimit = TimeSpan.FromSeconds(120),
+        };
+        var cheapest = SourcingSolver.Solve(problem, limits);
+        var safest = SourcingSolver.Solve(problem, limits with { Objective = SourcingKpi.Cvar });
+        return limits with
+        {
+            Caps = new Dictionary<SourcingKpi, double>
+            {
+                [SourcingKpi.Cvar] = (cheapest.Predicted[SourcingKpi.Cvar] + safest.Predicted[SourcingKpi.Cvar]) / 2,
+                [SourcingKpi.Co2e] = cheapest.Predicted[SourcingKpi.Co2e] * co2eFactor,
+            },
+        };
+    }
 }

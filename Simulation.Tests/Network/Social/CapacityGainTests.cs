@@ -147,14 +147,7 @@ public sealed class CapacityGainTests
                 inventory: {policy: {type: base_stock, review_period_days: 1, order_up_to: 500}}
                 sources: [{supplier: s1, share: 1}]
             suppliers:
-              - id: s1
-                tier: 1
-                region: r1
-                product: good
-                capacity_per_day: 100
-                capability: 0.2
-                unit_cost: 2
-                price: 4
+              - {id: s1, tier: 1, region: r1, product: good, capacity_per_day: 100, capability: 0.2, unit_cost: 2, price: 4}
             social:
               compliance:
                 wages_and_hours: {violations_per_supplier_year: 3}

@@ -1,5 +1,6 @@
 using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
 using Simulation.Scenarios;
 using Simulation.Tests.Scenarios;
 using static Simulation.Tests.Network.NetworkBuilder;
@@ -85,6 +86,62 @@ public sealed class CapacityGainTests
     }
 
     [Fact]
+    public void Disruptions_TakeTheirShareOfTheGrownCapacity()
+    {
+        // A disruption halves capacity for 4.4 days in every 49.7 (up first, from day 0), so its
+        // transitions fall inside days, batches and review windows. A saturated batch producer runs at
+        // the rate cap(t) * f(t) throughout, re-timed at every change of either factor, so it makes the
+        // integral of their product, less the batch still running at the horizon.
+        const double k = 0.3;
+        const double up = 45.3;
+        const double down = 4.4;
+        const double batch = 10;
+        var definition = Saturated(k, batch);
+        definition = definition with
+        {
+            Disruptions =
+            [
+                new DisruptionDefinition
+                {
+                    Id = "flood",
+                    Scope = DisruptionScope.Supplier,
+                    TargetId = "s",
+                    TimeBetweenDays = Distribution.Constant(up),
+                    DurationDays = Distribution.Constant(down),
+                    CapacityLost = 0.5,
+                },
+            ],
+        };
+
+        var breaks = new SortedSet<double> { Horizon };
+        for (double r = 0; r < Horizon; r += ReviewDays)
+        {
+            breaks.Add(r);
+        }
+
+        for (double start = up; start < Horizon; start += up + down)
+        {
+            breaks.Add(start);
+            breaks.Add(Math.Min(start + down, Horizon));
+        }
+
+        double expected = 0;
+        double from = 0;
+        foreach (double to in breaks.Where(b => b > 0))
+        {
+            double middle = (from + to) / 2;
+            double fraction = middle % (up + down) >= up ? 0.5 : 1;
+            double capacity = BaseCapacity * (1 + (k * Gain(ReviewDays * Math.Floor(middle / ReviewDays))));
+            expected += capacity * fraction * (to - from);
+            from = to;
+        }
+
+        double produced = Run(definition).Suppliers[0].UnitsProduced;
+
+        Assert.InRange(produced, expected - batch - 1e-6, expected + 1e-6);
+    }
+
+    [Fact]
     public void WithoutCapacityGain_TheSaturatedSupplierMakesItsDefinedCapacity()
     {
         Assert.Equal(BaseCapacity * Horizon, Run(Saturated(0, double.PositiveInfinity)).Suppliers[0].UnitsProduced, 9);
@@ -112,7 +169,7 @@ public sealed class CapacityGainTests
                         UtilisationWeight = 2,
                         LiquidityStressWeight = 0,
                         SqueezeWeight = 0,
-                        RemediationDays = Simulation.Core.Randomness.Distribution.Constant(10),
+                        RemediationDays = Distribution.Constant(10),
                     },
                 },
             };

@@ -173,6 +173,7 @@ internal sealed class SocialReader
             CapabilityGainPerYear = r.Number("capability_gain_per_year"),
             ProductivityGain = r.Number("productivity_gain"),
             CarbonReduction = r.Number("carbon_reduction"),
+            CapacityGain = r.Number("capacity_gain"),
             StartDay = start,
             EndDay = end,
         };

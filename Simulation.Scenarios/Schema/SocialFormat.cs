@@ -132,6 +132,7 @@ internal static class SocialFormat
             Number("capability_gain_per_year", "g in dC/dt = g (1 - C).", 0.5, min: 0),
             Number("productivity_gain", "Unit-cost saving per unit of capability gained.", 0, min: 0, max: 1),
             Number("carbon_reduction", "Cut in production CO2e per unit per unit of capability gained.", 0, min: 0, max: 1),
+            Number("capacity_gain", "Capacity added per unit of capability gained (0.2 = 20% more output a day at a gain of 1).", 0, min: 0),
             StartDay,
             EndDay with { Description = "Last day suppliers enrol." },
         ]);

@@ -140,6 +140,28 @@ public sealed class SocialSectionTests : IDisposable
     }
 
     [Fact]
+    public void CapacityGain_IsReadAndDefaultsToZero()
+    {
+        ScenarioLoadResult with = _folder.Load(WithSocialLine(44, "    - {id: ta, target: {suppliers: [s2]}, capacity_gain: 0.25}"));
+        ScenarioLoadResult without = _folder.Load(Minimal + Social);
+
+        Assert.Empty(with.Errors);
+        Assert.Equal(0.25, with.Definition!.Social!.CapacityBuilding[0].CapacityGain);
+        Assert.Equal(0, without.Definition!.Social!.CapacityBuilding[0].CapacityGain);
+    }
+
+    [Fact]
+    public void NegativeCapacityGain_IsReportedAtItsLineAndColumn()
+    {
+        ScenarioLoadResult result = _folder.Load(WithSocialLine(44, "    - {id: ta, target: {suppliers: [s2]}, capacity_gain: -0.2}"));
+
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.Equal((44, 58), (error.Line, error.Column));
+        Assert.Equal("social.capacity_building[ta].capacity_gain", error.Field);
+        Assert.Equal("capacity_gain must be >= 0, got -0.2", error.Message);
+    }
+
+    [Fact]
     public void SetOverride_ReachesSocialKeys()
     {
         ScenarioLoadResult result = _folder.Load(Minimal + Social, "social.audit_programmes[coalition].cost_per_audit=2500");

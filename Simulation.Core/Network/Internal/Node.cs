@@ -18,7 +18,8 @@ internal sealed class Node
         IsProducer = definition.Role == NodeRole.Supplier;
         IsBuyerSide = !IsProducer;
         Tier = definition.Tier;
-        Capacity = definition.CapacityPerDay;
+        BaseCapacity = definition.CapacityPerDay;
+        Capacity = BaseCapacity;
         BatchSize = definition.BatchSize;
         UnitCost = definition.UnitCost;
         Price = definition.Price;
@@ -42,7 +43,8 @@ internal sealed class Node
     /// <summary>Buyers and distribution centres: not cash-constrained; their purchases, inbound transport and holding are the buyers' cost.</summary>
     public readonly bool IsBuyerSide;
     public readonly int Tier;
-    public readonly double Capacity;
+    /// <summary>Capacity per day as defined; <see cref="Capacity"/> grows from it with capacity building.</summary>
+    public readonly double BaseCapacity;
     public readonly double BatchSize;
     public readonly double UnitCost;
     public readonly double Price;
@@ -66,6 +68,8 @@ internal sealed class Node
     public double LeadTimeMultiplier = 1;
 
     // Production (suppliers). Wip: units started and not yet output (a batch, or a daily run).
+    /// <summary>Capacity per day now, before disruptions: <see cref="BaseCapacity"/> grown by capacity building (Social/CapacityBuilding.cs).</summary>
+    public double Capacity;
     public bool MakeToOrder;
     public bool DailyRuns;
     public double CapacityArea;

@@ -2,8 +2,9 @@
 // Only suppliers (role Supplier) hold cash. Buyers and distribution centres (the buyer side, which the
 // scenario format gives no price) always pay on time and their costs are the buyers' cost KPIs.
 //
-//   daily cost      c = FixedCostPerDay + CapacityPerDay * UnitCost   (FixedCostPerDay if capacity is infinite)
-//   starting cash   = StartingCashDays * c;  credit limit = LimitDaysOfCost * c (region credit, else 0)
+//   daily cost      c = FixedCostPerDay + capacity * UnitCost   (FixedCostPerDay if capacity is infinite);
+//                   capacity is CapacityPerDay, grown by capacity building (capacity_gain), so c follows it
+//   starting cash   = StartingCashDays * c;  credit limit = LimitDaysOfCost * c at day 0 (region credit, else 0)
 //   cash out, as work happens: UnitCost per unit when a batch starts; transport into the node when
 //     shipped; at each day's end FixedCostPerDay, holding cost (on hand, finished goods + inputs, times
 //     HoldingCostPerUnitDay) and interest balance * AnnualRate / 365 (financing_cost)
@@ -39,7 +40,7 @@ internal sealed partial class NetworkModel
 {
     private void InitialiseEconomics(Node n, RegionDefinition region)
     {
-        n.DailyCost = n.FixedCostPerDay + (double.IsFinite(n.Capacity) ? n.Capacity * n.UnitCost : 0);
+        n.DailyCost = DailyCostOf(n);
         n.Cash = n.Definition.StartingCashDays * n.DailyCost;
         if (region.Credit is { } credit)
         {
@@ -55,6 +56,13 @@ internal sealed partial class NetworkModel
             n.NextMarginReview = _warmup + reviewDays;
         }
     }
+
+    /// <summary>
+    /// The cost of a day at full capacity. It follows the capacity that capacity building adds (the
+    /// unit cost stays; the fixed cost does not grow, as the programme adds no premises or overheads).
+    /// </summary>
+    private static double DailyCostOf(Node n) =>
+        n.FixedCostPerDay + (double.IsFinite(n.Capacity) ? n.Capacity * n.UnitCost : 0);
 
     /// <summary>Records that <paramref name="payer"/> owes <paramref name="amount"/> for goods delivered now on a link.</summary>
     private void SchedulePayment(int link, Node payer, Node payee, double amount)

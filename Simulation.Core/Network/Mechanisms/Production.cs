@@ -22,6 +22,11 @@
 //     Runs live in the day-end callback, so a network of thousands of smallholders costs no kernel
 //     event for production at all.
 //
+// Capacity: CapacityPerDay, times 1 + capacity_gain * G while capacity building has raised the
+// supplier's capability by G (Social/CapacityBuilding.cs). It changes only at social reviews, at a day's
+// end after the next day's runs were planned: SetCapacity re-times a running batch and tops the planned
+// daily run up to the new capacity, so the new capacity counts from the review on.
+//
 // Production due grows with make-to-stock production orders (the finished-goods policy, Ordering.cs)
 // or, with policy None (make to order), with every customer order that stock cannot fill.
 namespace Simulation.Core.Network;
@@ -229,27 +234,77 @@ internal sealed partial class NetworkModel
 
         if (n.Busy)
         {
-            n.WorkLeft = Math.Max(0, n.WorkLeft - (n.Rate * (now - n.LastRateChange)));
-            n.LastRateChange = now;
-            n.Rate = n.Capacity * fraction;
-            if (n.WorkLeft <= Epsilon)
-            {
-                // Done at this very instant: its completion, already scheduled for now, stands.
-            }
-            else if (n.Rate > 0)
-            {
-                double duration = n.WorkLeft / n.Rate;
-                n.BatchEnd = now + duration;
-                _sim.Schedule(duration, n.BatchDone, ProductionPriority);
-            }
-            else
-            {
-                n.BatchEnd = double.NaN; // paused until capacity returns
-            }
+            RetimeBatch(n);
         }
         else
         {
             TryStartProduction(n);
+        }
+    }
+
+    /// <summary>
+    /// Sets a supplier's capacity per day (capacity building): a running batch is re-timed, and a daily
+    /// run planned before the change is topped up to the new capacity (or left to carry over when it
+    /// fell), as if the day had been planned with it.
+    /// </summary>
+    private void SetCapacity(Node n, double capacity)
+    {
+        if (capacity == n.Capacity || !double.IsFinite(n.Capacity))
+        {
+            return;
+        }
+
+        double now = _sim.Now;
+        if (n.DailyRuns)
+        {
+            // The day's output is Capacity * (capacity-days so far): rescale what ran before the
+            // change so that it still counts at the old capacity.
+            n.CapacityArea = (n.CapacityArea + (n.CapacityFraction * (now - n.CapacitySince))) * n.Capacity / capacity;
+            n.CapacitySince = now;
+        }
+
+        n.Capacity = capacity;
+        n.DailyCost = DailyCostOf(n);
+        if (!n.Active)
+        {
+            return;
+        }
+
+        if (n.Busy)
+        {
+            RetimeBatch(n);
+        }
+        else if (n.DailyRuns && n.ArrearsTotal <= Epsilon)
+        {
+            double units = Producible(n, (n.Capacity * n.CapacityFraction) - n.Wip);
+            if (units > Epsilon)
+            {
+                Start(n, units);
+                n.Wip += units;
+            }
+        }
+    }
+
+    /// <summary>A running batch continues at the rate Capacity * CapacityFraction from now: its end is re-timed for the work left.</summary>
+    private void RetimeBatch(Node n)
+    {
+        double now = _sim.Now;
+        n.WorkLeft = Math.Max(0, n.WorkLeft - (n.Rate * (now - n.LastRateChange)));
+        n.LastRateChange = now;
+        n.Rate = n.Capacity * n.CapacityFraction;
+        if (n.WorkLeft <= Epsilon)
+        {
+            // Done at this very instant: its completion, already scheduled for now, stands.
+        }
+        else if (n.Rate > 0)
+        {
+            double duration = n.WorkLeft / n.Rate;
+            n.BatchEnd = now + duration;
+            _sim.Schedule(duration, n.BatchDone, ProductionPriority);
+        }
+        else
+        {
+            n.BatchEnd = double.NaN; // paused until capacity returns
         }
     }
 }

@@ -9,6 +9,8 @@
 //   effects, per review window of units q made, with gain G = C - C_start (capability now minus at day 0):
 //     productivity: the supplier saves productivity_gain * G * unit_cost * q (cash in; capability_cost_savings)
 //     carbon:       production CO2e falls by carbon_reduction * G * co2e_kg_per_unit * q
+//   capacity, set at each review from the capability then (so it is a step function of the review
+//     times): capacity_per_day * (1 + capacity_gain * G); daily cost follows (Economics.cs).
 //     hazard:       through f_cap (Compliance.cs); grievances: local resolution once C >= threshold;
 //     remediation:  time and cost times assisted_remediation_factor while enrolled.
 //   ILO SCORE: productivity "up to 50%", USD 2,000 per module (CALIBRATION.md).
@@ -66,6 +68,7 @@ internal sealed partial class NetworkModel
                 s.CostAccruedTo = now;
                 s.ProductivityGain = programme.ProductivityGain;
                 s.CarbonReduction = programme.CarbonReduction;
+                s.CapacityGain = programme.CapacityGain;
             }
         }
     }
@@ -114,5 +117,15 @@ internal sealed partial class NetworkModel
         }
 
         _totals.Co2eKg -= s.CarbonReduction * gain * n.Co2eKgPerUnit * units;
+    }
+
+    /// <summary>
+    /// Capacity grows with the capability gained: capacity_per_day * (1 + capacity_gain * G). Called at
+    /// reviews, after the window's utilisation was measured against the capacity it ran at.
+    /// </summary>
+    private void ApplyCapacityGain(SupplierSocial s)
+    {
+        double gain = Math.Max(0, s.Capability - s.StartCapability);
+        SetCapacity(s.Node, s.Node.BaseCapacity * (1 + (s.CapacityGain * gain)));
     }
 }

@@ -1,7 +1,8 @@
 // The periodic social review (every compliance.review_days, at the end of the day, after that day's
 // events): capability and programme costs brought up to date, the window's productivity, carbon and
 // certification effects, risk scores and segments, hazards redrawn from the window's purchasing
-// pressure, then enrolments and time-phased policies (docs/model.md).
+// pressure (utilisation against the capacity the window ran at), capacity grown with the capability
+// gained, then enrolments and time-phased policies (docs/model.md).
 namespace Simulation.Core.Network;
 
 internal sealed partial class NetworkModel
@@ -41,6 +42,7 @@ internal sealed partial class NetworkModel
 
             UpdateRiskScore(s, now);
             SetHazard(s, now, utilisation, Math.Min(1, stress / window), backlogDays);
+            ApplyCapacityGain(s);
             s.NextDue = Math.Min(s.NextDue, s.NextViolationAt);
         }
 

@@ -90,6 +90,7 @@ internal sealed class SupplierSocial
     public double CostAccruedTo;
     public double ProductivityGain;
     public double CarbonReduction;
+    public double CapacityGain;
     public ulong ProgrammesJoined;
 
     // Readings at the last review, turned into window rates at the next.

@@ -117,7 +117,9 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task KilledSweep_ResumesAndEndsByteIdenticalToAnUninterruptedRun()
     {
-        string design = SweepFixture.Grid(horizonDays: 365);
+        // Points of two years, killed after the second: on a busy machine this test's own polling can
+        // lag the sweep by several points, and the kill must still come before the twelfth.
+        string design = SweepFixture.Grid(horizonDays: 730);
         string reference = CliHarness.TempFolder();
         Assert.Equal(0, (await CliHarness.RunAsync("sweep", design, "-o", reference, "--quiet")).ExitCode);
 
@@ -126,7 +128,7 @@ public sealed class SweepCommandTests
         int finishedAtKill;
         using (var process = SweepFixture.Start("sweep", design, "-o", folder, "--threads", "1", "--quiet"))
         {
-            while (!process.HasExited && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length < 3))
+            while (!process.HasExited && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length < 2))
             {
                 await Task.Delay(10);
             }
@@ -136,7 +138,7 @@ public sealed class SweepCommandTests
             finishedAtKill = Directory.GetFiles(parts, "*.parquet").Length;
         }
 
-        Assert.InRange(finishedAtKill, 3, 11);
+        Assert.InRange(finishedAtKill, 2, 11);
         Assert.False(File.Exists(Path.Combine(folder, "sweep.parquet")));
 
         var resumed = await CliHarness.RunAsync("sweep", design, "-o", folder, "--json");

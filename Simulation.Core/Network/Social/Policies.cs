@@ -106,6 +106,7 @@ internal sealed partial class NetworkModel
         if (premium > 0)
         {
             _socialTotals.CertificationCost += premium;
+            s.Node.LandedCost += premium;
             s.Node.WindowRevenue += premium;
             Receive(s.Node, premium);
         }
@@ -141,6 +142,7 @@ internal sealed partial class NetworkModel
             if (s.InChain)
             {
                 overdue += s.OverdueCount;
+                s.Node.LandedCost += s.OverdueCount * law.PenaltyPerViolation;
             }
         }
 

@@ -45,18 +45,19 @@ public static class SourcingOptimization
         using var folder = RunFolder.Begin(settings.OutputDirectory, settings.Force);
         var context = new Context(scenarioPath, overrides, settings, folder, cancellationToken);
 
-        // Refinement first: the frontier is then traced with the availabilities the simulation showed.
+        // Refinement first: the frontier is then traced with the parameters the simulation showed.
         var refinement = new List<RefineRound>();
         SourcingSolution? single = null;
         if (settings.RefineRounds > 0)
         {
+            var estimate = new SocialRiskEstimate(definition);
             single = Require(Solve(problem, settings, context));
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
                 var simulated = await context.SimulateAsync(problem, single.Shares, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
-                var refined = AvailabilityRefinement.Apply(problem, simulated.Mix.DeliveryRatio);
+                var refined = SimulationFeedback.Apply(problem, single.Shares, simulated.Mix, estimate, settings.Build.RelationshipCostPerYear / 365);
                 var next = Require(Solve(refined, settings, context));
-                double change = AvailabilityRefinement.MaxChange(single.Shares, next.Shares);
+                double change = SimulationFeedback.MaxChange(single.Shares, next.Shares);
                 refinement.Add(new RefineRound(round, change, single.Predicted, simulated.Mix, next.Predicted));
                 problem = refined;
                 single = next;
@@ -95,7 +96,7 @@ public static class SourcingOptimization
                 continue;
             }
 
-            var known = simulatedMixes.FirstOrDefault(m => AvailabilityRefinement.MaxChange(m.Shares, solution.Shares) <= SameMixTolerance);
+            var known = simulatedMixes.FirstOrDefault(m => SimulationFeedback.MaxChange(m.Shares, solution.Shares) <= SameMixTolerance);
             var variant = known.Variant ?? await context.SimulateAsync(problem, solution.Shares, $"point-{i + 1:D2}", $"point {i + 1} of {solved.Count}").ConfigureAwait(false);
             if (known.Variant is null)
             {

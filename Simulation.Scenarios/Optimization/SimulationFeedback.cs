@@ -1,3 +1,4 @@
+using Simulation.Core.Network.Definitions;
 using Simulation.Core.Optimization;
 
 namespace Simulation.Scenarios.Optimization;
@@ -10,7 +11,10 @@ namespace Simulation.Scenarios.Optimization;
 /// (per replication, over the measured window):
 /// <code>
 ///   availability  a'_cs = clamp(a_cs x r_c / a-bar_c, 0, 1)      r_c = units made / units asked, a-bar_c = mean a_cs
-///   cost          cost'_a = cost_a + (landed_c / units to buyers_c - predicted_c)   for every arc a of c
+///   cost          cost'_a = cost_a + (simulated_c - predicted_c)                    for every arc a of c
+///                 simulated_c = landed_c / units to buyers_c + upstream_c
+///                 upstream_c  = chain through the bill of materials of landed_n / units made_n over
+///                               c's upstream suppliers n (their audits, escalations, penalties, premiums)
 ///                 predicted_c = (sum_a q_a cost_a + sum_{a used} shipment cost per day_a) / sum_a q_a
 ///   social risk   risk'_a = chain risk of c through the bill of materials with own_n = simulated
 ///                 worker-exposure-days of n / units n made, for every n that made units; the
@@ -25,7 +29,8 @@ namespace Simulation.Scenarios.Optimization;
 /// </summary>
 internal static class SimulationFeedback
 {
-    public static SourcingProblem Apply(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, SocialRiskEstimate estimate, double relationshipCostPerDay)
+    public static SourcingProblem Apply(
+        SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, NetworkDefinition network, SocialRiskEstimate estimate, double relationshipCostPerDay)
     {
         var candidates = new List<SourcingCandidate>(problem.Candidates.Count);
         for (int c = 0; c < problem.Candidates.Count; c++)
@@ -42,7 +47,7 @@ internal static class SimulationFeedback
             candidates.Add(candidate with { Availability = [.. candidate.Availability.Select(a => Math.Clamp(a * scale, 0, 1))] });
         }
 
-        var costGap = CostGaps(problem, shares, simulated, relationshipCostPerDay);
+        var costGap = CostGaps(problem, shares, simulated, network, relationshipCostPerDay);
         var observed = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (id, supplier) in simulated.Suppliers)
         {
@@ -69,9 +74,12 @@ internal static class SimulationFeedback
     public static double MaxChange(IReadOnlyList<double> before, IReadOnlyList<double> after) =>
         before.Count == 0 ? double.PositiveInfinity : before.Zip(after, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max();
 
-    /// <summary>Per candidate the mix used and the simulation saw deliver: simulated - predicted landed cost per unit; null otherwise.</summary>
-    private static double?[] CostGaps(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, double relationshipCostPerDay)
+    /// <summary>Per candidate the mix used and the simulation saw deliver: simulated - predicted landed cost per unit, upstream social costs included; null otherwise.</summary>
+    private static double?[] CostGaps(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, NetworkDefinition network, double relationshipCostPerDay)
     {
+        var candidateIds = problem.Candidates.Select(c => c.SupplierId).ToHashSet(StringComparer.Ordinal);
+        var upstream = new ChainValue(network, node =>
+            !candidateIds.Contains(node.Id) && simulated.Suppliers.TryGetValue(node.Id, out var s) && s.UnitsProduced > 0 ? s.LandedCost / s.UnitsProduced : 0);
         var volume = new double[problem.Candidates.Count];
         var cost = new double[problem.Candidates.Count];
         for (int a = 0; a < problem.Arcs.Count; a++)
@@ -90,7 +98,7 @@ internal static class SimulationFeedback
                 && simulated.Suppliers.TryGetValue(problem.Candidates[c].SupplierId, out var supplier)
                 && supplier.LandedCostPerUnit is { } landed)
             {
-                gaps[c] = landed - (cost[c] / volume[c]);
+                gaps[c] = landed + upstream.PerUnit(problem.Candidates[c].SupplierId) - (cost[c] / volume[c]);
             }
         }
 

@@ -55,7 +55,7 @@ public static class SourcingOptimization
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
                 var simulated = await context.SimulateAsync(problem, single.Shares, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
-                var refined = SimulationFeedback.Apply(problem, single.Shares, simulated.Mix, estimate, settings.Build.RelationshipCostPerYear / 365);
+                var refined = SimulationFeedback.Apply(problem, single.Shares, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
                 var next = Require(Solve(refined, settings, context));
                 double change = SimulationFeedback.MaxChange(single.Shares, next.Shares);
                 refinement.Add(new RefineRound(round, change, single.Predicted, simulated.Mix, next.Predicted));

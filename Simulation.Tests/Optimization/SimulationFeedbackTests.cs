@@ -53,13 +53,14 @@ public sealed class SimulationFeedbackTests
         Assert.Equal(5.5, f1.CostPerUnit, 12);                           // price + transport per unit
         Assert.Equal(21, f1.FixedCostPerDay, 12);                        // 20 per shipment x 1 a day + 365 / 365
 
-        var refined = SimulationFeedback.Apply(problem, [1.0, 0.0], AllToF1(), estimate, relationshipCostPerDay: 1);
+        var refined = SimulationFeedback.Apply(problem, [1.0, 0.0], AllToF1(), network, estimate, relationshipCostPerDay: 1);
 
         var f1After = refined.Arcs.Single(a => a.CandidateIndex == 0);
 
-        // Cost: simulated landed cost per unit 216,000 / 36,000 = 6; predicted at this mix 5.5 + 20 / 100
-        // = 5.7 (the shipment cost spread over 100 units a day); the arc moves by the gap, 0.3.
-        Assert.Equal(5.5 + (6 - 5.7), f1After.CostPerUnit, 12);
+        // Cost: simulated landed cost per unit 216,000 / 36,000 = 6, plus 2 yarn x the mill's audit and
+        // other social costs 5,000 / 72,000 per yarn; predicted at this mix 5.5 + 20 / 100 = 5.7 (the
+        // shipment cost spread over 100 units a day); the arc moves by the gap.
+        Assert.Equal(5.5 + (6 + (2 * 5_000 / 72_000.0) - 5.7), f1After.CostPerUnit, 12);
 
         // Social: own 1,800 / 36,000 = 0.05 per cloth, plus 2 yarn x the mill's 2,160 / 72,000 = 0.03.
         Assert.Equal(0.05 + (2 * 0.03), f1After.SocialRiskPerUnit, 12);
@@ -81,8 +82,8 @@ public sealed class SimulationFeedbackTests
         var estimate = new SocialRiskEstimate(network);
         var simulated = AllToF1();
 
-        var once = SimulationFeedback.Apply(problem, [1.0, 0.0], simulated, estimate, 1);
-        var twice = SimulationFeedback.Apply(once, [1.0, 0.0], simulated, estimate, 1);
+        var once = SimulationFeedback.Apply(problem, [1.0, 0.0], simulated, network, estimate, 1);
+        var twice = SimulationFeedback.Apply(once, [1.0, 0.0], simulated, network, estimate, 1);
 
         for (int a = 0; a < once.Arcs.Count; a++)
         {

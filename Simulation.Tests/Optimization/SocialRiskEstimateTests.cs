@@ -60,20 +60,26 @@ public sealed class SocialRiskEstimateTests
         };
     }
 
+    /// <summary>
+    /// Mean time to detection by audits every I days at a uniform phase, each finding the violation with
+    /// probability p, and Poisson channels of rate nu (integrating the survival over each audit period):
+    /// E[T] = (1 - E) / nu + (1 - p) E (1 - e^(-nu I)) / (nu (1 - (1 - p) e^(-nu I))),  E = (1 - e^(-nu I)) / (nu I).
+    /// </summary>
+    private static double TimeToDetection(double nu, double interval, double p)
+    {
+        double e = -double.ExpM1(-nu * interval) / (nu * interval);
+        double decay = Math.Exp(-nu * interval);
+        return ((1 - e) / nu) + ((1 - p) * e * (1 - decay) / (nu * (1 - ((1 - p) * decay))));
+    }
+
     [Fact]
     public void MeanTimeToDetection_MatchesTheClosedFormForOneAuditProgrammeAndPoissonChannels()
     {
-        // Audits every I days at a uniform phase, each finding the violation with probability p, and
-        // Poisson channels of rate nu: E[T] = (1 - E) / nu + (1 - p) E (1 - e^(-nu I)) / (nu (1 - (1 - p) e^(-nu I))),
-        // E = (1 - e^(-nu I)) / (nu I) (integrating the survival over each audit period). As nu -> 0
-        // it is I / 2 + I (1 - p) / p (SocialClosedFormTests).
+        // As nu -> 0 the closed form tends to I / 2 + I (1 - p) / p (SocialClosedFormTests).
         const double interval = 90, p = 0.4;
         double nu = (2 / 365.0 * 0.5) + (3 * 0.5 / 365);
-        double e = -double.ExpM1(-nu * interval) / (nu * interval);
-        double decay = Math.Exp(-nu * interval);
-        double expected = ((1 - e) / nu) + ((1 - p) * e * (1 - decay) / (nu * (1 - ((1 - p) * decay))));
 
-        Assert.Equal(expected, ComplianceExpectation.MeanTimeToDetection(nu, [(interval, 1 - p)], 1e5), 6);
+        Assert.Equal(TimeToDetection(nu, interval, p), ComplianceExpectation.MeanTimeToDetection(nu, [(interval, 1 - p)], 1e5), 6);
         Assert.Equal((interval / 2) + (interval * (1 - p) / p), ComplianceExpectation.MeanTimeToDetection(0, [(interval, 1 - p)], 1e5), 6);
         Assert.Equal(1 / nu, ComplianceExpectation.MeanTimeToDetection(nu, [], 1e9), 9);
     }
@@ -84,11 +90,7 @@ public sealed class SocialRiskEstimateTests
         var estimate = new SocialRiskEstimate(SteadyState(3000, 300));
 
         // lambda = 20 / 365 x (1 - 0.8 x 0.5) x (1 - 0.5 x min(1, 2 x 0.5)); days open = E[T] + 20.
-        const double p = 0.4, interval = 90;
-        double nu = (2 / 365.0 * 0.5) + (3 * 0.5 / 365);
-        double e = -double.ExpM1(-nu * interval) / (nu * interval);
-        double decay = Math.Exp(-nu * interval);
-        double toDetection = ((1 - e) / nu) + ((1 - p) * e * (1 - decay) / (nu * (1 - ((1 - p) * decay))));
+        double toDetection = TimeToDetection((2 / 365.0 * 0.5) + (3 * 0.5 / 365), 90, 0.4);
         double lambda = 20 / 365.0 * 0.6 * 0.5;
         double expected = lambda * Workers * 0.6 * (toDetection + 20) / Capacity;
 

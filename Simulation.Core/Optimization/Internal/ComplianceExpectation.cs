@@ -1,3 +1,4 @@
+using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Optimization.Internal;
@@ -151,19 +152,9 @@ internal sealed class ComplianceExpectation
 
     private RiskSegment Segment(NodeDefinition node, RegionDefinition region, double capability, double violationsPerYear)
     {
-        double inspection = 1 - Math.Min(1, region.LabourInspectionsPerSupplierYear * region.InspectionDetectionProbability);
-        double tier = Math.Min(1, Math.Max(0, node.Tier - 1) / 3.0);
-        double size = node.Size switch
-        {
-            SizeClass.Micro => 1,
-            SizeClass.Small => 2 / 3.0,
-            SizeClass.Medium => 1 / 3.0,
-            _ => 0,
-        };
+        double enforcement = Math.Min(1, region.LabourInspectionsPerSupplierYear * region.InspectionDetectionProbability);
         double history = -double.ExpM1(-violationsPerYear);
-        double score = (0.25 * inspection) + (0.15 * tier) + (0.15 * size) + (0.25 * (1 - capability)) + (0.2 * history);
-        var segmentation = _social.Segmentation;
-        return score >= segmentation.HighThreshold ? RiskSegment.High : score >= segmentation.MediumThreshold ? RiskSegment.Medium : RiskSegment.Low;
+        return NetworkModel.SegmentOf(NetworkModel.RiskScore(enforcement, node.Tier, node.Size, capability, history), _social.Segmentation);
     }
 
     private static bool Matches(SupplierTarget target, NodeDefinition node, RiskSegment segment) =>

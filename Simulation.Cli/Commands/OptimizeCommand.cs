@@ -30,7 +30,7 @@ internal static class OptimizeCommand
         var pareto = new Option<string?>("--pareto") { Description = "Trace a Pareto frontier: --pareto co2e:8 = 8 points over CO2e." };
         var gap = new Option<double>("--gap") { Description = "Relative optimality gap each solve stops at.", DefaultValueFactory = _ => 0.01 };
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per solve.", DefaultValueFactory = _ => 60 };
-        var refine = new Option<int>("--refine") { Description = "Rounds of feeding simulated supplier availability back and re-solving (stops early when the mix stops changing).", DefaultValueFactory = _ => 0 };
+        var refine = new Option<int>("--refine") { Description = "Rounds of feeding simulated availability, cost and social risk per supplier back and re-solving (stops early when the mix stops changing).", DefaultValueFactory = _ => 0 };
         var replications = new Option<int>("--replications", "-r") { Description = "Replications of the simulation check of each mix.", DefaultValueFactory = _ => 5 };
         var relationshipCost = new Option<double>("--relationship-cost") { Description = "Cost per buyer-supplier relationship per year.", DefaultValueFactory = _ => 0 };
         var certificationPremium = new Option<double>("--certification-premium") { Description = "Premium of a certified supplier, as a fraction of its price.", DefaultValueFactory = _ => 0 };

@@ -79,6 +79,9 @@ internal static class OptimizeReport
         console.MarkupLine(Markup.Escape($"Reproduce the simulated figures: sim run {Path.Combine(outcome.OutputDirectory, "mix.yaml")}{set}"));
     }
 
+    /// <summary>The KPIs whose parameters <c>--refine</c> feeds back, shown per round.</summary>
+    private static readonly SourcingKpi[] RefinedKpis = [SourcingKpi.Shortfall, SourcingKpi.Cost, SourcingKpi.SocialRisk];
+
     private static void RenderRefinement(IAnsiConsole console, OptimizeOutcome outcome)
     {
         if (outcome.Refinement.Count == 0)
@@ -86,20 +89,26 @@ internal static class OptimizeReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability fed back");
+        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost and social risk per supplier fed back");
         table.AddColumn("round");
-        table.AddColumn(new TableColumn("share change").RightAligned());
-        table.AddColumn(new TableColumn("shortfall predicted").RightAligned());
+        table.AddColumn("kpi");
+        table.AddColumn(new TableColumn("predicted").RightAligned());
         table.AddColumn(new TableColumn("simulated").RightAligned());
         table.AddColumn(new TableColumn("re-solved").RightAligned());
+        table.AddColumn(new TableColumn("share change").RightAligned());
         foreach (var round in outcome.Refinement)
         {
-            table.AddRow(
-                round.Round.ToString(CultureInfo.InvariantCulture),
-                Number(round.MaxShareChange),
-                Number(round.Before[SourcingKpi.Shortfall]),
-                Markup.Escape(Interval(round.Simulated.Kpis[SourcingKpi.Shortfall])),
-                Number(round.After[SourcingKpi.Shortfall]));
+            foreach (var kpi in RefinedKpis)
+            {
+                bool first = kpi == RefinedKpis[0];
+                table.AddRow(
+                    first ? round.Round.ToString(CultureInfo.InvariantCulture) : "",
+                    Markup.Escape(SourcingKpis.Name(kpi)),
+                    Number(round.Before[kpi]),
+                    Markup.Escape(Interval(round.Simulated.Kpis[kpi])),
+                    Number(round.After[kpi]),
+                    first ? Number(round.MaxShareChange) : "");
+            }
         }
 
         console.Write(table);

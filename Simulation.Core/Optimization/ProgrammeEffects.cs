@@ -24,8 +24,12 @@ public static class ProgrammeEffects
 {
     private const double DaysPerMonth = 30.4375;
 
-    /// <summary>Intervals per piece of the composite Simpson rule the window means use (the curves are smooth on each piece).</summary>
-    private const int SimpsonIntervals = 64;
+    /// <summary>
+    /// Fewest intervals per piece of the composite Simpson rule the window means use; pieces also get two
+    /// per day, because the social risk estimate may step at a capability threshold (local grievance
+    /// resolution), where Simpson's error is the step times the interval.
+    /// </summary>
+    private const int MinSimpsonIntervals = 64;
 
     /// <summary>The programmes of the scenario and every enrolment option with an effect.</summary>
     /// <param name="network">The scenario.</param>
@@ -120,9 +124,10 @@ public static class ProgrammeEffects
                 continue;
             }
 
-            double h = (b - a) / SimpsonIntervals;
+            int intervals = Math.Max(MinSimpsonIntervals, 2 * (int)Math.Ceiling(b - a));
+            double h = (b - a) / intervals;
             double sum = f(a) + f(b);
-            for (int i = 1; i < SimpsonIntervals; i++)
+            for (int i = 1; i < intervals; i++)
             {
                 sum += f(a + (i * h)) * (i % 2 == 1 ? 4 : 2);
             }

@@ -78,5 +78,5 @@ public sealed record MixShare(string BuyerId, string SupplierId, string RegionId
 /// <param name="MaxShareChange">Largest change of any share from the previous mix.</param>
 /// <param name="Before">Predicted KPIs of the mix that was simulated.</param>
 /// <param name="Simulated">Its simulated KPIs.</param>
-/// <param name="After">Predicted KPIs of the re-solved mix, with the simulated availabilities.</param>
+/// <param name="After">Predicted KPIs of the re-solved mix, with the simulated availability, cost and social risk per supplier.</param>
 public sealed record RefineRound(int Round, double MaxShareChange, IReadOnlyDictionary<SourcingKpi, double> Before, SimulatedMix Simulated, IReadOnlyDictionary<SourcingKpi, double> After);

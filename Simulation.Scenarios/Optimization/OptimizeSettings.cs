@@ -17,7 +17,7 @@ public sealed record OptimizeSettings
     /// <summary>Points on the frontier (with <see cref="ParetoAxis"/>).</summary>
     public int ParetoPoints { get; init; } = 8;
 
-    /// <summary>Rounds of feeding simulated supplier availability back and re-solving.</summary>
+    /// <summary>Rounds of feeding simulated availability, cost and social risk per supplier back and re-solving.</summary>
     public int RefineRounds { get; init; }
 
     /// <summary>Replications of the simulation check of each mix (common random numbers: the scenario's seed).</summary>

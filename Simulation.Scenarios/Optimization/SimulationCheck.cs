@@ -10,15 +10,22 @@ namespace Simulation.Scenarios.Optimization;
 /// the scenario's seed: common random numbers across mixes) and measures, per replication, what the
 /// optimizer predicted:
 /// <code>
-///   cost      = cost_per_unit                       (purchase + logistics + holding per delivered unit)
-///               + programme_cost / delivered units  (only when enrolment is a decision; all of the run's programmes)
+///   cost      = sum over suppliers of landed_cost / delivered_units   (purchase, transport, certification
+///               premiums, audits, escalations and penalties the buyers paid, per delivered unit)
+///               + programme_cost / delivered_units  (only when enrolment is a decision; all of the run's programmes)
 ///   co2e      = co2e_kg_per_unit
 ///   water     = water_l / delivered_units
-///   social    = sum_c units made by c x risk_c / sum_c units made by c   (tier-1 candidates; risk_c as predicted)
+///   social    = sum over suppliers that made units of their worker_exposure_days / delivered_units
 ///   shortfall = 1 - fill_rate
 ///   cvar      = CVaR at alpha of the replications' shortfall (one value over all replications, no CI)
 /// </code>
-/// and, per candidate, the ratio of units it made to units the mix sends it (for <c>--refine</c>).
+/// Cost is the landed cost as the prediction defines it (price, transport, certification premium,
+/// compliance costs; no holding cost, which the optimizer does not model), rather than cost_per_unit.
+/// Social risk is the simulation's own: the exposure of the chain that made the delivered units, its
+/// upper tiers included, per delivered unit, as the prediction is per unit of demand through the whole
+/// chain. Suppliers that made nothing in the window (candidates the mix dropped and their own upstream)
+/// are not the mix's chain and do not count. Per candidate it also gives the ratio of units made to
+/// units the mix sends it, and per supplier the mean outcome per replication (for <c>--refine</c>).
 /// </summary>
 internal static class SimulationCheck
 {
@@ -44,37 +51,38 @@ internal static class SimulationCheck
             candidateIndex[problem.Candidates[c].SupplierId] = c;
         }
 
-        var risk = new double[problem.Candidates.Count];
-        foreach (var arc in problem.Arcs)
-        {
-            risk[arc.CandidateIndex] = arc.SocialRiskPerUnit;
-        }
-
         var perReplication = SourcingKpis.All.ToDictionary(k => k, _ => new List<double>());
         var unitsMade = new double[problem.Candidates.Count];
+        var suppliers = new Dictionary<string, SimulatedSupplier>(StringComparer.Ordinal);
         int replications = 0;
         void Observe(NetworkRunResult result)
         {
             replications++;
             double delivered = result.Kpi("delivered_units");
-            // With enrolment as a decision the predicted cost carries the programmes' cost, so the simulated one does too.
-            double programmes = problem.Programmes.Count > 0 && delivered > 0 ? result.Kpi("programme_cost") / delivered : 0;
-            perReplication[SourcingKpi.Cost].Add(result.Kpi("cost_per_unit") + programmes);
             perReplication[SourcingKpi.Co2e].Add(result.Kpi("co2e_kg_per_unit"));
             perReplication[SourcingKpi.Water].Add(delivered > 0 ? result.Kpi("water_l") / delivered : 0);
             perReplication[SourcingKpi.Shortfall].Add(1 - result.Kpi("fill_rate"));
-            double units = 0, exposure = 0;
+            double exposure = 0, landed = 0;
             foreach (var supplier in result.Suppliers)
             {
+                landed += supplier.LandedCost;
+                if (supplier.UnitsProduced > 0)
+                {
+                    exposure += supplier.WorkerExposureDays;
+                }
+
                 if (candidateIndex.TryGetValue(supplier.Id, out int c))
                 {
-                    units += supplier.UnitsProduced;
-                    exposure += supplier.UnitsProduced * risk[c];
                     unitsMade[c] += supplier.UnitsProduced;
                 }
+
+                suppliers[supplier.Id] = suppliers.TryGetValue(supplier.Id, out var sum) ? sum.Add(supplier) : SimulatedSupplier.Of(supplier);
             }
 
-            perReplication[SourcingKpi.SocialRisk].Add(units > 0 ? exposure / units : 0);
+            // With enrolment as a decision the predicted cost carries the programmes' cost, so the simulated one does too.
+            double programmes = problem.Programmes.Count > 0 ? result.Kpi("programme_cost") : 0;
+            perReplication[SourcingKpi.Cost].Add(delivered > 0 ? (landed + programmes) / delivered : 0);
+            perReplication[SourcingKpi.SocialRisk].Add(delivered > 0 ? exposure / delivered : 0);
         }
 
         var run = new RunSettings
@@ -106,7 +114,8 @@ internal static class SimulationCheck
             deliveryRatio[c] = asked[c] > 0 ? unitsMade[c] / replications / asked[c] : null;
         }
 
-        return new SimulatedMix(summaries, deliveryRatio, outcome.OutputDirectory);
+        var means = suppliers.ToDictionary(p => p.Key, p => p.Value.Scaled(1.0 / replications), StringComparer.Ordinal);
+        return new SimulatedMix(summaries, deliveryRatio, means, outcome.OutputDirectory);
     }
 }
 
@@ -116,5 +125,29 @@ internal sealed record SimulationCheckSettings(int Replications, int Threads, st
 /// <summary>What the simulation of one mix showed.</summary>
 /// <param name="Kpis">Each optimizer KPI as simulated, summarised over replications.</param>
 /// <param name="DeliveryRatio">Per candidate: units made / units the mix asked of it; null when it was asked for none.</param>
+/// <param name="Suppliers">Per supplier (and distribution centre) id, its outcome averaged over the replications.</param>
 /// <param name="RunDirectory">The run folder of the simulation.</param>
-public sealed record SimulatedMix(IReadOnlyDictionary<SourcingKpi, Summary> Kpis, IReadOnlyList<double?> DeliveryRatio, string RunDirectory);
+public sealed record SimulatedMix(IReadOnlyDictionary<SourcingKpi, Summary> Kpis, IReadOnlyList<double?> DeliveryRatio, IReadOnlyDictionary<string, SimulatedSupplier> Suppliers, string RunDirectory);
+
+/// <summary>A supplier's simulated flows in the measured window, per replication (<see cref="SupplierOutcome"/>).</summary>
+/// <param name="UnitsProduced">Units it made.</param>
+/// <param name="UnitsToBuyers">Units it delivered to the buyer side.</param>
+/// <param name="LandedCost">What the buyers paid because of it (<see cref="SupplierOutcome.LandedCost"/>).</param>
+/// <param name="WorkerExposureDays">Worker-exposure-days of its own violations.</param>
+public sealed record SimulatedSupplier(double UnitsProduced, double UnitsToBuyers, double LandedCost, double WorkerExposureDays)
+{
+    /// <summary>Simulated worker-exposure-days per unit it made; null when it made none.</summary>
+    public double? ExposurePerUnitMade => UnitsProduced > 0 ? WorkerExposureDays / UnitsProduced : null;
+
+    /// <summary>Simulated landed cost per unit delivered to the buyer side; null when it delivered none.</summary>
+    public double? LandedCostPerUnit => UnitsToBuyers > 0 ? LandedCost / UnitsToBuyers : null;
+
+    internal static SimulatedSupplier Of(SupplierOutcome outcome) =>
+        new(outcome.UnitsProduced, outcome.UnitsToBuyers, outcome.LandedCost, outcome.WorkerExposureDays);
+
+    internal SimulatedSupplier Add(SupplierOutcome outcome) =>
+        new(UnitsProduced + outcome.UnitsProduced, UnitsToBuyers + outcome.UnitsToBuyers, LandedCost + outcome.LandedCost, WorkerExposureDays + outcome.WorkerExposureDays);
+
+    internal SimulatedSupplier Scaled(double factor) =>
+        new(UnitsProduced * factor, UnitsToBuyers * factor, LandedCost * factor, WorkerExposureDays * factor);
+}

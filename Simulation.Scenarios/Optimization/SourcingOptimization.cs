@@ -47,18 +47,19 @@ public static class SourcingOptimization
         var programmes = definition.Social?.CapacityBuilding ?? [];
         var context = new Context(scenarioPath, overrides, settings, programmes, folder, cancellationToken);
 
-        // Refinement first: the frontier is then traced with the availabilities the simulation showed.
+        // Refinement first: the frontier is then traced with the parameters the simulation showed.
         var refinement = new List<RefineRound>();
         SourcingSolution? single = null;
         if (settings.RefineRounds > 0)
         {
+            var estimate = new SocialRiskEstimate(definition);
             single = Require(Solve(problem, settings, context));
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
-                var refined = AvailabilityRefinement.Apply(problem, simulated.Mix.DeliveryRatio);
+                var refined = SimulationFeedback.Apply(problem, single.Shares, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
                 var next = Require(Solve(refined, settings, context));
-                double change = AvailabilityRefinement.MaxChange(single.Shares, next.Shares);
+                double change = SimulationFeedback.MaxChange(single.Shares, next.Shares);
                 bool settled = SameMix(single, next);
                 refinement.Add(new RefineRound(round, change, single.Predicted, simulated.Mix, next.Predicted));
                 problem = refined;
@@ -214,7 +215,7 @@ public static class SourcingOptimization
 
     /// <summary>Two solutions are the same mix when no share differs by more than <see cref="SameMixTolerance"/> and they enrol the same suppliers.</summary>
     private static bool SameMix(SourcingSolution a, SourcingSolution b) =>
-        AvailabilityRefinement.MaxChange(a.Shares, b.Shares) <= SameMixTolerance && a.Enrolled.SequenceEqual(b.Enrolled);
+        SimulationFeedback.MaxChange(a.Shares, b.Shares) <= SameMixTolerance && a.Enrolled.SequenceEqual(b.Enrolled);
 
     private static List<ProgrammeEnrolment> EnrolmentsOf(SourcingProblem problem, SourcingSolution solution) =>
         [.. solution.Enrolled.Select(o => problem.ProgrammeOptions[o]).Select(o => new ProgrammeEnrolment(

@@ -26,6 +26,9 @@ internal sealed class SuppliersFile : IAsyncDisposable
     private readonly ValueColumn<double> _finalCash = new("final_cash");
     private readonly ValueColumn<double> _stressDays = new("liquidity_stress_days");
     private readonly ValueColumn<double> _disruptedDays = new("disrupted_days");
+    private readonly ValueColumn<double> _unitsToBuyers = new("units_to_buyers");
+    private readonly ValueColumn<double> _landedCost = new("landed_cost");
+    private readonly ValueColumn<double> _exposureDays = new("worker_exposure_days");
 
     private SuppliersFile()
     {
@@ -40,6 +43,7 @@ internal sealed class SuppliersFile : IAsyncDisposable
         [
             file._replication, file._id, file._tier, file._region, file._size, file._group, file._state, file._exitDay,
             file._exitCause, file._unitsProduced, file._revenue, file._finalCash, file._stressDays, file._disruptedDays,
+            file._unitsToBuyers, file._landedCost, file._exposureDays,
         ];
         file._writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken).ConfigureAwait(false);
         return file;
@@ -67,6 +71,9 @@ internal sealed class SuppliersFile : IAsyncDisposable
             _finalCash.Add(s.FinalCash);
             _stressDays.Add(s.LiquidityStressDays);
             _disruptedDays.Add(s.DisruptedDays);
+            _unitsToBuyers.Add(s.UnitsToBuyers);
+            _landedCost.Add(s.LandedCost);
+            _exposureDays.Add(s.WorkerExposureDays);
             _writer.EndRow();
         }
     }

@@ -24,15 +24,31 @@ public sealed class OptimizeCommandTests
         Assert.Equal("optimal", point.GetProperty("status").GetString());
         Assert.All(point.GetProperty("mix").EnumerateArray(), m => Assert.InRange(m.GetProperty("share").GetDouble(), 0.01, 0.7 + 1e-9));
 
-        var run = await CliHarness.RunAsync("run", Path.Combine(folder, "mix.yaml"), "--set", "horizon_days=200", "--out", CliHarness.TempFolder(), "--json");
+        string runFolder = CliHarness.TempFolder();
+        var run = await CliHarness.RunAsync("run", Path.Combine(folder, "mix.yaml"), "--set", "horizon_days=200", "--out", runFolder, "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var summary = JsonDocument.Parse(run.Out);
         double Mean(string kpi) => summary.RootElement.GetProperty("kpis").EnumerateArray()
             .Single(k => k.GetProperty("kpi").GetString() == kpi).GetProperty("mean").GetDouble();
 
         Assert.Equal(3, summary.RootElement.GetProperty("replications").GetInt32());
-        Assert.Equal(Mean("cost_per_unit"), kpis.GetProperty("cost").GetProperty("simulated_mean").GetDouble(), 12);
         Assert.Equal(1 - Mean("fill_rate"), kpis.GetProperty("shortfall").GetProperty("simulated_mean").GetDouble(), 12);
+
+        // Cost and social risk come from the run's suppliers.parquet: landed cost, and worker-exposure-days
+        // of the suppliers that made units, per delivered unit.
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        string File(string name) => Path.Combine(runFolder, name).Replace("'", "''", StringComparison.Ordinal);
+        command.CommandText = $"SELECT avg(landed / delivered_units), avg(exposure / delivered_units) FROM (SELECT replication, sum(landed_cost) AS landed, " +
+            $"sum(CASE WHEN units_produced > 0 THEN worker_exposure_days ELSE 0 END) AS exposure FROM read_parquet('{File("suppliers.parquet")}') GROUP BY replication) " +
+            $"JOIN read_parquet('{File("kpis.parquet")}') USING (replication)";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(reader.GetDouble(0), kpis.GetProperty("cost").GetProperty("simulated_mean").GetDouble(), 12);
+        Assert.Equal(reader.GetDouble(1), kpis.GetProperty("social").GetProperty("simulated_mean").GetDouble(), 12);
+        double predicted = kpis.GetProperty("cost").GetProperty("predicted").GetDouble();
+        Assert.InRange(reader.GetDouble(0), predicted * 0.9, predicted * 1.1);     // the same cost, as the simulation charged it
         Assert.Equal(Mean("co2e_kg_per_unit"), kpis.GetProperty("co2e").GetProperty("simulated_mean").GetDouble(), 12);
     }
 
@@ -92,6 +108,29 @@ public sealed class OptimizeCommandTests
         double programmeCost = summary.RootElement.GetProperty("kpis").EnumerateArray()
             .Single(k => k.GetProperty("kpi").GetString() == "programme_cost").GetProperty("mean").GetDouble();
         Assert.True(programmeCost >= 700 / 30.4375 * 305, $"the chosen supplier's enrolment after the warm-up alone costs 7,014; got {programmeCost}");
+    }
+
+    [Fact]
+    public async Task Refine_FeedsTheSimulationBack_EndsWithAMix_AndPrintsPredictedAgainstSimulated()
+    {
+        // smart-mix has a social section: violations, audits and certification premiums, so cost and
+        // social risk are fed back as well as availability.
+        string folder = CliHarness.TempFolder();
+        string smartMix = ReadmeExampleTests.RepoFile("scenarios/smart-mix.yaml");
+        var (code, output, error) = await CliHarness.RunAsync(
+            "optimize", smartMix, "--objective", "cost", "--refine", "2", "--set", "horizon_days=250", "--scenarios", "20", "--replications", "2", "--out", folder);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("refinement: simulated availability, cost and social risk per supplier fed back", output, StringComparison.Ordinal);
+        foreach (string column in new[] { "predicted", "simulated", "re-solved", "share change", "social", "shortfall" })
+        {
+            Assert.Contains(column, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("mix of point 1 (mix.yaml)", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "mix.yaml")));
+        Assert.True(File.Exists(Path.Combine(folder, "points/refine-01.yaml")));
+        Assert.Contains("sources:", await File.ReadAllTextAsync(Path.Combine(folder, "mix.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class ParquetReadBackTests(OutputRunFixture run)
     {
         string file = Path.Combine(run.Folder, "suppliers.parquet");
         var expected = run.InMemory.SelectMany((x, r) => x.Result.Suppliers.Select(s => (Replication: r, Outcome: s))).ToList();
-        var rows = DuckDb.Query($"SELECT replication, supplier_id, tier, region, size, final_state, exit_day, exit_cause, units_produced, revenue, final_cash, liquidity_stress_days, disrupted_days FROM {DuckDb.File(file)}");
+        var rows = DuckDb.Query($"SELECT replication, supplier_id, tier, region, size, final_state, exit_day, exit_cause, units_produced, revenue, final_cash, liquidity_stress_days, disrupted_days, units_to_buyers, landed_cost, worker_exposure_days FROM {DuckDb.File(file)}");
         Assert.Equal(expected.Count, rows.Count);
         Assert.True(expected.Any(e => !e.Outcome.Active), "the fixture run should see at least one exit");
         for (int i = 0; i < rows.Count; i++)
@@ -80,6 +80,21 @@ public sealed class ParquetReadBackTests(OutputRunFixture run)
             Assert.Equal(s.FinalCash, (double)row[10]!);
             Assert.Equal(s.LiquidityStressDays, (double)row[11]!);
             Assert.Equal(s.DisruptedDays, (double)row[12]!);
+            Assert.Equal(s.UnitsToBuyers, (double)row[13]!);
+            Assert.Equal(s.LandedCost, (double)row[14]!);
+            Assert.Equal(s.WorkerExposureDays, (double)row[15]!);
+        }
+
+        // Summed per replication in DuckDB, the landed cost is what the buyers paid for purchases and transport.
+        var sums = DuckDb.Query($"SELECT replication, sum(landed_cost), sum(units_to_buyers) FROM {DuckDb.File(file)} GROUP BY replication ORDER BY replication");
+        Assert.Equal(OutputRunFixture.Replications, sums.Count);
+        for (int r = 0; r < sums.Count; r++)
+        {
+            var result = run.InMemory[r].Result;
+            double paid = result.Kpi("purchase_cost") + result.Kpi("logistics_cost");
+            Assert.True(paid > 0);
+            Assert.Equal(paid, (double)sums[r][1]!, tolerance: paid * 1e-12);
+            Assert.True((double)sums[r][2]! > 0);
         }
 
         var types = DuckDb.Types(file);
@@ -87,6 +102,8 @@ public sealed class ParquetReadBackTests(OutputRunFixture run)
         Assert.Equal("VARCHAR", types["supplier_id"]);
         Assert.Equal("DOUBLE", types["exit_day"]);
         Assert.Equal("DOUBLE", types["units_produced"]);
+        Assert.Equal("DOUBLE", types["landed_cost"]);
+        Assert.Equal("DOUBLE", types["worker_exposure_days"]);
     }
 
     [Fact]

@@ -116,6 +116,13 @@ internal sealed class Node
     public double StressDaysAtWarmup;
     public double DisruptedAreaAtWarmup;
 
+    // What the buyer side pays for this node's units (SupplierOutcome.LandedCost), units it delivered
+    // to the buyer side, and both at the end of the warm-up: one addition per delivery or shipment.
+    public double LandedCost;
+    public double UnitsToBuyers;
+    public double LandedCostAtWarmup;
+    public double UnitsToBuyersAtWarmup;
+
     // Buyers: demand and the time integrals of their levels.
     public DemandDefinition? Demand;
     public RandomStream DemandStream = null!;

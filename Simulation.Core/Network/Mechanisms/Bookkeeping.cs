@@ -99,6 +99,12 @@ internal sealed partial class NetworkModel
             n.RevenueAtWarmup = n.Revenue;
             n.StressDaysAtWarmup = n.StressDays;
             n.DisruptedAreaAtWarmup = n.DisruptedArea;
+            n.LandedCostAtWarmup = n.LandedCost;
+            n.UnitsToBuyersAtWarmup = n.UnitsToBuyers;
+            if (n.Social is { } s)
+            {
+                s.ExposureAtWarmup = s.Exposure.AreaAt(_sim.Now);
+            }
 
             // The first margin window starts now (Economics.cs).
             n.WindowRevenue = 0;
@@ -234,12 +240,19 @@ internal sealed partial class NetworkModel
                 n.Revenue - n.RevenueAtWarmup,
                 n.Cash,
                 n.StressDays - n.StressDaysAtWarmup,
-                n.DisruptedArea - n.DisruptedAreaAtWarmup);
+                n.DisruptedArea - n.DisruptedAreaAtWarmup,
+                n.UnitsToBuyers - n.UnitsToBuyersAtWarmup,
+                n.LandedCost - n.LandedCostAtWarmup,
+                OwnExposureDays(n));
         }
 
         var series = new TimeSeries(TimeSeriesCatalog.NameArray(), _rowDays, _columns);
         return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount);
     }
+
+    /// <summary>Worker-exposure-days of the node's own violations over [warm-up, horizon] (0 without social mechanisms).</summary>
+    private double OwnExposureDays(Node n) =>
+        n.Social is { } s ? s.Exposure.AreaAt(_horizon) - s.ExposureAtWarmup : 0;
 
     private static void CountExit(double[] kpis, Node n)
     {

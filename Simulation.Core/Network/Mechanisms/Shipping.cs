@@ -9,6 +9,8 @@
 //   at delivery:  the customer owes price_supplier * q, paid PaymentTermsDays (the customer's) later;
 //                 the supplier books it as revenue; a buyer or DC buying from a supplier books it as
 //                 purchase cost (DC-to-buyer transfers are internal to the buyer side)
+//   per node, what the buyer side pays for its units (purchase + transport to the buyer side) adds to
+//   its landed cost (SupplierOutcome.LandedCost; the social costs it causes are added in Social/*.cs)
 //   goods shipped to a node that has since left the chain are lost and never paid for.
 //
 // Shipments in transit wait in an ArrivalCalendar, not in the kernel: delivering them is the
@@ -88,6 +90,7 @@ internal sealed partial class NetworkModel
             if (customer.IsBuyerSide)
             {
                 _totals.LogisticsCost += transport;
+                supplier.LandedCost += transport;
             }
             else
             {
@@ -233,6 +236,8 @@ internal sealed partial class NetworkModel
         {
             // What the buyer side pays suppliers; transfers from a distribution centre are internal.
             _totals.PurchaseCost += amount;
+            supplier.LandedCost += amount;
+            supplier.UnitsToBuyers += quantity;
         }
 
         SchedulePayment(linkIndex, customer, supplier, amount);

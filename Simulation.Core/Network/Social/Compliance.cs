@@ -291,6 +291,7 @@ internal sealed partial class NetworkModel
         s.Open.Add(v);
         _openViolations.Open(1, t);
         _exposure.Open(v.ExposedWorkers, t);
+        s.Exposure.Open(v.ExposedWorkers, t);
         _socialTotals.Arisen++;
         ScheduleGrievance(s, v, t);
     }
@@ -301,6 +302,7 @@ internal sealed partial class NetworkModel
         s.Open.Remove(v);
         _openViolations.Close(1, v.AriseAt, t);
         _exposure.Close(v.ExposedWorkers, v.AriseAt, t);
+        s.Exposure.Close(v.ExposedWorkers, v.AriseAt, t);
         if (s.Open.Count == 0)
         {
             _nonCompliant.Close(1, s.NonCompliantSince, t);

@@ -68,6 +68,7 @@ internal sealed partial class NetworkModel
         s.OverdueCount++;
         _socialTotals.CapsOverdue++;
         _socialTotals.AuditCost += actions.FollowUpAuditCost;
+        s.Node.LandedCost += actions.FollowUpAuditCost;
         switch (actions.Response)
         {
             case BuyerResponse.Suspend:

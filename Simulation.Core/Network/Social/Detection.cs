@@ -119,6 +119,7 @@ internal sealed partial class NetworkModel
         var definition = _auditProgrammes[slot.Programme];
         _socialTotals.Audits++;
         _socialTotals.AuditCost += definition.CostPerAudit;
+        s.Node.LandedCost += definition.CostPerAudit;
         double p = definition.DetectionProbability;
 
         // Iterate over a snapshot count: detection never removes a violation from the list.

@@ -47,6 +47,7 @@ internal sealed partial class NetworkModel
 
         _socialTotals.GrievancesEscalated++;
         _socialTotals.EscalationCost += grievances.EscalationCost;
+        s.Node.LandedCost += grievances.EscalationCost;
         _socialTotals.DetectedByGrievance++;
         Detect(s, v, t);
     }

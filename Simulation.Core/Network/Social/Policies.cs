@@ -107,6 +107,7 @@ internal sealed partial class NetworkModel
         if (premium > 0)
         {
             _socialTotals.CertificationCost += premium;
+            s.Node.LandedCost += premium;
             s.Node.WindowRevenue += premium;
             Receive(s.Node, premium);
         }
@@ -142,6 +143,7 @@ internal sealed partial class NetworkModel
             if (s.InChain)
             {
                 overdue += s.OverdueCount;
+                s.Node.LandedCost += s.OverdueCount * law.PenaltyPerViolation;
             }
         }
 

@@ -14,23 +14,32 @@ internal sealed partial class NetworkModel
 {
     private void UpdateRiskScore(SupplierSocial s, double now)
     {
-        var n = s.Node;
-        double region = 1 - Math.Min(1, s.InspectionRatePerDay * DaysPerYear * s.InspectionDetection);
-        double tier = Math.Min(1, Math.Max(0, n.Tier - 1) / 3.0);
-        double size = n.Definition.Size switch
+        double enforcement = Math.Min(1, s.InspectionRatePerDay * DaysPerYear * s.InspectionDetection);
+        double history = now - s.LastDetectionAt <= DaysPerYear ? 1 : 0;
+        s.RiskScore = RiskScore(enforcement, s.Node.Tier, s.Node.Definition.Size, s.Capability, history);
+        s.Segment = SegmentOf(s.RiskScore, _social!.Segmentation);
+    }
+
+    /// <summary>The segmentation score (header formula); <paramref name="enforcement"/> = min(1, inspections per year x detection probability).</summary>
+    internal static double RiskScore(double enforcement, int tier, SizeClass size, double capability, double history)
+    {
+        double region = 1 - enforcement;
+        double tierScore = Math.Min(1, Math.Max(0, tier - 1) / 3.0);
+        double sizeScore = size switch
         {
             SizeClass.Micro => 1,
             SizeClass.Small => 2 / 3.0,
             SizeClass.Medium => 1 / 3.0,
             _ => 0,
         };
-        double history = now - s.LastDetectionAt <= DaysPerYear ? 1 : 0;
-        s.RiskScore = (0.25 * region) + (0.15 * tier) + (0.15 * size) + (0.25 * (1 - s.Capability)) + (0.2 * history);
-        var segmentation = _social!.Segmentation;
-        s.Segment = s.RiskScore >= segmentation.HighThreshold
-            ? RiskSegment.High
-            : s.RiskScore >= segmentation.MediumThreshold ? RiskSegment.Medium : RiskSegment.Low;
+        return (0.25 * region) + (0.15 * tierScore) + (0.15 * sizeScore) + (0.25 * (1 - capability)) + (0.2 * history);
     }
+
+    /// <summary>The segment of a score.</summary>
+    internal static RiskSegment SegmentOf(double score, SegmentationDefinition segmentation) =>
+        score >= segmentation.HighThreshold
+            ? RiskSegment.High
+            : score >= segmentation.MediumThreshold ? RiskSegment.Medium : RiskSegment.Low;
 
     /// <summary>Whether the supplier is in <paramref name="target"/> now (its segment as of the last review).</summary>
     private static bool Matches(SupplierTarget target, SupplierSocial s)

@@ -1,7 +1,9 @@
 // Social KPIs and time series (DESIGN.md section 6; docs/model.md). Flows are window differences of
 // SocialTotals, as for the other KPIs; the time integrals come from the exact LevelIntegrals:
 //   open_violations           = (OpenArea(H) - OpenArea(W)) / (H - W)
-//   worker_exposure_days      = ExposureArea(H) - ExposureArea(W)
+//   worker_exposure_days      = sum over suppliers, in definition order, of their own exposure
+//                               Exposure_s(H) - Exposure_s(W) (SupplierOutcome.WorkerExposureDays adds up
+//                               to it exactly); the time series uses the chain's ExposureArea differences
 //   social_compliance_index   = 100 * (1 - non-compliant supplier-days / active supplier-days), in the window
 //   mean_days_to_remediate    = sum(fix - discovery) / violations fixed
 //   audit_cost_per_buyer      = audit_cost / distinct buyers funding audit programmes
@@ -93,7 +95,7 @@ internal sealed partial class NetworkModel
         double auditCost = end.AuditCost - start.AuditCost;
         kpis[KpiCatalog.ViolationsArisen] = end.Arisen - start.Arisen;
         kpis[KpiCatalog.OpenViolations] = span > 0 ? (end.OpenArea - start.OpenArea) / span : 0;
-        kpis[KpiCatalog.WorkerExposureDays] = end.ExposureArea - start.ExposureArea;
+        kpis[KpiCatalog.WorkerExposureDays] = ExposureDaysOfAllSuppliers();
         kpis[KpiCatalog.ViolationsDetected] = end.Detected - start.Detected;
         kpis[KpiCatalog.DetectedByAudit] = end.DetectedByAudit - start.DetectedByAudit;
         kpis[KpiCatalog.DetectedByInspection] = end.DetectedByInspection - start.DetectedByInspection;
@@ -123,6 +125,18 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.ScfDiscountCost] = end.ScfDiscount - start.ScfDiscount;
         kpis[KpiCatalog.ScfEarlyPayments] = end.ScfEarlyPayments - start.ScfEarlyPayments;
         kpis[KpiCatalog.CapabilityCostSavings] = end.ProductivitySavings - start.ProductivitySavings;
+    }
+
+    /// <summary>The sum of the suppliers' own exposure in the window, in the order their outcomes are listed.</summary>
+    private double ExposureDaysOfAllSuppliers()
+    {
+        double sum = 0;
+        foreach (var n in _suppliers)
+        {
+            sum += OwnExposureDays(n);
+        }
+
+        return sum;
     }
 
     /// <summary>Without social mechanisms capability never changes: the mean of the active suppliers' own values.</summary>

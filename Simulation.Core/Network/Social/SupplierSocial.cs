@@ -74,6 +74,12 @@ internal sealed class SupplierSocial
     /// <summary>Customs checks of its shipments under an import ban.</summary>
     public RandomStream DetentionStream = null!;
 
+    /// <summary>Workers exposed by this supplier's own violations and its time integral (worker-exposure-days).</summary>
+    public LevelIntegral Exposure;
+
+    /// <summary>The integral at the end of the warm-up.</summary>
+    public double ExposureAtWarmup;
+
     /// <summary>The earliest pending event time; the daily tick skips the supplier until then.</summary>
     public double NextDue = double.PositiveInfinity;
 

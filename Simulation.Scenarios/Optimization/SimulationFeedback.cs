@@ -1,0 +1,107 @@
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Optimization;
+
+namespace Simulation.Scenarios.Optimization;
+
+/// <summary>
+/// Feeds a simulation back into the problem (<c>--refine</c>): per candidate the mix used, its simulated
+/// availability, cost and social risk replace the predicted ones. The simulation sees catch-up from
+/// capacity headroom, stock buffers, upstream shortages, exits, split shipments, audits and violations
+/// as they happened, which the optimizer's parameters do not. For candidate c with simulated outcome
+/// (per replication, over the measured window):
+/// <code>
+///   availability  a'_cs = clamp(a_cs x r_c / a-bar_c, 0, 1)      r_c = units made / units asked, a-bar_c = mean a_cs
+///   cost          cost'_a = cost_a + (simulated_c - predicted_c)                    for every arc a of c
+///                 simulated_c = landed_c / units to buyers_c + upstream_c
+///                 upstream_c  = chain through the bill of materials of landed_n / units made_n over
+///                               c's upstream suppliers n (their audits, escalations, penalties, premiums)
+///                 predicted_c = (sum_a q_a cost_a + sum_{a used} shipment cost per day_a) / sum_a q_a
+///   social risk   risk'_a = chain risk of c through the bill of materials with own_n = simulated
+///                 worker-exposure-days of n / units n made, for every n that made units; the
+///                 estimate's own value for the others (<see cref="SocialRiskEstimate.WithObservedOwn"/>)
+/// </code>
+/// q_a = share_a x demand of a's buyer; the shipment cost per day is the arc's fixed cost without the
+/// relationship cost (which the simulation does not charge), so cost' moves c's predicted landed cost
+/// per unit at this mix, per-shipment transport included, to the simulated one. Candidates the mix did
+/// not use keep their parameters (the simulation says little about them). Each step replaces a
+/// parameter by a simulated value (or shifts it by the gap to one), so repeating with an unchanged
+/// simulation leaves the problem unchanged and the rounds settle when the mix does.
+/// </summary>
+internal static class SimulationFeedback
+{
+    public static SourcingProblem Apply(
+        SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, NetworkDefinition network, SocialRiskEstimate estimate, double relationshipCostPerDay)
+    {
+        var candidates = new List<SourcingCandidate>(problem.Candidates.Count);
+        for (int c = 0; c < problem.Candidates.Count; c++)
+        {
+            var candidate = problem.Candidates[c];
+            double mean = candidate.MeanAvailability;
+            if (simulated.DeliveryRatio[c] is not { } ratio || mean <= 0)
+            {
+                candidates.Add(candidate);
+                continue;
+            }
+
+            double scale = ratio / mean;
+            candidates.Add(candidate with { Availability = [.. candidate.Availability.Select(a => Math.Clamp(a * scale, 0, 1))] });
+        }
+
+        var costGap = CostGaps(problem, shares, simulated, network, relationshipCostPerDay);
+        var observed = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (id, supplier) in simulated.Suppliers)
+        {
+            if (supplier.ExposurePerUnitMade is { } own)
+            {
+                observed[id] = own;
+            }
+        }
+
+        var chain = estimate.WithObservedOwn(observed);
+        var arcs = new List<SourcingArc>(problem.Arcs.Count);
+        foreach (var arc in problem.Arcs)
+        {
+            int c = arc.CandidateIndex;
+            arcs.Add(costGap[c] is { } gap
+                ? arc with { CostPerUnit = Math.Max(0, arc.CostPerUnit + gap), SocialRiskPerUnit = chain.PerUnit(problem.Candidates[c].SupplierId) }
+                : arc);
+        }
+
+        return problem with { Candidates = candidates, Arcs = arcs };
+    }
+
+    /// <summary>Largest absolute difference between two share vectors.</summary>
+    public static double MaxChange(IReadOnlyList<double> before, IReadOnlyList<double> after) =>
+        before.Count == 0 ? double.PositiveInfinity : before.Zip(after, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max();
+
+    /// <summary>Per candidate the mix used and the simulation saw deliver: simulated - predicted landed cost per unit, upstream social costs included; null otherwise.</summary>
+    private static double?[] CostGaps(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, NetworkDefinition network, double relationshipCostPerDay)
+    {
+        var candidateIds = problem.Candidates.Select(c => c.SupplierId).ToHashSet(StringComparer.Ordinal);
+        var upstream = new ChainValue(network, node =>
+            !candidateIds.Contains(node.Id) && simulated.Suppliers.TryGetValue(node.Id, out var s) && s.UnitsProduced > 0 ? s.LandedCost / s.UnitsProduced : 0);
+        var volume = new double[problem.Candidates.Count];
+        var cost = new double[problem.Candidates.Count];
+        for (int a = 0; a < problem.Arcs.Count; a++)
+        {
+            var arc = problem.Arcs[a];
+            double units = shares[a] * problem.Buyers[arc.BuyerIndex].DemandPerDay;
+            volume[arc.CandidateIndex] += units;
+            cost[arc.CandidateIndex] += (units * arc.CostPerUnit)
+                + (shares[a] > SourcingEvaluation.UsedThreshold ? Math.Max(0, arc.FixedCostPerDay - relationshipCostPerDay) : 0);
+        }
+
+        var gaps = new double?[problem.Candidates.Count];
+        for (int c = 0; c < gaps.Length; c++)
+        {
+            if (volume[c] > 0
+                && simulated.Suppliers.TryGetValue(problem.Candidates[c].SupplierId, out var supplier)
+                && supplier.LandedCostPerUnit is { } landed)
+            {
+                gaps[c] = landed + upstream.PerUnit(problem.Candidates[c].SupplierId) - (cost[c] / volume[c]);
+            }
+        }
+
+        return gaps;
+    }
+}

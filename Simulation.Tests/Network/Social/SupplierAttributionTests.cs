@@ -1,0 +1,70 @@
+using Simulation.Core.Network;
+using Simulation.Scenarios;
+using Simulation.Tests.Scenarios;
+using static Simulation.Tests.Network.NetworkBuilder;
+
+namespace Simulation.Tests.Network.Social;
+
+/// <summary>
+/// Per-supplier social and cost figures (<see cref="SupplierOutcome.WorkerExposureDays"/>,
+/// <see cref="SupplierOutcome.LandedCost"/>) add up to the chain's KPIs, on the smart-mix scenario (every
+/// detection channel, certification premiums, follow-up audits, escalations and due-diligence penalties).
+/// </summary>
+public sealed class SupplierAttributionTests
+{
+    private static readonly Lazy<NetworkRunResult[]> SmartMix = new(() =>
+    {
+        var loaded = ScenarioLoader.Load(RepositoryFiles.Path("scenarios", "smart-mix.yaml"), ["horizon_days=730"]);
+        Assert.Empty(loaded.Errors);
+        return [Run(loaded.Definition!, 0), Run(loaded.Definition!, 1)];
+    });
+
+    [Fact]
+    public void SupplierExposure_AddsUpExactlyToTheKpi()
+    {
+        foreach (var result in SmartMix.Value)
+        {
+            double sum = 0;
+            foreach (var supplier in result.Suppliers)
+            {
+                sum += supplier.WorkerExposureDays;
+            }
+
+            Assert.True(result.Kpi("worker_exposure_days") > 1000, "the scenario should expose workers");
+            Assert.Equal(result.Kpi("worker_exposure_days"), sum);
+            Assert.True(result.Suppliers.Count(s => s.WorkerExposureDays > 0) > 5);
+        }
+    }
+
+    [Fact]
+    public void SupplierLandedCost_AddsUpToTheBuyersPurchaseLogisticsAndSocialCosts()
+    {
+        foreach (var result in SmartMix.Value)
+        {
+            double expected = result.Kpi("purchase_cost") + result.Kpi("logistics_cost") + result.Kpi("certification_cost")
+                + result.Kpi("audit_cost") + result.Kpi("grievance_escalation_cost") + result.Kpi("penalty_cost");
+            Assert.True(result.Kpi("audit_cost") > 0 && result.Kpi("certification_cost") > 0 && result.Kpi("grievance_escalation_cost") > 0);
+            Assert.Equal(expected, result.Suppliers.Sum(s => s.LandedCost), tolerance: expected * 1e-12);
+            Assert.Equal(result.Kpi("delivered_units") > 0, result.Suppliers.Sum(s => s.UnitsToBuyers) > 0);
+        }
+    }
+
+    [Fact]
+    public void LandedCost_IsPricePlusTransportOfTheUnitsDelivered()
+    {
+        // Ten units a day, from t = 1, each day's order shipped the same day and delivered a day later:
+        // after a warm-up of 20 days, days 21..100 deliver 10 units each. The buyer pays price 7 and
+        // transport 15 per shipment + 0.5 per unit: 80 x (10 x 7.5 + 15) = 7,200 for 800 units.
+        var definition = new NetworkBuilder(100, warmupDays: 20)
+            .Supplier("s", capacityPerDay: 100, leadTimeDays: 1, configure: n => n with { Price = 7, UnitCost = 3 })
+            .Buyer("b", DailyDemand(10), BaseStock(20), initialStock: 20,
+                [From("s") with { TransportCostPerOrder = 15, TransportCostPerUnit = 0.5 }])
+            .Build();
+
+        var outcome = Run(definition).Suppliers.Single();
+
+        Assert.Equal(800, outcome.UnitsToBuyers, 9);
+        Assert.Equal(7200, outcome.LandedCost, 9);
+        Assert.Equal(0, outcome.WorkerExposureDays);
+    }
+}

@@ -12,15 +12,24 @@ internal static class ChartFiles
         plot.SaveSvg(pathWithoutExtension + ".svg", width, height);
     }
 
+    /// <summary>Half the length of an interval's end caps, in axis units of the other axis.</summary>
+    private const double Cap = 0.15;
+
     /// <summary>A horizontal interval drawn as a line with end caps (ScottPlot's bar errors are symmetric only).</summary>
-    public static void HorizontalInterval(Plot plot, double low, double high, double y, Color color)
+    public static void HorizontalInterval(Plot plot, double low, double high, double y, Color color) =>
+        Interval(plot, new Coordinates(low, y), new Coordinates(high, y), new Coordinates(0, Cap), color);
+
+    /// <summary>A vertical interval with end caps, e.g. a confidence interval clipped at 0 above a bar.</summary>
+    public static void VerticalInterval(Plot plot, double low, double high, double x, Color color) =>
+        Interval(plot, new Coordinates(x, low), new Coordinates(x, high), new Coordinates(Cap, 0), color);
+
+    private static void Interval(Plot plot, Coordinates start, Coordinates end, Coordinates cap, Color color)
     {
-        const double Cap = 0.15;
         foreach (var line in new[]
         {
-            plot.Add.Line(low, y, high, y),
-            plot.Add.Line(low, y - Cap, low, y + Cap),
-            plot.Add.Line(high, y - Cap, high, y + Cap),
+            plot.Add.Line(start, end),
+            plot.Add.Line(start.X - cap.X, start.Y - cap.Y, start.X + cap.X, start.Y + cap.Y),
+            plot.Add.Line(end.X - cap.X, end.Y - cap.Y, end.X + cap.X, end.Y + cap.Y),
         })
         {
             line.LineWidth = 1.5f;

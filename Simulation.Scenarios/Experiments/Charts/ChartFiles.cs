@@ -5,6 +5,25 @@ namespace Simulation.Scenarios.Experiments.Charts;
 /// <summary>Saves a plot as PNG (for reports and quick looks) and SVG (for print), with one look for every chart.</summary>
 internal static class ChartFiles
 {
+    /// <summary>
+    /// A sans-serif family this machine has. ScottPlot's default asks for Arial-like names that Linux
+    /// machines often lack, and Skia then falls back to whatever font it finds first (often a serif).
+    /// </summary>
+    private static readonly Lazy<string> SansFontName = new(() =>
+        new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans" }
+            .FirstOrDefault(name => SkiaSharp.SKFontManager.Default.MatchFamily(name) is not null) ?? Fonts.Sans);
+
+    /// <summary>The sans-serif family every chart uses (run reports, sweeps, comparisons).</summary>
+    public static string SansFont => SansFontName.Value;
+
+    /// <summary>An empty plot in <see cref="SansFont"/>; set the font again after adding an axis, which brings its own.</summary>
+    public static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set(SansFont);
+        return plot;
+    }
+
     /// <summary>Writes <paramref name="pathWithoutExtension"/>.png and .svg.</summary>
     public static void Save(Plot plot, string pathWithoutExtension, int width, int height)
     {

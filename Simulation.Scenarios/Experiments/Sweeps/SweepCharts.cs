@@ -54,7 +54,7 @@ internal static class SweepCharts
         double[] x = [.. order.Select(p => Convert.ToDouble(values[p][0], CultureInfo.InvariantCulture))];
         double[] y = [.. order.Select(p => means[p][k])];
         double[] error = [.. order.Select(p => double.IsFinite(halfWidths[p][k]) ? halfWidths[p][k] : 0)];
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         if (state.Design == DesignKind.Grid)
         {
             var band = plot.Add.FillY(x, [.. y.Zip(error, (m, e) => m - e)], [.. y.Zip(error, (m, e) => m + e)]);
@@ -96,7 +96,7 @@ internal static class SweepCharts
         double low = finite.Min();
         double span = finite.Max() - low;
         var colormap = new ScottPlot.Colormaps.Viridis();
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         for (int column = 0; column < xLevels.Count; column++)
         {
             for (int row = 0; row < yLevels.Count; row++)
@@ -123,7 +123,7 @@ internal static class SweepCharts
 
     private static void SensitivityBars(string path, SweepState state, string kpi, List<SensitivityRow> rows)
     {
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         var first = new List<Bar>();
         var total = new List<Bar>();
         for (int i = 0; i < rows.Count; i++)
@@ -138,8 +138,8 @@ internal static class SweepCharts
         for (int i = 0; i < rows.Count; i++)
         {
             var index = rows[i].Index;
-            VerticalInterval(plot, (3 * i) + 0.5, index.FirstOrderLow, index.FirstOrderHigh);
-            VerticalInterval(plot, (3 * i) + 1.5, index.TotalLow, index.TotalHigh);
+            ChartFiles.VerticalInterval(plot, index.FirstOrderLow, index.FirstOrderHigh, (3 * i) + 0.5, Colors.Black);
+            ChartFiles.VerticalInterval(plot, index.TotalLow, index.TotalHigh, (3 * i) + 1.5, Colors.Black);
         }
 
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => r.Parameter)]);
@@ -148,16 +148,6 @@ internal static class SweepCharts
         plot.YLabel("share of variance");
         plot.ShowLegend(Alignment.UpperRight);
         ChartFiles.Save(plot, path, Math.Max(800, 160 * rows.Count), 550);
-    }
-
-    private static void VerticalInterval(Plot plot, double x, double low, double high)
-    {
-        const double Cap = 0.2;
-        foreach (var line in new[] { plot.Add.Line(x, low, x, high), plot.Add.Line(x - Cap, low, x + Cap, low), plot.Add.Line(x - Cap, high, x + Cap, high) })
-        {
-            line.Color = Colors.Black;
-            line.LineWidth = 1.5f;
-        }
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

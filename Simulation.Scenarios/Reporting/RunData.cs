@@ -31,7 +31,8 @@ internal sealed record ExitBar(string Category, string Label, double MeanPerRepl
 internal sealed class RunData
 {
     private static readonly string[] SizeOrder = ["micro", "small", "medium", "large"];
-    private static readonly string[] ExitCauses = ["insolvency", "margin"];
+    /// <summary>Every exit cause suppliers.parquet names (SupplierOutcome.ExitCause), in the order the chart shows them.</summary>
+    private static readonly string[] ExitCauses = ["insolvency", "margin", "terminated"];
 
     private RunData(string folder, Manifest manifest, IReadOnlyList<SummaryRow> summary, IReadOnlyDictionary<string, double[]> kpis, IReadOnlyList<ExitBar> exits)
     {

@@ -95,7 +95,7 @@ internal static class SummaryCharts
         ChartStyle.Save(plot, folder, "exits");
         double total = exits.Where(e => e.Category == "cause").Sum(e => e.MeanPerReplication);
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"Suppliers that left the chain after the warm-up, per replication on average ({Compact(total)} in all), split three ways: by tier, by enterprise size and by cause (insolvency after a run of days unable to pay; margin below the alternative market's at a review).");
+            $"Suppliers that left the chain after the warm-up, per replication on average ({Compact(total)} in all), split three ways: by tier, by enterprise size and by cause (insolvency after a run of days unable to pay; margin below the alternative market's at a review; terminated by buyers at a missed corrective-action deadline).");
         return new ChartFile("exits", "Supplier exits", "Supplier exits by tier, size and cause", caption);
     }
 

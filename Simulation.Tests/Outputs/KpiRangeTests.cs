@@ -3,6 +3,7 @@ using Simulation.Cli.Rendering;
 using Simulation.Core.Network;
 using Simulation.Core.Statistics;
 using Simulation.Scenarios.Experiments;
+using Simulation.Scenarios.Experiments.Sweeps;
 using Simulation.Scenarios.Reporting;
 using Simulation.Tests.Cli;
 
@@ -54,6 +55,23 @@ public sealed class KpiRangeTests
         Assert.Equal((0.0, 1.0456), count.Ci95InRange);
         Assert.Equal((89.5, 100.0), retired.Ci95InRange);
         Assert.True(double.IsNaN(single.Ci95InRange.Low) && double.IsNaN(single.Ci95InRange.High));
+    }
+
+    [Fact]
+    public void SweepResponseBands_ClipToTheRange_AndLeaveAnUnknownKpiRaw()
+    {
+        // Means and half-widths exact in binary, so the bounds compare exactly.
+        var (low, high) = SweepCharts.Band("fill_rate", [0.75, 0.5], [0.5, 0.25]);
+        Assert.Equal([0.25, 0.25], low);
+        Assert.Equal([1.0, 0.75], high);
+
+        (low, high) = SweepCharts.Band("exits_margin", [0.25], [0.5]);
+        Assert.Equal([0.0], low);
+        Assert.Equal([0.75], high);
+
+        (low, high) = SweepCharts.Band("retired_kpi", [0.25], [0.5]);
+        Assert.Equal([-0.25], low);
+        Assert.Equal([0.75], high);
     }
 
     private static Kpi Catalogued(string name) => KpiCatalog.All[KpiCatalog.IndexOf(name)];

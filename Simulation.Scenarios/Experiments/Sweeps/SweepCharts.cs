@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Simulation.Core.Network;
 using Simulation.Scenarios.Experiments.Charts;
 
 namespace Simulation.Scenarios.Experiments.Sweeps;
@@ -54,10 +55,11 @@ internal static class SweepCharts
         double[] x = [.. order.Select(p => Convert.ToDouble(values[p][0], CultureInfo.InvariantCulture))];
         double[] y = [.. order.Select(p => means[p][k])];
         double[] error = [.. order.Select(p => double.IsFinite(halfWidths[p][k]) ? halfWidths[p][k] : 0)];
+        var (low, high) = Band(kpi, y, error);
         var plot = ChartFiles.NewPlot();
         if (state.Design == DesignKind.Grid)
         {
-            var band = plot.Add.FillY(x, [.. y.Zip(error, (m, e) => m - e)], [.. y.Zip(error, (m, e) => m + e)]);
+            var band = plot.Add.FillY(x, low, high);
             band.FillColor = Colors.SteelBlue.WithAlpha(0.25);
             band.LegendText = "95% CI";
             var line = plot.Add.Scatter(x, y);
@@ -66,6 +68,8 @@ internal static class SweepCharts
         else
         {
             var bars = plot.Add.ErrorBar(x, y, error);
+            bars.YErrorNegative = [.. y.Zip(low, (m, l) => m - l)];
+            bars.YErrorPositive = [.. high.Zip(y, (h, m) => h - m)];
             bars.LegendText = "95% CI";
             var points = plot.Add.ScatterPoints(x, y);
             points.LegendText = "mean over replications";
@@ -74,8 +78,21 @@ internal static class SweepCharts
         plot.Title($"{state.Name}: {kpi} against {state.Parameters[0].Name}");
         plot.XLabel(state.Parameters[0].Path);
         plot.YLabel(kpi);
-        plot.ShowLegend(Alignment.LowerRight);
+        // Below the plot: inside it, the legend covers points near the lower right (a KPI at 0 at the largest value).
+        plot.ShowLegend(Edge.Bottom);
         ChartFiles.Save(plot, path, 900, 600);
+    }
+
+    /// <summary>
+    /// The 95% CI band drawn around <paramref name="means"/>: as in sim run's table, it stops at the KPI's
+    /// natural range (a fill rate at 1, a count at 0); points.parquet keeps the raw bounds. A KPI the
+    /// catalogue no longer has (a sweep resumed across versions) is not clipped.
+    /// </summary>
+    internal static (double[] Low, double[] High) Band(string kpi, double[] means, double[] halfWidths)
+    {
+        int catalogued = KpiCatalog.IndexOf(kpi);
+        var range = catalogued >= 0 ? KpiCatalog.All[catalogued].Range : new KpiRange(double.NegativeInfinity, double.PositiveInfinity);
+        return ([.. means.Zip(halfWidths, (m, e) => range.Clamp(m - e))], [.. means.Zip(halfWidths, (m, e) => range.Clamp(m + e))]);
     }
 
     private static void Heatmap(string path, SweepState state, string kpi, IReadOnlyList<object[]> values, double[][] means, int k)

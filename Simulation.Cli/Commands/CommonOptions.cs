@@ -16,4 +16,22 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.ZeroOrMore,
     };
+
+    public static Option<int> Threads() => new("--threads", "-t")
+    {
+        Description = "Worker threads (default: all cores). Results do not depend on it.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    /// <summary><c>--force</c>, naming what it replaces.</summary>
+    /// <param name="folder">What the command writes, e.g. "run folder".</param>
+    public static Option<bool> Force(string folder) => new("--force") { Description = $"Replace the {folder} if it exists." };
+
+    /// <summary><c>--json</c>, naming what it prints.</summary>
+    /// <param name="what">What is printed, e.g. "the KPI summary".</param>
+    public static Option<bool> Json(string what) => new("--json") { Description = $"Print {what} as JSON on stdout (no table, no progress)." };
+
+    /// <summary><c>-q</c>, <c>--quiet</c>, naming the one thing it still prints.</summary>
+    /// <param name="folder">What the command writes, e.g. "run folder".</param>
+    public static Option<bool> Quiet(string folder) => new("--quiet", "-q") { Description = $"No progress bar and no table; print only the {folder}." };
 }

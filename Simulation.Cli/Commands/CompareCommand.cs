@@ -35,11 +35,11 @@ internal static class CompareCommand
         };
         var replications = new Option<int?>("--replications", "-r") { Description = "Replications per variant (default: the base scenario's)." };
         var seed = new Option<ulong?>("--seed") { Description = "Master seed of every variant (default: the base scenario's)." };
-        var threads = ExperimentOptions.Threads();
+        var threads = CommonOptions.Threads();
         var output = new Option<string?>("--out", "-o") { Description = "Run folder to create (default: runs/<scenario>-compare-<time>)." };
-        var force = ExperimentOptions.Force();
-        var json = ExperimentOptions.Json();
-        var quiet = ExperimentOptions.Quiet();
+        var force = CommonOptions.Force("output folder");
+        var json = CommonOptions.Json("the results");
+        var quiet = CommonOptions.Quiet("output folder");
 
         var command = new Command(
             "compare",

@@ -11,8 +11,8 @@ internal static class MergeCommand
     {
         var output = new Argument<string>("out") { Description = "The sweep folder to finish (shards that shared it need nothing else)." };
         var inputs = new Argument<string[]>("shards") { Description = "Shard folders to copy finished points from (when shards wrote to separate folders).", Arity = ArgumentArity.ZeroOrMore };
-        var json = ExperimentOptions.Json();
-        var quiet = ExperimentOptions.Quiet();
+        var json = CommonOptions.Json("the results");
+        var quiet = CommonOptions.Quiet("output folder");
         var command = new Command(
             "merge",
             "Combine the shards of a sweep (sim sweep --shard i/n) into one dataset, byte-identical to a one-process run.\n\n" +

@@ -16,15 +16,11 @@ internal static class RunCommand
         var set = CommonOptions.Set();
         var replications = new Option<int?>("--replications", "-r") { Description = "Replications to run (default: the scenario's)." };
         var seed = new Option<ulong?>("--seed") { Description = "Master seed (default: the scenario's). Same seed, same bytes." };
-        var threads = new Option<int>("--threads", "-t")
-        {
-            Description = "Worker threads (default: all cores). Results do not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var threads = CommonOptions.Threads();
         var output = new Option<string?>("--out", "-o") { Description = "Run folder to create (default: runs/<scenario>-<time>)." };
-        var force = new Option<bool>("--force") { Description = "Replace the run folder if it exists." };
-        var json = new Option<bool>("--json") { Description = "Print the KPI summary as JSON on stdout (no table, no progress)." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar and no table; print only the run folder." };
+        var force = CommonOptions.Force("run folder");
+        var json = CommonOptions.Json("the KPI summary");
+        var quiet = CommonOptions.Quiet("run folder");
         var timeSeriesEvery = new Option<int>("--timeseries-every")
         {
             Description = "Days between two rows of timeseries.parquet (default 1: every day). Thins large runs.",

@@ -12,15 +12,15 @@ internal static class SweepCommand
     {
         var file = new Argument<FileInfo>("design") { Description = "The sweep design file (YAML; see docs/experiments.md)." };
         var output = new Option<string?>("--out", "-o") { Description = "Sweep folder (default: runs/sweep-<design name>). Rerunning into it resumes." };
-        var threads = ExperimentOptions.Threads();
+        var threads = CommonOptions.Threads();
         var shard = new Option<string?>("--shard")
         {
             Description = "Run shard i of n (0-based, e.g. 0/4) and leave the dataset to 'sim merge'. Default: from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX/SIM_SHARD_COUNT, else the whole sweep.",
         };
-        var force = ExperimentOptions.Force();
+        var force = CommonOptions.Force("output folder");
         force.Description = "Delete the sweep folder's finished points (or another sweep's folder) and start over.";
-        var json = ExperimentOptions.Json();
-        var quiet = ExperimentOptions.Quiet();
+        var json = CommonOptions.Json("the results");
+        var quiet = CommonOptions.Quiet("output folder");
         var command = new Command(
             "sweep",
             "Sweep scenario parameters over a design (grid, latin_hypercube, sobol): a dataset with a row per point and replication, per-point summaries, charts and Sobol indices. " +

@@ -4,7 +4,10 @@ using Spectre.Console;
 
 namespace Simulation.Cli.Rendering;
 
-/// <summary>The KPI table printed at the end of a run: mean and 95% CI per KPI, grouped.</summary>
+/// <summary>
+/// The KPI table printed at the end of a run: mean and 95% CI per KPI, grouped. The CI is clipped to
+/// the KPI's natural range (<see cref="KpiSummary.Ci95InRange"/>), so a count never shows a bound below 0.
+/// </summary>
 internal static class KpiTable
 {
     /// <summary>Below this console width the p5..p95 column is left out so rows stay on one line.</summary>
@@ -28,11 +31,11 @@ internal static class KpiTable
         foreach (var group in outcome.Summaries.GroupBy(s => s.Kpi.Group))
         {
             table.AddRow(Row(quantiles, $"[bold underline]{group.Key.ToString().ToLowerInvariant()}[/]", "", "", "", ""));
-            foreach (var (kpi, summary) in group)
+            foreach (var kpiSummary in group)
             {
-                string ci = double.IsNaN(summary.Ci95Low)
-                    ? "-"
-                    : $"{NumberFormat.Compact(summary.Ci95Low)} .. {NumberFormat.Compact(summary.Ci95High)}";
+                var (kpi, summary) = kpiSummary;
+                var (low, high) = kpiSummary.Ci95InRange;
+                string ci = double.IsNaN(low) ? "-" : $"{NumberFormat.Compact(low)} .. {NumberFormat.Compact(high)}";
                 table.AddRow(Row(
                     quantiles,
                     Markup.Escape(kpi.Name),

@@ -5,30 +5,16 @@ namespace Simulation.Core.Engine;
 /// there is none. Gets are considered in arrival order; a get that finds nothing does not block later ones.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class FilterStore<T>
+public sealed class FilterStore<T> : StoreBase<T>
 {
     private readonly List<T> _items = [];
-    private readonly Queue<StorePut<T>> _puts = new();
     private readonly List<StoreGet<T>> _gets = [];
 
     /// <summary>Creates a store holding at most <paramref name="capacity"/> items.</summary>
     public FilterStore(Simulator simulator, int capacity = int.MaxValue)
+        : base(simulator, capacity, "a filter store")
     {
-        ArgumentNullException.ThrowIfNull(simulator);
-        if (capacity <= 0)
-        {
-            throw Errors.BadCapacity(nameof(capacity), "a filter store", capacity);
-        }
-
-        Simulator = simulator;
-        Capacity = capacity;
     }
-
-    /// <summary>The simulation the store belongs to.</summary>
-    public Simulator Simulator { get; }
-
-    /// <summary>The most items it holds.</summary>
-    public int Capacity { get; }
 
     /// <summary>How many items it holds now.</summary>
     public int Count => _items.Count;
@@ -39,8 +25,7 @@ public sealed class FilterStore<T>
     /// <summary>Puts <paramref name="item"/> in; the event succeeds once there was room.</summary>
     public StorePut<T> Put(T item)
     {
-        var put = new StorePut<T>(Simulator, item);
-        _puts.Enqueue(put);
+        var put = QueuePut(item);
         Balance();
         return put;
     }
@@ -60,11 +45,9 @@ public sealed class FilterStore<T>
         while (moved)
         {
             moved = false;
-            if (_puts.Count > 0 && _items.Count < Capacity)
+            if (TryAdmitPut(_items.Count, out var admitted))
             {
-                var put = _puts.Dequeue();
-                _items.Add(put.Item);
-                put.Succeed();
+                _items.Add(admitted);
                 moved = true;
             }
 

@@ -5,30 +5,16 @@ namespace Simulation.Core.Engine;
 /// wait while it is empty, each served in arrival order.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class Store<T>
+public sealed class Store<T> : StoreBase<T>
 {
     private readonly Queue<T> _items = new();
-    private readonly Queue<StorePut<T>> _puts = new();
     private readonly Queue<StoreGet<T>> _gets = new();
 
     /// <summary>Creates a store holding at most <paramref name="capacity"/> items.</summary>
     public Store(Simulator simulator, int capacity = int.MaxValue)
+        : base(simulator, capacity, "a store")
     {
-        ArgumentNullException.ThrowIfNull(simulator);
-        if (capacity <= 0)
-        {
-            throw Errors.BadCapacity(nameof(capacity), "a store", capacity);
-        }
-
-        Simulator = simulator;
-        Capacity = capacity;
     }
-
-    /// <summary>The simulation the store belongs to.</summary>
-    public Simulator Simulator { get; }
-
-    /// <summary>The most items it holds.</summary>
-    public int Capacity { get; }
 
     /// <summary>How many items it holds now.</summary>
     public int Count => _items.Count;
@@ -36,8 +22,7 @@ public sealed class Store<T>
     /// <summary>Puts <paramref name="item"/> in; the event succeeds once there was room.</summary>
     public StorePut<T> Put(T item)
     {
-        var put = new StorePut<T>(Simulator, item);
-        _puts.Enqueue(put);
+        var put = QueuePut(item);
         Balance();
         return put;
     }
@@ -58,11 +43,9 @@ public sealed class Store<T>
         while (moved)
         {
             moved = false;
-            if (_puts.Count > 0 && _items.Count < Capacity)
+            if (TryAdmitPut(_items.Count, out var admitted))
             {
-                var put = _puts.Dequeue();
-                _items.Enqueue(put.Item);
-                put.Succeed();
+                _items.Enqueue(admitted);
                 moved = true;
             }
 

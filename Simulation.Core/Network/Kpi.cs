@@ -24,4 +24,8 @@ public enum KpiGroup
 /// <param name="Unit">The unit, e.g. <c>units</c>, <c>currency</c>, <c>kg CO2e</c>.</param>
 /// <param name="Description">One sentence saying exactly what is measured.</param>
 /// <param name="Group">The family it belongs to.</param>
-public sealed record Kpi(string Name, string Unit, string Description, KpiGroup Group);
+public sealed record Kpi(string Name, string Unit, string Description, KpiGroup Group)
+{
+    /// <summary>The values the KPI can take by its definition; by default what its unit implies (<see cref="KpiRange.ForUnit"/>).</summary>
+    public KpiRange Range { get; init; } = KpiRange.ForUnit(Unit);
+}

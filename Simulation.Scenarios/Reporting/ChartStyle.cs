@@ -1,10 +1,12 @@
 using ScottPlot;
+using Simulation.Scenarios.Experiments.Charts;
 
 namespace Simulation.Scenarios.Reporting;
 
 /// <summary>
 /// One look for every chart: 16:9 at 1600 x 900 pixels with type large enough to read on a slide, a
-/// colour-blind-safe palette (Okabe-Ito), and PNG plus SVG written side by side.
+/// colour-blind-safe palette (Okabe-Ito), a sans-serif font (<see cref="ChartFiles.SansFont"/>), and PNG
+/// plus SVG written side by side.
 /// </summary>
 internal static class ChartStyle
 {
@@ -18,18 +20,9 @@ internal static class ChartStyle
         Color.FromHex("#E69F00"), Color.FromHex("#56B4E9"), Color.FromHex("#000000"), Color.FromHex("#F0E442"),
     ];
 
-    /// <summary>
-    /// A sans-serif family this machine has. ScottPlot's default asks for Arial-like names that Linux
-    /// machines often lack, and Skia then falls back to whatever font it finds first (often a serif).
-    /// </summary>
-    private static readonly Lazy<string> SansFont = new(() =>
-        new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans" }
-            .FirstOrDefault(name => SkiaSharp.SKFontManager.Default.MatchFamily(name) is not null) ?? Fonts.Sans);
-
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
-        var plot = new Plot();
-        plot.Font.Set(SansFont.Value);
+        var plot = ChartFiles.NewPlot();
         plot.Title(title, 34);
         plot.XLabel(xLabel, 26);
         plot.YLabel(yLabel, 26);
@@ -48,7 +41,7 @@ internal static class ChartStyle
         axis.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
         axis.TickLabelStyle.FontSize = 22;
         plot.XLabel(xLabel, 26);
-        plot.Font.Set(SansFont.Value);
+        plot.Font.Set(ChartFiles.SansFont);
     }
 
     /// <summary>Writes <c>name.png</c> and <c>name.svg</c> into <paramref name="folder"/>.</summary>

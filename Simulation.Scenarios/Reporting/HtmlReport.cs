@@ -93,7 +93,7 @@ internal static class HtmlReport
     {
         html.Append("""
             <h2 id="kpis">KPIs</h2>
-            <p>Per replication, after the warm-up; mean over replications with its 95% confidence interval, and the range that holds the middle 90% of replications.</p>
+            <p>Per replication, after the warm-up; mean over replications with its 95% confidence interval (Student t, clipped to the values the KPI can take, e.g. 0 to 1 for a fraction; summary.parquet has the raw bounds), and the range that holds the middle 90% of replications.</p>
             <table>
             <tr><th>KPI</th><th>mean</th><th>95% CI</th><th>p5 .. p95</th><th>unit</th><th>n</th></tr>
 
@@ -103,7 +103,8 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<tr class=\"group\"><th colspan=\"6\">{E(group.Key)}</th></tr>\n");
             foreach (var s in group)
             {
-                string ci = double.IsFinite(s.Ci95Low) ? $"{SummaryCharts.Compact(s.Ci95Low)} .. {SummaryCharts.Compact(s.Ci95High)}" : "-";
+                var (low, high) = s.Ci95InRange;
+                string ci = double.IsFinite(low) ? $"{SummaryCharts.Compact(low)} .. {SummaryCharts.Compact(high)}" : "-";
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{E(s.Kpi)}</td><td class=\"num\">{E(SummaryCharts.Compact(s.Mean))}</td><td class=\"num\">{E(ci)}</td><td class=\"num\">{E(SummaryCharts.Compact(s.P5))} .. {E(SummaryCharts.Compact(s.P95))}</td><td>{E(s.Unit)}</td><td class=\"num\">{s.N}</td></tr>\n");
             }

@@ -1,9 +1,25 @@
+using Simulation.Core.Network;
 using Simulation.Scenarios.Output;
 
 namespace Simulation.Scenarios.Reporting;
 
 /// <summary>One row of <c>summary.parquet</c>.</summary>
-internal sealed record SummaryRow(string Kpi, string Unit, string Group, int N, double Mean, double Sd, double Ci95Low, double Ci95High, double P5, double P50, double P95);
+internal sealed record SummaryRow(string Kpi, string Unit, string Group, int N, double Mean, double Sd, double Ci95Low, double Ci95High, double P5, double P50, double P95)
+{
+    /// <summary>
+    /// The raw 95% CI of the file clipped to the KPI's natural range, as the report shows it: the
+    /// catalogue's range by name, or the range the unit implies for a KPI the catalogue no longer has.
+    /// </summary>
+    public (double Low, double High) Ci95InRange
+    {
+        get
+        {
+            int index = KpiCatalog.IndexOf(Kpi);
+            var range = index >= 0 ? KpiCatalog.All[index].Range : KpiRange.ForUnit(Unit);
+            return range.Clip(Ci95Low, Ci95High);
+        }
+    }
+}
 
 /// <summary>Mean exits per replication in one category (a tier, a size class or a cause).</summary>
 internal sealed record ExitBar(string Category, string Label, double MeanPerReplication);
@@ -15,7 +31,8 @@ internal sealed record ExitBar(string Category, string Label, double MeanPerRepl
 internal sealed class RunData
 {
     private static readonly string[] SizeOrder = ["micro", "small", "medium", "large"];
-    private static readonly string[] ExitCauses = ["insolvency", "margin"];
+    /// <summary>Every exit cause suppliers.parquet names (SupplierOutcome.ExitCause), in the order the chart shows them.</summary>
+    private static readonly string[] ExitCauses = ["insolvency", "margin", "terminated"];
 
     private RunData(string folder, Manifest manifest, IReadOnlyList<SummaryRow> summary, IReadOnlyDictionary<string, double[]> kpis, IReadOnlyList<ExitBar> exits)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Simulation.Scenarios.Experiments.Charts;
 
 namespace Simulation.Scenarios.Reporting;
 
@@ -22,23 +23,25 @@ internal static class SummaryCharts
 
         string unit = rows[0].Unit;
         var plot = ChartStyle.NewPlot("Cost breakdown (mean per replication)", "Cost component", $"{unit} after warm-up");
-        var bars = new List<Bar>();
+        plot.Add.Bars(rows.Select((r, i) => new Bar { Position = i, Value = r.Mean, FillColor = ChartStyle.Palette[i] }).ToArray());
         for (int i = 0; i < rows.Length; i++)
         {
-            var r = rows[i];
-            double error = double.IsFinite(r.Ci95High) ? r.Ci95High - r.Mean : 0;
-            bars.Add(new Bar
+            // Drawn by hand: a bar's own error is symmetric, and a cost's interval stops at 0. The value
+            // label goes above the whisker so the two never cross.
+            var (low, high) = rows[i].Ci95InRange;
+            double top = rows[i].Mean;
+            if (double.IsFinite(low))
             {
-                Position = i,
-                Value = r.Mean,
-                Error = error,
-                FillColor = ChartStyle.Palette[i],
-                Label = Compact(r.Mean),
-            });
+                ChartFiles.VerticalInterval(plot, low, high, i, Colors.Black);
+                top = Math.Max(top, high);
+            }
+
+            var label = plot.Add.Text(Compact(rows[i].Mean), i, top);
+            label.LabelFontSize = 22;
+            label.LabelAlignment = Alignment.LowerCenter;
+            label.LabelOffsetY = -6;
         }
 
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = 22;
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Length).Select(i => (double)i)], [.. rows.Select(r => TrajectoryCharts.Humanize(r.Kpi.Replace("_cost", "", StringComparison.Ordinal)))]);
         plot.Axes.Margins(bottom: 0, top: 0.15);
         ChartStyle.Save(plot, folder, "cost-breakdown");
@@ -46,7 +49,7 @@ internal static class SummaryCharts
             "cost-breakdown",
             "Cost",
             "Cost breakdown",
-            "What the buyers pay over the run after the warm-up, by component (purchases from suppliers, transport, holding stock), plus the interest suppliers pay on credit. Whiskers are 95% confidence intervals of the mean.");
+            "What the buyers pay over the run after the warm-up, by component (purchases from suppliers, transport, holding stock), plus the interest suppliers pay on credit. Whiskers are 95% confidence intervals of the mean (stopping at 0).");
     }
 
     public static ChartFile Exits(RunData data, string folder)
@@ -92,7 +95,7 @@ internal static class SummaryCharts
         ChartStyle.Save(plot, folder, "exits");
         double total = exits.Where(e => e.Category == "cause").Sum(e => e.MeanPerReplication);
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"Suppliers that left the chain after the warm-up, per replication on average ({Compact(total)} in all), split three ways: by tier, by enterprise size and by cause (insolvency after a run of days unable to pay; margin below the alternative market's at a review).");
+            $"Suppliers that left the chain after the warm-up, per replication on average ({Compact(total)} in all), split three ways: by tier, by enterprise size and by cause (insolvency after a run of days unable to pay; margin below the alternative market's at a review; terminated by buyers at a missed corrective-action deadline).");
         return new ChartFile("exits", "Supplier exits", "Supplier exits by tier, size and cause", caption);
     }
 

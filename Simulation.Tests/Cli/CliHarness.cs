@@ -10,6 +10,13 @@ internal static class CliHarness
     {
         var output = new StringWriter();
         var error = new StringWriter();
+        int code = await SimApp.RunAsync(args, new CliContext(PlainConsole(output), output, error));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A 160-column console without colours or interaction that writes to <paramref name="output"/>.</summary>
+    public static IAnsiConsole PlainConsole(TextWriter output)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -18,8 +25,7 @@ internal static class CliHarness
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 160;
-        int code = await SimApp.RunAsync(args, new CliContext(console, output, error));
-        return (code, output.ToString(), error.ToString());
+        return console;
     }
 
     public static string TempFolder()

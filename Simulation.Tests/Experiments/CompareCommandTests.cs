@@ -4,6 +4,7 @@ using DuckDB.NET.Data;
 using Simulation.Core.Network;
 using Simulation.Tests.Cli;
 using Simulation.Tests.Examples;
+using Simulation.Tests.Outputs;
 
 namespace Simulation.Tests.Experiments;
 
@@ -37,6 +38,7 @@ public sealed class CompareCommandTests
         var demand = rows.Single(r => r.GetProperty("kpi").GetString() == "demand_units");
         Assert.Equal(0, demand.GetProperty("diff_mean").GetDouble());
         Assert.True(File.Exists(Path.Combine(folder, "charts", "compare.png")));
+        ChartFonts.AssertAllSans(Path.Combine(folder, "charts"));
         Assert.True(File.Exists(Path.Combine(folder, "scenarios", "stock60k.resolved.yaml")));
     }
 

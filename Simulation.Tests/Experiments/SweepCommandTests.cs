@@ -3,6 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using Simulation.Cli;
 using Simulation.Tests.Cli;
+using Simulation.Tests.Outputs;
 using Spectre.Console;
 
 namespace Simulation.Tests.Experiments;
@@ -44,6 +45,7 @@ public sealed class SweepCommandTests
         Assert.Equal(2L, Convert.ToInt64(reader.GetValue(6), CultureInfo.InvariantCulture));
         Assert.True(reader.GetDouble(7) < 1e-12);
         Assert.True(File.Exists(Path.Combine(folder, "charts", "heatmap-fill_rate.png")));
+        ChartFonts.AssertAllSans(Path.Combine(folder, "charts"));
     }
 
     [Fact]
@@ -215,6 +217,7 @@ public sealed class SweepCommandTests
         Assert.Equal(2L, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
         Assert.True(reader.GetBoolean(2));
         Assert.True(File.Exists(Path.Combine(folder, "charts", "sensitivity-total_cost.png")));
+        ChartFonts.AssertAllSans(Path.Combine(folder, "charts"));
     }
 
     [Fact]
@@ -233,6 +236,7 @@ public sealed class SweepCommandTests
         var (code, _, error) = await CliHarness.RunAsync("sweep", design, "-o", folder, "--quiet");
         Assert.True(code == 0, error);
         Assert.True(File.Exists(Path.Combine(folder, "charts", "response-fill_rate.png")));
+        ChartFonts.AssertAllSans(Path.Combine(folder, "charts"));
     }
 
     [Fact]

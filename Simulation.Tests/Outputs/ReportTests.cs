@@ -27,6 +27,8 @@ public sealed partial class ReportTests(OutputRunFixture run)
             Assert.Contains("<svg", svg, StringComparison.Ordinal);
             Assert.EndsWith("</svg>", svg.TrimEnd(), StringComparison.Ordinal);
         }
+
+        ChartFonts.AssertAllSans(Path.Combine(run.Folder, "charts"));
     }
 
     [Fact]

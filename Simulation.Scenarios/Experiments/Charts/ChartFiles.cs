@@ -5,6 +5,25 @@ namespace Simulation.Scenarios.Experiments.Charts;
 /// <summary>Saves a plot as PNG (for reports and quick looks) and SVG (for print), with one look for every chart.</summary>
 internal static class ChartFiles
 {
+    /// <summary>
+    /// A sans-serif family this machine has. ScottPlot's default asks for Arial-like names that Linux
+    /// machines often lack, and Skia then falls back to whatever font it finds first (often a serif).
+    /// </summary>
+    private static readonly Lazy<string> SansFontName = new(() =>
+        new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans" }
+            .FirstOrDefault(name => SkiaSharp.SKFontManager.Default.MatchFamily(name) is not null) ?? Fonts.Sans);
+
+    /// <summary>The sans-serif family every chart uses (run reports, sweeps, comparisons).</summary>
+    public static string SansFont => SansFontName.Value;
+
+    /// <summary>An empty plot in <see cref="SansFont"/>; set the font again after adding an axis, which brings its own.</summary>
+    public static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set(SansFont);
+        return plot;
+    }
+
     /// <summary>Writes <paramref name="pathWithoutExtension"/>.png and .svg.</summary>
     public static void Save(Plot plot, string pathWithoutExtension, int width, int height)
     {
@@ -12,15 +31,24 @@ internal static class ChartFiles
         plot.SaveSvg(pathWithoutExtension + ".svg", width, height);
     }
 
+    /// <summary>Half the length of an interval's end caps, in axis units of the other axis.</summary>
+    private const double Cap = 0.15;
+
     /// <summary>A horizontal interval drawn as a line with end caps (ScottPlot's bar errors are symmetric only).</summary>
-    public static void HorizontalInterval(Plot plot, double low, double high, double y, Color color)
+    public static void HorizontalInterval(Plot plot, double low, double high, double y, Color color) =>
+        Interval(plot, new Coordinates(low, y), new Coordinates(high, y), new Coordinates(0, Cap), color);
+
+    /// <summary>A vertical interval with end caps, e.g. a confidence interval clipped at 0 above a bar.</summary>
+    public static void VerticalInterval(Plot plot, double low, double high, double x, Color color) =>
+        Interval(plot, new Coordinates(x, low), new Coordinates(x, high), new Coordinates(Cap, 0), color);
+
+    private static void Interval(Plot plot, Coordinates start, Coordinates end, Coordinates cap, Color color)
     {
-        const double Cap = 0.15;
         foreach (var line in new[]
         {
-            plot.Add.Line(low, y, high, y),
-            plot.Add.Line(low, y - Cap, low, y + Cap),
-            plot.Add.Line(high, y - Cap, high, y + Cap),
+            plot.Add.Line(start, end),
+            plot.Add.Line(start.X - cap.X, start.Y - cap.Y, start.X + cap.X, start.Y + cap.Y),
+            plot.Add.Line(end.X - cap.X, end.Y - cap.Y, end.X + cap.X, end.Y + cap.Y),
         })
         {
             line.LineWidth = 1.5f;

@@ -20,7 +20,7 @@ internal static class ComparisonChart
         var kpis = shown.Select(d => d.Kpi.Name).Distinct().ToList();
         var variants = shown.Select(d => d.Variant).Distinct().ToList();
 
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         double slot = 0.8 / Math.Max(variants.Count, 1);
         for (int v = 0; v < variants.Count; v++)
         {

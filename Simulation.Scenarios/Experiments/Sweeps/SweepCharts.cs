@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScottPlot;
+using Simulation.Core.Network;
 using Simulation.Scenarios.Experiments.Charts;
 
 namespace Simulation.Scenarios.Experiments.Sweeps;
@@ -54,10 +55,11 @@ internal static class SweepCharts
         double[] x = [.. order.Select(p => Convert.ToDouble(values[p][0], CultureInfo.InvariantCulture))];
         double[] y = [.. order.Select(p => means[p][k])];
         double[] error = [.. order.Select(p => double.IsFinite(halfWidths[p][k]) ? halfWidths[p][k] : 0)];
-        var plot = new Plot();
+        var (low, high) = Band(kpi, y, error);
+        var plot = ChartFiles.NewPlot();
         if (state.Design == DesignKind.Grid)
         {
-            var band = plot.Add.FillY(x, [.. y.Zip(error, (m, e) => m - e)], [.. y.Zip(error, (m, e) => m + e)]);
+            var band = plot.Add.FillY(x, low, high);
             band.FillColor = Colors.SteelBlue.WithAlpha(0.25);
             band.LegendText = "95% CI";
             var line = plot.Add.Scatter(x, y);
@@ -66,6 +68,8 @@ internal static class SweepCharts
         else
         {
             var bars = plot.Add.ErrorBar(x, y, error);
+            bars.YErrorNegative = [.. y.Zip(low, (m, l) => m - l)];
+            bars.YErrorPositive = [.. high.Zip(y, (h, m) => h - m)];
             bars.LegendText = "95% CI";
             var points = plot.Add.ScatterPoints(x, y);
             points.LegendText = "mean over replications";
@@ -74,8 +78,21 @@ internal static class SweepCharts
         plot.Title($"{state.Name}: {kpi} against {state.Parameters[0].Name}");
         plot.XLabel(state.Parameters[0].Path);
         plot.YLabel(kpi);
-        plot.ShowLegend(Alignment.LowerRight);
+        // Below the plot: inside it, the legend covers points near the lower right (a KPI at 0 at the largest value).
+        plot.ShowLegend(Edge.Bottom);
         ChartFiles.Save(plot, path, 900, 600);
+    }
+
+    /// <summary>
+    /// The 95% CI band drawn around <paramref name="means"/>: as in sim run's table, it stops at the KPI's
+    /// natural range (a fill rate at 1, a count at 0); points.parquet keeps the raw bounds. A KPI the
+    /// catalogue no longer has (a sweep resumed across versions) is not clipped.
+    /// </summary>
+    internal static (double[] Low, double[] High) Band(string kpi, double[] means, double[] halfWidths)
+    {
+        int catalogued = KpiCatalog.IndexOf(kpi);
+        var range = catalogued >= 0 ? KpiCatalog.All[catalogued].Range : new KpiRange(double.NegativeInfinity, double.PositiveInfinity);
+        return ([.. means.Zip(halfWidths, (m, e) => range.Clamp(m - e))], [.. means.Zip(halfWidths, (m, e) => range.Clamp(m + e))]);
     }
 
     private static void Heatmap(string path, SweepState state, string kpi, IReadOnlyList<object[]> values, double[][] means, int k)
@@ -96,7 +113,7 @@ internal static class SweepCharts
         double low = finite.Min();
         double span = finite.Max() - low;
         var colormap = new ScottPlot.Colormaps.Viridis();
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         for (int column = 0; column < xLevels.Count; column++)
         {
             for (int row = 0; row < yLevels.Count; row++)
@@ -123,7 +140,7 @@ internal static class SweepCharts
 
     private static void SensitivityBars(string path, SweepState state, string kpi, List<SensitivityRow> rows)
     {
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         var first = new List<Bar>();
         var total = new List<Bar>();
         for (int i = 0; i < rows.Count; i++)
@@ -138,8 +155,8 @@ internal static class SweepCharts
         for (int i = 0; i < rows.Count; i++)
         {
             var index = rows[i].Index;
-            VerticalInterval(plot, (3 * i) + 0.5, index.FirstOrderLow, index.FirstOrderHigh);
-            VerticalInterval(plot, (3 * i) + 1.5, index.TotalLow, index.TotalHigh);
+            ChartFiles.VerticalInterval(plot, index.FirstOrderLow, index.FirstOrderHigh, (3 * i) + 0.5, Colors.Black);
+            ChartFiles.VerticalInterval(plot, index.TotalLow, index.TotalHigh, (3 * i) + 1.5, Colors.Black);
         }
 
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => r.Parameter)]);
@@ -148,16 +165,6 @@ internal static class SweepCharts
         plot.YLabel("share of variance");
         plot.ShowLegend(Alignment.UpperRight);
         ChartFiles.Save(plot, path, Math.Max(800, 160 * rows.Count), 550);
-    }
-
-    private static void VerticalInterval(Plot plot, double x, double low, double high)
-    {
-        const double Cap = 0.2;
-        foreach (var line in new[] { plot.Add.Line(x, low, x, high), plot.Add.Line(x - Cap, low, x + Cap, low), plot.Add.Line(x - Cap, high, x + Cap, high) })
-        {
-            line.Color = Colors.Black;
-            line.LineWidth = 1.5f;
-        }
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

@@ -3,8 +3,8 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using Simulation.Core.Network;
+using Simulation.Benchmarks.Network;
 using Simulation.Core.Replications;
-using Simulation.Scenarios;
 using Simulation.Scenarios.Output;
 
 namespace Simulation.Benchmarks.Output;
@@ -34,9 +34,7 @@ public class TimeSeriesWriteBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        string scenario = Path.Combine(RepositoryRoot(), "scenarios", "apparel-bangladesh.yaml");
-        var definition = ScenarioLoader.Load(scenario).Definition
-            ?? throw new InvalidOperationException($"'{scenario}' did not load.");
+        var definition = RepositoryFiles.Load("scenarios/apparel-bangladesh.yaml");
         _startDate = definition.StartDate;
         _series = [.. ReplicationRunner.Run(2, 1, context => NetworkSimulation.Run(definition, context).Daily)];
         if (_series[0].Days.Count != RowsPerReplication)
@@ -71,17 +69,6 @@ public class TimeSeriesWriteBenchmark
         long size = new FileInfo(path).Length;
         File.Delete(path);
         return size;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Simulation.sln not found above the benchmark binaries.");
     }
 
     /// <summary>A few iterations of one invocation each: a write takes tens of milliseconds.</summary>

@@ -39,11 +39,11 @@ internal static class OptimizeCommand
         {
             Description = "Also choose which tier-1 suppliers the scenario's capacity-building programmes enrol, within this budget (currency per year).",
         };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads of the simulation check. Results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = CommonOptions.Threads();
         var output = new Option<string?>("--out", "-o") { Description = "Output folder to create (default: runs/<scenario>-optimize-<time>)." };
-        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (no table, no progress)." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress and no table; print only the output folder." };
+        var force = CommonOptions.Force("output folder");
+        var json = CommonOptions.Json("the result");
+        var quiet = CommonOptions.Quiet("output folder");
         var command = new Command("optimize", "Choose the sourcing mix with OR-Tools (cost, CO2e, water, social risk, shortfall, CVaR of shortfall), trace a Pareto frontier, and check every mix by simulation.")
         {
             file, set, objective, caps, maxShare, maxRegionShare, minShare, cvarAlpha, maxCvar, scenarios, pareto, gap, timeLimit, refine,

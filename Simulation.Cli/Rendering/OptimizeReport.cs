@@ -54,7 +54,7 @@ internal static class OptimizeReport
                     kpi == objective || kpi == outcome.Axis ? $"[bold]{name}[/]" : name,
                     predicted,
                     simulated is null ? "-" : Number(simulated.Mean),
-                    simulated is null || !double.IsFinite(simulated.Ci95Low) ? "-" : Markup.Escape($"[{Number(simulated.Ci95Low)}, {Number(simulated.Ci95High)}]"));
+                    simulated is null || !double.IsFinite(simulated.Ci95Low) ? "-" : Markup.Escape(ClippedInterval(kpi, simulated)));
             }
         }
 
@@ -105,7 +105,7 @@ internal static class OptimizeReport
                     first ? round.Round.ToString(CultureInfo.InvariantCulture) : "",
                     Markup.Escape(SourcingKpis.Name(kpi)),
                     Number(round.Before[kpi]),
-                    Markup.Escape(Interval(round.Simulated.Kpis[kpi])),
+                    Markup.Escape(Interval(kpi, round.Simulated.Kpis[kpi])),
                     Number(round.After[kpi]),
                     first ? Number(round.MaxShareChange) : "");
             }
@@ -221,10 +221,15 @@ internal static class OptimizeReport
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static string Interval(Summary summary) =>
-        double.IsFinite(summary.Ci95Low)
-            ? $"{Number(summary.Mean)} [{Number(summary.Ci95Low)}, {Number(summary.Ci95High)}]"
-            : Number(summary.Mean);
+    private static string Interval(SourcingKpi kpi, Summary summary) =>
+        double.IsFinite(summary.Ci95Low) ? $"{Number(summary.Mean)} {ClippedInterval(kpi, summary)}" : Number(summary.Mean);
+
+    /// <summary>The 95% CI as shown: clipped to the KPI's natural range (pareto.parquet and --json keep the raw bounds).</summary>
+    private static string ClippedInterval(SourcingKpi kpi, Summary summary)
+    {
+        var (low, high) = SourcingKpis.Range(kpi).Clip(summary.Ci95Low, summary.Ci95High);
+        return $"[{Number(low)}, {Number(high)}]";
+    }
 
     /// <summary>Four significant figures: the KPIs span 1e-4 (shortfall) to 1e4 (water).</summary>
     private static string Number(double value) =>

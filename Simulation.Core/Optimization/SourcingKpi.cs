@@ -55,6 +55,10 @@ public static class SourcingKpis
         _ => throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI."),
     };
 
+    /// <summary>The values the KPI can take: shortfall and its CVaR are fractions, the others 0 or more (reports clip CIs to it).</summary>
+    public static Network.KpiRange Range(SourcingKpi kpi) =>
+        kpi is SourcingKpi.Shortfall or SourcingKpi.Cvar ? Network.KpiRange.Fraction : Network.KpiRange.NonNegative;
+
     /// <summary>Parses a name as <see cref="Name"/> spells it (ordinal, case-insensitive).</summary>
     /// <returns>True when <paramref name="name"/> is a KPI name.</returns>
     public static bool TryParse(string name, out SourcingKpi kpi)

@@ -1,4 +1,5 @@
 using Simulation.Core.Optimization;
+using Simulation.Scenarios.Experiments.Charts;
 using ScottPlot;
 
 namespace Simulation.Scenarios.Optimization;
@@ -29,7 +30,7 @@ internal static class OptimizerCharts
     private static void WriteFrontier(OptimizeOutcome outcome, List<OptimizedPoint> points, SourcingKpi axis, string path)
     {
         var objective = outcome.Settings.Objective;
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         double[] px = [.. points.Select(p => p.Solution.Predicted[axis])];
         double[] py = [.. points.Select(p => p.Solution.Predicted[objective])];
         var predicted = plot.Add.Scatter(px, py);
@@ -40,11 +41,10 @@ internal static class OptimizerCharts
         var simulated = points.Where(p => p.Simulated is not null).ToList();
         double[] sx = [.. simulated.Select(p => p.Simulated!.Kpis[axis].Mean)];
         double[] sy = [.. simulated.Select(p => p.Simulated!.Kpis[objective].Mean)];
-        double[] xError = [.. simulated.Select(p => HalfWidth(p.Simulated!, axis))];
-        double[] yError = [.. simulated.Select(p => HalfWidth(p.Simulated!, objective))];
-        var bars = plot.Add.ErrorBar(sx, sy, yError);
-        bars.XErrorPositive = xError;
-        bars.XErrorNegative = xError;
+        var bars = plot.Add.ErrorBar(sx, sy, [.. simulated.Select(p => Above(p.Simulated!, objective))]);
+        bars.YErrorNegative = [.. simulated.Select(p => Below(p.Simulated!, objective))];
+        bars.XErrorPositive = [.. simulated.Select(p => Above(p.Simulated!, axis))];
+        bars.XErrorNegative = [.. simulated.Select(p => Below(p.Simulated!, axis))];
         var markers = plot.Add.ScatterPoints(sx, sy);
         markers.LegendText = $"simulated mean, 95% CI ({outcome.Replications} replications)";
         markers.MarkerSize = 8;
@@ -66,11 +66,17 @@ internal static class OptimizerCharts
         plot.SavePng(path, Width, Height);
     }
 
-    private static double HalfWidth(SimulatedMix mix, SourcingKpi kpi)
+    /// <summary>How far the 95% CI, clipped to the KPI's natural range, reaches above the mean (0 without a CI).</summary>
+    private static double Above(SimulatedMix mix, SourcingKpi kpi) => Reach(mix, kpi).Above;
+
+    /// <summary>How far the clipped 95% CI reaches below the mean (0 without a CI).</summary>
+    private static double Below(SimulatedMix mix, SourcingKpi kpi) => Reach(mix, kpi).Below;
+
+    private static (double Above, double Below) Reach(SimulatedMix mix, SourcingKpi kpi)
     {
         var summary = mix.Kpis[kpi];
-        double half = (summary.Ci95High - summary.Ci95Low) / 2;
-        return double.IsFinite(half) ? half : 0;
+        var (low, high) = SourcingKpis.Range(kpi).Clip(summary.Ci95Low, summary.Ci95High);
+        return double.IsFinite(low) && double.IsFinite(high) ? (high - summary.Mean, summary.Mean - low) : (0, 0);
     }
 
     /// <summary>Stacked bars: one bar per point, one segment per key (supplier or region), height = share of all demand.</summary>
@@ -84,7 +90,7 @@ internal static class OptimizerCharts
         bool hasOther = totals.Count > shown.Count;
         var segments = hasOther ? [.. shown, "other"] : shown;
         var palette = new ScottPlot.Palettes.Category20();
-        var plot = new Plot();
+        var plot = ChartFiles.NewPlot();
         var bars = new List<Bar>();
         foreach (var point in points)
         {

@@ -22,6 +22,9 @@ public sealed class SharedOptionTests
     [InlineData("compare", "--quiet", "No progress bar and no table; print only the output folder.")]
     [InlineData("sweep", "--quiet", "No progress bar and no table; print only the output folder.")]
     [InlineData("merge", "--quiet", "No progress bar and no table; print only the output folder.")]
+    [InlineData("optimize", "--threads", "Worker threads (default: all cores). Results do not depend on it.")]
+    [InlineData("optimize", "--json", "Print the result as JSON on stdout (no table, no progress).")]
+    [InlineData("optimize", "--quiet", "No progress bar and no table; print only the output folder.")]
     public void RunAndTheExperimentCommands_ShareTheirCommonOptions_NamingWhatTheyWrite(string command, string option, string description)
     {
         var found = Root.Subcommands.Single(c => c.Name == command).Options.Single(o => o.Name == option);

@@ -86,12 +86,11 @@ public static class ProgrammeEffects
     {
         double from = network.WarmupDays, to = network.HorizonDays;
         double end = start + programme.DurationDays;
-        double[] breaks = [from, Math.Clamp(start, from, to), Math.Clamp(end, from, to), to];
         double c0 = candidate.Capability;
         double Gain(double t) => CapabilityGain(c0, programme.CapabilityGainPerYear, start, programme.DurationDays, t);
-        double meanGain = WindowMean(Gain, breaks);
+        double meanGain = WindowMean(Gain, from, to, start, end);
         double ownAtStart = social.OwnPerUnit(candidate.Id, c0);
-        double meanOwn = WindowMean(t => social.OwnPerUnit(candidate.Id, c0 + Gain(t)), breaks);
+        double meanOwn = WindowMean(t => social.OwnPerUnit(candidate.Id, c0 + Gain(t)), from, to, start, end);
         double enrolledDays = Math.Max(0, Math.Min(end, to) - Math.Max(start, from));
         double capacity = double.IsFinite(candidate.CapacityPerDay) ? candidate.CapacityPerDay : 0;
         return new ProgrammeOption
@@ -112,18 +111,17 @@ public static class ProgrammeEffects
         && (target.Regions.Count == 0 || target.Regions.Contains(candidate.RegionId, StringComparer.Ordinal))
         && (target.Suppliers.Count == 0 || target.Suppliers.Contains(candidate.Id, StringComparer.Ordinal));
 
-    /// <summary>Mean of <paramref name="f"/> over [first, last break]; Simpson's rule on each piece between breaks.</summary>
-    private static double WindowMean(Func<double, double> f, double[] breaks)
+    /// <summary>
+    /// Mean of <paramref name="f"/> over the window [from, to], for a curve that is flat before the
+    /// enrolment and after it ends: the flat pieces are taken at one point each, the enrolled piece
+    /// [start, end] by Simpson's rule.
+    /// </summary>
+    private static double WindowMean(Func<double, double> f, double from, double to, double start, double end)
     {
-        double integral = 0;
-        for (int k = 1; k < breaks.Length; k++)
+        double a = Math.Clamp(start, from, to), b = Math.Clamp(end, from, to);
+        double integral = ((a - from) * f((from + a) / 2)) + ((to - b) * f((b + to) / 2));
+        if (b > a)
         {
-            double a = breaks[k - 1], b = breaks[k];
-            if (b <= a)
-            {
-                continue;
-            }
-
             int intervals = Math.Max(MinSimpsonIntervals, 2 * (int)Math.Ceiling(b - a));
             double h = (b - a) / intervals;
             double sum = f(a) + f(b);
@@ -135,7 +133,6 @@ public static class ProgrammeEffects
             integral += sum * h / 3;
         }
 
-        double width = breaks[^1] - breaks[0];
-        return width > 0 ? integral / width : 0;
+        return to > from ? integral / (to - from) : 0;
     }
 }

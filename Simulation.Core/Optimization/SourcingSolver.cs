@@ -37,7 +37,7 @@ public static class SourcingSolver
         {
             case Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE:
                 var shares = model.Shares();
-                var enrolled = model.Enrolled();
+                var enrolled = WithoutIdleEnrolments(problem, settings, shares, model.Enrolled());
                 double gap = model.Gap;
                 return new SourcingSolution
                 {
@@ -160,6 +160,29 @@ public static class SourcingSolver
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The enrolments less those that change nothing. Under objectives other than cost an enrolment is
+    /// free to the solver, so within the budget it may enrol a supplier with no share, or add capacity
+    /// the mix does not need. With the shares fixed, each enrolment (dearest first) is dropped when the
+    /// objective is no worse without it and every constraint still holds.
+    /// </summary>
+    private static int[] WithoutIdleEnrolments(SourcingProblem problem, SourcingSettings settings, double[] shares, int[] enrolled)
+    {
+        var kept = enrolled.ToList();
+        foreach (int o in enrolled.OrderByDescending(o => problem.ProgrammeOptions[o].CostPerYear).ThenBy(o => o))
+        {
+            var without = kept.Where(k => k != o).ToList();
+            double with = SourcingEvaluation.Evaluate(problem, shares, kept, settings.CvarAlpha)[settings.Objective];
+            double after = SourcingEvaluation.Evaluate(problem, shares, without, settings.CvarAlpha)[settings.Objective];
+            if (after <= with + (1e-12 * Math.Max(1, Math.Abs(with))) && SourcingEvaluation.Violations(problem, settings, shares, without).Count == 0)
+            {
+                kept = without;
+            }
+        }
+
+        return [.. kept];
     }
 
     private static string[] BuyersWithoutCandidates(SourcingProblem problem)

@@ -74,8 +74,9 @@ internal static class MixVariantWriter
 
     /// <summary>
     /// The enrolments, merged over the scenario's <c>capacity_building</c> list by id: each programme
-    /// that could enrol tier-1 suppliers is narrowed to tier 2 and deeper (its own rule still enrols
-    /// upstream suppliers; removed when it targets tier 1 only), and a copy named
+    /// that could enrol tier-1 suppliers is narrowed to tier 2 and deeper, less the places the chosen
+    /// candidates take (its own rule still enrols upstream suppliers; removed when it targets tier 1
+    /// only), and a copy named
     /// <c>ID-optimized</c> enrols exactly the candidates chosen for it, from its start day.
     /// </summary>
     private static void AppendProgrammes(StringBuilder text, SourcingProblem problem, IReadOnlyList<int> enrolled, IReadOnlyList<CapacityBuildingDefinition> programmes)
@@ -85,18 +86,20 @@ internal static class MixVariantWriter
         for (int p = 0; p < programmes.Count; p++)
         {
             var programme = programmes[p];
-            if (programme.Target.MinTier <= 1)
-            {
-                text.AppendLine(programme.Target.MaxTier >= 2
-                    ? Invariant($"    - {{id: {Quote(programme.Id)}, target: {{min_tier: 2}}}}")
-                    : Invariant($"    - {{id: {Quote(programme.Id)}, remove: true}}"));
-            }
-
             var chosen = enrolled
                 .Select(o => problem.ProgrammeOptions[o])
                 .Where(o => o.ProgrammeIndex == p)
                 .Select(o => Quote(problem.Candidates[o.CandidateIndex].SupplierId))
                 .ToList();
+            if (programme.Target.MinTier <= 1)
+            {
+                // The places the chosen candidates take are no longer the programme's own to fill.
+                string places = programme.MaxSuppliers < int.MaxValue ? Invariant($", max_suppliers: {Math.Max(0, programme.MaxSuppliers - chosen.Count)}") : "";
+                text.AppendLine(programme.Target.MaxTier >= 2
+                    ? Invariant($"    - {{id: {Quote(programme.Id)}, target: {{min_tier: 2}}{places}}}")
+                    : Invariant($"    - {{id: {Quote(programme.Id)}, remove: true}}"));
+            }
+
             if (chosen.Count == 0)
             {
                 continue;

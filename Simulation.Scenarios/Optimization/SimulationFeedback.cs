@@ -23,21 +23,33 @@ namespace Simulation.Scenarios.Optimization;
 /// q_a = share_a x demand of a's buyer; the shipment cost per day is the arc's fixed cost without the
 /// relationship cost (which the simulation does not charge), so cost' moves c's predicted landed cost
 /// per unit at this mix, per-shipment transport included, to the simulated one. Candidates the mix did
-/// not use keep their parameters (the simulation says little about them). Each step replaces a
+/// not use keep their parameters (the simulation says little about them). A candidate the mix enrolled
+/// in a capacity-building programme was simulated with the programme's effects, which the problem adds
+/// again through the enrolment option: its simulated own exposure gets the option's social cut added
+/// back, and its availability is left as predicted when the option adds capacity (the simulation's
+/// delivery ratio includes that capacity). Each step replaces a
 /// parameter by a simulated value (or shifts it by the gap to one), so repeating with an unchanged
 /// simulation leaves the problem unchanged and the rounds settle when the mix does.
 /// </summary>
 internal static class SimulationFeedback
 {
     public static SourcingProblem Apply(
-        SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, NetworkDefinition network, SocialRiskEstimate estimate, double relationshipCostPerDay)
+        SourcingProblem problem,
+        IReadOnlyList<double> shares,
+        IReadOnlyList<int> enrolled,
+        SimulatedMix simulated,
+        NetworkDefinition network,
+        SocialRiskEstimate estimate,
+        double relationshipCostPerDay)
     {
+        var enrolments = enrolled.Select(o => problem.ProgrammeOptions[o]).ToList();
         var candidates = new List<SourcingCandidate>(problem.Candidates.Count);
         for (int c = 0; c < problem.Candidates.Count; c++)
         {
             var candidate = problem.Candidates[c];
             double mean = candidate.MeanAvailability;
-            if (simulated.DeliveryRatio[c] is not { } ratio || mean <= 0)
+            bool capacityAdded = enrolments.Any(o => o.CandidateIndex == c && o.CapacityAddedPerDay > 0);
+            if (simulated.DeliveryRatio[c] is not { } ratio || mean <= 0 || capacityAdded)
             {
                 candidates.Add(candidate);
                 continue;
@@ -54,6 +66,15 @@ internal static class SimulationFeedback
             if (supplier.ExposurePerUnitMade is { } own)
             {
                 observed[id] = own;
+            }
+        }
+
+        foreach (var option in enrolments)
+        {
+            string id = problem.Candidates[option.CandidateIndex].SupplierId;
+            if (observed.TryGetValue(id, out double own))
+            {
+                observed[id] = own + option.SocialRiskCutPerUnit;
             }
         }
 

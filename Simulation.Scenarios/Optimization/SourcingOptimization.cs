@@ -32,6 +32,10 @@ public static class SourcingOptimization
         var definition = scenario.Definition
             ?? throw new ScenarioInputException($"The scenario has {scenario.Errors.Count} error(s); run 'sim validate' to list them.");
         CheckSettings(settings);
+        if (settings.Build.Programmes && (definition.Social?.CapacityBuilding.Count ?? 0) == 0)
+        {
+            throw new ScenarioInputException($"--programme-budget needs capacity-building programmes to enrol suppliers in, and scenario '{definition.Name}' has none (social.capacity_building).");
+        }
         SourcingProblem problem;
         try
         {
@@ -57,7 +61,7 @@ public static class SourcingOptimization
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
-                var refined = SimulationFeedback.Apply(problem, single.Shares, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
+                var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
                 var next = Require(Solve(refined, settings, context));
                 double change = SimulationFeedback.MaxChange(single.Shares, next.Shares);
                 bool settled = SameMix(single, next);

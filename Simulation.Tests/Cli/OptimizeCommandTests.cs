@@ -99,7 +99,7 @@ public sealed class OptimizeCommandTests
 
         string supplier = enrolment.GetProperty("supplier").GetString()!;
         string mix = await File.ReadAllTextAsync(Path.Combine(folder, "mix.yaml"));
-        Assert.Contains("- {id: 'score', target: {min_tier: 2}}", mix, StringComparison.Ordinal);
+        Assert.Contains("- {id: 'score', target: {min_tier: 2}, max_suppliers: 3}", mix, StringComparison.Ordinal);
         Assert.Contains($"target: {{suppliers: ['{supplier}']}}", mix, StringComparison.Ordinal);
 
         var run = await CliHarness.RunAsync("run", Path.Combine(folder, "mix.yaml"), "--set", "horizon_days=790", "--out", CliHarness.TempFolder(), "--json");
@@ -143,6 +143,15 @@ public sealed class OptimizeCommandTests
         Assert.Contains("No mix meets every constraint", error, StringComparison.Ordinal);
         Assert.Contains("cap cost (currency/unit): requested 1, needs 4.", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public async Task ProgrammeBudget_OnAScenarioWithoutProgrammes_ExitsWith2_SayingSo()
+    {
+        var (code, _, error) = await CliHarness.RunAsync("optimize", Quickstart, "--programme-budget", "1000", "--out", CliHarness.TempFolder());
+
+        Assert.Equal(2, code);
+        Assert.Contains("--programme-budget needs capacity-building programmes", error, StringComparison.Ordinal);
     }
 
     [Theory]

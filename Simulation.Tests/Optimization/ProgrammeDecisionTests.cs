@@ -58,6 +58,28 @@ public sealed class ProgrammeDecisionTests
     }
 
     [Fact]
+    public void EnrolmentsThatChangeNothing_AreNotChosen_EvenWhenTheObjectiveIgnoresTheirCost()
+    {
+        // Minimising CO2e, the whole demand goes to a; b gets no share, and a's spare capacity needs no
+        // more: only a's carbon cut is worth an enrolment, though the budget pays for all three.
+        var problem = OneBuyer(Demand, 0, new Offer("a", 1, 200, Co2e: 2), new Offer("b", 1, 200, Co2e: 3)) with
+        {
+            Programmes = [new SourcingProgramme("green", 5), new SourcingProgramme("lean", 5)],
+            ProgrammeOptions =
+            [
+                new ProgrammeOption { ProgrammeIndex = 0, CandidateIndex = 0, CostPerYear = 100, Co2eCutKgPerUnit = 0.5 },
+                new ProgrammeOption { ProgrammeIndex = 0, CandidateIndex = 1, CostPerYear = 100, Co2eCutKgPerUnit = 0.5 },
+                new ProgrammeOption { ProgrammeIndex = 1, CandidateIndex = 0, CostPerYear = 100, CapacityAddedPerDay = 50 },
+            ],
+        };
+
+        var solution = SourcingSolver.Solve(problem, new SourcingSettings { Objective = SourcingKpi.Co2e, RelativeGap = 0 });
+
+        Assert.Equal([0], solution.Enrolled);
+        Assert.Equal(1.5, solution.Predicted[SourcingKpi.Co2e], 9);
+    }
+
+    [Fact]
     public void ACandidate_JoinsAtMostOneProgramme()
     {
         var problem = OneBuyer(Demand, 0, new Offer("a", 1, 100, Social: 0.4)) with

@@ -53,7 +53,7 @@ public sealed class SimulationFeedbackTests
         Assert.Equal(5.5, f1.CostPerUnit, 12);                           // price + transport per unit
         Assert.Equal(21, f1.FixedCostPerDay, 12);                        // 20 per shipment x 1 a day + 365 / 365
 
-        var refined = SimulationFeedback.Apply(problem, [1.0, 0.0], AllToF1(), network, estimate, relationshipCostPerDay: 1);
+        var refined = SimulationFeedback.Apply(problem, [1.0, 0.0], [], AllToF1(), network, estimate, relationshipCostPerDay: 1);
 
         var f1After = refined.Arcs.Single(a => a.CandidateIndex == 0);
 
@@ -76,14 +76,32 @@ public sealed class SimulationFeedbackTests
     }
 
     [Fact]
+    public void AnEnrolledSupplier_GetsItsProgrammesEffectsBack_SoTheReSolveDoesNotCountThemTwice()
+    {
+        // f1 was simulated enrolled: its 0.05 exposure per unit already includes a cut of 0.02 that the
+        // option subtracts again, and its delivery ratio includes the capacity the option adds.
+        var (network, problem) = Small();
+        problem = problem with
+        {
+            Programmes = [new SourcingProgramme("score", 1)],
+            ProgrammeOptions = [new ProgrammeOption { ProgrammeIndex = 0, CandidateIndex = 0, CostPerYear = 1_000, CapacityAddedPerDay = 10, SocialRiskCutPerUnit = 0.02 }],
+        };
+
+        var refined = SimulationFeedback.Apply(problem, [1.0, 0.0], [0], AllToF1(), network, new SocialRiskEstimate(network), 1);
+
+        Assert.Equal(0.05 + 0.02 + (2 * 0.03), refined.Arcs.Single(a => a.CandidateIndex == 0).SocialRiskPerUnit, 12);
+        Assert.Equal(problem.Candidates[0], refined.Candidates[0]);
+    }
+
+    [Fact]
     public void RepeatingWithAnUnchangedSimulation_LeavesTheProblemUnchanged()
     {
         var (network, problem) = Small();
         var estimate = new SocialRiskEstimate(network);
         var simulated = AllToF1();
 
-        var once = SimulationFeedback.Apply(problem, [1.0, 0.0], simulated, network, estimate, 1);
-        var twice = SimulationFeedback.Apply(once, [1.0, 0.0], simulated, network, estimate, 1);
+        var once = SimulationFeedback.Apply(problem, [1.0, 0.0], [], simulated, network, estimate, 1);
+        var twice = SimulationFeedback.Apply(once, [1.0, 0.0], [], simulated, network, estimate, 1);
 
         for (int a = 0; a < once.Arcs.Count; a++)
         {

@@ -22,8 +22,8 @@
 //     Runs live in the day-end callback, so a network of thousands of smallholders costs no kernel
 //     event for production at all.
 //
-// Capacity: CapacityPerDay, times 1 + capacity_gain * G while capacity building has raised the
-// supplier's capability by G (Social/CapacityBuilding.cs). It changes only at social reviews, at a day's
+// Capacity: CapacityPerDay, times 1 + capacity_gain * G once capacity building has raised the
+// supplier's capability by G (Social/CapacityBuilding.cs; the gain, and so the capacity, stays). It changes only at social reviews, at a day's
 // end after the next day's runs were planned: SetCapacity re-times a running batch and tops the planned
 // daily run up to the new capacity, so the new capacity counts from the review on.
 //

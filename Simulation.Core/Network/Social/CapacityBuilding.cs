@@ -9,8 +9,9 @@
 //   effects, per review window of units q made, with gain G = C - C_start (capability now minus at day 0):
 //     productivity: the supplier saves productivity_gain * G * unit_cost * q (cash in; capability_cost_savings)
 //     carbon:       production CO2e falls by carbon_reduction * G * co2e_kg_per_unit * q
-//   capacity, set at each review from the capability then (so it is a step function of the review
-//     times): capacity_per_day * (1 + capacity_gain * G); daily cost follows (Economics.cs).
+//     capacity:     capacity_per_day * (1 + capacity_gain * G), set at each review from the capability
+//                   then (a step function of the review times; it stays after the enrolment ends);
+//                   daily cost follows (Economics.cs)
 //     hazard:       through f_cap (Compliance.cs); grievances: local resolution once C >= threshold;
 //     remediation:  time and cost times assisted_remediation_factor while enrolled.
 //   ILO SCORE: productivity "up to 50%", USD 2,000 per module (CALIBRATION.md).

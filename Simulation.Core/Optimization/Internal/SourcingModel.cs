@@ -341,8 +341,9 @@ internal sealed class SourcingModel : IDisposable
             byEnrolment.SetCoefficient(_enrolledVolume[o], 1);
             byEnrolment.SetCoefficient(_enrol[o], -1);
 
-            // Only a supplier the mix uses is enrolled; otherwise, with cost not the objective, an
-            // enrolment that changes nothing would be as good as none.
+            // Only a supplier with a used arc is enrolled. With a minimum share a used arc carries at
+            // least that; without one y may be 1 at share 0, and SourcingSolver drops enrolments that
+            // change nothing after the solve.
             var inMix = _solver.MakeConstraint(double.NegativeInfinity, 0, $"enrolled_in_mix{o}");
             inMix.SetCoefficient(_enrol[o], 1);
             for (int a = 0; a < _share.Length; a++)

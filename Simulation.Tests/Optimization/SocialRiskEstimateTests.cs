@@ -72,6 +72,13 @@ public sealed class SocialRiskEstimateTests
         return ((1 - e) / nu) + ((1 - p) * e * (1 - decay) / (nu * (1 - ((1 - p) * decay))));
     }
 
+    [Theory]
+    [InlineData(365, 0.5, 60, 1095, 1 - ((1095 - 365) / 1035.0 * 0.5))]   // smart-mix: in force for 730 of 1,035 days
+    [InlineData(0, 0.5, 60, 1095, 0.5)]                                  // in force throughout
+    [InlineData(2000, 0.5, 60, 1095, 1)]                                 // never in force
+    public void AuditIntervals_ShrinkByTheLawsFactor_ForTheShareOfTheWindowItIsInForce(double start, double factor, double warmup, double horizon, double expected) =>
+        Assert.Equal(expected, ComplianceExpectation.MeanAuditIntervalFactor(new DueDiligenceDefinition { StartDay = start, AuditIntervalFactor = factor }, warmup, horizon), 12);
+
     [Fact]
     public void MeanTimeToDetection_MatchesTheClosedFormForOneAuditProgrammeAndPoissonChannels()
     {

@@ -23,9 +23,11 @@ namespace Simulation.Core.Optimization.Internal;
 /// violation can be open on average over the measured window, so a supplier nobody inspects has a
 /// finite figure. Audit programmes count for a supplier upstream of, or a candidate source of, one of
 /// their buyers that matches their target; its risk segment (which sets I_k and segment targets) is the
-/// segmentation score with the history term at its expectation 1 - exp(-violations per year). Not in
-/// it: purchasing pressure, capacity building, certifications adopted later, programme start and end
-/// days and the transient of violations open at day 0.
+/// segmentation score with the history term at its expectation 1 - exp(-violations per year). A
+/// due-diligence law's audit_interval_factor f shortens I_k by its mean over the measured window:
+/// I_k x (1 - phi (1 - f)), phi the share of the window the law is in force. Not in it: purchasing
+/// pressure, capacity building, certifications adopted later, programme start and end days and the
+/// transient of violations open at day 0.
 /// </summary>
 internal sealed class ComplianceExpectation
 {
@@ -36,6 +38,7 @@ internal sealed class ComplianceExpectation
     private readonly Dictionary<string, RegionDefinition> _regions;
     private readonly Dictionary<string, HashSet<string>> _coveredBy = new(StringComparer.Ordinal);
     private readonly double _openCap;
+    private readonly double _auditIntervalFactor;
 
     public ComplianceExpectation(NetworkDefinition network, SocialDefinition social)
     {
@@ -43,6 +46,7 @@ internal sealed class ComplianceExpectation
         _nodes = network.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         _regions = network.Regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _openCap = (network.WarmupDays + network.HorizonDays) / 2;
+        _auditIntervalFactor = MeanAuditIntervalFactor(social.DueDiligence, network.WarmupDays, network.HorizonDays);
         foreach (var programme in social.AuditProgrammes)
         {
             _coveredBy[programme.Id] = Covered(network, programme.Buyers);
@@ -67,6 +71,18 @@ internal sealed class ComplianceExpectation
         return exposedPerDay > 0 ? exposedPerDay * DaysOpen(node, region, capability, violationsPerYear) : 0;
     }
 
+    /// <summary>The factor on audit intervals averaged over the window [from, to]: 1 before the law, its factor after.</summary>
+    internal static double MeanAuditIntervalFactor(DueDiligenceDefinition? law, double from, double to)
+    {
+        if (law is null || !(to > from))
+        {
+            return 1;
+        }
+
+        double inForce = Math.Clamp((to - Math.Max(from, law.StartDay)) / (to - from), 0, 1);
+        return 1 - (inForce * (1 - law.AuditIntervalFactor));
+    }
+
     /// <summary>Expected days a violation stays open (exposing its workers), capped as described above.</summary>
     private double DaysOpen(NodeDefinition node, RegionDefinition region, double capability, double violationsPerYear)
     {
@@ -85,7 +101,7 @@ internal sealed class ComplianceExpectation
                     RiskSegment.Medium => programme.IntervalDaysMedium,
                     _ => programme.IntervalDaysLow,
                 };
-                audits.Add((interval, 1 - programme.DetectionProbability));
+                audits.Add((interval * _auditIntervalFactor, 1 - programme.DetectionProbability));
             }
         }
 

@@ -40,8 +40,8 @@ internal static class SweepFinalizer
             await using (var datasetStream = new FileStream(datasetTemporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             await using (var pointsStream = new FileStream(pointsTemporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var datasetWriter = await ParquetWriter.CreateAsync(rows.Schema, datasetStream, SweepRows.Options, append: false, cancellationToken).ConfigureAwait(false);
-                var pointsWriter = await ParquetWriter.CreateAsync(summaries.Schema, pointsStream, SweepRows.Options, append: false, cancellationToken).ConfigureAwait(false);
+                var datasetWriter = await ParquetWriter.CreateAsync(rows.Schema, datasetStream, Output.ParquetColumns.WriterOptions(), append: false, cancellationToken).ConfigureAwait(false);
+                var pointsWriter = await ParquetWriter.CreateAsync(summaries.Schema, pointsStream, Output.ParquetColumns.WriterOptions(), append: false, cancellationToken).ConfigureAwait(false);
                 await using (datasetWriter.ConfigureAwait(false))
                 await using (pointsWriter.ConfigureAwait(false))
                 {
@@ -70,7 +70,7 @@ internal static class SweepFinalizer
                             (means[point], halfWidths[point]) = summaries.Add(point, rows, row, kpis);
                             if (parameterValues is not null)
                             {
-                                parameterValues[point] = [.. Enumerable.Range(0, state.Parameters.Count).Select(i => rows.Parameter(row, i))];
+                                parameterValues[point] = rows.Parameters(row);
                             }
                         }
 
@@ -142,24 +142,16 @@ internal static class SweepFinalizer
     {
         private readonly SweepState _state;
         private readonly List<int> _point = [];
-        private readonly List<object>[] _parameters;
+        private readonly SweepParameterColumns _parameters;
         private readonly List<double>[] _statistics;
 
         public PointSummaries(SweepState state)
         {
             _state = state;
-            _parameters = [.. state.Parameters.Select(_ => new List<object>())];
+            _parameters = new SweepParameterColumns(state);
             _statistics = [.. Enumerable.Range(0, 4 * state.Kpis.Count).Select(_ => new List<double>())];
             var fields = new List<DataField> { new DataField<int>("point", false) };
-            foreach (var p in state.Parameters)
-            {
-                fields.Add(p.Type switch
-                {
-                    ParameterType.Whole => new DataField<long>(p.Name, false),
-                    ParameterType.Real => new DataField<double>(p.Name, false),
-                    _ => new DataField<string>(p.Name, false),
-                });
-            }
+            fields.AddRange(_parameters.Fields);
 
             foreach (string kpi in state.Kpis)
             {
@@ -178,10 +170,7 @@ internal static class SweepFinalizer
         public (double[] Means, double[] HalfWidths) Add(int point, SweepRows rows, int firstRow, int kpis)
         {
             _point.Add(point);
-            for (int i = 0; i < _parameters.Length; i++)
-            {
-                _parameters[i].Add(rows.Parameter(firstRow, i));
-            }
+            _parameters.Add(rows.Parameters(firstRow));
 
             var means = new double[kpis];
             var halfWidths = new double[kpis];
@@ -208,10 +197,7 @@ internal static class SweepFinalizer
         public void Clear()
         {
             _point.Clear();
-            foreach (var column in _parameters)
-            {
-                column.Clear();
-            }
+            _parameters.Clear();
 
             foreach (var column in _statistics)
             {
@@ -225,22 +211,8 @@ internal static class SweepFinalizer
             using var group = writer.CreateRowGroup();
             int f = 0;
             await group.WriteAsync<int>(fields[f++], _point.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < _parameters.Length; i++)
-            {
-                var field = fields[f++];
-                switch (_state.Parameters[i].Type)
-                {
-                    case ParameterType.Whole:
-                        await group.WriteAsync<long>(field, _parameters[i].Cast<long>().ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                        break;
-                    case ParameterType.Real:
-                        await group.WriteAsync<double>(field, _parameters[i].Cast<double>().ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                        break;
-                    default:
-                        await group.WriteAsync(field, _parameters[i].Cast<string>().ToList()).ConfigureAwait(false);
-                        break;
-                }
-            }
+            await _parameters.WriteAsync(group, fields, f, cancellationToken).ConfigureAwait(false);
+            f += _parameters.Fields.Count;
 
             foreach (var column in _statistics)
             {

@@ -1,4 +1,3 @@
-using System.Collections;
 using Parquet;
 using Parquet.Schema;
 
@@ -16,20 +15,15 @@ internal sealed class SweepRows
     private readonly List<int> _point = [];
     private readonly List<int> _replication = [];
     private readonly List<ulong> _seed = [];
-    private readonly IList[] _parameters;
+    private readonly SweepParameterColumns _parameters;
     private readonly List<double>[] _kpis;
 
     public SweepRows(SweepState state)
     {
         _state = state;
-        _parameters = [.. state.Parameters.Select(p => p.Type switch
-        {
-            ParameterType.Whole => (IList)new List<long>(),
-            ParameterType.Real => new List<double>(),
-            _ => new List<string>(),
-        })];
+        _parameters = new SweepParameterColumns(state);
         _kpis = [.. state.Kpis.Select(_ => new List<double>())];
-        Schema = new ParquetSchema([.. Fields(state)]);
+        Schema = new ParquetSchema([.. Fields(state, _parameters)]);
     }
 
     public ParquetSchema Schema { get; }
@@ -41,10 +35,7 @@ internal sealed class SweepRows
         _point.Add(point);
         _replication.Add(replication);
         _seed.Add(seed);
-        for (int i = 0; i < _parameters.Length; i++)
-        {
-            _parameters[i].Add(parameters[i]);
-        }
+        _parameters.Add(parameters);
 
         for (int k = 0; k < _kpis.Length; k++)
         {
@@ -55,18 +46,15 @@ internal sealed class SweepRows
     /// <summary>Point <paramref name="row"/>'s KPI <paramref name="kpi"/>.</summary>
     public double Kpi(int row, int kpi) => _kpis[kpi][row];
 
-    /// <summary>Row <paramref name="row"/>'s value of parameter <paramref name="parameter"/>.</summary>
-    public object Parameter(int row, int parameter) => _parameters[parameter][row]!;
+    /// <summary>Row <paramref name="row"/>'s parameter values, one per parameter.</summary>
+    public object[] Parameters(int row) => _parameters.Row(row);
 
     public void Clear()
     {
         _point.Clear();
         _replication.Clear();
         _seed.Clear();
-        foreach (var column in _parameters)
-        {
-            column.Clear();
-        }
+        _parameters.Clear();
 
         foreach (var column in _kpis)
         {
@@ -83,22 +71,8 @@ internal sealed class SweepRows
         await group.WriteAsync<int>(fields[f++], _point.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
         await group.WriteAsync<int>(fields[f++], _replication.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
         await group.WriteAsync<ulong>(fields[f++], _seed.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var column in _parameters)
-        {
-            var field = fields[f++];
-            switch (column)
-            {
-                case List<long> whole:
-                    await group.WriteAsync<long>(field, whole.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                    break;
-                case List<double> real:
-                    await group.WriteAsync<double>(field, real.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                    break;
-                default:
-                    await group.WriteAsync(field, (List<string>)column).ConfigureAwait(false);
-                    break;
-            }
-        }
+        await _parameters.WriteAsync(group, fields, f, cancellationToken).ConfigureAwait(false);
+        f += _parameters.Fields.Count;
 
         foreach (var column in _kpis)
         {
@@ -111,7 +85,7 @@ internal sealed class SweepRows
         AtomicFile.WriteAsync(path, async temporary =>
         {
             await using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            var writer = await ParquetWriter.CreateAsync(Schema, stream, Options, append: false, cancellationToken).ConfigureAwait(false);
+            var writer = await ParquetWriter.CreateAsync(Schema, stream, Output.ParquetColumns.WriterOptions(), append: false, cancellationToken).ConfigureAwait(false);
             await using (writer.ConfigureAwait(false))
             {
                 await WriteRowGroupAsync(writer, cancellationToken).ConfigureAwait(false);
@@ -137,24 +111,8 @@ internal sealed class SweepRows
             _point.AddRange(await ReadAsync<int>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
             _replication.AddRange(await ReadAsync<int>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
             _seed.AddRange(await ReadAsync<ulong>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
-            foreach (var column in _parameters)
-            {
-                var field = fields[f++];
-                switch (column)
-                {
-                    case List<long> whole:
-                        whole.AddRange(await ReadAsync<long>(group, field, rows, cancellationToken).ConfigureAwait(false));
-                        break;
-                    case List<double> real:
-                        real.AddRange(await ReadAsync<double>(group, field, rows, cancellationToken).ConfigureAwait(false));
-                        break;
-                    default:
-                        var text = new string?[rows];
-                        await group.ReadAsync(field, text.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                        ((List<string>)column).AddRange(text.Select(t => t ?? ""));
-                        break;
-                }
-            }
+            await _parameters.ReadAsync(group, fields, f, rows, cancellationToken).ConfigureAwait(false);
+            f += _parameters.Fields.Count;
 
             foreach (var column in _kpis)
             {
@@ -163,21 +121,14 @@ internal sealed class SweepRows
         }
     }
 
-    internal static ParquetOptions Options { get; } = new() { CompressionMethod = CompressionMethod.Zstd };
-
-    private static IEnumerable<DataField> Fields(SweepState state)
+    private static IEnumerable<DataField> Fields(SweepState state, SweepParameterColumns parameters)
     {
         yield return new DataField<int>("point", false);
         yield return new DataField<int>("replication", false);
         yield return new DataField<ulong>("seed", false);
-        foreach (var p in state.Parameters)
+        foreach (var field in parameters.Fields)
         {
-            yield return p.Type switch
-            {
-                ParameterType.Whole => new DataField<long>(p.Name, false),
-                ParameterType.Real => new DataField<double>(p.Name, false),
-                _ => new DataField<string>(p.Name, false),
-            };
+            yield return field;
         }
 
         foreach (string kpi in state.Kpis)
@@ -186,11 +137,6 @@ internal sealed class SweepRows
         }
     }
 
-    private static async Task<T[]> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
-        where T : struct
-    {
-        var values = new T[rows];
-        await group.ReadAsync<T>(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return values;
-    }
+    private static Task<T[]> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
+        where T : struct => SweepParameterColumns.ReadValuesAsync<T>(group, field, rows, cancellationToken);
 }

@@ -1,9 +1,5 @@
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using Perfolizer.Horology;
 using Simulation.Benchmarks.Kernel.Reporting;
 
 namespace Simulation.Benchmarks.Kernel;
@@ -29,13 +25,6 @@ public sealed class KernelBenchmarkConfig : ManualConfig
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithId("Kernel"));
-        AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median);
-        AddColumn(
-            new EventsColumn(),
-            new EventsPerSecondColumn(),
-            new BytesPerEventColumn(),
-            new ModelOutputColumn());
-        SummaryStyle = SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond);
+        PerEventReporting.AddTo(this);
     }
 }

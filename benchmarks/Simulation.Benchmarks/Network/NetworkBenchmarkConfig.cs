@@ -1,9 +1,5 @@
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using Perfolizer.Horology;
 using Simulation.Benchmarks.Kernel.Reporting;
 
 namespace Simulation.Benchmarks.Network;
@@ -26,14 +22,7 @@ public class NetworkBenchmarkConfig : ManualConfig
     protected NetworkBenchmarkConfig(Job job)
     {
         AddJob(job);
-        AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(StatisticColumn.Median);
-        AddColumn(
-            new EventsColumn(),
-            new EventsPerSecondColumn(),
-            new BytesPerEventColumn(),
-            new ModelOutputColumn());
-        SummaryStyle = SummaryStyle.Default.WithTimeUnit(TimeUnit.Millisecond);
+        PerEventReporting.AddTo(this);
     }
 }
 

@@ -38,6 +38,8 @@ internal sealed class ParquetColumns
 
     public void Add(string name, double[] values) => AddStruct(name, values);
 
+    public void Add(string name, bool[] values) => AddStruct(name, values);
+
     public void Add(string name, string[] values)
     {
         Check(values.Length);

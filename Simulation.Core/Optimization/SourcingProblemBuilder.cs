@@ -96,6 +96,7 @@ public static class SourcingProblemBuilder
         var periods = Periods(network, options.PeriodDays);
         var factors = PeriodDemandFactors(buyers, periods);
         var chain = new UpstreamChain(network);
+        var multipliers = network.Regions.ToDictionary(r => r.Id, r => r.LeadTimeMultiplier, StringComparer.Ordinal);
         var co2e = new ChainFootprint(network, n => n.Co2eKgPerUnit, link => link.TransportCo2eKgPerUnit);
         var water = new ChainFootprint(network, n => n.WaterLPerUnit, _ => 0);
         var social = new SocialRiskEstimate(network);
@@ -147,7 +148,7 @@ public static class SourcingProblemBuilder
             Programmes = programmes,
             ProgrammeOptions = programmeOptions,
             Buyers = [.. buyers.Select(b => new SourcingBuyer(b.Id, BuyerDemandPerDay(b)) { SellingPrice = b.Demand?.SellingPrice ?? 0 })],
-            Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, c.CapacityPerDay, availability[i])
+            Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, Math.Min(c.CapacityPerDay, chain.InputThroughputPerDay(c.Id, multipliers)), availability[i])
             {
                 MinViableUnitsPerDay = MinViableUnitsPerDay(network, c, chain),
             })],
@@ -156,7 +157,7 @@ public static class SourcingProblemBuilder
             ScenarioDemandFactors = scenarioFactors,
             PeakDemandFactor = options.CapacityAtPeak ? factors.Max() : 1,
             PeriodsPerReplication = periods.Count,
-            UpstreamCapacities = UpstreamCapacities(network, candidates, chain),
+            UpstreamCapacities = UpstreamCapacities(network, candidates, chain, multipliers),
             BaselineShares = BaselineShares(buyers, candidates, arcs),
             MinShare = options.MinShare,
         };
@@ -240,8 +241,8 @@ public static class SourcingProblemBuilder
         return perUnit > 0 ? supplier.FixedCostPerDay / perUnit : double.PositiveInfinity;
     }
 
-    /// <summary>Every upper-tier supplier the candidates draw on, with the units of it per unit of each candidate.</summary>
-    private static List<UpstreamCapacity> UpstreamCapacities(NetworkDefinition network, List<NodeDefinition> candidates, UpstreamChain chain)
+    /// <summary>Every upper-tier supplier the candidates draw on, with its capacity (or what its input stocks can feed, if less) and the units of it per unit of each candidate.</summary>
+    private static List<UpstreamCapacity> UpstreamCapacities(NetworkDefinition network, List<NodeDefinition> candidates, UpstreamChain chain, Dictionary<string, double> multipliers)
     {
         var draws = new Dictionary<string, List<(int Candidate, double Units)>>(StringComparer.Ordinal);
         for (int c = 0; c < candidates.Count; c++)
@@ -256,8 +257,9 @@ public static class SourcingProblemBuilder
         }
 
         return [.. network.Nodes
-            .Where(n => draws.ContainsKey(n.Id) && double.IsFinite(n.CapacityPerDay))
-            .Select(n => new UpstreamCapacity(n.Id, n.CapacityPerDay, draws[n.Id]))];
+            .Where(n => draws.ContainsKey(n.Id))
+            .Select(n => new UpstreamCapacity(n.Id, Math.Min(n.CapacityPerDay, chain.InputThroughputPerDay(n.Id, multipliers)), draws[n.Id]))
+            .Where(u => double.IsFinite(u.CapacityPerDay))];
     }
 
     /// <summary>Today's shares: each buyer's source shares, normalised, on the arcs to those suppliers.</summary>

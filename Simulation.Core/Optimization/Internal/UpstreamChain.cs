@@ -9,7 +9,12 @@ namespace Simulation.Core.Optimization.Internal;
 ///   units_n(c)      = sum_lines qty_line x sum_sources share x (1[source = n] + units_n(source))   units of n per unit c makes
 ///   availability(c) = own availability of c x min over lines of sum_sources share x availability(source)   per scenario
 ///   input cost(c)   = sum_lines qty_line x sum_sources share x (price_source + transport per unit)
+///   throughput(c)   = min over lines with a replenishment policy of S_line / (qty_line x (L_line + R_line))
 /// </code>
+/// The throughput is the most an input stock can feed per day: its order-up-to level S (reorder point
+/// plus quantity for (s, Q)) bounds stock plus pipeline, and each unit spends the mean lead time L of
+/// its sources (link or supplier lead time times the source region's multiplier, share-weighted) plus
+/// the review period R in it (Little's law). A supplier asked for more than this runs short of inputs.
 /// The availability is the proportional model's: a supplier makes what its scarcest input allows. The
 /// supply graph has no cycles (the loader checks); results are memoised.
 /// </summary>
@@ -100,6 +105,44 @@ internal sealed class UpstreamChain
 
         _availability[nodeId] = result;
         return result;
+    }
+
+    /// <summary>Units per day the node's input stocks can feed at most (infinity without policies), <see cref="UpstreamChain"/>.</summary>
+    public double InputThroughputPerDay(string nodeId, IReadOnlyDictionary<string, double> leadTimeMultiplier)
+    {
+        var node = _nodes[nodeId];
+        var lines = _products[node.ProductId].Inputs;
+        double throughput = double.PositiveInfinity;
+        foreach (var input in node.Inputs)
+        {
+            double quantity = lines.FirstOrDefault(l => string.Equals(l.ProductId, input.ProductId, StringComparison.Ordinal))?.QuantityPerUnit ?? 0;
+            var policy = input.Policy;
+            double level = policy.Kind switch
+            {
+                InventoryPolicyKind.BaseStock or InventoryPolicyKind.MinMax => policy.OrderUpTo,
+                InventoryPolicyKind.ReorderPointQuantity => policy.ReorderPoint + policy.OrderQuantity,
+                _ => double.PositiveInfinity,
+            };
+            double total = input.Sources.Sum(s => s.Share);
+            if (!(quantity > 0) || !double.IsFinite(level) || !(total > 0))
+            {
+                continue;
+            }
+
+            double lead = input.Sources.Sum(s =>
+            {
+                var source = _nodes[s.SupplierId];
+                double days = (s.LeadTimeDays ?? source.LeadTimeDays).Mean * leadTimeMultiplier.GetValueOrDefault(source.RegionId, 1);
+                return s.Share / total * Math.Max(0, days);
+            });
+            double cycle = lead + Math.Max(0, policy.ReviewPeriodDays);
+            if (cycle > 0)
+            {
+                throughput = Math.Min(throughput, level / (quantity * cycle));
+            }
+        }
+
+        return throughput;
     }
 
     private IEnumerable<(double Quantity, SourceLink Source)> Sources(NodeDefinition node)

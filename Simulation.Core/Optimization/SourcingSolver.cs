@@ -103,7 +103,7 @@ public static class SourcingSolver
         progress?.Report(1);
         if (!anchor.HasMix)
         {
-            return new ParetoFrontier(axis, settings.Objective, [], anchor);
+            return new ParetoFrontier(axis, settings.Objective, [], anchor) { RequestedPoints = points };
         }
 
         var lowest = Solve(problem, settings with { Objective = axis });
@@ -113,7 +113,7 @@ public static class SourcingSolver
         if (high - low <= 1e-9 * Math.Max(1, Math.Abs(high)))
         {
             // Every feasible mix has the same value on the axis: there is nothing to trade, one point.
-            return new ParetoFrontier(axis, settings.Objective, [new ParetoPoint(0, high, anchor)], anchor);
+            return new ParetoFrontier(axis, settings.Objective, [new ParetoPoint(0, high, anchor)], anchor) { RequestedPoints = points };
         }
 
         var frontier = new List<ParetoPoint>(points);

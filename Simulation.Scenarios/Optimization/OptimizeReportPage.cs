@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Parquet;
-using Parquet.Schema;
 using Simulation.Core.Optimization;
 
 namespace Simulation.Scenarios.Optimization;
@@ -107,7 +105,7 @@ public static class OptimizeReportPage
     {
         int chosen = Array.IndexOf(pareto.Ints("chosen"), 1);
         bool unsafeChoice = (bool?)manifest["no_safe_recommendation"] ?? false;
-        var flagged = Enumerable.Range(0, pareto.Rows).Where(r => pareto.Bools("breaks_caps")[r] || pareto.Bools("worse_than_baseline")[r]).ToList();
+        var flagged = Enumerable.Range(0, pareto.Rows).Where(r => pareto.Strings("flags")[r].Length > 0).ToList();
         string label = chosen >= 0 ? pareto.Strings("label")[chosen] : "?";
         if (unsafeChoice)
         {
@@ -148,7 +146,7 @@ public static class OptimizeReportPage
         for (int r = 0; r < pareto.Rows; r++)
         {
             bool baseline = pareto.Strings("variant")[r] == OptimizedPoint.BaselineName;
-            bool flagged = pareto.Bools("breaks_caps")[r] || pareto.Bools("worse_than_baseline")[r];
+            bool flagged = pareto.Strings("flags")[r].Length > 0;
             string css = baseline ? "baseline" : flagged ? "flagged" : "";
             string label = pareto.Strings("label")[r] + (r == chosen ? "*" : "");
             foreach (var kpi in SourcingKpis.All)
@@ -253,72 +251,29 @@ public static class OptimizeReportPage
 
         public int[] Ints(string name) => Column<int>(name);
 
-        public bool[] Bools(string name) => Column<bool>(name);
-
         public string[] Strings(string name) => _columns.TryGetValue(name, out var values) ? [.. values.Cast<string?>().Select(s => s ?? "")] : new string[Rows];
 
         private T[] Column<T>(string name) =>
             _columns.TryGetValue(name, out var values) ? [.. values.Cast<object?>().Select(v => v is null ? default! : (T)v)] : new T[Rows];
 
         /// <summary>One column of a row group, boxed: the page's tables are a few rows, and their columns are int, double, bool or text.</summary>
-        private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader group, DataField field)
-        {
-            int count = checked((int)group.RowCount);
-            var type = field.ClrType;
-            if (type == typeof(string))
-            {
-                var text = new string[count];
-                await group.ReadAsync(field, text, null, CancellationToken.None).ConfigureAwait(false);
-                return [.. text];
-            }
-
-            if (type == typeof(int))
-            {
-                return [.. (await ReadStructAsync<int>(group, field, count).ConfigureAwait(false)).Cast<object?>()];
-            }
-
-            if (type == typeof(bool))
-            {
-                return [.. (await ReadStructAsync<bool>(group, field, count).ConfigureAwait(false)).Cast<object?>()];
-            }
-
-            return type == typeof(double) ? [.. (await ReadStructAsync<double>(group, field, count).ConfigureAwait(false)).Cast<object?>()] : new object?[count];
-        }
-
-        private static async Task<T[]> ReadStructAsync<T>(ParquetRowGroupReader group, DataField field, int count)
-            where T : struct
-        {
-            var values = new T[count];
-            await group.ReadAsync<T>(field, values, null, CancellationToken.None).ConfigureAwait(false);
-            return values;
-        }
-
         private static async Task<Table> ReadAsync(string path)
         {
-            try
+            await using var table = await Reporting.ParquetTable.OpenAsync(path, CancellationToken.None).ConfigureAwait(false);
+            var columns = new Dictionary<string, Array>(StringComparer.Ordinal);
+            int rows = 0;
+            foreach (string name in table.ColumnNames)
             {
-                await using var stream = File.OpenRead(path);
-                await using var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
-                var fields = reader.Schema.GetDataFields();
-                var parts = fields.ToDictionary(f => f.Name, _ => new List<object?>(), StringComparer.Ordinal);
-                int rows = 0;
-                for (int g = 0; g < reader.RowGroupCount; g++)
-                {
-                    using var group = reader.OpenRowGroupReader(g);
-                    rows += checked((int)group.RowCount);
-                    foreach (var field in fields)
-                    {
-                        parts[field.Name].AddRange(await ReadColumnAsync(group, field).ConfigureAwait(false));
-                    }
-                }
+                var type = table.ValueType(name);
+                Array values = type == typeof(string) || type == typeof(ReadOnlyMemory<char>) ? await table.ReadStringsAsync(name, CancellationToken.None).ConfigureAwait(false)
+                    : type == typeof(int) ? await table.ReadAsync<int>(name, CancellationToken.None).ConfigureAwait(false)
+                    : type == typeof(double) ? await table.ReadAsync<double>(name, CancellationToken.None).ConfigureAwait(false)
+                    : Array.Empty<object>();
+                columns[name] = values;
+                rows = Math.Max(rows, values.Length);
+            }
 
-                var columns = parts.ToDictionary(p => p.Key, p => (Array)p.Value.ToArray(), StringComparer.Ordinal);
-                return new Table(columns, rows);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
-            {
-                throw new ScenarioInputException($"'{path}' is not a readable Parquet file: {e.Message}");
-            }
+            return new Table(columns, rows);
         }
     }
 }

@@ -41,6 +41,15 @@ public sealed record SourcingBuildOptions
     /// </summary>
     public bool CapacityAtPeak { get; init; }
 
+    /// <summary>
+    /// Multiply a candidate's availability by its upstream's through the bill of materials (the
+    /// proportional model: a supplier makes what its scarcest input allows). Off by default: input
+    /// stocks absorb most upstream outages in the shipped scenarios, and the product overstates the
+    /// loss (apparel-bangladesh: predicted CVaR 0.30 against 0.017 simulated); the optimizer then sees
+    /// only its own and its region's disruptions, and the upper tiers' capacity.
+    /// </summary>
+    public bool UpstreamDisruptions { get; init; }
+
     /// <summary>Make enrolling candidates in the scenario's capacity-building programmes a decision (<see cref="ProgrammeEffects"/>).</summary>
     public bool Programmes { get; init; }
 }
@@ -103,7 +112,7 @@ public static class SourcingProblemBuilder
         var suppliers = network.Nodes.Where(n => n.Role == NodeRole.Supplier).Select(n => n.Id).ToList();
         var sampled = DisruptionScenarios.Sample(network, suppliers, options.Scenarios, options.Seed ?? network.Seed, periods);
         var own = suppliers.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => (IReadOnlyList<double>)sampled[p.i], StringComparer.Ordinal);
-        var availability = candidates.Select(c => chain.Availability(c.Id, id => own[id])).ToArray();
+        var availability = candidates.Select(c => options.UpstreamDisruptions ? chain.Availability(c.Id, id => own[id]) : [.. own[c.Id]]).ToArray();
         double periodMean = periods.Average(p => p.To - p.From);
         var scenarioFactors = Enumerable.Range(0, options.Scenarios)
             .SelectMany(_ => periods.Select((p, k) => factors[k] * (p.To - p.From) / periodMean))

@@ -44,7 +44,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel
+internal sealed partial class NetworkModel : IDefinedCapacity
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -82,6 +82,7 @@ internal sealed partial class NetworkModel
     private readonly ArrivalCalendar _arrivals;
     private readonly List<Node> _wakeAfterDelivery = [];
     private readonly Action _arrivalTick;
+    private readonly CapacityTimelines _capacityTimelines;
     private double _arrivalTickAt = double.NaN;
     private double _runUntil = double.PositiveInfinity;
 
@@ -148,6 +149,11 @@ internal sealed partial class NetworkModel
             _nodes[i] = new Node(i, node, region);
         }
 
+        _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, this, (node, capacity) =>
+        {
+            _nodes[node].BaseCapacity = capacity;
+            _nodes[node].Capacity = capacity;
+        });
         _buyers = Array.FindAll(_nodes, n => n.IsBuyer);
         _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
         _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
@@ -209,12 +215,21 @@ internal sealed partial class NetworkModel
     /// <summary>Test hook: a node's unpaid obligations.</summary>
     internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
 
+    /// <inheritdoc/>
+    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity)
+    {
+        var n = _nodes[node];
+        n.BaseCapacity = capacity;
+        SetCapacity(n, capacity * n.CapacityGrowth);
+    }
+
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
     {
         ScheduleReviews();
         StartDemand();
         StartDisruptions();
+        _capacityTimelines.Start();
         StartBookkeeping();
 
         try

@@ -43,8 +43,11 @@ internal sealed class Node
     /// <summary>Buyers and distribution centres: not cash-constrained; their purchases, inbound transport and holding are the buyers' cost.</summary>
     public readonly bool IsBuyerSide;
     public readonly int Tier;
-    /// <summary>Capacity per day as defined; <see cref="Capacity"/> grows from it with capacity building.</summary>
-    public readonly double BaseCapacity;
+    /// <summary>Capacity per day as defined, at the current step of its timeline (Mechanisms/CapacityTimelines.cs); <see cref="Capacity"/> grows from it with capacity building.</summary>
+    public double BaseCapacity;
+
+    /// <summary>Capacity building's factor on <see cref="BaseCapacity"/>: 1 + capacity_gain * G (Social/CapacityBuilding.cs).</summary>
+    public double CapacityGrowth = 1;
     public readonly double BatchSize;
     public readonly double UnitCost;
     public readonly double Price;

@@ -127,6 +127,7 @@ internal sealed partial class NetworkModel
     private void ApplyCapacityGain(SupplierSocial s)
     {
         double gain = Math.Max(0, s.Capability - s.StartCapability);
-        SetCapacity(s.Node, s.Node.BaseCapacity * (1 + (s.CapacityGain * gain)));
+        s.Node.CapacityGrowth = 1 + (s.CapacityGain * gain);
+        SetCapacity(s.Node, s.Node.BaseCapacity * s.Node.CapacityGrowth);
     }
 }

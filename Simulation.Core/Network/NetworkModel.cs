@@ -44,7 +44,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -59,8 +59,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity
     internal const double Epsilon = 1e-9;
 
     private static readonly ulong ShippingKey = StableHash.Of("shipping");
-    private static readonly ulong DemandKey = StableHash.Of("demand");
-    private static readonly ulong InterarrivalKey = StableHash.Of("demand_interarrival");
     private static readonly ulong SourcingKey = StableHash.Of("sourcing");
 
     private readonly NetworkDefinition _definition;
@@ -83,6 +81,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity
     private readonly List<Node> _wakeAfterDelivery = [];
     private readonly Action _arrivalTick;
     private readonly CapacityTimelines _capacityTimelines;
+    private readonly Demand _demand;
     private double _arrivalTickAt = double.NaN;
     private double _runUntil = double.PositiveInfinity;
 
@@ -90,7 +89,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity
 
     private readonly bool _linksResolved;
     private int _linksBuilt;
-    private Totals _totals;
+    private readonly TotalsLedger _ledger = new();
     private Totals _atWarmup;
     // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
     // stocks cache their active share sums and rebuild them when this moves on.
@@ -193,6 +192,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity
             InitialiseNode(_nodes[i]);
         }
 
+        _demand = new Demand(_sim, _horizon, count, _buyers, context.Streams, _ledger, this);
         _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
         BuildDisruptions();
     }
@@ -216,6 +216,9 @@ internal sealed partial class NetworkModel : IDefinedCapacity
     internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
 
     /// <inheritdoc/>
+    void IPositionChanged.PositionChanged(Stock stock) => CheckContinuous(stock);
+
+    /// <inheritdoc/>
     void IDefinedCapacity.SetDefinedCapacity(int node, double capacity)
     {
         var n = _nodes[node];
@@ -227,7 +230,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity
     public NetworkRunResult Run()
     {
         ScheduleReviews();
-        StartDemand();
+        _demand.Start();
         StartDisruptions();
         _capacityTimelines.Start();
         StartBookkeeping();
@@ -343,12 +346,12 @@ internal sealed partial class NetworkModel : IDefinedCapacity
     private void InitialiseNode(Node n)
     {
         var definition = n.Definition;
-        ulong entityKey = StableHash.Of(definition.Id);
         if (n.IsBuyer)
         {
-            InitialiseBuyer(n, entityKey);
-            return;
+            return; // demand is built by Demand
         }
+
+        ulong entityKey = StableHash.Of(definition.Id);
 
         var region = _definition.Regions[n.Region];
         n.Backlog = new OrderQueue();

@@ -126,14 +126,6 @@ internal sealed class Node
     public double LandedCostAtWarmup;
     public double UnitsToBuyersAtWarmup;
 
-    // Buyers: demand and the time integrals of their levels.
-    public DemandDefinition? Demand;
-    public RandomStream DemandStream = null!;
-    public RandomStream InterarrivalStream = null!;
-    public Action DemandArrival = null!;
-    public double LevelsSince;
-    public double BackorderArea;
-    public double StockoutArea;
 
     // Social mechanisms (Social/*.cs): the supplier's compliance state, null when they are off; and
     // whether buyers have suspended orders to it (checked by the sourcing split in Ordering.cs).

@@ -75,8 +75,8 @@ internal sealed partial class NetworkModel
         {
             if (n.Active && n.DailyCost > 0)
             {
-                _totals.CashDaysSum += n.Cash / n.DailyCost;
-                _totals.CashDaysCount++;
+                _ledger.Sum.CashDaysSum += n.Cash / n.DailyCost;
+                _ledger.Sum.CashDaysCount++;
             }
         }
 
@@ -91,7 +91,7 @@ internal sealed partial class NetworkModel
     private void OnWarmupEnd()
     {
         FlushIntegrals();
-        _atWarmup = _totals;
+        _atWarmup = _ledger.Sum;
         _socialAtWarmup = _social is null ? default : SocialSnapshot(_sim.Now);
         foreach (var n in _shippers)
         {
@@ -115,14 +115,7 @@ internal sealed partial class NetworkModel
     /// <summary>Brings every time integral up to now and sums them into the totals.</summary>
     private void FlushIntegrals()
     {
-        double backorders = 0;
-        double stockouts = 0;
-        foreach (var b in _buyers)
-        {
-            AccrueBuyerLevels(b);
-            backorders += b.BackorderArea;
-            stockouts += b.StockoutArea;
-        }
+        var (backorders, stockouts) = _demand.FlushIntegrals();
 
         double disrupted = 0;
         foreach (var n in _suppliers)
@@ -131,15 +124,15 @@ internal sealed partial class NetworkModel
             disrupted += n.DisruptedArea;
         }
 
-        _totals.BackorderArea = backorders;
-        _totals.StockoutArea = stockouts;
-        _totals.DisruptedArea = disrupted;
+        _ledger.Sum.BackorderArea = backorders;
+        _ledger.Sum.StockoutArea = stockouts;
+        _ledger.Sum.DisruptedArea = disrupted;
     }
 
     private void OnSample()
     {
         int row = _row++;
-        var now = _totals;
+        var now = _ledger.Sum;
         var last = _atLastRow;
         _atLastRow = now;
         _rowDays[row] = _sim.Now;
@@ -178,7 +171,7 @@ internal sealed partial class NetworkModel
     private NetworkRunResult Collect()
     {
         FlushIntegrals();
-        var end = _totals;
+        var end = _ledger.Sum;
         var start = _atWarmup;
         var kpis = new double[KpiCatalog.All.Count];
 

@@ -213,7 +213,7 @@ internal sealed partial class NetworkModel
             double interest = n.CreditBalance * n.CreditDailyRate;
             if (interest > 0)
             {
-                _totals.FinancingCost += interest;
+                _ledger.Sum.FinancingCost += interest;
                 n.WindowCost += interest;
                 Pay(n, interest, payee: null);
             }
@@ -241,7 +241,7 @@ internal sealed partial class NetworkModel
         // (3) Holding cost of buyers and distribution centres.
         foreach (var b in _buyerSide)
         {
-            _totals.HoldingCost += Math.Max(0, b.Fg.OnHand) * b.HoldingCostPerUnitDay;
+            _ledger.Sum.HoldingCost += Math.Max(0, b.Fg.OnHand) * b.HoldingCostPerUnitDay;
         }
 
         // (4) Daily production runs end and the next ones are planned; idle batch producers with
@@ -279,7 +279,7 @@ internal sealed partial class NetworkModel
             {
                 _suppliersInStress++;
                 n.StressDays++;
-                _totals.StressDays++;
+                _ledger.Sum.StressDays++;
                 n.ConsecutiveStressDays++;
                 if (n.ConsecutiveStressDays >= insolvencyDays)
                 {

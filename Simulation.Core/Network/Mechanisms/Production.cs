@@ -207,9 +207,9 @@ internal sealed partial class NetworkModel
         fg.OnHand += units;
         fg.OnOrder = Math.Max(0, fg.OnOrder - units);
         n.UnitsProduced += units;
-        _totals.UnitsProduced += units;
-        _totals.Co2eKg += units * n.Co2eKgPerUnit;
-        _totals.WaterL += units * n.WaterLPerUnit;
+        _ledger.Sum.UnitsProduced += units;
+        _ledger.Sum.Co2eKg += units * n.Co2eKgPerUnit;
+        _ledger.Sum.WaterL += units * n.WaterLPerUnit;
         ServeBacklog(n);
     }
 

@@ -117,7 +117,7 @@ internal sealed partial class NetworkModel
             Receive(n, savings);
         }
 
-        _totals.Co2eKg -= s.CarbonReduction * gain * n.Co2eKgPerUnit * units;
+        _ledger.Sum.Co2eKg -= s.CarbonReduction * gain * n.Co2eKgPerUnit * units;
     }
 
     /// <summary>

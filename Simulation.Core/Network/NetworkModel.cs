@@ -44,7 +44,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -82,6 +82,8 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
     private readonly Action _arrivalTick;
     private readonly CapacityTimelines _capacityTimelines;
     private readonly Demand _demand;
+    private readonly EventLog _log;
+    private readonly Disruptions _disruptions;
     private double _arrivalTickAt = double.NaN;
     private double _runUntil = double.PositiveInfinity;
 
@@ -115,6 +117,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
         _lastDay = (int)Math.Floor(_horizon + Epsilon);
         _arrivals = new ArrivalCalendar(_horizon);
         _arrivalTick = OnArrivalTick;
+        _log = new EventLog(_sim, options.EventRecorder);
 
         var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < definition.Regions.Count; i++)
@@ -194,7 +197,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
 
         _demand = new Demand(_sim, _horizon, count, _buyers, context.Streams, _ledger, this);
         _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
-        BuildDisruptions();
+        _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
     }
 
     /// <summary>The simulated time.</summary>
@@ -231,7 +234,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
     {
         ScheduleReviews();
         _demand.Start();
-        StartDisruptions();
+        _disruptions.Start();
         _capacityTimelines.Start();
         StartBookkeeping();
 
@@ -369,6 +372,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged
 
 
     /// <summary>The one place a definition the engine cannot run is reported (names the node or disruption).</summary>
-    private static ArgumentException Invalid(FormattableString message) =>
+    internal static ArgumentException Invalid(FormattableString message) =>
         new("Invalid network definition: " + message.ToString(CultureInfo.InvariantCulture));
 }

@@ -89,10 +89,7 @@ internal sealed class Node
     public Action BatchDone = null!;
 
     // Disruptions.
-    public int[] DisruptionIds = [];
     public double CapacityFraction = 1;
-    public double DisruptedSince;
-    public double DisruptedArea;
 
     // Economics (non-buyers).
     public double DailyCost;

@@ -98,7 +98,7 @@ internal sealed partial class NetworkModel
             n.UnitsProducedAtWarmup = n.UnitsProduced;
             n.RevenueAtWarmup = n.Revenue;
             n.StressDaysAtWarmup = n.StressDays;
-            n.DisruptedAreaAtWarmup = n.DisruptedArea;
+            n.DisruptedAreaAtWarmup = _disruptions.DisruptedDaysOf(n);
             n.LandedCostAtWarmup = n.LandedCost;
             n.UnitsToBuyersAtWarmup = n.UnitsToBuyers;
             if (n.Social is { } s)
@@ -117,12 +117,7 @@ internal sealed partial class NetworkModel
     {
         var (backorders, stockouts) = _demand.FlushIntegrals();
 
-        double disrupted = 0;
-        foreach (var n in _suppliers)
-        {
-            AccrueDisruption(n);
-            disrupted += n.DisruptedArea;
-        }
+        double disrupted = _disruptions.FlushIntegrals(_suppliers);
 
         _ledger.Sum.BackorderArea = backorders;
         _ledger.Sum.StockoutArea = stockouts;
@@ -158,7 +153,7 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.SuppliersInStress][row] = _suppliersInStress;
         _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
-        _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptedCount;
+        _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;
         SampleSocial(row, _sim.Now);
 
         if (_row < _rowDays.Length)
@@ -233,7 +228,7 @@ internal sealed partial class NetworkModel
                 n.Revenue - n.RevenueAtWarmup,
                 n.Cash,
                 n.StressDays - n.StressDaysAtWarmup,
-                n.DisruptedArea - n.DisruptedAreaAtWarmup,
+                _disruptions.DisruptedDaysOf(n) - n.DisruptedAreaAtWarmup,
                 n.UnitsToBuyers - n.UnitsToBuyersAtWarmup,
                 n.LandedCost - n.LandedCostAtWarmup,
                 OwnExposureDays(n));

@@ -50,14 +50,14 @@ internal sealed class CapacityTimelines
 
             if (node.Role != NodeRole.Supplier || !double.IsFinite(node.CapacityPerDay) || !(node.CapacityPerDay > 0))
             {
-                throw new ArgumentException($"Invalid network definition: node '{node.Id}' has capacity changes, which need a supplier with a finite capacity_per_day > 0.");
+                throw NetworkModel.Invalid($"Node '{node.Id}' has capacity changes, which need a supplier with a finite capacity_per_day > 0.");
             }
 
             foreach (var change in node.CapacityPerDayChanges)
             {
                 if (!(change.Value > 0) || !double.IsFinite(change.Value))
                 {
-                    throw new ArgumentException($"Invalid network definition: node '{node.Id}': a capacity change on day {change.Day} needs a finite value > 0, got {change.Value}.");
+                    throw NetworkModel.Invalid($"Node '{node.Id}': a capacity change on day {change.Day} needs a finite value > 0, got {change.Value}.");
                 }
             }
 

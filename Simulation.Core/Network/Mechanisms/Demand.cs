@@ -70,7 +70,7 @@ internal sealed class Demand
 
             if (demand.InterarrivalDays is ConstantDistribution { Value: <= 0 })
             {
-                throw new ArgumentException($"Invalid network definition: Buyer '{buyer.Id}': demand InterarrivalDays must be > 0.");
+                throw NetworkModel.Invalid($"Buyer '{buyer.Id}': demand InterarrivalDays must be > 0.");
             }
 
             int i = buyer.Index;

@@ -311,11 +311,7 @@ internal sealed partial class NetworkModel
     /// <summary>The supplier leaves the chain now (see the file header).</summary>
     private void Exit(Node n, string cause)
     {
-        AccrueDisruption(n);
-        if (n.IsDisrupted)
-        {
-            _disruptedCount--;
-        }
+        _disruptions.OnExit(n);
 
         if (n.InStress)
         {
@@ -325,7 +321,7 @@ internal sealed partial class NetworkModel
         n.Active = false;
         n.ExitDay = _sim.Now;
         n.ExitCause = cause;
-        RecordExit(n, cause);
+        _log.RecordExit(n.Definition.Id, n.Cash, cause);
         n.Busy = false;
         n.BatchEnd = double.NaN;
         n.ProductionDue = 0;

@@ -214,23 +214,12 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Sets a supplier's capacity fraction; a running batch is re-timed for its work left.</summary>
-    private void SetCapacityFraction(Node n, double fraction)
+    void ICapacityFraction.SetCapacityFraction(Node n, double fraction)
     {
-        if (fraction == n.CapacityFraction)
-        {
-            return;
-        }
-
         double now = _sim.Now;
-        AccrueDisruption(n);
-        bool wasDisrupted = n.IsDisrupted;
         n.CapacityArea += n.CapacityFraction * (now - n.CapacitySince);
         n.CapacitySince = now;
         n.CapacityFraction = fraction;
-        if (n.Active && wasDisrupted != n.IsDisrupted)
-        {
-            _disruptedCount += n.IsDisrupted ? 1 : -1;
-        }
 
         if (n.Busy)
         {

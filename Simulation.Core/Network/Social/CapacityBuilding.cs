@@ -41,7 +41,7 @@ internal sealed partial class NetworkModel
                 {
                     enrolled++;
                 }
-                else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && Matches(programme.Target, s))
+                else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && RiskSegmentation.Matches(programme.Target, s))
                 {
                     candidates.Add(s);
                 }

@@ -93,6 +93,7 @@ public static class ScenarioRun
         await KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, cancellationToken).ConfigureAwait(false);
         await KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(folder.PathFor(RunPresentation.FileName), RunPresentation.From(definition, scenario.Report).ToJson(), cancellationToken).ConfigureAwait(false);
         var manifest = new Manifest
         {
             ToolVersion = Manifest.CurrentToolVersion,

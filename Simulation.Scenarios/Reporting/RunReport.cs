@@ -4,7 +4,7 @@ namespace Simulation.Scenarios.Reporting;
 
 /// <summary>What <see cref="RunReport.RerenderAsync"/> wrote.</summary>
 /// <param name="ReportPath">The report page.</param>
-/// <param name="Charts">Charts written (each as PNG and SVG).</param>
+/// <param name="Charts">Charts written (each as SVG).</param>
 public sealed record ReportOutcome(string ReportPath, int Charts);
 
 /// <summary>
@@ -76,27 +76,28 @@ public static class RunReport
             columns = [.. table.ColumnNames.Where(c => table.ValueType(c) == typeof(double))];
         }
 
-        var plan = TrajectoryCharts.Plan(columns);
-        for (int i = 0; i < plan.Count; i++)
-        {
-            var (key, metrics) = plan[i];
-            stage?.Report($"Chart {i + 1}/{plan.Count}: {key} over time");
-            var bands = await TimeSeriesBands.ReadAsync(data.TimeSeriesPath, manifest, metrics, cancellationToken).ConfigureAwait(false);
-            charts.Add(TrajectoryCharts.Render(key, bands, data, chartsFolder));
-        }
+        var plan = TrajectoryCharts.Plan(columns).Where(p => data.Presentation.Applies(p.Metrics[0])).ToArray();
+        stage?.Report($"Drawing {plan.Length} trajectory charts and the summary charts");
 
-        stage?.Report("Charts of costs, exits and distributions");
+        // Each chart reads its own columns and writes its own file, so they are drawn in parallel and
+        // collected back in plan order: the report is the same bytes at any thread count.
+        var trajectories = new ChartFile[plan.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, plan.Length),
+            new ParallelOptions { CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var bands = await TimeSeriesBands.ReadAsync(data.TimeSeriesPath, manifest, plan[i].Metrics, token).ConfigureAwait(false);
+                trajectories[i] = TrajectoryCharts.Render(plan[i].Key, bands, data, chartsFolder);
+            }).ConfigureAwait(false);
+        charts.AddRange(trajectories);
         if (SummaryCharts.CostBreakdown(data, chartsFolder) is { } cost)
         {
             charts.Add(cost);
         }
 
         charts.Add(SummaryCharts.Exits(data, chartsFolder));
-        foreach (var chart in SummaryCharts.Distributions(data, chartsFolder))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            charts.Add(chart);
-        }
+        charts.AddRange(SummaryCharts.Distributions(data, chartsFolder));
 
         stage?.Report("Writing report.html");
         await File.WriteAllTextAsync(Path.Combine(outputFolder, ReportFile), HtmlReport.Render(data, charts, chartsFolder), cancellationToken).ConfigureAwait(false);

@@ -112,7 +112,7 @@ internal static class HtmlReport
             string ci = double.IsFinite(low) ? $"95% CI {KpiPresentation.Format(low, s.Unit)} .. {KpiPresentation.Format(high, s.Unit)}" : "no spread across replications";
             string unit = s.Unit == "fraction" ? "" : " " + p.Unit(s.Unit);
             html.Append(CultureInfo.InvariantCulture, $"""
-                <div class="card" data-kpi="{E(kpi)}" title="{E(kpi)}"><div class="label">{E(KpiPresentation.Label(kpi))}</div><div class="value">{E(KpiPresentation.Format(s.Mean, s.Unit))}<small>{E(unit)}</small></div><div class="ci">{E(ci)}</div><div class="target">target {E(p.TargetText(kpi, s.Unit))} <span class="verdict {VerdictClass(verdict)}">{E(KpiPresentation.Text(verdict))}</span></div></div>
+                <div class="card" data-kpi="{E(kpi)}" title="{E(kpi)}"><div class="label">{E(KpiPresentation.Label(kpi))}</div><div class="value">{E(KpiPresentation.Format(s.Mean, s.Unit))}<small>{E(unit)}</small></div><div class="ci">{E(ci)}</div><div class="target">{(verdict == Verdict.None ? "" : "target " + E(p.TargetText(kpi, s.Unit)) + " ")}<span class="verdict {VerdictClass(verdict)}">{E(verdict == Verdict.None ? "no target set" : KpiPresentation.Text(verdict))}</span></div></div>
 
                 """);
         }

@@ -127,7 +127,19 @@ public sealed class KpiPresentation
     }
 
     /// <summary>Label and unit together, e.g. "Cost per unit (USD per unit)"; fractions read as "Fill rate (%)".</summary>
-    public string LabelWithUnit(string name, string unit) => $"{Label(name)} ({Unit(unit)})";
+    public string LabelWithUnit(string name, string unit)
+    {
+        string label = Label(name);
+        string shown = Unit(unit);
+        // "Cost per unit (USD)", not "Cost per unit (USD per unit)".
+        const string PerUnit = " per unit";
+        if (label.EndsWith(PerUnit, StringComparison.Ordinal) && shown.EndsWith(PerUnit, StringComparison.Ordinal))
+        {
+            shown = shown[..^PerUnit.Length];
+        }
+
+        return $"{label} ({shown})";
+    }
 
     /// <summary>A value in its display unit, formatted: fractions as percentages, the rest compact.</summary>
     public static string Format(double value, string unit) => unit == "fraction"

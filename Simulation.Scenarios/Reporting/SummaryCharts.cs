@@ -46,7 +46,8 @@ internal static class SummaryCharts
 
     public static ChartFile Exits(RunData data, string folder)
     {
-        var exits = data.Exits;
+        // Termination by buyers needs a social section (corrective-action deadlines).
+        var exits = data.Exits.Where(e => e.Label != "terminated" || data.Presentation.Applies("exits_terminated")).ToArray();
         var chart = new SvgChart("Supplier exits by tier, size and cause", "", "exits per replication (mean)");
         string[] categories = ["tier", "size", "cause"];
         var ticks = new List<(double, string)>();
@@ -137,6 +138,11 @@ internal static class SummaryCharts
         double[] shown = [.. values.Select(v => v * scale)];
         var chart = new SvgChart(title, presentation.LabelWithUnit(kpi, summary.Unit), "replications").IntegerY();
         double[] edges = BinEdges(shown);
+        if (shown.All(v => v == Math.Round(v)))
+        {
+            chart.IntegerX();
+        }
+
         int[] counts = Count(shown, edges);
         for (int b = 0; b < counts.Length; b++)
         {
@@ -145,8 +151,15 @@ internal static class SummaryCharts
         }
 
         chart.Marker(summary.Mean * scale, "mean " + KpiPresentation.Format(summary.Mean, summary.Unit), SvgChart.Palette[1], dashed: false);
-        chart.Marker(summary.P5 * scale, "p5", "#666", dashed: true, 1);
-        chart.Marker(summary.P95 * scale, "p95", "#666", dashed: true, 1);
+        if (summary.P5 == summary.P95)
+        {
+            chart.Marker(summary.P5 * scale, "p5 = p95", "#666", dashed: true, 1);
+        }
+        else
+        {
+            chart.Marker(summary.P5 * scale, "p5", "#666", dashed: true, 1);
+            chart.Marker(summary.P95 * scale, "p95", "#666", dashed: true, 1);
+        }
         string name = "distribution-" + kpi;
         ChartFile.Write(folder, name, chart.ToSvg());
         return new ChartFile(

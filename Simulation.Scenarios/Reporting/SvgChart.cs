@@ -24,7 +24,7 @@ internal sealed class SvgChart
     public static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"];
 
     private static readonly double[] Multiples = [1, 2, 5, 10];
-    private readonly List<(string Label, string Colour, bool Band)> _legend = [];
+    private readonly List<(string Label, string Colour, bool Band, string Dash)> _legend = [];
     private readonly string _title;
     private readonly string _xLabel;
     private readonly string _yLabel;
@@ -33,6 +33,8 @@ internal sealed class SvgChart
     private Func<double, string> _xFormat = NumberText.Compact;
     private IReadOnlyList<(double Position, string Label)>? _xCategories;
     private bool _integerY;
+    private bool _integerX;
+    private int _lines;
 
     public SvgChart(string title, string xLabel, string yLabel)
     {
@@ -66,6 +68,13 @@ internal sealed class SvgChart
         return this;
     }
 
+    /// <summary>Whole-number ticks only on x (histograms of counts).</summary>
+    public SvgChart IntegerX()
+    {
+        _integerX = true;
+        return this;
+    }
+
     /// <summary>Makes sure the limits include a value (e.g. 0 for bars).</summary>
     public SvgChart Include(double? x = null, double? y = null)
     {
@@ -91,6 +100,8 @@ internal sealed class SvgChart
             Include(null, v);
         }
 
+        // Lines that coincide (two tiers with the same count) stay distinguishable by their dashes.
+        string dash = (_lines++ % 3) switch { 0 => "", 1 => " stroke-dasharray=\"9 5\"", _ => " stroke-dasharray=\"2 4\"" };
         _deferred.Add(sb =>
         {
             if (low is not null && high is not null)
@@ -99,14 +110,14 @@ internal sealed class SvgChart
                 sb.Append(CultureInfo.InvariantCulture, $"<polygon class=\"band\" points=\"{string.Join(' ', points)}\" fill=\"{colour}\" fill-opacity=\"0.18\" stroke=\"none\"/>\n");
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"<polyline class=\"series\" data-label=\"{E(label)}\" points=\"{string.Join(' ', x.Select((xv, i) => P(xv, y[i])))}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.2\" stroke-linejoin=\"round\"/>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<polyline class=\"series\" data-label=\"{E(label)}\" points=\"{string.Join(' ', x.Select((xv, i) => P(xv, y[i])))}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.2\" stroke-linejoin=\"round\"{dash}/>\n");
         });
         if (bandLabel is not null)
         {
-            _legend.Add((bandLabel, colour, true));
+            _legend.Add((bandLabel, colour, true, ""));
         }
 
-        _legend.Add((label, colour, false));
+        _legend.Add((label, colour, false, dash));
     }
 
     /// <summary>A bar from <paramref name="x0"/> to <paramref name="x1"/> and from 0 up to <paramref name="height"/>, with its data in attributes.</summary>
@@ -117,7 +128,7 @@ internal sealed class SvgChart
         {
             var (px0, py) = (X(x0), Y(height));
             var (px1, py0) = (X(x1), Y(0));
-            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" {data} x=\"{px0:0.##}\" y=\"{Math.Min(py, py0):0.##}\" width=\"{Math.Max(0.5, px1 - px0):0.##}\" height=\"{Math.Abs(py0 - py):0.##}\" fill=\"{colour}\" fill-opacity=\"0.85\"/>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" {data} x=\"{px0:0.##}\" y=\"{Math.Min(py, py0):0.##}\" width=\"{Math.Max(0.5, px1 - px0):0.##}\" height=\"{Math.Abs(py0 - py):0.##}\" fill=\"{colour}\" fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"1\"/>\n");
             if (valueLabel is not null)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{(px0 + px1) / 2:0.##}\" y=\"{Math.Min(py, py0) - 5:0.##}\" text-anchor=\"middle\" font-size=\"13\">{E(valueLabel)}</text>\n");
@@ -212,7 +223,7 @@ internal sealed class SvgChart
             sb.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{Left}\" x2=\"{Left + PlotWidth}\" y1=\"{py:0.##}\" y2=\"{py:0.##}\" stroke=\"#000\" stroke-opacity=\"0.08\"/><text class=\"tick-y\" x=\"{Left - 8}\" y=\"{py + 4:0.##}\" text-anchor=\"end\" font-size=\"13\">{E(NumberText.Compact(t))}</text>\n");
         }
 
-        var xTicks = _xCategories ?? [.. NiceTicks(_xMin, _xMax, 7, false).Select(t => (t, _xFormat(t)))];
+        var xTicks = _xCategories ?? [.. NiceTicks(_xMin, _xMax, 7, _integerX).Select(t => (t, _xFormat(t)))];
         foreach (var (t, label) in xTicks)
         {
             double px = X(t);
@@ -227,11 +238,11 @@ internal sealed class SvgChart
     {
         double x = Left;
         double y = Height - 22;
-        foreach (var (label, colour, band) in _legend)
+        foreach (var (label, colour, band, dash) in _legend)
         {
             string swatch = band
                 ? $"<rect x=\"{x:0.##}\" y=\"{y - 9:0.##}\" width=\"22\" height=\"12\" fill=\"{colour}\" fill-opacity=\"0.18\"/>"
-                : $"<line x1=\"{x:0.##}\" x2=\"{x + 22:0.##}\" y1=\"{y - 3:0.##}\" y2=\"{y - 3:0.##}\" stroke=\"{colour}\" stroke-width=\"2.5\"/>";
+                : $"<line x1=\"{x:0.##}\" x2=\"{x + 22:0.##}\" y1=\"{y - 3:0.##}\" y2=\"{y - 3:0.##}\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>";
             sb.Append(CultureInfo.InvariantCulture, $"{swatch}<text x=\"{x + 28:0.##}\" y=\"{y + 1:0.##}\" font-size=\"13\">{E(label)}</text>\n");
             x += 40 + (label.Length * 7);
         }

@@ -13,6 +13,9 @@ namespace Simulation.Scenarios.Reporting;
 /// </summary>
 internal static class HtmlReport
 {
+    /// <summary>Our pages load nothing: no network, no files; only their own inline styles, scripts and data images.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
     /// <summary>Styles every page of ours shares (run, compare, sweep).</summary>
     public const string Style = """
         body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 1rem auto; max-width: 72rem; padding: 0 1rem; color: #222; line-height: 1.4; }
@@ -46,6 +49,7 @@ internal static class HtmlReport
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(m.Scenario)}: simulation report</title>
             <style>

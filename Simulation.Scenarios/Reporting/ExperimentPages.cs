@@ -192,7 +192,7 @@ internal static class ExperimentPages
         foreach (string svg in Directory.GetFiles(charts, "*.svg").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(svg);
-            html.Append(CultureInfo.InvariantCulture, $"<figure data-chart=\"{E(name)}\">\n{StripXmlDeclaration(File.ReadAllText(svg))}\n<figcaption>{E(caption ?? Describe(name))} <small class=\"name\">(charts/{E(name)}.svg, .png)</small></figcaption>\n</figure>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<figure data-chart=\"{E(name)}\">\n{StripXmlDeclaration(File.ReadAllText(svg)).Replace(HtmlReport.SvgNamespace, "", StringComparison.Ordinal)}\n<figcaption>{E(caption ?? Describe(name))} <small class=\"name\">(charts/{E(name)}.svg, .png)</small></figcaption>\n</figure>\n");
         }
     }
 

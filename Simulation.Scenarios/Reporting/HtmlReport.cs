@@ -16,6 +16,9 @@ internal static class HtmlReport
     /// <summary>Our pages load nothing: no network, no files; only their own inline styles, scripts and data images.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
+    /// <summary>The SVG namespace attribute, which standalone SVG files need and inline SVG does not.</summary>
+    public const string SvgNamespace = " xmlns=\"http://www.w3.org/2000/svg\"";
+
     /// <summary>Styles every page of ours shares (run, compare, sweep).</summary>
     public const string Style = """
         body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 1rem auto; max-width: 72rem; padding: 0 1rem; color: #222; line-height: 1.4; }
@@ -89,7 +92,8 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{Anchor(section.Key)}\">{E(section.Key)}</h2>\n");
             foreach (var chart in section)
             {
-                string svg = File.ReadAllText(Path.Combine(chartsFolder, chart.Name + ".svg"));
+                // Inline SVG in HTML needs no namespace; leaving it out keeps the page free of any address.
+                string svg = File.ReadAllText(Path.Combine(chartsFolder, chart.Name + ".svg")).Replace(SvgNamespace, "", StringComparison.Ordinal);
                 html.Append(CultureInfo.InvariantCulture, $"<figure id=\"chart-{E(chart.Name)}\" data-chart=\"{E(chart.Name)}\">\n{svg}<figcaption>{E(chart.Caption)} <small class=\"name\">({E(chart.Columns)}; charts/{E(chart.Name)}.svg)</small></figcaption>\n</figure>\n");
             }
         }

@@ -52,7 +52,7 @@ internal static class NetworkView
         double maxFlow = Math.Max(data.Shape.Links.Select(Flow).DefaultIfEmpty(0).Max(), 1e-12);
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network-view\" viewBox=\"0 0 {width:0} {height:0}\" width=\"100%\" font-family=\"{E(ChartFiles.SansFont)}\" role=\"img\" aria-label=\"Network view\">\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"network-view\" viewBox=\"0 0 {width:0} {height:0}\" width=\"100%\" font-family=\"{E(ChartFiles.SansFont)}\" role=\"img\" aria-label=\"Network view\">\n");
         foreach (var (tier, _) in columns.OrderBy(c => c.Key))
         {
             string name = tier == 0 ? "buyers" : $"tier {tier}";

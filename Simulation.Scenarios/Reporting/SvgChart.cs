@@ -206,6 +206,13 @@ internal sealed class SvgChart
             (_xMin, _xMax) = (_xMin - 0.5, _xMax + 0.5);
         }
 
+        if (_xCategories is null)
+        {
+            // A little room left and right too, so a line's first and last points sit inside the frame.
+            double xPad = (_xMax - _xMin) * 0.01;
+            (_xMin, _xMax) = (_xMin - xPad, _xMax + xPad);
+        }
+
         // Padding so a constant or extreme line never lies on the frame: 8% of the span, or a unit
         // around a constant. Bars start on 0, so a chart whose lowest value is a bar's base keeps 0 there.
         double span = _yMax - _yMin;

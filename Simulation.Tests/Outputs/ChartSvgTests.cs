@@ -28,10 +28,11 @@ public sealed partial class ChartSvgTests(OutputRunFixture run)
                 Assert.True(inside == bars[b].Count, $"{kpi}: bar {bars[b].Lo}..{bars[b].Hi} says {bars[b].Count}, holds {inside}");
             }
 
-            // Whole-number KPIs (exits) get one bin per whole number, centred on it.
+            // Whole-number KPIs (exits) get bins a whole number wide with edges halfway between whole numbers.
             if (values.All(v => v == Math.Round(v)))
             {
-                Assert.All(bars, b => Assert.Equal(0.5, b.Hi - Math.Round(b.Hi), 9));
+                Assert.All(bars, b => Assert.Equal(0.5, Math.Abs(b.Hi - Math.Round(b.Hi)), 9));
+                Assert.All(bars, b => Assert.Equal(Math.Round(b.Hi - b.Lo), b.Hi - b.Lo, 9));
             }
         }
     }

@@ -66,7 +66,7 @@ internal static class ExperimentPages
         string scenario = manifest.GetProperty("scenario").GetString() ?? "";
         var variantNames = rows.Select(r => r.Variant).Distinct().ToList();
         var html = new StringBuilder();
-        Begin(html, $"{scenario}: comparison");
+        HtmlReport.Begin(html, $"{scenario}: comparison");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(scenario)}: {variantNames.Count} variant(s) against the base</h1>\n<p>{E(Int(manifest, "replications"))} paired replications per variant on common random numbers (seed {E(Int(manifest, "master_seed"))}). Each difference is the variant's mean less the base's, paired replication by replication, with its 95% CI; <b>bold</b> differences have a CI that excludes 0. Parts of the chain the scenario does not model are left out.</p>\n");
         html.Append("<table id=\"comparison\">\n<tr><th>KPI</th><th>base</th>");
         foreach (string v in variantNames)
@@ -115,7 +115,7 @@ internal static class ExperimentPages
         var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, Output.Manifest.FileName), cancellationToken).ConfigureAwait(false)).RootElement;
         string name = manifest.GetProperty("scenario").GetString() ?? "";
         var html = new StringBuilder();
-        Begin(html, $"{name}: sweep");
+        HtmlReport.Begin(html, $"{name}: sweep");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{E(name)}: sweep of {E(Int(manifest, "points"))} points</h1>\n<p>{E(Int(manifest, "replications"))} replications per point on common random numbers (seed {E(Int(manifest, "master_seed"))}); every point's KPIs are the mean over its replications. Exact values: points.parquet (per point) and sweep.parquet (per replication).</p>\n");
         await AppendParametersAsync(html, folder, cancellationToken).ConfigureAwait(false);
         string sensitivity = Path.Combine(folder, "sensitivity.parquet");
@@ -206,22 +206,6 @@ internal static class ExperimentPages
 
     private static string StripXmlDeclaration(string svg) =>
         svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
-
-    private static void Begin(StringBuilder html, string title) => html.Append(CultureInfo.InvariantCulture, $"""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="{HtmlReport.ContentSecurityPolicy}">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{E(title)}</title>
-        <style>
-        {HtmlReport.Style}
-        </style>
-        </head>
-        <body>
-
-        """);
 
     private static void End(StringBuilder html, JsonElement manifest) => html.Append(CultureInfo.InvariantCulture,
         $"<h2>Provenance</h2>\n<p><code>{E(manifest.TryGetProperty("command_line", out var c) ? c.GetString() ?? "" : "")}</code><br><small>Written by sim {E(manifest.TryGetProperty("tool_version", out var v) ? v.GetString() ?? "" : "")}; the files beside this page hold the exact values (docs/experiments.md).</small></p>\n</body>\n</html>\n");

@@ -47,19 +47,8 @@ internal static class HtmlReport
     {
         var m = data.Manifest;
         var html = new StringBuilder();
+        Begin(html, $"{m.Scenario}: simulation report");
         html.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{E(m.Scenario)}: simulation report</title>
-            <style>
-            {Style}
-            </style>
-            </head>
-            <body>
             <h1>{E(m.Scenario)}</h1>
 
             """);
@@ -102,6 +91,23 @@ internal static class HtmlReport
         html.Append(CultureInfo.InvariantCulture, $"<p><small>Written by sim {E(m.ToolVersion)}. Exact values: the Parquet files beside this page (see docs/outputs.md).</small></p>\n</body>\n</html>\n");
         return html.ToString();
     }
+
+    /// <summary>The start of every page of ours: the security policy that lets nothing load, the shared styles, the title.</summary>
+    public static void Begin(StringBuilder html, string title) => html.Append(CultureInfo.InvariantCulture, $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{E(title)}</title>
+        <style>
+        {Style}
+        </style>
+        </head>
+        <body>
+
+        """);
 
     /// <summary>The headline KPIs as cards: label, mean, 95% CI, target and verdict.</summary>
     private static void AppendHeadline(StringBuilder html, RunData data)

@@ -26,15 +26,15 @@ internal static class KpiTable
             .AddColumn(new TableColumn("headline").NoWrap())
             .AddColumn(new TableColumn("mean").RightAligned().NoWrap())
             .AddColumn(new TableColumn("95% CI").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("target").NoWrap())
-            .AddColumn(new TableColumn("verdict").NoWrap());
+            .AddColumn(new TableColumn("target: verdict").NoWrap());
         foreach (string name in presentation.Headline.Where(byName.ContainsKey))
         {
             var s = byName[name];
             var (low, high) = s.Ci95InRange;
             var verdict = presentation.VerdictOf(name, low, high, s.Summary.Mean);
             var cells = Cells(quantiles: false, presentation, s);
-            headline.AddRow([.. cells, presentation.TargetText(name, s.Kpi.Unit), Colour(verdict)]);
+            string target = verdict == Verdict.None ? "[grey]no target[/]" : $"{presentation.TargetText(name, s.Kpi.Unit)}: {Colour(verdict)}";
+            headline.AddRow([.. cells, target]);
         }
 
         console.Write(headline);
@@ -88,8 +88,7 @@ internal static class KpiTable
     {
         Verdict.Met => "[green]met[/]",
         Verdict.AtRisk => "[yellow]at risk[/]",
-        Verdict.Missed => "[red]missed[/]",
-        _ => "[grey]no target[/]",
+        _ => "[red]missed[/]",
     };
 
     private static string[] Row(bool quantiles, string name, string mean, string ci, string range) =>

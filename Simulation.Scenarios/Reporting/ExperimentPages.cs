@@ -12,7 +12,7 @@ namespace Simulation.Scenarios.Reporting;
 /// its parameters with readable names, its charts (heatmaps with colour bars, response curves, Sobol
 /// bars) and the Sobol indices.
 /// </summary>
-internal static class ExperimentPages
+internal static partial class ExperimentPages
 {
     /// <summary>The kind of folder, from its manifest: "run", "compare", "sweep" or "optimize".</summary>
     public static string KindOf(string folder)
@@ -192,7 +192,7 @@ internal static class ExperimentPages
         foreach (string svg in Directory.GetFiles(charts, "*.svg").Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(svg);
-            html.Append(CultureInfo.InvariantCulture, $"<figure data-chart=\"{E(name)}\">\n{StripXmlDeclaration(File.ReadAllText(svg)).Replace(HtmlReport.SvgNamespace, "", StringComparison.Ordinal)}\n<figcaption>{E(caption ?? Describe(name))} <small class=\"name\">(charts/{E(name)}.svg, .png)</small></figcaption>\n</figure>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<figure data-chart=\"{E(name)}\">\n{Inline(File.ReadAllText(svg))}\n<figcaption>{E(caption ?? Describe(name))} <small class=\"name\">(charts/{E(name)}.svg, .png)</small></figcaption>\n</figure>\n");
         }
     }
 
@@ -204,8 +204,22 @@ internal static class ExperimentPages
         _ => "",
     };
 
-    private static string StripXmlDeclaration(string svg) =>
-        svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+    /// <summary>
+    /// A ScottPlot SVG made ready to inline: no XML declaration, no namespaces (inline SVG needs none),
+    /// and a viewBox from its width and height so the page can scale it without leaving a blank margin.
+    /// </summary>
+    private static string Inline(string svg)
+    {
+        string text = svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+        text = text.Replace(HtmlReport.SvgNamespace, "", StringComparison.Ordinal)
+            .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal);
+        return SvgSize().Replace(text, m => m.Value.Contains("viewBox", StringComparison.Ordinal)
+            ? m.Value
+            : m.Value.Replace("<svg", $"<svg viewBox=\"0 0 {m.Groups[1].Value} {m.Groups[2].Value}\"", StringComparison.Ordinal), 1);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<svg[^>]*\swidth="([0-9.]+)"\s+height="([0-9.]+)"[^>]*>""")]
+    private static partial System.Text.RegularExpressions.Regex SvgSize();
 
     private static void End(StringBuilder html, JsonElement manifest) => html.Append(CultureInfo.InvariantCulture,
         $"<h2>Provenance</h2>\n<p><code>{E(manifest.TryGetProperty("command_line", out var c) ? c.GetString() ?? "" : "")}</code><br><small>Written by sim {E(manifest.TryGetProperty("tool_version", out var v) ? v.GetString() ?? "" : "")}; the files beside this page hold the exact values (docs/experiments.md).</small></p>\n</body>\n</html>\n");

@@ -65,12 +65,37 @@ internal static class YamlTreeParser
         return converter.Convert(stream.Documents[0].RootNode, "");
     }
 
+    /// <remarks>
+    /// YamlDotNet resolves an alias to the very node its anchor names, so converting each place anew would
+    /// copy the anchored list once per alias (a layered network's retailers share one 285-item source list:
+    /// 318,000 copies at N = 2,000). An anchored list or mapping is converted once and the same
+    /// <see cref="SNode"/> stands at every place; scalars are converted per place (they are small and never shared).
+    /// </remarks>
     private sealed class Converter(SourceFile file, Diagnostics errors, int fixedLine, int columnOffset)
     {
+        private readonly Dictionary<YamlNode, SNode> _anchored = new(ReferenceEqualityComparer.Instance);
+
         public SNode Convert(YamlNode node, string path)
+        {
+            if (node is YamlScalarNode || node.Anchor.IsEmpty)
+            {
+                return ConvertOnce(node, path);
+            }
+
+            if (!_anchored.TryGetValue(node, out SNode? converted))
+            {
+                converted = ConvertOnce(node, path);
+                _anchored.Add(node, converted);
+            }
+
+            return converted;
+        }
+
+        private SNode ConvertOnce(YamlNode node, string path)
         {
             int line = fixedLine > 0 ? fixedLine : (int)node.Start.Line;
             int column = (int)node.Start.Column + columnOffset;
+            string? anchor = node.Anchor.IsEmpty ? null : node.Anchor.Value;
             switch (node)
             {
                 case YamlScalarNode scalar:
@@ -84,7 +109,7 @@ internal static class YamlTreeParser
                         isBlockText: scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded);
 
                 case YamlSequenceNode sequence:
-                    var seq = new SSeq(file, line, column, sequence.Style == YamlDotNet.Core.Events.SequenceStyle.Flow);
+                    var seq = new SSeq(file, line, column, sequence.Style == YamlDotNet.Core.Events.SequenceStyle.Flow) { Anchor = anchor };
                     int index = 0;
                     foreach (YamlNode item in sequence.Children)
                     {
@@ -95,7 +120,7 @@ internal static class YamlTreeParser
                     return seq;
 
                 case YamlMappingNode mapping:
-                    var map = new SMap(file, line, column, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow);
+                    var map = new SMap(file, line, column, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow) { Anchor = anchor };
                     foreach (KeyValuePair<YamlNode, YamlNode> pair in mapping.Children)
                     {
                         SNode key = Convert(pair.Key, path);

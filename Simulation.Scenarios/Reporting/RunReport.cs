@@ -22,9 +22,9 @@ public static class RunReport
 
     /// <summary>
     /// Re-renders the page of any finished folder: a run's charts and report, or the one-page report
-    /// of a <c>sim compare</c> or <c>sim sweep</c> folder.
+    /// of a <c>sim compare</c>, <c>sim sweep</c> or <c>sim optimize</c> folder.
     /// </summary>
-    /// <param name="folder">A folder written by <c>sim run</c>, <c>sim compare</c> or <c>sim sweep</c>.</param>
+    /// <param name="folder">A folder written by <c>sim run</c>, <c>sim compare</c>, <c>sim sweep</c> or <c>sim optimize</c>.</param>
     /// <param name="stage">Reports each step (optional).</param>
     /// <param name="cancellationToken">Stops between charts.</param>
     /// <returns>Where the report is and how many charts it has.</returns>
@@ -46,8 +46,13 @@ public static class RunReport
             case "sweep":
                 return new ReportOutcome(await ExperimentPages.WriteSweepAsync(full, cancellationToken).ConfigureAwait(false), ChartCount());
             case "optimize":
-                // For the lead: dispatch to the optimizer's page writer (Simulation.Scenarios/Optimization) here once it is on main.
-                throw new ScenarioInputException($"'{folder}' is a 'sim optimize' folder; its page is written by 'sim optimize' itself.");
+                if (!Optimization.OptimizeReportPage.IsOptimizeFolder(full))
+                {
+                    throw new ScenarioInputException($"'{folder}' has a pareto.parquet but no optimize manifest.json; is it a complete 'sim optimize' folder?");
+                }
+
+                Optimization.OptimizeReportPage.Write(full);
+                return new ReportOutcome(Path.Combine(full, Optimization.OptimizeReportPage.FileName), ChartCount());
             default:
                 return await RerenderAsync(full, stage, cancellationToken).ConfigureAwait(false);
         }

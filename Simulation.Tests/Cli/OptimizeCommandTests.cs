@@ -133,7 +133,13 @@ public sealed class OptimizeCommandTests
         Assert.Contains("data-point=\"today\"", page, StringComparison.Ordinal);
         Assert.Contains("data-chart=\"frontier\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("http", page, StringComparison.Ordinal);
-        Assert.Equal(page, Simulation.Scenarios.Optimization.OptimizeReportPage.Render(folder));   // sim report can render it again from the files alone
+        Assert.Equal(page, Simulation.Scenarios.Optimization.OptimizeReportPage.Render(folder));   // rendered again from the files alone
+
+        // `sim report` on the optimize folder rewrites the same page.
+        File.Delete(Path.Combine(folder, "report.html"));
+        var (reportCode, _, reportError) = await CliHarness.RunAsync("report", folder, "--quiet");
+        Assert.True(reportCode == 0, reportError);
+        Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(folder, "report.html")));
     }
 
     [Fact]

@@ -196,13 +196,8 @@ public static class ScenarioSweep
         else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != PartsFolder))
         {
             // A shard that starts at the same moment may have created the folder but not yet its state file;
-            // only a folder with other content is refused.
-            if (!force)
-            {
-                throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder; choose another --out, or pass --force to replace it.");
-            }
-
-            Directory.Delete(folder, recursive: true);
+            // only a folder with other content is refused, with --force too: it may be anybody's files.
+            throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder (it has no {SweepState.FileName}); choose another --out. --force replaces only sweep folders.");
         }
 
         Directory.CreateDirectory(Path.Combine(folder, PartsFolder));

@@ -13,15 +13,20 @@ namespace Simulation.Scenarios.Loading;
 /// </remarks>
 internal sealed class Diagnostics
 {
-    private readonly List<(ScenarioError Error, int Rank, int Sequence)> _errors = [];
+    private readonly List<(ScenarioError Error, int Rank, int Sequence, bool RootCause)> _errors = [];
     private readonly HashSet<(string File, int Line, int Column, string Key, string Kind)> _seen = [];
 
     public int Count => _errors.Count;
 
-    /// <summary>The errors in file order (the scenario, its bases, the command line, imports), then line and column.</summary>
+    /// <summary>
+    /// The errors in file order (the scenario, its bases, the command line, imports), then line and
+    /// column; files that could not be read come first, since what is missing from them (an imported
+    /// table's suppliers) causes errors elsewhere.
+    /// </summary>
     public IReadOnlyList<ScenarioError> Sorted() =>
         [.. _errors
-            .OrderBy(e => e.Rank)
+            .OrderByDescending(e => e.RootCause)
+            .ThenBy(e => e.Rank)
             .ThenBy(e => e.Error.Line)
             .ThenBy(e => e.Error.Column)
             .ThenBy(e => e.Sequence)
@@ -226,6 +231,6 @@ internal sealed class Diagnostics
             return;
         }
 
-        _errors.Add((new ScenarioError(file.Path, line, column, field, message), file.Rank, _errors.Count));
+        _errors.Add((new ScenarioError(file.Path, line, column, field, message), file.Rank, _errors.Count, kind == "read"));
     }
 }

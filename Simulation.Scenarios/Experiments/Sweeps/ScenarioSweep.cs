@@ -90,7 +90,8 @@ public static class ScenarioSweep
         var definition = scenario.Definition ?? throw new ScenarioInputException($"The scenario '{design.ScenarioPath}' has errors; run 'sim validate' on it.");
         var state = new SweepState
         {
-            Hash = plan.Hash(scenario.ScenarioHash),
+            Hash = plan.Hash(scenario.ScenarioHash, scenario.ImportedTables),
+            ImportedTables = scenario.ImportedTables,
             Name = design.Name,
             Scenario = definition.Name,
             Design = design.Kind,
@@ -188,7 +189,10 @@ public static class ScenarioSweep
         {
             if (!force)
             {
-                throw new ScenarioInputException($"'{folder}' holds a different sweep (the design, scenario or seed changed); choose another --out, or pass --force to delete it and start over.");
+                string because = SweepState.ChangedTable(existing.ImportedTables, state.ImportedTables) is { } table
+                    ? $"the imported table '{table}' changed since its points were run"
+                    : "the design, scenario or seed changed";
+                throw new ScenarioInputException($"'{folder}' holds a different sweep ({because}); resuming would mix results of both. Choose another --out, or pass --force to delete it and start over.");
             }
 
             Directory.Delete(folder, recursive: true);
@@ -225,7 +229,7 @@ public static class ScenarioSweep
         settings.Progress?.Report((0, pending.Length));
 
         NetworkDefinition Definition(int point) =>
-            definitions.GetOrAdd(point, p => new Lazy<NetworkDefinition>(() => Load(plan, p))).Value;
+            definitions.GetOrAdd(point, p => new Lazy<NetworkDefinition>(() => Load(plan, state, p))).Value;
 
         try
         {
@@ -262,12 +266,18 @@ public static class ScenarioSweep
         }
     }
 
-    private static NetworkDefinition Load(SweepPlan plan, int point)
+    private static NetworkDefinition Load(SweepPlan plan, SweepState state, int point)
     {
         var overrides = plan.Overrides(point);
         var result = ScenarioLoader.Load(plan.Design.ScenarioPath, overrides);
-        return result.Definition ?? throw new ScenarioInputException(
+        var definition = result.Definition ?? throw new ScenarioInputException(
             $"Point {point} ({string.Join(", ", overrides.Skip(plan.Design.Overrides.Count))}) is not a valid scenario: {result.Errors[0]}");
+        if (SweepState.ChangedTable(state.ImportedTables, result.ImportedTables) is { } table)
+        {
+            throw new ScenarioInputException($"The imported table '{table}' changed while the sweep was running; its points would mix both versions. Run the sweep again with --force.");
+        }
+
+        return definition;
     }
 
     private static Task WriteManifestAsync(string folder, SweepState state, string commandLine, int threads, DateTimeOffset started, Stopwatch clock)

@@ -113,6 +113,21 @@ public static class ScenarioSweep
 
         if (settings.Shard.Count > 1)
         {
+            new ShardRecord
+            {
+                Shard = settings.Shard.Index,
+                Count = settings.Shard.Count,
+                FirstPoint = start,
+                EndPoint = end,
+                PointsRun = pending.Length,
+                Host = Environment.MachineName,
+                ProcessId = Environment.ProcessId,
+                CommandLine = settings.CommandLine,
+                Threads = settings.Threads,
+                StartedUtc = started,
+                FinishedUtc = DateTimeOffset.UtcNow,
+                Scheduler = ShardRecord.SchedulerFromEnvironment(),
+            }.Write(folder);
             return new SweepOutcome(design.Name, folder, plan.PointCount, pending.Length, end - start - pending.Length, false, [], clock.Elapsed);
         }
 
@@ -169,15 +184,16 @@ public static class ScenarioSweep
             }
         }
 
+        var shards = inputs.Prepend(output).SelectMany(ShardRecord.ReadAll).DistinctBy(r => (r.Shard, r.Count)).OrderBy(r => r.Count).ThenBy(r => r.Shard).ToList();
         var missing = Enumerable.Range(0, state.Points).Where(p => !File.Exists(PartPath(output, p))).ToList();
         if (missing.Count > 0)
         {
             throw new ScenarioInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{missing.Count:N0} of {state.Points:N0} points are not finished (the first is point {missing[0]}); run the shards that hold them (or the sweep without --shard, which resumes), then merge again."));
+                $"{missing.Count:N0} of {state.Points:N0} points are not finished: {ShardRecord.DescribeMissing(missing, state.Points, shards)}. Run the shards that hold them again (they resume their own points; or the sweep without --shard), then merge again."));
         }
 
         var sensitivity = await SweepFinalizer.FinishAsync(output, state, cancellationToken).ConfigureAwait(false);
-        await WriteManifestAsync(output, state, commandLine, 1, started, clock).ConfigureAwait(false);
+        await WriteManifestAsync(output, state, commandLine, 1, started, clock, shards).ConfigureAwait(false);
         return new SweepOutcome(state.Name, output, state.Points, 0, state.Points, true, sensitivity, clock.Elapsed);
     }
 
@@ -280,7 +296,7 @@ public static class ScenarioSweep
         return definition;
     }
 
-    private static Task WriteManifestAsync(string folder, SweepState state, string commandLine, int threads, DateTimeOffset started, Stopwatch clock)
+    private static Task WriteManifestAsync(string folder, SweepState state, string commandLine, int threads, DateTimeOffset started, Stopwatch clock, IReadOnlyList<ShardRecord>? shards = null)
     {
         var manifest = new ExperimentManifest
         {
@@ -295,6 +311,8 @@ public static class ScenarioSweep
             StartedUtc = started,
             FinishedUtc = DateTimeOffset.UtcNow,
             WallSeconds = clock.Elapsed.TotalSeconds,
+            ImportedTables = state.ImportedTables.Count > 0 ? state.ImportedTables : null,
+            Shards = shards is { Count: > 0 } ? shards : null,
         };
         return AtomicFile.WriteAsync(Path.Combine(folder, "manifest.json"), temporary => File.WriteAllTextAsync(temporary, manifest.ToJson()));
     }

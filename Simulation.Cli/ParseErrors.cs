@@ -25,6 +25,7 @@ internal static partial class ParseErrors
         {
             "System.UInt64" => "a whole number from 0 to 18446744073709551615",
             "System.UInt32" => "a whole number from 0 to 4294967295",
+            "System.Int32" or "System.Int64" => "a whole number",
             "System.Double" or "System.Single" or "System.Decimal" => "a number",
             "System.Boolean" => "true or false",
             "System.IO.FileInfo" => "a file path",

@@ -44,7 +44,7 @@ public static class ScenarioSweep
         var baseline = ScenarioLoader.Load(design.ScenarioPath, design.Overrides);
         if (!baseline.Succeeded)
         {
-            return baseline.Errors;
+            return [.. baseline.Errors.Select(e => InDesign(design, e, e.Line <= design.Overrides.Count ? design.Overrides[e.Line - 1] : ""))];
         }
 
         var errors = new List<ScenarioError>();
@@ -59,12 +59,41 @@ public static class ScenarioSweep
                 var result = ScenarioLoader.Load(design.ScenarioPath, [.. design.Overrides, parameter.Path + "=" + value]);
                 foreach (var error in result.Errors.Where(e => seen.Add(e.Message)))
                 {
-                    errors.Add(error with { Message = $"{error.Message} (sweep parameter '{parameter.Name}' = {value})" });
+                    var located = InDesign(design, error, error.Line <= design.Overrides.Count ? design.Overrides[error.Line - 1] : parameter.Path + "=");
+                    errors.Add(located with { Message = $"{error.Message} (sweep parameter '{parameter.Name}' = {value})" });
                 }
             }
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// The design passes its <c>set:</c> entries and parameter values to the scenario as overrides, which
+    /// the loader reports under <c>--set</c>; the user never typed those, so such an error is moved to the
+    /// design file, at the first line that names the override's path.
+    /// </summary>
+    private static ScenarioError InDesign(SweepDesign design, ScenarioError error, string overrideText)
+    {
+        if (error.File != "--set" || overrideText.Length == 0)
+        {
+            return error;
+        }
+
+        string path = overrideText.Split('=', 2)[0].Trim();
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(design.DesignPath);
+        }
+        catch (IOException)
+        {
+            return error with { File = design.DesignPath, Line = 1, Column = 1 };
+        }
+
+        int line = Array.FindIndex(lines, l => !l.TrimStart().StartsWith('#') && l.Contains(path, StringComparison.Ordinal));
+        int column = line < 0 ? 1 : lines[line].IndexOf(path, StringComparison.Ordinal) + 1;
+        return error with { File = design.DesignPath, Line = line + 1 == 0 ? 1 : line + 1, Column = column };
     }
 
     /// <summary>Runs the design's points of <see cref="SweepSettings.Shard"/> that are not finished yet; an unsharded run then writes the dataset.</summary>
@@ -213,7 +242,7 @@ public static class ScenarioSweep
 
             Directory.Delete(folder, recursive: true);
         }
-        else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != PartsFolder))
+        else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !IsShardsOwn(Path.GetFileName(e))))
         {
             // A shard that starts at the same moment may have created the folder but not yet its state file;
             // only a folder with other content is refused, with --force too: it may be anybody's files.
@@ -229,6 +258,10 @@ public static class ScenarioSweep
         AtomicFile.DeleteLeftovers(Path.Combine(folder, PartsFolder));
         AtomicFile.DeleteLeftovers(folder);
     }
+
+    /// <summary>What shards starting at the same moment create before the state file appears: parts, shard records, temporary files.</summary>
+    private static bool IsShardsOwn(string name) =>
+        name is PartsFolder or ShardRecord.Folder || name.Contains(AtomicFile.TemporaryMarker, StringComparison.Ordinal);
 
     /// <summary>
     /// Runs the pending points' replications as one ordered stream of work items (point-major), so all

@@ -13,20 +13,8 @@ if [ -z "$sim" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat > "$work/design.yaml" <<YAML
-scenario: $PWD/scenarios/quickstart.yaml
-set: [horizon_days=180]
-design: grid
-parameters:
-  - path: suppliers[cmt-01].capacity_per_day
-    values: [600, 700, 800, 900]
-  - path: buyers[brand-a].payment_terms_days
-    range: [30, 90]
-    steps: 4
-replications: 2
-kpis: [fill_rate, total_cost, supplier_exits]
-seed: 7
-YAML
+cp scripts/data/shard-check.yaml "$work/design.yaml"
+sed -i "s|^scenario: .*|scenario: $PWD/scenarios/quickstart.yaml|" "$work/design.yaml"
 $sim sweep "$work/design.yaml" --out "$work/single" --threads 1 -q >/dev/null || exit 1
 failures=0
 differences=0

@@ -6,7 +6,6 @@
 # Usage: bash scripts/slurm-check.sh [sim-build-folder]   (default: dist/sim-linux-x64, built if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 build=${1:-dist/sim-linux-x64}
 [ -x "$build/sim" ] || bash scripts/publish-linux-x64.sh "$build"
 build=$(cd "$build" && pwd)
@@ -46,20 +45,8 @@ scontrol update nodename="$host" state=resume 2>/dev/null || true
 work=$(mktemp -d /tmp/slurm-check.XXXX)
 export SCRATCH=$work/scratch PATH=$build:$PATH
 mkdir -p "$SCRATCH" "$work/logs"
-cat > "$work/design.yaml" <<YAML
-scenario: $repo/scenarios/quickstart.yaml
-set: [horizon_days=180]
-design: grid
-parameters:
-  - path: suppliers[cmt-01].capacity_per_day
-    values: [600, 700, 800, 900]
-  - path: buyers[brand-a].payment_terms_days
-    range: [30, 90]
-    steps: 4
-replications: 2
-kpis: [fill_rate, total_cost, supplier_exits]
-seed: 7
-YAML
+cp scripts/data/shard-check.yaml "$work/design.yaml"
+sed -i "s|^scenario: .*|scenario: $PWD/scenarios/quickstart.yaml|" "$work/design.yaml"
 # The doc's sbatch script, with 4 shards and this design.
 cat > "$work/sweep.sbatch" <<SBATCH
 #!/bin/bash

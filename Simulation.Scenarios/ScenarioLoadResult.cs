@@ -29,6 +29,9 @@ public sealed class ScenarioLoadResult
     /// </summary>
     public string ResolvedYaml { get; }
 
+    /// <summary>The scenario's <c>report</c> section: headline KPIs, targets and currency (defaults when absent).</summary>
+    public Reporting.ReportSettings Report { get; init; } = Reporting.ReportSettings.Default;
+
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="ResolvedYaml"/>.</summary>
     public string ScenarioHash { get; }
 

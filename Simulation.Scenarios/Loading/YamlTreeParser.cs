@@ -8,15 +8,22 @@ namespace Simulation.Scenarios.Loading;
 /// Parses YAML text into an <see cref="SNode"/> tree that keeps every node's file, line and column,
 /// straight from YamlDotNet's event stream. The tree is built with an explicit stack, not recursion, so
 /// that hostile input is refused with a located error instead of taking the process down: nesting
-/// deeper than <see cref="MaxDepth"/>, and documents that expand (through aliases, which copy the
-/// anchored value) to more than <see cref="MaxNodes"/> values (a "billion laughs" alias bomb).
+/// deeper than <see cref="MaxDepth"/>, and documents that expand to more than <see cref="MaxNodes"/>
+/// values (a "billion laughs" alias bomb).
 /// </summary>
+/// <remarks>
+/// An alias stands for the very node its anchor names: the same <see cref="SNode"/> is placed at every
+/// alias (a layered network's retailers share one 285-item source list; copying it per alias made
+/// 318,000 copies at N = 2,000), and code that changes a node copies an anchored one first
+/// (<see cref="SNode.DeepCopy"/>). The budget still counts each alias as the values it stands for,
+/// because readers and the resolved-YAML writer walk them all.
+/// </remarks>
 internal static class YamlTreeParser
 {
     /// <summary>Deepest nesting of mappings and lists accepted; scenarios need fewer than 10.</summary>
     public const int MaxDepth = 100;
 
-    /// <summary>Most values one document may expand to, aliases counted as the copies they make.</summary>
+    /// <summary>Most values one document may expand to, each alias counted as the values it stands for.</summary>
     public const int MaxNodes = 2_000_000;
 
     /// <summary>
@@ -62,6 +69,9 @@ internal static class YamlTreeParser
 
         public SScalar? PendingKey { get; set; }
 
+        /// <summary>Values in this container so far, aliases expanded.</summary>
+        public long Size { get; set; } = 1;
+
         /// <summary>The key was not text: its value is read and dropped.</summary>
         public bool SkipValue { get; set; }
 
@@ -71,8 +81,8 @@ internal static class YamlTreeParser
     private sealed class Builder(SourceFile file, Diagnostics errors, int fixedLine, int columnOffset)
     {
         private readonly Stack<Frame> _open = new();
-        private readonly Dictionary<string, SNode> _anchors = new(StringComparer.Ordinal);
-        private int _nodes;
+        private readonly Dictionary<string, (SNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+        private long _nodes;
         private SNode? _root;
 
         public SNode? Build(Parser parser)
@@ -100,27 +110,28 @@ internal static class YamlTreeParser
 
                         break;
                     case AnchorAlias alias:
-                        if (!_anchors.TryGetValue(alias.Value.Value, out SNode? anchored))
+                        if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                         {
                             errors.MalformedYaml(file, Line(alias.Start), Column(alias.Start), $"the alias '*{alias.Value.Value}' names no anchor defined before it");
                             return null;
                         }
 
-                        if (Copy(anchored, alias.Start) is not { } copy || !Add(copy, AnchorName.Empty, alias.Start))
+                        if (!Count(alias.Start, anchored.Size))
                         {
                             return null;
                         }
 
+                        Place(anchored.Node, anchored.Size);
                         break;
                     case MappingStart mapping:
-                        if (!Open(new SMap(file, Line(mapping.Start), Column(mapping.Start), mapping.Style == MappingStyle.Flow), mapping.Anchor, mapping.Start))
+                        if (!Open(new SMap(file, Line(mapping.Start), Column(mapping.Start), mapping.Style == MappingStyle.Flow) { Anchor = AnchorOf(mapping.Anchor) }, mapping.Anchor, mapping.Start))
                         {
                             return null;
                         }
 
                         break;
                     case SequenceStart sequence:
-                        if (!Open(new SSeq(file, Line(sequence.Start), Column(sequence.Start), sequence.Style == SequenceStyle.Flow), sequence.Anchor, sequence.Start))
+                        if (!Open(new SSeq(file, Line(sequence.Start), Column(sequence.Start), sequence.Style == SequenceStyle.Flow) { Anchor = AnchorOf(sequence.Anchor) }, sequence.Anchor, sequence.Start))
                         {
                             return null;
                         }
@@ -128,8 +139,8 @@ internal static class YamlTreeParser
                         break;
                     case MappingEnd or SequenceEnd:
                         Frame closed = _open.Pop();
-                        Remember(closed.Anchor, closed.Node);
-                        Place(closed.Node);
+                        Remember(closed.Anchor, closed.Node, closed.Size);
+                        Place(closed.Node, closed.Size);
 
                         break;
                 }
@@ -178,7 +189,7 @@ internal static class YamlTreeParser
 
         private bool Open(SNode node, AnchorName anchor, Mark at)
         {
-            if (!Count(at))
+            if (!Count(at, 1))
             {
                 return false;
             }
@@ -195,26 +206,28 @@ internal static class YamlTreeParser
             return true;
         }
 
-        private bool Add(SNode node, AnchorName anchor, Mark at)
+        private bool Add(SScalar node, AnchorName anchor, Mark at)
         {
-            if (node is SScalar && !Count(at))
+            if (!Count(at, 1))
             {
                 return false;
             }
 
-            Remember(anchor.IsEmpty ? null : anchor.Value, node);
-            Place(node);
+            Remember(anchor.IsEmpty ? null : anchor.Value, node, 1);
+            Place(node, 1);
             return true;
         }
 
-        /// <summary>Puts a finished node into the open container (or makes it the root).</summary>
-        private void Place(SNode node)
+        /// <summary>Puts a finished node, standing for <paramref name="size"/> values, into the open container (or makes it the root).</summary>
+        private void Place(SNode node, long size)
         {
             if (!_open.TryPeek(out Frame? frame))
             {
                 _root = node;
                 return;
             }
+
+            frame.Size += size;
 
             switch (frame.Node)
             {
@@ -249,79 +262,29 @@ internal static class YamlTreeParser
 
         }
 
-        private void Remember(string? anchor, SNode node)
+        private void Remember(string? anchor, SNode node, long size)
         {
             if (anchor is not null)
             {
-                _anchors[anchor] = node;
+                _anchors[anchor] = (node, size);
             }
         }
 
-        /// <summary>A deep copy of an anchored node for an alias (merges change nodes in place, so aliases cannot share).</summary>
-        private SNode? Copy(SNode node, Mark at)
+        private bool Count(Mark at, long values)
         {
-            // Iterative, with the same budget as parsing: the copies are what an alias bomb multiplies.
-            var pending = new Stack<(SNode Source, SNode Target)>();
-            SNode root = Shallow(node);
-            pending.Push((node, root));
-            if (!Count(at))
-            {
-                return null;
-            }
-
-            while (pending.Count > 0)
-            {
-                (SNode source, SNode target) = pending.Pop();
-                if (source is SSeq sourceSeq)
-                {
-                    foreach (SNode item in sourceSeq.Items)
-                    {
-                        SNode copy = Shallow(item);
-                        ((SSeq)target).Items.Add(copy);
-                        pending.Push((item, copy));
-                        if (!Count(at))
-                        {
-                            return null;
-                        }
-                    }
-                }
-                else if (source is SMap sourceMap)
-                {
-                    foreach (SEntry entry in sourceMap.Entries)
-                    {
-                        SNode copy = Shallow(entry.Value);
-                        ((SMap)target).Entries.Add(new SEntry(entry.Key, copy));
-                        pending.Push((entry.Value, copy));
-                        if (!Count(at))
-                        {
-                            return null;
-                        }
-                    }
-                }
-            }
-
-            return root;
-        }
-
-        private static SNode Shallow(SNode node) => node switch
-        {
-            SSeq seq => new SSeq(seq.File, seq.Line, seq.Column, seq.IsFlow),
-            SMap map => new SMap(map.File, map.Line, map.Column, map.IsFlow),
-            _ => node, // Scalars are never changed in place, so copies can share them.
-        };
-
-        private bool Count(Mark at)
-        {
-            if (++_nodes <= MaxNodes)
+            _nodes += values;
+            if (_nodes <= MaxNodes)
             {
                 return true;
             }
 
             errors.MalformedYaml(file, Line(at), Column(at), string.Create(
                 CultureInfo.InvariantCulture,
-                $"the document expands to more than {MaxNodes:N0} values (each alias copies its anchored value; aliases of aliases multiply), more than any scenario needs"));
+                $"the document expands to more than {MaxNodes:N0} values (each alias stands for its anchored value; aliases of aliases multiply), more than any scenario needs"));
             return false;
         }
+
+        private static string? AnchorOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
 
         private static string ChildPath(Frame parent) => parent.Node switch
         {

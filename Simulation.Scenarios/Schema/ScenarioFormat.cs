@@ -270,6 +270,7 @@ internal static class ScenarioFormat
             List("import", "Supplier lists read from CSV or Parquet files.", Import),
             List("disruptions", "Disruptions of suppliers and regions.", Disruption),
             Nested("social", "Compliance, detection, programmes, financing and policies; omit to switch them off.", SocialFormat.Social) with { DefaultText = "none" },
+            Nested("report", "Headline KPIs, their targets and the currency of the report.", ReportFormat.Report) with { DefaultText = "defaults" },
         ]);
 
     /// <summary>Distribution names and their parameters (the names of the <c>Distribution</c> factories' parameters).</summary>

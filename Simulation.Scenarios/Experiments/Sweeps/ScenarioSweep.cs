@@ -162,6 +162,7 @@ public static class ScenarioSweep
 
         var sensitivity = await SweepFinalizer.FinishAsync(folder, state, cancellationToken).ConfigureAwait(false);
         await WriteManifestAsync(folder, state, settings.CommandLine, settings.Threads, started, clock).ConfigureAwait(false);
+        await Reporting.ExperimentPages.WriteSweepAsync(folder, cancellationToken).ConfigureAwait(false);
         return new SweepOutcome(design.Name, folder, plan.PointCount, pending.Length, end - start - pending.Length, true, sensitivity, clock.Elapsed);
     }
 
@@ -223,6 +224,7 @@ public static class ScenarioSweep
 
         var sensitivity = await SweepFinalizer.FinishAsync(output, state, cancellationToken).ConfigureAwait(false);
         await WriteManifestAsync(output, state, commandLine, 1, started, clock, shards).ConfigureAwait(false);
+        await Reporting.ExperimentPages.WriteSweepAsync(output, cancellationToken).ConfigureAwait(false);
         return new SweepOutcome(state.Name, output, state.Points, 0, state.Points, true, sensitivity, clock.Elapsed);
     }
 

@@ -24,7 +24,7 @@ internal static class YamlTreeParser
     public const int MaxDepth = 100;
 
     /// <summary>Most values one document may expand to, each alias counted as the values it stands for.</summary>
-    public const int MaxNodes = 2_000_000;
+    public const int MaxNodes = 20_000_000;
 
     /// <summary>
     /// Parses one document. Malformed YAML gives one error at the parser's position (or, for an unclosed

@@ -28,16 +28,20 @@ StateSaveLocation=/var/spool/slurmctld
 SlurmdSpoolDir=/var/spool/slurmd
 SlurmctldLogFile=/var/log/slurm/slurmctld.log
 SlurmdLogFile=/var/log/slurm/slurmd.log
+SlurmctldPidFile=/var/run/slurmctld.pid
+SlurmdPidFile=/var/run/slurmd.pid
 ReturnToService=2
 NodeName=$host CPUs=$cpus RealMemory=$mem State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
 [ -f /etc/munge/munge.key ] || { dd if=/dev/urandom bs=1 count=1024 of=/etc/munge/munge.key 2>/dev/null; chmod 400 /etc/munge/munge.key; }
 chown -R munge: /etc/munge /run/munge /var/lib/munge /var/log/munge 2>/dev/null || true
+# Start only the daemons that are not running, and stop only those, by the pid files they write.
+started=()
 pgrep -x munged >/dev/null || runuser -u munge -- munged
-pgrep -x slurmctld >/dev/null || slurmctld
-pgrep -x slurmd >/dev/null || slurmd
-stop() { pkill -x slurmd 2>/dev/null || true; pkill -x slurmctld 2>/dev/null || true; }
+if ! pgrep -x slurmctld >/dev/null; then slurmctld -i; started+=(/var/run/slurmctld.pid); fi
+if ! pgrep -x slurmd >/dev/null; then slurmd; started+=(/var/run/slurmd.pid); fi
+stop() { for f in "${started[@]}"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done; true; }
 trap stop EXIT
 for _ in $(seq 30); do sinfo -h -o %T 2>/dev/null | grep -qE 'idle|mix' && break; sleep 1; done
 scontrol update nodename="$host" state=resume 2>/dev/null || true

@@ -123,7 +123,7 @@ internal static class OptimizeCommand
                 RefineRounds = parse.GetValue(refine),
                 Replications = parse.GetValue(replications),
                 Threads = parse.GetValue(threads),
-                OutputDirectory = parse.GetValue(output) ?? DefaultFolder(name),
+                OutputDirectory = parse.GetValue(output) ?? OutputPaths.TimestampedDefault(name, "-optimize"),
                 Force = parse.GetValue(force),
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             };
@@ -203,9 +203,6 @@ internal static class OptimizeCommand
         SourcingKpis.TryParse(name.Trim(), out var kpi)
             ? kpi
             : throw new ScenarioInputException($"{option}: unknown KPI '{name}'; expected one of {string.Join(", ", SourcingKpis.All.Select(SourcingKpis.Name))}.");
-
-    private static string DefaultFolder(string scenarioName) =>
-        Path.Combine("runs", $"{scenarioName}-optimize-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
     /// <summary>One progress bar per stage, created when the stage first reports.</summary>
     private sealed class StageReporter(ProgressContext progress) : IProgress<OptimizeProgress>

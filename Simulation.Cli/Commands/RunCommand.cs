@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Simulation.Cli.Rendering;
 using Simulation.Scenarios;
 using Simulation.Scenarios.Experiments;
@@ -56,7 +55,7 @@ internal static class RunCommand
                 Replications = parse.GetValue(replications),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
-                OutputDirectory = parse.GetValue(output) ?? DefaultRunFolder(name),
+                OutputDirectory = parse.GetValue(output) ?? OutputPaths.TimestampedDefault(name),
                 Force = parse.GetValue(force),
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 TimeSeriesEveryDays = parse.GetValue(timeSeriesEvery),
@@ -102,9 +101,6 @@ internal static class RunCommand
             }).ConfigureAwait(false);
         return outcome!;
     }
-
-    private static string DefaultRunFolder(string scenarioName) =>
-        Path.Combine("runs", $"{scenarioName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
     /// <summary>After the replications, the bar's label says what is being written.</summary>
     private sealed class StageReporter(ProgressTask task) : IProgress<string>

@@ -102,6 +102,7 @@ public static class ScenarioRun
             Scenario = definition.Name,
             ScenarioDescription = definition.Description,
             ScenarioHash = scenario.ScenarioHash,
+            ImportedTables = scenario.ImportedTables.Count > 0 ? scenario.ImportedTables : null,
             StartDate = definition.StartDate,
             HorizonDays = definition.HorizonDays,
             WarmupDays = definition.WarmupDays,

@@ -27,14 +27,8 @@ internal static class DocumentAssembler
 
         string directory = Path.GetDirectoryName(path) is { Length: > 0 } folder ? folder : ".";
         SourceFile file = files.Register(path, directory);
-        string text;
-        try
+        if (InputText.TryRead(path, out string reason) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            string reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
             if (referrer is null)
             {
                 errors.CannotRead(file, reason);
@@ -55,7 +49,7 @@ internal static class DocumentAssembler
 
         if (root is not SMap map)
         {
-            errors.WrongType(root, "", "a mapping of scenario keys (name: ..., horizon_days: ...)");
+            errors.NotAMapping(root, "a mapping of scenario keys (name: ..., horizon_days: ...)");
             return null;
         }
 

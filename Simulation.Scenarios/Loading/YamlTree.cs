@@ -89,7 +89,19 @@ internal sealed class SScalar : SNode
     /// <summary>The YAML null: an empty plain value, <c>~</c> or <c>null</c>.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "nothing (null)" : "'" + Value + "'";
+    public override string Describe() => IsNull ? "nothing (null)" : "'" + Shown(Value) + "'";
+
+    /// <summary>Longest value echoed whole in a message; longer ones are cut, so a huge value cannot flood the terminal.</summary>
+    public const int MaxShownLength = 60;
+
+    /// <summary>The value as a message shows it: on one line, and cut after <paramref name="max"/> characters with its length.</summary>
+    public static string Shown(string value, int max = MaxShownLength)
+    {
+        string line = value.Length <= max ? value.ReplaceLineEndings(" ") : value[..(max - 20)].ReplaceLineEndings(" ");
+        return value.Length <= max
+            ? line
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{line}... ({value.Length:N0} characters)");
+    }
 
     /// <summary>Scalars are never changed in place, so they need no copy.</summary>
     public override SNode DeepCopy() => this;

@@ -106,7 +106,7 @@ internal static class NetworkView
         text.Append(CultureInfo.InvariantCulture, $"{node.Label}: {(node.Tier == 0 ? "buyer or distribution centre" : $"tier {node.Tier}")}, region {node.Region}");
         if (node.Members > 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $", {node.Members} suppliers");
+            text.Append(CultureInfo.InvariantCulture, $", {node.Members} {(node.Tier == 0 ? "buyers and distribution centres" : "suppliers")}");
         }
 
         text.Append(CultureInfo.InvariantCulture, $". Units {(node.Tier == 0 ? "received" : "made")} per replication: {NumberText.Compact(volume)}");

@@ -100,6 +100,27 @@ public sealed partial class ReportTests(OutputRunFixture run)
     }
 
     [Fact]
+    public void NetworkView_OfManyBuyers_GroupsThemLikeSuppliers()
+    {
+        // layered-200: 40 raw suppliers -> 20 manufacturers -> 28 distributors -> 112 retailers, one region,
+        // every node sourcing from every node of the tier above: 140 buyers and distribution centres, more
+        // than the view shows one by one, so they become one circle, and the 3,136 distributor-retailer
+        // links (inside that circle) draw nothing.
+        var loaded = Simulation.Scenarios.ScenarioLoader.Load(Simulation.Tests.Scenarios.RepositoryFiles.Path("benchmarks", "networks", "layered-200.yaml"), []);
+        Assert.Empty(loaded.Errors);
+        var presentation = RunPresentation.From(loaded.Definition!, ReportSettings.Default);
+
+        Assert.True(presentation.Aggregated);
+        Assert.Equal([("tier 2: raw", 40), ("tier 1: manufacturers", 20), ("tier 0: world", 140)], presentation.Nodes.OrderByDescending(n => n.Tier).Select(n => (n.Id, n.Members)));
+        var links = presentation.Links.OrderByDescending(l => l.From, StringComparer.Ordinal).ToArray();
+        Assert.Equal([("tier 2: raw", "tier 1: manufacturers"), ("tier 1: manufacturers", "tier 0: world")], links.Select(l => (l.From, l.To)));
+
+        // Each manufacturer splits its raw material over the 40 suppliers, each distributor over the 20 manufacturers.
+        Assert.Equal(20, links[0].Share, 6);
+        Assert.Equal(28, links[1].Share, 6);
+    }
+
+    [Fact]
     public async Task SimReport_ReRendersFromParquetAndManifestAlone()
     {
         string copy = CliHarness.TempFolder();

@@ -8,10 +8,11 @@ internal static class ChartFiles
     /// <summary>
     /// A sans-serif family this machine has. ScottPlot's default asks for Arial-like names that Linux
     /// machines often lack, and Skia then falls back to whatever font it finds first (often a serif).
+    /// fontconfig answers first where it can, so a run report (hand-written SVG) never loads Skia.
     /// </summary>
     private static readonly Lazy<string> SansFontName = new(() =>
         new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans" }
-            .FirstOrDefault(name => SkiaSharp.SKFontManager.Default.MatchFamily(name) is not null) ?? Fonts.Sans);
+            .FirstOrDefault(name => FontConfig.HasFamily(name) ?? SkiaSharp.SKFontManager.Default.MatchFamily(name) is not null) ?? Fonts.Sans);
 
     /// <summary>The sans-serif family every chart uses (run reports, sweeps, comparisons).</summary>
     public static string SansFont => SansFontName.Value;

@@ -54,6 +54,7 @@ public static class ScenarioRun
 
         var rows = new double[replications][];
         long events = 0;
+        var warmup = new WarmupSeries(definition.WarmupDays, settings.TimeSeriesEveryDays);
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
         await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
         await using (var eventLog = settings.RecordEvents ? await EventsFile.CreateAsync(folder.PathFor(EventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
@@ -68,6 +69,7 @@ public static class ScenarioRun
                     rows[index] = [.. result.KpiValues];
                     events += result.EventCount;
                     timeSeries.Append(index, result.Daily);
+                    warmup.Add(result.Daily);
                     suppliers.Append(index, result.Suppliers);
                     eventLog?.Append(index, replication.Events!);
                     settings.ReplicationObserver?.Invoke(result);
@@ -88,6 +90,7 @@ public static class ScenarioRun
             }
         }
 
+        var diagnosis = warmup.Diagnose();
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
         var summaries = Summarise(rows);
         await KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, cancellationToken).ConfigureAwait(false);
@@ -113,6 +116,7 @@ public static class ScenarioRun
             WallSeconds = clock.Elapsed.TotalSeconds,
             SimulationSeconds = clock.Elapsed.TotalSeconds,
             Events = events,
+            WarmupDiagnosis = diagnosis,
         };
 
         if (settings.Report)
@@ -130,7 +134,7 @@ public static class ScenarioRun
         await File.WriteAllTextAsync(folder.PathFor(Manifest.FileName), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
-        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events);
+        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, diagnosis);
     }
 
     /// <summary>Summarises each KPI column over replications; NaN values (undefined ratios) are left out.</summary>

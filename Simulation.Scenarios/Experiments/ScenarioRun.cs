@@ -58,6 +58,9 @@ public static class ScenarioRun
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
         await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
         await using (var eventLog = settings.RecordEvents ? await EventsFile.CreateAsync(folder.PathFor(EventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
+        await using (var nodes = await NodesFile.CreateAsync(folder.PathFor(NodesFile.FileName), cancellationToken).ConfigureAwait(false))
+        await using (var nodeSeries = await NodeTimeSeriesFile.CreateAsync(folder.PathFor(NodeTimeSeriesFile.FileName), cancellationToken).ConfigureAwait(false))
+        await using (var orderLog = settings.RecordOrders ? await OrderEventsFile.CreateAsync(folder.PathFor(OrderEventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
         {
             ReplicationRunner.Run(
                 replications,
@@ -72,6 +75,9 @@ public static class ScenarioRun
                     warmup.Add(result.Daily);
                     suppliers.Append(index, result.Suppliers);
                     eventLog?.Append(index, replication.Events!);
+                    nodes.Append(index, result.Nodes);
+                    nodeSeries.Append(index, result.NodeSeries);
+                    orderLog?.Append(index, replication.Orders!);
                     settings.ReplicationObserver?.Invoke(result);
                 },
                 new ReplicationOptions
@@ -87,6 +93,13 @@ public static class ScenarioRun
             if (eventLog is not null)
             {
                 await eventLog.CompleteAsync().ConfigureAwait(false);
+            }
+
+            await nodes.CompleteAsync().ConfigureAwait(false);
+            await nodeSeries.CompleteAsync().ConfigureAwait(false);
+            if (orderLog is not null)
+            {
+                await orderLog.CompleteAsync().ConfigureAwait(false);
             }
         }
 
@@ -157,18 +170,20 @@ public static class ScenarioRun
     private static ReplicationOutput RunOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings)
     {
         List<NetworkEvent>? events = settings.RecordEvents ? [] : null;
+        List<OrderEvent>? orders = settings.RecordOrders ? [] : null;
         var options = new NetworkRunOptions
         {
             TimeSeriesEveryDays = settings.TimeSeriesEveryDays,
             EventRecorder = events is null ? null : events.Add,
+            OrderRecorder = orders is null ? null : orders.Add,
         };
-        return new ReplicationOutput(NetworkSimulation.Run(definition, context, options), events);
+        return new ReplicationOutput(NetworkSimulation.Run(definition, context, options), events, orders);
     }
 
     private static IEnumerable<string> ListFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'));
 
-    /// <summary>One replication's result and, with --events, its event log.</summary>
-    private sealed record ReplicationOutput(NetworkRunResult Result, List<NetworkEvent>? Events);
+    /// <summary>One replication's result and, with --events, its event and order logs.</summary>
+    private sealed record ReplicationOutput(NetworkRunResult Result, List<NetworkEvent>? Events, List<OrderEvent>? Orders);
 }

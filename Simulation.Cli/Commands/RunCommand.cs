@@ -10,6 +10,7 @@ namespace Simulation.Cli.Commands;
 /// <summary><c>sim run FILE</c>: replications in parallel, a KPI table with 95% CIs, Parquet outputs.</summary>
 internal static class RunCommand
 {
+
     public static Command Create(CliContext context)
     {
         var file = CommonOptions.ScenarioFile();
@@ -27,11 +28,15 @@ internal static class RunCommand
             DefaultValueFactory = _ => 1,
         };
         var events = new Option<bool>("--events") { Description = "Also write events.parquet: disruptions and supplier exits as they happened." };
+        var orderEvents = new Option<bool>("--order-events")
+        {
+            Description = "Also write order_events.parquet: every order placed, shipped and received, and every end-customer order and delivery, with node ids, quantities and times (flow times, Little's law).",
+        };
         var noReport = new Option<bool>("--no-report") { Description = "Skip charts/ and report.html (render them later with 'sim report')." };
 
         var command = new Command("run", "Run a scenario: N replications in parallel, KPIs with 95% confidence intervals, Parquet outputs in a run folder.")
         {
-            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, noReport,
+            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, orderEvents, noReport,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +61,7 @@ internal static class RunCommand
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 TimeSeriesEveryDays = parse.GetValue(timeSeriesEvery),
                 RecordEvents = parse.GetValue(events),
+                RecordOrders = parse.GetValue(orderEvents),
                 Report = !parse.GetValue(noReport),
             };
 

@@ -47,6 +47,11 @@ internal static class KpiTable
         }
 
         console.Write(table);
+        if (outcome.Warmup.Warning is { } warning)
+        {
+            console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));
+        }
+
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Run folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s, {outcome.Events:N0} events)"));
     }

@@ -23,6 +23,7 @@ internal static class HtmlReport
         figure { margin: 2rem 0; } figure img { width: 100%; height: auto; border: 1px solid #ddd; }
         figcaption { color: #444; margin-top: 0.4rem; }
         nav a { margin-right: 1rem; }
+        .warning { background: #fff4d6; border-left: 4px solid #E69F00; padding: 0.5rem 0.8rem; }
         """;
 
     public static string Render(RunData data, IReadOnlyList<ChartFile> charts, string chartsFolder)
@@ -51,6 +52,12 @@ internal static class HtmlReport
         }
 
         html.Append("</nav>\n");
+        if (m.WarmupDiagnosis?.Warning is { } warning)
+        {
+            // The one hook of the warm-up check in the page: a warning above everything else.
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"warning\" id=\"warmup-warning\"><strong>Warning:</strong> {E(warning)}</p>\n");
+        }
+
         AppendProvenance(html, m);
         AppendKpiTable(html, data);
         foreach (var section in charts.GroupBy(c => c.Section))

@@ -79,7 +79,7 @@ public sealed class KpiRangeTests
     private static string Render(params KpiSummary[] summaries)
     {
         var output = new StringWriter();
-        KpiTable.Render(CliHarness.PlainConsole(output), new RunOutcome("ranges", "runs/ranges", 4, 1, summaries, TimeSpan.FromSeconds(1), 100));
+        KpiTable.Render(CliHarness.PlainConsole(output), new RunOutcome("ranges", "runs/ranges", 4, 1, summaries, TimeSpan.FromSeconds(1), 100, new WarmupDiagnosis()));
         return output.ToString();
     }
 }

@@ -177,7 +177,11 @@ public static class ScenarioRun
             EventRecorder = events is null ? null : events.Add,
             OrderRecorder = orders is null ? null : orders.Add,
         };
-        return new ReplicationOutput(NetworkSimulation.Run(definition, context, options), events, orders);
+        var result = NetworkSimulation.Run(definition, context, options);
+
+        // A customer delivery is recorded when the goods leave the buyer, with the later time they
+        // reach the customer: a stable sort puts every step in time order, ties in the order taken.
+        return new ReplicationOutput(result, events, orders is null ? null : [.. orders.OrderBy(e => e.Time)]);
     }
 
     private static IEnumerable<string> ListFiles(string root) =>

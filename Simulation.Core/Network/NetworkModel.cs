@@ -123,8 +123,9 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
             throw Invalid($"WarmupDays must be >= 0 and below HorizonDays ({_horizon}), got {_warmup}.");
         }
 
-        // Day ends at 1, 2, ... before the horizon: the run is [0, horizon).
-        _lastDay = (int)Math.Ceiling(_horizon - Epsilon) - 1;
+        // Day ends at 1, 2, ..., floor(horizon): the one at the horizon closes the books of the last
+        // day (Collect runs it, as nothing else at the horizon happens).
+        _lastDay = (int)Math.Floor(_horizon + Epsilon);
         _stockClock = new StockClock(_sim, _horizon);
         _arrivals = new ArrivalCalendar(_horizon);
         _arrivalTick = OnArrivalTick;

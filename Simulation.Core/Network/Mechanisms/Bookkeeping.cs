@@ -1,7 +1,9 @@
 // Mechanism 4, daily bookkeeping: KPIs and time series (DESIGN.md section 6).
 //
-//   the run is [0, horizon): day ends at t = 1, 2, ... < horizon, one callback at EventPriority.Low:
-//   economics (Economics.cs), cash-days statistic, cancellation check
+//   the run is [0, horizon): day ends at t = 1, 2, ..., floor(horizon) (the last one, at the horizon,
+//   closes the books of the last day after the kernel stopped), one callback at EventPriority.Low:
+//   economics (Economics.cs), cash-days statistic, cancellation check; daily charges count for the
+//   days (W, H]
 //   warm-up W: running totals are copied at t = W before anything else at W; KPI flow = total at the
 //   horizon - total at W (all of it when W = 0); time integrals (holding cost = h x integral of on hand,
 //   backorders, stock-outs, disruptions) are exact over [W, horizon)
@@ -130,9 +132,23 @@ internal sealed partial class NetworkModel
             }
         }
 
+        if (_warmup > 0 && Math.Abs(_day - _warmup) < Epsilon)
+        {
+            // The day ending at the warm-up belongs to it: daily charges count for days (W, H].
+            ref var sum = ref _ledger.Sum;
+            _atWarmup.FinancingCost = sum.FinancingCost;
+            _atWarmup.StressDays = sum.StressDays;
+            _atWarmup.CashDaysSum = sum.CashDaysSum;
+            _atWarmup.CashDaysCount = sum.CashDaysCount;
+            foreach (var n in _shippers)
+            {
+                n.StressDaysAtWarmup = n.StressDays;
+            }
+        }
+
         _options.DayEndProbe?.Invoke(this);
         _context.CancellationToken.ThrowIfCancellationRequested();
-        if (_day < _lastDay)
+        if (_day < _lastDay && _day + 1 < _horizon)
         {
             _sim.Schedule(1, _dayEnd, DayEndPriority);
         }
@@ -231,6 +247,12 @@ internal sealed partial class NetworkModel
 
     private NetworkRunResult Collect()
     {
+        // The day end at the horizon closes the last day's books (the kernel stopped before it).
+        if (_day < _lastDay)
+        {
+            OnDayEnd();
+        }
+
         // The row at the horizon (when the interval divides it) reads the levels after the last event:
         // nothing at the horizon itself happens.
         if (_row < _rowDays.Length)

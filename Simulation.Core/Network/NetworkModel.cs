@@ -228,6 +228,9 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <summary>Test hook: a node's finished goods on hand.</summary>
     internal double OnHandOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnHand;
 
+    /// <summary>Test hook: units a node's finished goods have on order (ordered, not yet received).</summary>
+    internal double OnOrderOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnOrder;
+
     /// <summary>Test hook: a node's unpaid obligations.</summary>
     internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
 

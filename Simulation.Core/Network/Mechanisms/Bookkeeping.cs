@@ -27,6 +27,8 @@ internal sealed partial class NetworkModel
     private double[] _rowDays = [];
     private double[][] _columns = [];
     private Totals _atLastRow;
+    private double[][] _nodeColumns = [];
+    private NodeFlows[] _flowsAtLastRow = [];
     private double[] _areaAtWarmup = [];
     private readonly List<double> _weeklyDemand = [];
     private readonly List<double>[] _weeklyOrders = [[], [], []];
@@ -54,6 +56,13 @@ internal sealed partial class NetworkModel
         double every = _options.TimeSeriesEveryDays;
         int rows = (int)Math.Floor((_horizon / every) + Epsilon) + 1;
         _rowDays = new double[rows];
+        _nodeColumns = new double[NodeTimeSeries.Metrics.Count][];
+        for (int m = 0; m < _nodeColumns.Length; m++)
+        {
+            _nodeColumns[m] = new double[rows * _nodes.Length];
+        }
+
+        _flowsAtLastRow = new NodeFlows[_nodes.Length];
         _columns = new double[TimeSeriesCatalog.All.Count][];
         for (int m = 0; m < _columns.Length; m++)
         {
@@ -237,6 +246,7 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
         _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;
         SampleSocial(row, day);
+        SampleNodes(row);
 
         if (_row < _rowDays.Length && _row * _options.TimeSeriesEveryDays < _horizon)
         {
@@ -352,7 +362,28 @@ internal sealed partial class NetworkModel
         }
 
         var series = new TimeSeries(TimeSeriesCatalog.NameArray(), _rowDays, _columns);
-        return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount, CollectNodes());
+        var nodeSeries = new NodeTimeSeries(_rowDays, [.. _nodes.Select(n => n.Id)], _nodeColumns);
+        return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount, CollectNodes(), nodeSeries);
+    }
+
+    /// <summary>Every node's levels now and flows since the last row (node_timeseries.parquet).</summary>
+    private void SampleNodes(int row)
+    {
+        int offset = row * _nodes.Length;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var fg = _nodes[i].Fg;
+            ref readonly var now = ref _flows.Of[i];
+            ref var last = ref _flowsAtLastRow[i];
+            _nodeColumns[NodeTimeSeries.OnHand][offset + i] = Math.Max(0, fg.OnHand);
+            _nodeColumns[NodeTimeSeries.Backorders][offset + i] = fg.Backorders;
+            _nodeColumns[NodeTimeSeries.OnOrder][offset + i] = fg.OnOrder;
+            _nodeColumns[NodeTimeSeries.OrdersPlaced][offset + i] = now.OrdersPlaced - last.OrdersPlaced;
+            _nodeColumns[NodeTimeSeries.UnitsOrdered][offset + i] = now.UnitsOrdered - last.UnitsOrdered;
+            _nodeColumns[NodeTimeSeries.UnitsReceived][offset + i] = now.UnitsReceived - last.UnitsReceived;
+            _nodeColumns[NodeTimeSeries.UnitsDemanded][offset + i] = now.UnitsDemanded - last.UnitsDemanded;
+            last = now;
+        }
     }
 
     /// <summary>Every node's results over the measured period (nodes.parquet).</summary>

@@ -159,6 +159,7 @@ internal static class ScenarioReader
 
         ReadDisruptions(reader, spec);
         spec.Social = SocialReader.Read(reader);
+        spec.Report = ReportReader.Read(reader);
         return spec;
     }
 

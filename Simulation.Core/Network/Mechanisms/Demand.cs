@@ -50,7 +50,7 @@ internal sealed class Demand
     private readonly Stream[] _streams;
 
     // Per node index (buyers only; other entries stay empty).
-    private readonly OpenOrders?[] _open;
+    private readonly OrderQueue?[] _open; // backordered customer orders, oldest first: link = stream index
     private readonly double[] _levelsSince;
     private readonly double[] _backorderArea;
     private readonly double[] _stockoutArea;
@@ -76,7 +76,7 @@ internal sealed class Demand
         _recorder = recorder;
         _ordering = ordering;
         _buyers = buyers;
-        _open = new OpenOrders?[nodeCount];
+        _open = new OrderQueue?[nodeCount];
         _levelsSince = new double[nodeCount];
         _backorderArea = new double[nodeCount];
         _stockoutArea = new double[nodeCount];
@@ -96,10 +96,10 @@ internal sealed class Demand
 
                 string name = demand.Id ?? k.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 ulong key = StableHash.Of(k == 0 ? buyer.Definition.Id : buyer.Definition.Id + "/" + name);
-                all.Add(new Stream(this, buyer, demand, buyer.Definition.Id + "/" + name, streams.Create(key, DemandKey), streams.Create(key, InterarrivalKey), streams.Create(key, DeliveryKey)));
+                all.Add(new Stream(this, all.Count, buyer, demand, buyer.Definition.Id + "/" + name, streams.Create(key, DemandKey), streams.Create(key, InterarrivalKey), streams.Create(key, DeliveryKey)));
             }
 
-            _open[buyer.Index] = new OpenOrders();
+            _open[buyer.Index] = new OrderQueue();
         }
 
         _streams = [.. all];
@@ -140,7 +140,7 @@ internal sealed class Demand
             fg.Backorders = Math.Max(0, fg.Backorders - filled);
             head.Remaining -= filled;
             bool last = head.Remaining <= NetworkModel.Epsilon;
-            Sell(head.Stream, head.OrderId, filled, last);
+            Sell(_streams[head.Link], head.OrderId, filled, last);
             if (last)
             {
                 open.Dequeue();
@@ -220,7 +220,7 @@ internal sealed class Demand
             if (buyer.Backorder)
             {
                 fg.Backorders += unmet;
-                _open[buyer.Index]!.Enqueue(stream, orderId, unmet);
+                _open[buyer.Index]!.Enqueue(stream.Index, unmet, orderId, now);
             }
             else
             {
@@ -287,8 +287,9 @@ internal sealed class Demand
     /// <summary>One demand stream of a buyer, with its random streams and its arrival delegate.</summary>
     private sealed class Stream
     {
-        public Stream(Demand demand, Node buyer, DemandDefinition definition, string name, RandomStream size, RandomStream gap, RandomStream leg)
+        public Stream(Demand demand, int index, Node buyer, DemandDefinition definition, string name, RandomStream size, RandomStream gap, RandomStream leg)
         {
+            Index = index;
             Buyer = buyer;
             Definition = definition;
             Name = name;
@@ -297,6 +298,9 @@ internal sealed class Demand
             Leg = leg;
             Arrival = () => demand.OnOrder(this);
         }
+
+        /// <summary>Its position among all buyers' streams.</summary>
+        public int Index { get; }
 
         public Node Buyer { get; }
 
@@ -312,48 +316,5 @@ internal sealed class Demand
         public RandomStream Leg { get; }
 
         public Action Arrival { get; }
-    }
-
-    /// <summary>A buyer's backordered customer orders, oldest first; no allocation once grown.</summary>
-    private sealed class OpenOrders
-    {
-        private Entry[] _items = new Entry[4];
-        private int _head;
-
-        public int Count { get; private set; }
-
-        public ref Entry Peek() => ref _items[_head];
-
-        public void Enqueue(Stream stream, long orderId, double remaining)
-        {
-            if (Count == _items.Length)
-            {
-                var larger = new Entry[_items.Length * 2];
-                for (int i = 0; i < Count; i++)
-                {
-                    larger[i] = _items[(_head + i) & (_items.Length - 1)];
-                }
-
-                _items = larger;
-                _head = 0;
-            }
-
-            _items[(_head + Count) & (_items.Length - 1)] = new Entry { Stream = stream, OrderId = orderId, Remaining = remaining };
-            Count++;
-        }
-
-        public void Dequeue()
-        {
-            _items[_head] = default;
-            _head = (_head + 1) & (_items.Length - 1);
-            Count--;
-        }
-
-        internal struct Entry
-        {
-            public Stream Stream;
-            public long OrderId;
-            public double Remaining;
-        }
     }
 }

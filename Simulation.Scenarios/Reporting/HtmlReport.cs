@@ -79,7 +79,7 @@ internal static class HtmlReport
         {
             html.Append("<h2 id=\"network\">Network</h2>\n<p>Tiers as columns, deepest on the left; circle area follows the units a node made (buyers: received) per replication, link width the flow along it (a supplier's units split over its customers by their sourcing shares); colour shows supplier exits after the warm-up.")
                 .Append(data.Shape.Aggregated ? " The network is large, so suppliers are grouped by tier and supplier group (else region); the number after a name counts its suppliers." : "")
-                .Append(data.Shape.Nodes.Any(n => n.Tier == 0 && n.Members > 1) ? " So many buyers and distribution centres are grouped the same way." : "")
+                .Append(data.Shape.Nodes.Any(n => n.Tier == 0 && n.Members > 1) ? " Buyers and distribution centres, too many to show one by one, are grouped the same way." : "")
                 .Append("</p>\n").Append(network);
         }
 

@@ -240,7 +240,6 @@ internal static class NodeReader
             OnboardingLeadTimeDays = resourcing.Number("onboarding_lead_time_days"),
             OnboardingCost = resourcing.Number("onboarding_cost"),
             Reinstatement = resourcing.Choice("reinstatement") == "backup" ? ReinstatementRule.Backup : ReinstatementRule.Restore,
-            RateWindowDays = resourcing.Number("rate_window_days"),
         };
     }
 

@@ -38,7 +38,6 @@ internal static class ScenarioFormat
             Number("onboarding_lead_time_days", "Days from the decision to onboard a backup candidate to its first order (qualification audit, sampling).", 60, min: 0),
             Number("onboarding_cost", "Cost of onboarding one candidate, paid by the sourcing node when it starts (onboarding_cost KPI).", 0, min: 0),
             Choice("reinstatement", "What a lost source that comes back gets: restore (its planned share, given back by the others in proportion) or backup (nothing now; it stays qualified).", ReinstatementRules, "restore"),
-            Number("rate_window_days", "Mean age of the exponential average of order rates that spare capacity is measured with.", 28, min: 0, minExclusive: true),
         ]);
 
     public static ObjectSchema Economics { get; } = new(

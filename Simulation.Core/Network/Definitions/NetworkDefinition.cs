@@ -163,8 +163,8 @@ public sealed record SourceLink
 
     /// <summary>
     /// A candidate source (share 0): it gets orders only after re-sourcing onboards it
-    /// (<see cref="StockDefinition.Resourcing"/>). A supplier that is only ever a candidate waits
-    /// outside the chain (no costs, no orders) until a customer onboards it.
+    /// (<see cref="StockDefinition.Resourcing"/>). Until then it is a node of the network like any
+    /// other (its fixed costs run, it is audited) that this stock does not order from.
     /// </summary>
     public bool Backup { get; init; }
 }

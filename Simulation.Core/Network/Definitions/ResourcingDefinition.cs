@@ -27,9 +27,6 @@ public sealed record ResourcingDefinition
 
     /// <summary>What a source that was lost and comes back (fixed, recovered) gets.</summary>
     public ReinstatementRule Reinstatement { get; init; } = ReinstatementRule.Restore;
-
-    /// <summary>Days over which the order rates behind spare capacity are averaged (an exponential average with this mean age).</summary>
-    public double RateWindowDays { get; init; } = 28;
 }
 
 /// <summary>How the share of a lost source is spread over the qualified sources with spare capacity.</summary>

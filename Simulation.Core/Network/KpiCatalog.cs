@@ -89,6 +89,15 @@ public static class KpiCatalog
     internal const int ScfEarlyPayments = 64;
     internal const int CapabilityCostSavings = 65;
 
+    // Re-sourcing (Mechanisms/Resourcing.cs).
+    internal const int ResourcingEvents = 66;
+    internal const int Onboardings = 67;
+    internal const int OnboardingCost = 68;
+    internal const int DaysWithoutFullSupply = 69;
+    internal const int SourcingHhiTier1 = 70;
+    internal const int SourcingHhiTier2 = 71;
+    internal const int SourcingHhiTier3 = 72;
+
     private static readonly Kpi[] Items =
     [
         new("demand_units", "units", "Units of end-customer demand at buyers (order size times seasonality).", KpiGroup.Service),
@@ -102,7 +111,7 @@ public static class KpiCatalog
         new("logistics_cost", "currency", "Transport into buyers and distribution centres: per shipment plus per unit, charged when shipped.", KpiGroup.Cost),
         new("holding_cost", "currency", "Buyers' and distribution centres' holding cost: units on hand at each day's end times the cost per unit-day.", KpiGroup.Cost),
         new("financing_cost", "currency", "Interest suppliers paid on credit drawn (annual rate / 365 per day on the balance).", KpiGroup.Cost),
-        new("total_cost", "currency", "purchase_cost + logistics_cost + holding_cost (the buyers' landed cost).", KpiGroup.Cost),
+        new("total_cost", "currency", "purchase_cost + logistics_cost + holding_cost + onboarding_cost (the buyers' landed cost and the cost of new sources).", KpiGroup.Cost),
         new("cost_per_unit", "currency/unit", "total_cost / delivered_units (0 when nothing was delivered).", KpiGroup.Cost),
         new("replenishment_orders", "orders", "Replenishment orders buyers placed (an order split across sources counts once).", KpiGroup.Cost),
         new("co2e_kg", "kg CO2e", "Production emissions of units made plus transport emissions of units shipped, whole network.", KpiGroup.Environment),
@@ -157,6 +166,13 @@ public static class KpiCatalog
         new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
         new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
         new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
+        new("resourcing_events", "events", "Lost sources (exit, suspension, termination, long outage) whose share a sourcing stock moved, one per stock and loss.", KpiGroup.Network),
+        new("onboardings", "sources", "Backup candidates whose onboarding started.", KpiGroup.Network),
+        new("onboarding_cost", "currency", "Cost of onboarding backup candidates (qualification audit, sampling); part of total_cost.", KpiGroup.Cost),
+        new("days_without_full_supply", "stock-days", "Time sourcing stocks had less than their full share placed with sources taking orders, summed over stocks.", KpiGroup.Network),
+        new("sourcing_hhi_tier_1", "0..1", "Concentration of sourcing from tier 1: time average of the mean over buyers' and distribution centres' stocks of the HHI of their current shares.", KpiGroup.Network),
+        new("sourcing_hhi_tier_2", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 2.", KpiGroup.Network),
+        new("sourcing_hhi_tier_3", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 3.", KpiGroup.Network),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -332,8 +332,9 @@ internal sealed partial class NetworkModel
             _activeByTier[n.Tier]--;
         }
 
-        // Sources must be renormalised by every customer from now on.
+        // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
         _sourcesVersion++;
+        _resourcing.SourceExited(n);
         CancelOrdersOf(n);
         DropBacklog(n);
     }

@@ -103,5 +103,13 @@ internal sealed partial class NetworkModel
 
         s.Node.OrdersSuspended = suspended;
         _sourcesVersion++;
+        if (suspended)
+        {
+            _resourcing.SourceSuspended(s.Node);
+        }
+        else
+        {
+            _resourcing.SourceReinstated(s.Node);
+        }
     }
 }

@@ -101,7 +101,8 @@ internal sealed partial class NetworkModel
     /// <summary>Applies the stock's policy once (see the file header).</summary>
     private void Review(Stock stock)
     {
-        if (!stock.Owner.Active)
+        // A backup candidate stocks up only once a customer starts onboarding it (Resourcing.cs).
+        if (!stock.Owner.Active || _resourcing.IsCandidateOnly(stock.Owner))
         {
             return;
         }

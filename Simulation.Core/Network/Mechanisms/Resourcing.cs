@@ -4,7 +4,8 @@
 //   Orders are split (or drawn) by s_l over the sources still taking orders (Ordering.cs).
 //   order rates: r_k (units ordered by stock k per day) and r_j (units ordered from supplier j per
 //     day) are exponential averages of the daily totals with mean age 28 days, bias-corrected
-//     (divided by 1 - (1 - a)^days, a = 1/28), so they are the plain mean over the first days.
+//     (divided by 1 - (1 - a)^days, a = 1/28), so they are the plain mean over the first days;
+//     r_k is at least the mean since day 0 (a stock left without sources orders nothing).
 //   a source j of k is lost when it exits, is suspended or terminated, or (outage_tolerance_days T)
 //     has been disrupted at T consecutive day ends. With a resourcing rule, its share s is moved:
 //     volume V = s * r_k; qualified sources i (s_i > 0, or onboarded earlier, or reinstated as
@@ -17,7 +18,7 @@
 //     in the rule's order (definition order for proportional), each taking up to its spare capacity:
 //     onboarding_cost is paid now, and after onboarding_lead_time_days the candidate is a qualified
 //     source with its share. With no order history yet (r_k = 0) the share goes to the qualified
-//     sources by the rule's weights, capacity-blind.
+//     sources by the rule's weights, capacity-blind, or, with none left, to the first candidate.
 //   reinstatement (a suspension ends, an outage ends): restore gives the source its share back and
 //     scales the others down in proportion so that the shares sum to at most 1; backup leaves it at
 //     share 0, qualified. An exit is never reinstated.
@@ -99,6 +100,7 @@ internal sealed class Resourcing
     private readonly ResourcingDefinition?[] _rule;
     private readonly double[] _stockRate;
     private readonly double[] _stockToday;
+    private readonly double[] _stockTotal;
     private readonly bool[] _uncoveredNow;
     private readonly double[] _hhi;
     private readonly int[] _sourceTier;
@@ -108,6 +110,7 @@ internal sealed class Resourcing
     private readonly double[] _nodeToday;
     private readonly int[] _bySupplierStart;
     private readonly int[] _bySupplier;
+    private readonly int[] _candidateLinks;
     private readonly int[] _outageDays;
     private readonly bool[] _outageLost;
     private readonly double _minTolerance;
@@ -137,12 +140,14 @@ internal sealed class Resourcing
         _rule = new ResourcingDefinition?[stocks.Length];
         _stockRate = new double[stocks.Length];
         _stockToday = new double[stocks.Length];
+        _stockTotal = new double[stocks.Length];
         _uncoveredNow = new bool[stocks.Length];
         _hhi = new double[stocks.Length];
         _sourceTier = new int[stocks.Length];
         _nodeRate = new double[nodes.Length];
         _nodeToday = new double[nodes.Length];
         _outageDays = new int[nodes.Length];
+        _candidateLinks = new int[nodes.Length];
         _outageLost = new bool[nodes.Length];
         _minTolerance = double.PositiveInfinity;
 
@@ -163,6 +168,10 @@ internal sealed class Resourcing
                 _share[l] = backup ? 0 : links[l].Share;
                 _state[l] = backup ? LinkState.Candidate : LinkState.Qualified;
                 counts[links[l].Supplier + 1]++;
+                if (backup)
+                {
+                    _candidateLinks[links[l].Supplier]++;
+                }
             }
 
             _sourceTier[stock.Index] = stock.LinkCount > 0 ? stock.Owner.Tier + 1 : 0;
@@ -205,6 +214,16 @@ internal sealed class Resourcing
         Gone,
     }
 
+    /// <summary>
+    /// Whether every customer link of <paramref name="n"/> is a backup not yet onboarded (false for a
+    /// node with no customers). Such a candidate stocks no inputs and is not suspended or terminated.
+    /// </summary>
+    public bool IsCandidateOnly(Node n)
+    {
+        int links = _bySupplierStart[n.Index + 1] - _bySupplierStart[n.Index];
+        return links > 0 && _candidateLinks[n.Index] == links;
+    }
+
     /// <summary>The current share of a link (hot path: ordering).</summary>
     public double ShareOf(int link) => _share[link];
 
@@ -223,6 +242,7 @@ internal sealed class Resourcing
         for (int k = 0; k < _stockRate.Length; k++)
         {
             _stockRate[k] += Alpha * (_stockToday[k] - _stockRate[k]);
+            _stockTotal[k] += _stockToday[k];
             _stockToday[k] = 0;
         }
 
@@ -316,7 +336,7 @@ internal sealed class Resourcing
                 double share = _share[l];
                 _share[l] = 0;
                 _lostShare[l] = permanent ? 0 : share;
-                _state[l] = LinkState.Lost;
+                SetState(l, LinkState.Lost);
                 if (share > Tolerance)
                 {
                     _totals.Events++;
@@ -328,7 +348,7 @@ internal sealed class Resourcing
             // An onboarding under way finds the supplier gone when it completes.
             if (permanent && _state[l] != LinkState.Onboarding)
             {
-                _state[l] = LinkState.Gone;
+                SetState(l, LinkState.Gone);
             }
 
             UpdateCoverage(k);
@@ -360,7 +380,7 @@ internal sealed class Resourcing
             int k = _links[l].Customer;
             if (_state[l] == LinkState.Lost)
             {
-                _state[l] = LinkState.Qualified;
+                SetState(l, LinkState.Qualified);
                 if (_rule[k]!.Reinstatement == ReinstatementRule.Restore)
                 {
                     Restore(k, l, _lostShare[l]);
@@ -413,6 +433,13 @@ internal sealed class Resourcing
         Order(stock, rule.Rule, LinkState.Qualified, lostLink);
         if (_scratch.Count == 0 && !(rate > Tolerance))
         {
+            // No order history and no source left: onboard the first candidate for the whole share.
+            Order(stock, rule.Rule, LinkState.Candidate, lostLink);
+            if (_scratch.Count > 0)
+            {
+                StartOnboarding(stock, rule, _scratch[0], share);
+            }
+
             return;
         }
 
@@ -562,7 +589,7 @@ internal sealed class Resourcing
 
     private void StartOnboarding(Stock stock, ResourcingDefinition rule, int link, double share)
     {
-        _state[link] = LinkState.Onboarding;
+        SetState(link, LinkState.Onboarding);
         _pending[link] = share;
         _totals.Onboardings++;
         if (rule.OnboardingCost > 0)
@@ -584,12 +611,12 @@ internal sealed class Resourcing
         bool owner = _stocks[k].Owner.Active;
         if (owner && supplier.Active && !supplier.OrdersSuspended && !_outageLost[supplier.Index])
         {
-            _state[link] = LinkState.Qualified;
+            SetState(link, LinkState.Qualified);
             _share[link] += share;
         }
         else
         {
-            _state[link] = supplier.Active ? LinkState.Candidate : LinkState.Gone;
+            SetState(link, supplier.Active ? LinkState.Candidate : LinkState.Gone);
             if (owner)
             {
                 Place(k, share, link);
@@ -598,6 +625,13 @@ internal sealed class Resourcing
 
         UpdateCoverage(k);
         _changed.SourcesChanged();
+    }
+
+    private void SetState(int link, LinkState state)
+    {
+        int supplier = _links[link].Supplier;
+        _candidateLinks[supplier] += (state == LinkState.Candidate ? 1 : 0) - (_state[link] == LinkState.Candidate ? 1 : 0);
+        _state[link] = state;
     }
 
     /// <summary>Fills <c>_scratch</c> with the stock's links in <paramref name="state"/> whose supplier takes orders, in the rule's order.</summary>
@@ -652,7 +686,9 @@ internal sealed class Resourcing
         return Math.Max(0, n.Capacity - NodeRate(node));
     }
 
-    private double StockRate(int stock) => _days == 0 ? 0 : _stockRate[stock] / Correction();
+    // Not below the mean since day 0: a stock whose sources all left orders nothing, and its recent
+    // rate would fall to 0 just when the replacement must be sized.
+    private double StockRate(int stock) => _days == 0 ? 0 : Math.Max(_stockRate[stock] / Correction(), _stockTotal[stock] / _days);
 
     private double NodeRate(int node) => _days == 0 ? 0 : _nodeRate[node] / Correction();
 

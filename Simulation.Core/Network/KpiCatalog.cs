@@ -98,6 +98,10 @@ public static class KpiCatalog
     internal const int SourcingHhiTier2 = 71;
     internal const int SourcingHhiTier3 = 72;
 
+    // Supplier response (Social/SupplierResponse.cs) and the outcome-linked offer's cost.
+    internal const int OutcomeLinkedDiscountCost = 73;
+    internal const int CapabilityInvestmentCost = 74;
+
     private static readonly Kpi[] Items =
     [
         new("demand_units", "units", "Units of end-customer demand at buyers (order size times seasonality).", KpiGroup.Service),
@@ -173,6 +177,8 @@ public static class KpiCatalog
         new("sourcing_hhi_tier_1", "0..1", "Concentration of sourcing from tier 1: time average of the mean over buyers' and distribution centres' stocks of the HHI of their current shares.", KpiGroup.Network),
         new("sourcing_hhi_tier_2", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 2.", KpiGroup.Network),
         new("sourcing_hhi_tier_3", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 3.", KpiGroup.Network),
+        new("outcome_linked_discount_cost", "currency", "What outcome-linked finance's rate discount was worth to the suppliers that met its target: the offer's cost.", KpiGroup.Cost),
+        new("capability_investment_cost", "currency", "What responsive suppliers spent on their own capability (supplier_response).", KpiGroup.Cost),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -20,7 +20,9 @@ public sealed class KpiRangeTests
         Assert.Equal(new KpiRange(0, 100), Catalogued("social_compliance_index").Range);
         Assert.Equal(new KpiRange(0, double.PositiveInfinity), Catalogued("exits_insolvency").Range);
         Assert.Equal(new KpiRange(0, double.PositiveInfinity), Catalogued("mean_supplier_cash_days").Range);
-        Assert.Equal(3, KpiCatalog.All.Count(k => double.IsFinite(k.Range.Maximum)));
+        Assert.Equal(new KpiRange(0, 1), Catalogued("sourcing_hhi_tier_1").Range);
+        // fill_rate, mean_capability, social_compliance_index and the three sourcing_hhi_tier_t.
+        Assert.Equal(6, KpiCatalog.All.Count(k => double.IsFinite(k.Range.Maximum)));
         Assert.All(KpiCatalog.All, k => Assert.Equal(0, k.Range.Minimum));
     }
 

@@ -160,6 +160,7 @@ internal static class ScenarioReader
 
         ReadDisruptions(reader, spec);
         spec.Social = SocialReader.Read(reader);
+        spec.Report = ReportReader.Read(reader);
         return spec;
     }
 

@@ -46,6 +46,9 @@ internal sealed class ScenarioSpec
     /// <summary>The social section, or null when the scenario has none.</summary>
     public SocialSpec? Social { get; set; }
 
+    /// <summary>The report section (headline, targets, currency), defaults when absent.</summary>
+    public Reporting.ReportSettings Report { get; set; } = Reporting.ReportSettings.Default;
+
     /// <summary>False when the node cap was exceeded, so groups and imports were not expanded.</summary>
     public bool Expanded { get; set; } = true;
 }

@@ -1,6 +1,5 @@
 using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
 using Simulation.Core.Statistics;
 using Simulation.Scenarios;
 using Simulation.Scenarios.Experiments.Sweeps;
@@ -157,45 +156,15 @@ public sealed class ResourcingTests
             .Supplier("bad")
             .Supplier("good", capacityPerDay: 5)
             .Supplier("spare")
-            .Node(new NodeDefinition
+            .Node(SuspendedSourceTests.FixedOrderBuyer(new StockDefinition
             {
-                Id = "b1",
-                Role = NodeRole.Buyer,
-                RegionId = "r",
                 ProductId = "p",
-                Stock = new StockDefinition
-                {
-                    ProductId = "p",
-                    Policy = Fixed(10, reviewDays: 1),
-                    Sources = [From("bad", 0.7), From("good", 0.3), From("spare", 0) with { Backup = true }],
-                    Resourcing = resourcing,
-                },
-            })
+                Policy = Fixed(10, reviewDays: 1),
+                Sources = [From("bad", 0.7), From("good", 0.3), From("spare", 0) with { Backup = true }],
+                Resourcing = resourcing,
+            }))
             .Build() with
         {
-            Social = new SocialDefinition
-            {
-                Compliance = new ComplianceDefinition
-                {
-                    Categories = [new ViolationCategoryDefinition(ViolationCategory.WagesAndHours, 1, 1)],
-                    InitialViolationsPerSupplier = 20,
-                    RemediationDays = Distribution.Constant(1e6),
-                },
-                CorrectiveActions = new CorrectiveActionDefinition { DeadlineDays = 0, Response = BuyerResponse.Suspend },
-                AuditProgrammes =
-                [
-                    new AuditProgrammeDefinition
-                    {
-                        Id = "daily",
-                        Buyers = ["b1"],
-                        Target = new SupplierTarget { Suppliers = ["bad"] },
-                        DetectionProbability = 1,
-                        IntervalDaysHigh = 1,
-                        IntervalDaysMedium = 1,
-                        IntervalDaysLow = 1,
-                        StartDay = 10,
-                    },
-                ],
-            },
+            Social = SuspendedSourceTests.SuspendForGood("bad", auditFromDay: 10),
         };
 }

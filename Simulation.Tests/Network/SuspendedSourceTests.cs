@@ -41,44 +41,55 @@ public sealed class SuspendedSourceTests
         new NetworkBuilder(Horizon)
             .Supplier("bad")
             .Supplier("good")
-            .Node(new NodeDefinition
+            .Node(FixedOrderBuyer(new StockDefinition
             {
-                Id = "b1",
-                Role = NodeRole.Buyer,
-                RegionId = "r",
                 ProductId = "p",
-                Stock = new StockDefinition
-                {
-                    ProductId = "p",
-                    Policy = Fixed(OrderSize, reviewDays: 1),
-                    Sources = [From("bad", 0.7), From("good", 0.3)],
-                    Sourcing = mode,
-                },
-            })
+                Policy = Fixed(OrderSize, reviewDays: 1),
+                Sources = [From("bad", 0.7), From("good", 0.3)],
+                Sourcing = mode,
+            }))
             .Build() with
         {
-            Social = new SocialDefinition
-            {
-                Compliance = new ComplianceDefinition
-                {
-                    Categories = [new ViolationCategoryDefinition(ViolationCategory.WagesAndHours, 1, 1)],
-                    InitialViolationsPerSupplier = 20,
-                    RemediationDays = Distribution.Constant(1e6),
-                },
-                CorrectiveActions = new CorrectiveActionDefinition { DeadlineDays = 0, Response = BuyerResponse.Suspend },
-                AuditProgrammes =
-                [
-                    new AuditProgrammeDefinition
-                    {
-                        Id = "daily",
-                        Buyers = ["b1"],
-                        Target = new SupplierTarget { Suppliers = ["bad"] },
-                        DetectionProbability = 1,
-                        IntervalDaysHigh = 1,
-                        IntervalDaysMedium = 1,
-                        IntervalDaysLow = 1,
-                    },
-                ],
-            },
+            Social = SuspendForGood("bad", auditFromDay: 0),
         };
+
+    /// <summary>Buyer "b1" in region "r" holding product "p" in <paramref name="stock"/>, with no demand of its own.</summary>
+    internal static NodeDefinition FixedOrderBuyer(StockDefinition stock) => new()
+    {
+        Id = "b1",
+        Role = NodeRole.Buyer,
+        RegionId = "r",
+        ProductId = "p",
+        Stock = stock,
+    };
+
+    /// <summary>
+    /// A social section that suspends <paramref name="supplier"/> for good by the end of the day after
+    /// <paramref name="auditFromDay"/>: Poisson(20) violations open at day 0 that take a million days to
+    /// fix, a daily audit of it alone from that day that finds them all, and a deadline of 0 days.
+    /// </summary>
+    internal static SocialDefinition SuspendForGood(string supplier, double auditFromDay) => new()
+    {
+        Compliance = new ComplianceDefinition
+        {
+            Categories = [new ViolationCategoryDefinition(ViolationCategory.WagesAndHours, 1, 1)],
+            InitialViolationsPerSupplier = 20,
+            RemediationDays = Distribution.Constant(1e6),
+        },
+        CorrectiveActions = new CorrectiveActionDefinition { DeadlineDays = 0, Response = BuyerResponse.Suspend },
+        AuditProgrammes =
+        [
+            new AuditProgrammeDefinition
+            {
+                Id = "daily",
+                Buyers = ["b1"],
+                Target = new SupplierTarget { Suppliers = [supplier] },
+                DetectionProbability = 1,
+                IntervalDaysHigh = 1,
+                IntervalDaysMedium = 1,
+                IntervalDaysLow = 1,
+                StartDay = auditFromDay,
+            },
+        ],
+    };
 }

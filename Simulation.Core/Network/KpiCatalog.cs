@@ -101,6 +101,7 @@ public static class KpiCatalog
     // Supplier response (Social/SupplierResponse.cs) and the outcome-linked offer's cost.
     internal const int OutcomeLinkedDiscountCost = 73;
     internal const int CapabilityInvestmentCost = 74;
+    internal const int ExpeditedRemediations = 75;
 
     private static readonly Kpi[] Items =
     [
@@ -179,6 +180,7 @@ public static class KpiCatalog
         new("sourcing_hhi_tier_3", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 3.", KpiGroup.Network),
         new("outcome_linked_discount_cost", "currency", "What outcome-linked finance's rate discount was worth to the suppliers that met its target: the offer's cost.", KpiGroup.Cost),
         new("capability_investment_cost", "currency", "What responsive suppliers spent on their own capability (supplier_response).", KpiGroup.Cost),
+        new("expedited_remediations", "violations", "Fixes responsive suppliers brought forward to a corrective-action deadline under a suspend or exit response (their cost is in remediation_cost).", KpiGroup.Social),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -238,6 +238,7 @@ internal sealed class SocialReader
         InvestmentCostDaysPerYear = r.Number("investment_cost_days_per_year"),
         PlanningHorizonDays = r.Number("planning_horizon_days"),
         CashReserveDays = r.Number("cash_reserve_days"),
+        ExpediteCostDaysPerDaySaved = r.Number("expedite_cost_days_per_day_saved"),
     };
 
     private static ImportBanDefinition ReadImportBan(MapReader r) => new()

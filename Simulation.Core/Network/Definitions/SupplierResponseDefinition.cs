@@ -2,7 +2,8 @@ namespace Simulation.Core.Network.Definitions;
 
 /// <summary>
 /// Whether suppliers respond to incentives (<c>docs/model.md</c>, supplier response): a responsive
-/// supplier offered a better finance rate at a capability target invests in its own capability when the
+/// supplier offered a better finance rate at a capability target invests in its own capability, and one
+/// facing a corrective action plan under a suspend or exit response remediates by the deadline, when the
 /// expected benefit over <see cref="PlanningHorizonDays"/> exceeds the cost and its cash allows it.
 /// </summary>
 public sealed record SupplierResponseDefinition
@@ -21,6 +22,9 @@ public sealed record SupplierResponseDefinition
 
     /// <summary>Days of daily cost of cash and free credit the supplier keeps after paying for the investment.</summary>
     public double CashReserveDays { get; init; } = 10;
+
+    /// <summary>What remediating faster costs: days of the supplier's daily cost per day of remediation saved (overtime, contractors).</summary>
+    public double ExpediteCostDaysPerDaySaved { get; init; } = 0.2;
 }
 
 /// <summary>How suppliers respond to incentives.</summary>

@@ -54,6 +54,7 @@ internal sealed partial class NetworkModel
             }
         }
 
+        ConsiderExpediting(s, v, t);
         if (v.RemediatedAt <= v.DeadlineAt)
         {
             v.DeadlineAt = double.PositiveInfinity;

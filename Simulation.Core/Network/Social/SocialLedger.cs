@@ -34,6 +34,7 @@ internal struct SocialTotals
     public double ProductivitySavings;
     public double OutcomeLinkedDiscount;
     public double CapabilityInvestment;
+    public double Expedited;
     public double DetainedShipments;
     public double DetainedUnits;
 

@@ -11,6 +11,12 @@
 //   investing from t0: C(t) = 1 - (1 - C(t0)) * exp(-g (t - t0) / 365) until C* (then it stops), cost
 //     k * daily cost / 365 a day, paid at each review (capability_investment_cost); it stops when a
 //     buyer's programme enrols it. Passive suppliers never invest.
+//   exit threat: at a detection whose fix R would come after the deadline D, under the suspend or exit
+//     response, a responsive supplier brings the fix forward to D when
+//       loss = r * m * (H for exit, R - D for suspend)  >  cost = e * daily cost * (R - D)
+//     and cash + free credit - cost >= reserve * daily cost; r = its revenue per day since day 0, m its
+//     margin in the current margin window (0 without revenue), e = expedite_cost_days_per_day_saved;
+//     the cost is remediation_cost, the count expedited_remediations.
 //   g = capability_gain_per_year, k = investment_cost_days_per_year, H = planning_horizon_days,
 //   reserve = cash_reserve_days.
 using Simulation.Core.Network.Definitions;
@@ -69,6 +75,33 @@ internal sealed partial class NetworkModel
             s.InvestAccruedTo = now;
             s.InvestCapabilityAtStart = s.Capability;
             s.InvestTarget = s.OutcomeTarget;
+        }
+    }
+
+    /// <summary>At detection: a responsive supplier facing a suspend or exit response remediates by the deadline when that pays (see the file header).</summary>
+    private void ConsiderExpediting(SupplierSocial s, Violation v, double t)
+    {
+        var social = _social!;
+        var response = social.SupplierResponse;
+        var threat = social.CorrectiveActions.Response;
+        if (response.Rule != SupplierResponseRule.Responsive || threat == BuyerResponse.Engage || !(v.RemediatedAt > v.DeadlineAt) || !(t > 0))
+        {
+            return;
+        }
+
+        var n = s.Node;
+        double saved = v.RemediatedAt - v.DeadlineAt;
+        double margin = n.WindowRevenue > 0 ? Math.Max(0, (n.WindowRevenue - n.WindowCost) / n.WindowRevenue) : 0;
+        double atStake = n.Revenue / t * margin * (threat == BuyerResponse.Exit ? response.PlanningHorizonDays : saved);
+        double cost = response.ExpediteCostDaysPerDaySaved * n.DailyCost * saved;
+        double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
+        if (atStake > cost && available - cost >= response.CashReserveDays * n.DailyCost)
+        {
+            v.RemediatedAt = v.DeadlineAt;
+            _socialTotals.Expedited++;
+            _socialTotals.RemediationCost += cost;
+            n.WindowCost += cost;
+            Pay(n, cost, payee: null);
         }
     }
 

@@ -7,8 +7,9 @@ namespace Simulation.Tests.Network.Social;
 
 /// <summary>
 /// Suppliers that respond (Social/SupplierResponse.cs): under an outcome-linked finance offer worth
-/// more than the investment, responsive suppliers raise mean capability faster than passive ones, paired
-/// on common random numbers, and the offer's cost is counted.
+/// more than the investment, responsive suppliers raise mean capability faster than passive ones, and
+/// the offer's cost is counted; under an exit threat they remediate by the deadline. Paired on common
+/// random numbers, 95% t intervals of the differences.
 /// </summary>
 public sealed class SupplierResponseTests
 {
@@ -25,8 +26,8 @@ public sealed class SupplierResponseTests
     [Fact]
     public void ResponsiveSuppliers_RaiseCapabilityFaster_AndTheOffersCostIsCounted()
     {
-        var passive = Load([.. Offer]);
-        var responsive = Load([.. Offer, "social.supplier_response.rule=responsive"]);
+        var passive = LoadSmartMix([.. Offer]);
+        var responsive = LoadSmartMix([.. Offer, "social.supplier_response.rule=responsive"]);
         Assert.Equal(SupplierResponseRule.Responsive, responsive.Social!.SupplierResponse.Rule);
 
         var capability = new RunningStatistics();
@@ -51,16 +52,44 @@ public sealed class SupplierResponseTests
     public void ShippedOffer_IsNotWorthInvestingIn_SoResponsiveEqualsPassive()
     {
         // smart-mix's 1-point discount is worth less than the investment (the rule's benefit test).
-        var passive = NetworkBuilder.Run(Load(), 0);
-        var responsive = NetworkBuilder.Run(Load("social.supplier_response.rule=responsive"), 0);
+        var passive = NetworkBuilder.Run(LoadSmartMix(), 0);
+        var responsive = NetworkBuilder.Run(LoadSmartMix("social.supplier_response.rule=responsive"), 0);
 
         Assert.Equal(passive.Kpi("mean_capability"), responsive.Kpi("mean_capability"));
         Assert.Equal(0, responsive.Kpi("capability_investment_cost"));
     }
 
-    private static NetworkDefinition Load(params string[] overrides)
+    [Fact]
+    public void UnderTheExitThreat_ResponsiveSuppliersRemediateByTheDeadline_SoFewerAreTerminated_AndFillStaysNearEngage()
     {
-        var result = ScenarioLoader.Load(ReadmeExampleTests.RepoFile("scenarios/smart-mix.yaml"), overrides);
+        var passive = Load("scenarios/smart-mix-backup.yaml", "social.corrective_actions.response=exit");
+        var responsive = Load("scenarios/smart-mix-backup.yaml", "social.corrective_actions.response=exit", "social.supplier_response.rule=responsive");
+        var engage = Load("scenarios/smart-mix-backup.yaml", "social.supplier_response.rule=responsive");
+
+        var terminated = new RunningStatistics();
+        var gap = new RunningStatistics();
+        for (int r = 0; r < 10; r++)
+        {
+            var a = NetworkBuilder.Run(passive, r);
+            var b = NetworkBuilder.Run(responsive, r);
+            var e = NetworkBuilder.Run(engage, r);
+            terminated.Add(b.Kpi("exits_terminated") - a.Kpi("exits_terminated"));
+            gap.Add(e.Kpi("fill_rate") - b.Kpi("fill_rate"));
+            Assert.True(b.Kpi("expedited_remediations") > 0);
+            Assert.Equal(0, a.Kpi("expedited_remediations"));
+            Assert.Equal(0, e.Kpi("expedited_remediations"));
+        }
+
+        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 9, 0.975) / Math.Sqrt(10);
+        Assert.True(terminated.Mean + (half * terminated.StandardDeviation) < 0, $"terminations {terminated.Mean} +- {half * terminated.StandardDeviation}");
+        Assert.True(gap.Mean + (half * gap.StandardDeviation) < 0.06, $"engage - exit fill {gap.Mean} +- {half * gap.StandardDeviation}");
+    }
+
+    private static NetworkDefinition LoadSmartMix(params string[] overrides) => Load("scenarios/smart-mix.yaml", overrides);
+
+    private static NetworkDefinition Load(string scenario, params string[] overrides)
+    {
+        var result = ScenarioLoader.Load(ReadmeExampleTests.RepoFile(scenario), overrides);
         Assert.Empty(result.Errors);
         return result.Definition!;
     }

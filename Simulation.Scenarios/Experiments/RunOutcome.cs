@@ -3,7 +3,7 @@ namespace Simulation.Scenarios.Experiments;
 /// <summary>What a finished run produced.</summary>
 public sealed class RunOutcome
 {
-    internal RunOutcome(string scenarioName, string outputDirectory, int replications, ulong seed, IReadOnlyList<KpiSummary> summaries, TimeSpan wallTime, long events)
+    internal RunOutcome(string scenarioName, string outputDirectory, int replications, ulong seed, IReadOnlyList<KpiSummary> summaries, TimeSpan wallTime, long events, WarmupDiagnosis warmup)
     {
         ScenarioName = scenarioName;
         OutputDirectory = outputDirectory;
@@ -12,6 +12,7 @@ public sealed class RunOutcome
         Summaries = summaries;
         WallTime = wallTime;
         Events = events;
+        Warmup = warmup;
     }
 
     /// <summary>The scenario's name.</summary>
@@ -34,4 +35,7 @@ public sealed class RunOutcome
 
     /// <summary>Kernel events processed over all replications.</summary>
     public long Events { get; }
+
+    /// <summary>Whether the warm-up outlasts the start-up transient (MSER-5 on the replication means).</summary>
+    public WarmupDiagnosis Warmup { get; }
 }

@@ -20,7 +20,7 @@ public sealed class ResourcingTests
     [Fact]
     public void SuspendedSource_ItsShareGoesToSpareCapacity_ThenToAnOnboardedBackup()
     {
-        // b1 orders 10 a day (t = 0, 1, ..., 200) from "bad" (0.7) and "good" (0.3, capacity 5 a day);
+        // b1 orders 10 a day (t = 0, 1, ..., 199) from "bad" (0.7) and "good" (0.3, capacity 5 a day);
         // "spare" is a backup. "bad" is suspended for good at the end of day 11 (a daily audit from day
         // 10, deadline 0). "good" can take about 5 - 3 = 2 a day more; the other ~5 a day start the
         // onboarding of "spare" (cost 100, 10 days), which then gets orders. Without a rule the whole

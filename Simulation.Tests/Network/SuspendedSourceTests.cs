@@ -14,8 +14,9 @@ public sealed class SuspendedSourceTests
     private const double Horizon = 2000;
     private const double OrderSize = 10;
 
-    // The buyer orders 10 units at t = 0, 1, ..., 2000 (fixed quantity, R = 1): 2,001 orders.
-    private const double Ordered = OrderSize * (Horizon + 1);
+    // The buyer orders 10 units at t = 0, 1, ..., 1999 (fixed quantity, R = 1; the horizon [0, 2000) is
+    // half-open): 2,000 orders.
+    private const double Ordered = OrderSize * Horizon;
 
     [Theory]
     [InlineData(SourcingMode.OnePerOrder)]

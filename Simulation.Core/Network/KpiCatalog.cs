@@ -106,6 +106,20 @@ public static class KpiCatalog
     /// <summary>Tiers with a bullwhip_ratio_tier_k KPI (1..this).</summary>
     internal const int BullwhipTiers = 3;
 
+    // Re-sourcing (Mechanisms/Resourcing.cs).
+    internal const int ResourcingEvents = 78;
+    internal const int Onboardings = 79;
+    internal const int OnboardingCost = 80;
+    internal const int DaysWithoutFullSupply = 81;
+    internal const int SourcingHhiTier1 = 82;
+    internal const int SourcingHhiTier2 = 83;
+    internal const int SourcingHhiTier3 = 84;
+
+    // Supplier response (Social/SupplierResponse.cs) and the outcome-linked offer's cost.
+    internal const int OutcomeLinkedDiscountCost = 85;
+    internal const int CapabilityInvestmentCost = 86;
+    internal const int ExpeditedRemediations = 87;
+
     private static readonly Kpi[] Items =
     [
         new("demand_units", "units", "Units of end-customer demand at buyers (order size times seasonality).", KpiGroup.Service),
@@ -119,7 +133,7 @@ public static class KpiCatalog
         new("logistics_cost", "currency", "Transport into buyers and distribution centres: per shipment plus per unit, charged when shipped.", KpiGroup.Cost),
         new("holding_cost", "currency", "Buyers' and distribution centres' holding cost: the exact time integral of units on hand times the cost per unit-day.", KpiGroup.Cost),
         new("financing_cost", "currency", "Interest suppliers paid on credit drawn (annual rate / 365 per day on the balance).", KpiGroup.Cost),
-        new("total_cost", "currency", "purchase_cost + logistics_cost + holding_cost (the buyers' landed cost).", KpiGroup.Cost),
+        new("total_cost", "currency", "purchase_cost + logistics_cost + holding_cost + onboarding_cost (the buyers' landed cost and the cost of new sources).", KpiGroup.Cost),
         new("cost_per_unit", "currency/unit", "total_cost / delivered_units (0 when nothing was delivered).", KpiGroup.Cost),
         new("replenishment_orders", "orders", "Replenishment orders buyers placed (an order split across sources counts once).", KpiGroup.Cost),
         new("co2e_kg", "kg CO2e", "Production emissions of units made plus transport emissions of units shipped, whole network.", KpiGroup.Environment),
@@ -186,6 +200,16 @@ public static class KpiCatalog
         new("bullwhip_ratio_tier_1", "ratio", "Variance of the weekly units ordered from tier-1 suppliers (by buyers and distribution centres) / variance of weekly end-customer demand, over the measured period's whole weeks (0 when undefined).", KpiGroup.Network),
         new("bullwhip_ratio_tier_2", "ratio", "Variance of the weekly units ordered from tier-2 suppliers (by tier 1) / variance of weekly end-customer demand (0 when undefined).", KpiGroup.Network),
         new("bullwhip_ratio_tier_3", "ratio", "Variance of the weekly units ordered from tier-3 suppliers (by tier 2) / variance of weekly end-customer demand (0 when undefined).", KpiGroup.Network),
+        new("resourcing_events", "events", "Lost sources (exit, suspension, termination, long outage) whose share a sourcing stock moved, one per stock and loss.", KpiGroup.Network),
+        new("onboardings", "sources", "Backup candidates whose onboarding started.", KpiGroup.Network),
+        new("onboarding_cost", "currency", "Cost of onboarding backup candidates (qualification audit, sampling); part of total_cost.", KpiGroup.Cost),
+        new("days_without_full_supply", "stock-days", "Time sourcing stocks had less than their full share placed with sources taking orders, summed over stocks.", KpiGroup.Network),
+        new("sourcing_hhi_tier_1", "0..1", "Concentration of sourcing from tier 1: time average of the mean over buyers' and distribution centres' stocks of the HHI of their current shares.", KpiGroup.Network),
+        new("sourcing_hhi_tier_2", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 2.", KpiGroup.Network),
+        new("sourcing_hhi_tier_3", "0..1", "As sourcing_hhi_tier_1, for stocks buying from tier 3.", KpiGroup.Network),
+        new("outcome_linked_discount_cost", "currency", "What outcome-linked finance's rate discount was worth to the suppliers that met its target: the offer's cost.", KpiGroup.Cost),
+        new("capability_investment_cost", "currency", "What responsive suppliers spent on their own capability (supplier_response).", KpiGroup.Cost),
+        new("expedited_remediations", "violations", "Fixes responsive suppliers brought forward to a corrective-action deadline under a suspend or exit response (their cost is in remediation_cost).", KpiGroup.Social),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

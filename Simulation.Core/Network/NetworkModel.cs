@@ -49,7 +49,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction, ISourcesChanged, IOnboardingPayment
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -105,6 +105,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
     // stocks cache their active share sums and rebuild them when this moves on.
     private int _sourcesVersion;
+    private readonly Resourcing _resourcing;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -211,6 +212,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
         _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
+        _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, this, ReviewPriority - 1);
     }
 
     /// <summary>The simulated time.</summary>
@@ -236,6 +238,20 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
     /// <inheritdoc/>
     void IPositionChanged.PositionChanged(Stock stock) => CheckContinuous(stock);
+
+    /// <inheritdoc/>
+    void ISourcesChanged.SourcesChanged() => _sourcesVersion++;
+
+    /// <inheritdoc/>
+    void IOnboardingPayment.PayOnboarding(Node owner, double amount)
+    {
+        // The buyer side's costs are KPIs only; a supplier onboarding a source for its input pays in cash.
+        if (owner.IsProducer)
+        {
+            owner.WindowCost += amount;
+            Pay(owner, amount, payee: null);
+        }
+    }
 
     /// <inheritdoc/>
     void IDefinedCapacity.SetDefinedCapacity(int node, double capacity)

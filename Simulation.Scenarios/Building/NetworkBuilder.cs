@@ -313,7 +313,7 @@ internal sealed partial class NetworkBuilder
         foreach (SourceSpec source in stock.Sources)
         {
             count += source.GroupId is not null && _groups.TryGetValue(source.GroupId, out GroupSpec? group)
-                ? Math.Min(source.Pick ?? group.Members.Count, group.Members.Count)
+                ? (source.UnpickedAsBackup ? group.Members.Count : Math.Min(source.Pick ?? group.Members.Count, group.Members.Count))
                 : 1;
         }
 
@@ -341,13 +341,21 @@ internal sealed partial class NetworkBuilder
             StockDefinition stock = node.Stock.Definition;
             if (!isSupplier)
             {
-                stock = stock with { Sources = Expand(i, node.Stock, seen, edgeTarget, edgeNode, edgeSource, ref edges) };
+                stock = stock with
+                {
+                    Sources = Expand(i, node.Stock, seen, edgeTarget, edgeNode, edgeSource, ref edges),
+                    Resourcing = stock.Resourcing ?? _spec.Resourcing,
+                };
             }
 
             var inputs = new StockDefinition[node.Inputs.Count];
             for (int k = 0; k < inputs.Length; k++)
             {
-                inputs[k] = node.Inputs[k].Definition with { Sources = Expand(i, node.Inputs[k], seen, edgeTarget, edgeNode, edgeSource, ref edges) };
+                inputs[k] = node.Inputs[k].Definition with
+                {
+                    Sources = Expand(i, node.Inputs[k], seen, edgeTarget, edgeNode, edgeSource, ref edges),
+                    Resourcing = node.Inputs[k].Definition.Resourcing ?? _spec.Resourcing,
+                };
             }
 
             nodes[i] = node.Definition with { Tier = isSupplier ? node.Definition.Tier : 0, Stock = stock, Inputs = inputs };
@@ -443,9 +451,31 @@ internal sealed partial class NetworkBuilder
                 }
 
                 double pickedShare = source.Template.Share / pick;
-                foreach (int member in _picker.Pick(Nodes[customer].Definition.Id, group, pick))
+                var picked = _picker.Pick(Nodes[customer].Definition.Id, group, pick);
+                foreach (int member in picked)
                 {
                     AddLink(customer, _nodeIndex[group.Members[member].Definition.Id], stock, source, pickedShare, seen, links, edgeTarget, edgeNode, edgeSource, ref edges);
+                }
+
+                if (source.UnpickedAsBackup)
+                {
+                    // The rest of the group, in member order, as candidates re-sourcing may onboard.
+                    var backupSource = new SourceSpec
+                    {
+                        SupplierId = source.SupplierId,
+                        GroupId = source.GroupId,
+                        ReferenceNode = source.ReferenceNode,
+                        Path = source.Path,
+                        PickNode = source.PickNode,
+                        Template = source.Template with { Share = 0, Backup = true },
+                    };
+                    for (int member = 0; member < group.Members.Count; member++)
+                    {
+                        if (Array.IndexOf(picked, member) < 0)
+                        {
+                            AddLink(customer, _nodeIndex[group.Members[member].Definition.Id], stock, backupSource, 0, seen, links, edgeTarget, edgeNode, edgeSource, ref edges);
+                        }
+                    }
                 }
             }
         }

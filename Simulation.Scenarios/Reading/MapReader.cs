@@ -214,6 +214,24 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>A YAML boolean (<c>true</c> or <c>false</c>, unquoted), or false when absent.</summary>
+    public bool Boolean(string key)
+    {
+        SNode? node = Value(key);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node is SScalar { IsPlain: true, Value: "true" or "false" } scalar)
+        {
+            return scalar.Value == "true";
+        }
+
+        Errors.WrongType(node, FieldPathOf(key), "true or false");
+        return false;
+    }
+
     /// <summary>One of the field's <see cref="FieldSchema.Choices"/>, or its default.</summary>
     public string Choice(string key)
     {

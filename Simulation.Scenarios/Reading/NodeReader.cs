@@ -75,6 +75,7 @@ internal static class NodeReader
                 WageToLivingWage = reader.Number("wage_to_living_wage"),
                 Capability = reader.Number("capability"),
                 StartingCashDays = reader.Number("starting_cash_days"),
+                PaymentTermsPassThrough = reader.Number("payment_terms_pass_through"),
                 AlternativeMargin = reader.Number("alternative_margin"),
                 Co2eKgPerUnit = reader.Number("co2e_kg_per_unit"),
                 WaterLPerUnit = reader.Number("water_l_per_unit"),
@@ -153,6 +154,7 @@ internal static class NodeReader
                 Policy = policy,
                 Capacity = capacity,
                 Sourcing = includeSources && owner.Choice("sourcing") == "one_per_order" ? SourcingMode.OnePerOrder : SourcingMode.Split,
+                Resourcing = includeSources ? ReadResourcing(owner.Object("resourcing")) : null,
             },
             Node = stock?.Map ?? owner.Map,
             ProductNode = productNode,
@@ -197,11 +199,27 @@ internal static class NodeReader
                 continue;
             }
 
-            complete &= source.Has("share");
+            bool backup = source.Boolean("backup");
             bool hasPick = source.Has("pick");
             if (hasPick && supplier is not null)
             {
                 source.Errors.NotApplicable(source.At("pick"), source.FieldPathOf("pick"), "pick", "a single supplier (only to {group: ..., pick: k})");
+            }
+
+            bool unpickedAsBackup = source.Boolean("unpicked_as_backup");
+            if (source.Has("unpicked_as_backup") && (!hasPick || backup))
+            {
+                source.Errors.NotApplicable(source.At("unpicked_as_backup"), source.FieldPathOf("unpicked_as_backup"), "unpicked_as_backup", backup ? "a backup source" : "a source without pick");
+            }
+
+            if (backup && source.Has("share"))
+            {
+                source.Errors.NotApplicable(source.At("share"), source.FieldPathOf("share"), "share", "a backup source (it has none until it is onboarded)");
+            }
+            else if (!backup && !source.Has("share"))
+            {
+                source.Errors.MissingKey(source.Map, source.FieldPathOf("share"), "share", source.Path);
+                complete = false;
             }
 
             sources.Add(new SourceSpec
@@ -212,10 +230,12 @@ internal static class NodeReader
                 Path = source.Path,
                 Pick = hasPick && supplier is null ? source.Integer("pick") : null,
                 PickNode = source.At("pick"),
+                UnpickedAsBackup = unpickedAsBackup && !backup,
                 Template = new SourceLink
                 {
                     SupplierId = "",
-                    Share = source.Number("share"),
+                    Share = backup ? 0 : source.Number("share"),
+                    Backup = backup,
                     LeadTimeDays = source.Distribution("lead_time_days"),
                     TransportCostPerUnit = source.Number("transport_cost_per_unit"),
                     TransportCostPerOrder = source.Number("transport_cost_per_order"),
@@ -225,6 +245,29 @@ internal static class NodeReader
         }
 
         return sources;
+    }
+
+    /// <summary>A <c>resourcing</c> mapping (top level or a stock's); null when absent.</summary>
+    public static ResourcingDefinition? ReadResourcing(MapReader? resourcing)
+    {
+        if (resourcing is null)
+        {
+            return null;
+        }
+
+        return new ResourcingDefinition
+        {
+            Rule = resourcing.Choice("rule") switch
+            {
+                "cheapest" => ReallocationRule.Cheapest,
+                "lowest_risk" => ReallocationRule.LowestRisk,
+                _ => ReallocationRule.Proportional,
+            },
+            OutageToleranceDays = resourcing.Number("outage_tolerance_days"),
+            OnboardingLeadTimeDays = resourcing.Number("onboarding_lead_time_days"),
+            OnboardingCost = resourcing.Number("onboarding_cost"),
+            Reinstatement = resourcing.Choice("reinstatement") == "backup" ? ReinstatementRule.Backup : ReinstatementRule.Restore,
+        };
     }
 
     private static InventoryPolicy ReadPolicy(MapReader? policy)

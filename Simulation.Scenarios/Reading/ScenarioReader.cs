@@ -48,6 +48,7 @@ internal static class ScenarioReader
                     InsolvencyExitDays = economics.Number("insolvency_exit_days"),
                     MarginReviewDays = economics.Number("margin_review_days"),
                 },
+            Resourcing = NodeReader.ReadResourcing(reader.Object("resourcing")),
         };
 
         ReadRegions(reader, spec);

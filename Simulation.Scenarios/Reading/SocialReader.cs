@@ -58,6 +58,7 @@ internal sealed class SocialReader
             Certifications = [.. social.Items("certifications").Select(ReadCertification)],
             DueDiligence = social.Object("due_diligence") is { } law ? ReadDueDiligence(law) : null,
             ImportBan = social.Object("import_ban") is { } ban ? ReadImportBan(ban) : null,
+            SupplierResponse = social.Object("supplier_response") is { } response ? ReadSupplierResponse(response) : new SupplierResponseDefinition(),
         };
         if (definition.CapacityBuilding.Count > 64)
         {
@@ -228,6 +229,16 @@ internal sealed class SocialReader
         EnforcementProbability = r.Number("enforcement_probability"),
         PenaltyPerViolation = r.Number("penalty_per_violation"),
         AuditIntervalFactor = r.Number("audit_interval_factor"),
+    };
+
+    private static SupplierResponseDefinition ReadSupplierResponse(MapReader r) => new()
+    {
+        Rule = r.Choice("rule") == "responsive" ? SupplierResponseRule.Responsive : SupplierResponseRule.Passive,
+        CapabilityGainPerYear = r.Number("capability_gain_per_year"),
+        InvestmentCostDaysPerYear = r.Number("investment_cost_days_per_year"),
+        PlanningHorizonDays = r.Number("planning_horizon_days"),
+        CashReserveDays = r.Number("cash_reserve_days"),
+        ExpediteCostDaysPerDaySaved = r.Number("expedite_cost_days_per_day_saved"),
     };
 
     private static ImportBanDefinition ReadImportBan(MapReader r) => new()

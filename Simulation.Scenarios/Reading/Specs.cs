@@ -28,6 +28,9 @@ internal sealed class ScenarioSpec
 
     public required EconomicsDefinition Economics { get; init; }
 
+    /// <summary>The top-level <c>resourcing</c>: the rule of every sourcing stock that sets none; null when absent.</summary>
+    public ResourcingDefinition? Resourcing { get; init; }
+
     public List<Located<RegionDefinition>> Regions { get; } = [];
 
     public List<ProductSpec> Products { get; } = [];
@@ -128,6 +131,9 @@ internal sealed class SourceSpec
 
     /// <summary>How many members of the group to link to; null for all of them.</summary>
     public int? Pick { get; init; }
+
+    /// <summary>With <see cref="Pick"/>: the members not picked become backup links.</summary>
+    public bool UnpickedAsBackup { get; init; }
 
     /// <summary>The <c>pick</c> value (or the source mapping when there is none), for range errors.</summary>
     public required SNode PickNode { get; init; }

@@ -38,6 +38,9 @@ internal enum FieldKind
     /// <summary>A list of text scalars.</summary>
     TextList,
 
+    /// <summary>A YAML boolean, <c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
     /// <summary>A mapping of text to text (import column names).</summary>
     TextMap,
 }

@@ -135,6 +135,11 @@ internal static class JsonSchemaWriter
                 json.WriteNumber("maximum", ulong.MaxValue);
                 break;
 
+            case FieldKind.Boolean:
+                json.WriteString("description", description);
+                json.WriteString("type", "boolean");
+                break;
+
             case FieldKind.Date:
                 json.WriteString("description", description);
                 json.WriteString("type", "string");

@@ -28,6 +28,21 @@ internal static class ScenarioFormat
 
     public static readonly IReadOnlyList<string> SourcingModes = ["split", "one_per_order"];
 
+    public static readonly IReadOnlyList<string> ReallocationRules = ["proportional", "cheapest", "lowest_risk"];
+
+    public static readonly IReadOnlyList<string> ReinstatementRules = ["restore", "backup"];
+
+    public static ObjectSchema Resourcing { get; } = new(
+        "resourcing",
+        "How a sourcing stock moves the share of a source it loses (exit, suspension, termination, a long outage) to qualified sources with spare capacity, and onboards backup candidates when they cannot take it.",
+        [
+            Choice("rule", "Who takes a lost share: proportional (to current shares), cheapest (lowest price + transport per unit first) or lowest_risk (lowest risk score first); each up to its spare capacity.", ReallocationRules, "proportional"),
+            Number("outage_tolerance_days", "Days a source may be disrupted before its share is moved as if lost (.inf = never).", double.PositiveInfinity, min: 0) with { AllowInfinite = true, DefaultText = ".inf" },
+            Number("onboarding_lead_time_days", "Days from the decision to onboard a backup candidate to its first order (qualification audit, sampling).", 60, min: 0),
+            Number("onboarding_cost", "Cost of onboarding one candidate, paid by the sourcing node when it starts (onboarding_cost KPI).", 0, min: 0),
+            Choice("reinstatement", "What a lost source that comes back gets: restore (its planned share, given back by the others in proportion) or backup (nothing now; it stays qualified).", ReinstatementRules, "restore"),
+        ]);
+
     public static ObjectSchema Economics { get; } = new(
         "economics",
         "Rules of supplier economics shared by all suppliers.",
@@ -90,7 +105,9 @@ internal static class ScenarioFormat
             Text("supplier", "The supplying node (a supplier or distribution centre); or give group."),
             Text("group", "A supplier group or import group; the share is split equally over its members (or the picked ones)."),
             Integer("pick", "With group: link to only this many members, drawn per sourcing node from the seed, least-used members first; default all.", min: 1) with { DefaultText = "all members" },
-            Number("share", "Share of this stock's orders, in (0, 1]; the shares of a stock sum to 1.", min: 0, max: 1, minExclusive: true) with { Required = true },
+            Number("share", "Share of this stock's orders, in (0, 1]; the shares of a stock sum to 1. Required, except on a backup (which has none).", min: 0, max: 1, minExclusive: true) with { DefaultText = "required (none on a backup)" },
+            new FieldSchema("backup", FieldKind.Boolean, "A candidate source with no share: re-sourcing onboards it when the qualified sources cannot take a lost share.") { DefaultText = "false" },
+            new FieldSchema("unpicked_as_backup", FieldKind.Boolean, "With group and pick: the members not picked become backup candidates.") { DefaultText = "false" },
             Dist("lead_time_days", "Shipping lead time on this link, before the region multiplier; default the supplier's own.", nonNegative: true) with { DefaultText = "the supplier's lead_time_days" },
             Number("transport_cost_per_unit", "Transport cost per unit shipped.", 0, min: 0),
             Number("transport_cost_per_order", "Transport cost per order shipped.", 0, min: 0),
@@ -151,6 +168,7 @@ internal static class ScenarioFormat
             Number("capacity", "Most units the stock can hold.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
             List("sources", "Where the input is bought; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
+            Nested("resourcing", "Re-sourcing rule of this stock; default the top-level resourcing.", Resourcing) with { DefaultText = "the top-level resourcing" },
         ]);
 
     public static ObjectSchema SupplierDisruption { get; } = new(
@@ -176,6 +194,7 @@ internal static class ScenarioFormat
             Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
+            Nested("resourcing", "Re-sourcing rule of this stock; default the top-level resourcing.", Resourcing) with { DefaultText = "the top-level resourcing" },
         ]);
 
     public static ObjectSchema DistributionCentre { get; } = new(
@@ -192,6 +211,7 @@ internal static class ScenarioFormat
             Dist("lead_time_days", "Shipping lead time to its customers when a link sets none.", nonNegative: true) with { DefaultText = "0" },
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
+            Nested("resourcing", "Re-sourcing rule of this stock; default the top-level resourcing.", Resourcing) with { DefaultText = "the top-level resourcing" },
         ]);
 
     private static readonly FieldSchema[] SupplierFields =
@@ -215,6 +235,7 @@ internal static class ScenarioFormat
         Number("water_l_per_unit", "Water per unit, litres.", 0, min: 0),
         new FieldSchema("certifications", FieldKind.TextList, "Certifications held (e.g. bsci, rspo).") { DefaultText = "[]" },
         Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+        Number("payment_terms_pass_through", "f in [0, 1]: it pays its suppliers after payment_terms_days + f * max(0, T_in - payment_terms_days), T_in the mean terms it is paid on.", 0, min: 0, max: 1),
         Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day (finished goods and inputs).", 0, min: 0),
         Nested("inventory", "Finished goods: initial stock, policy (none = make to order) and capacity.", StockInventory) with { DefaultText = "empty, make to order" },
         List("inputs", "One stock per bill-of-materials line of its product, each with its sources.", Input),
@@ -285,6 +306,7 @@ internal static class ScenarioFormat
             List("supplier_groups", "Groups that generate many similar suppliers.", SupplierGroup),
             List("import", "Supplier lists read from CSV or Parquet files.", Import),
             List("disruptions", "Disruptions of suppliers and regions.", Disruption),
+            Nested("resourcing", "Re-sourcing rule of every sourcing stock that sets none; omit for none (remaining sources share a lost source's orders by their shares).", Resourcing) with { DefaultText = "none" },
             Nested("social", "Compliance, detection, programmes, financing and policies; omit to switch them off.", SocialFormat.Social) with { DefaultText = "none" },
             Nested("report", "Headline KPIs, their targets and the currency of the report.", ReportFormat.Report) with { DefaultText = "defaults" },
         ]);

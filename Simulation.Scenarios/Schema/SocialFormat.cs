@@ -194,6 +194,20 @@ internal static class SocialFormat
             new FieldSchema("categories", FieldKind.TextList, "Banned categories.") { DefaultText = "[forced_or_child_labour, environment]" },
         ]);
 
+    public static readonly IReadOnlyList<string> SupplierResponseRules = ["passive", "responsive"];
+
+    public static ObjectSchema SupplierResponse { get; } = new(
+        "supplier response",
+        "Whether suppliers invest in their own capability to earn outcome-linked finance, and remediate by the deadline under a suspend or exit threat: passive never; responsive when the expected benefit over the planning horizon exceeds the cost and cash allows.",
+        [
+            Choice("rule", "passive or responsive.", SupplierResponseRules, "passive"),
+            Number("capability_gain_per_year", "g of the supplier's own investment: dC/dt = g (1 - C) per year while investing.", 0.3, min: 0, minExclusive: true),
+            Number("investment_cost_days_per_year", "Cost of investing, days of the supplier's full-capacity daily cost per year.", 5, min: 0),
+            Number("planning_horizon_days", "Days over which the supplier weighs the benefit.", 730, min: 0, minExclusive: true),
+            Number("cash_reserve_days", "Days of daily cost of cash and free credit it keeps after paying for the investment.", 10, min: 0),
+            Number("expedite_cost_days_per_day_saved", "Cost of remediating faster to meet a deadline under a suspend or exit response: days of daily cost per day of remediation saved.", 0.2, min: 0),
+        ]);
+
     public static ObjectSchema Social { get; } = new(
         "social",
         "Labour and environmental compliance and the levers that change it.",
@@ -209,5 +223,6 @@ internal static class SocialFormat
             List("certifications", "Voluntary certification standards.", Certification),
             Nested("due_diligence", "A mandatory due-diligence law.", DueDiligence) with { DefaultText = "none" },
             Nested("import_ban", "An import ban.", ImportBan) with { DefaultText = "none" },
+            Nested("supplier_response", "How suppliers respond to outcome-linked finance.", SupplierResponse) with { DefaultText = "passive" },
         ]);
 }

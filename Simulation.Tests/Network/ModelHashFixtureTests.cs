@@ -29,6 +29,7 @@ public sealed class ModelHashFixtureTests
         { "scenarios/smart-mix.yaml", false },
         { "scenarios/smart-mix-mandatory.yaml", false },
         { "scenarios/smart-mix-voluntary.yaml", false },
+        { "scenarios/smart-mix-backup.yaml", false },
         { "benchmarks/networks/layered-50.yaml", false },
     };
 

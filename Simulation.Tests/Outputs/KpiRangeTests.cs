@@ -21,7 +21,9 @@ public sealed class KpiRangeTests
         Assert.Equal(new KpiRange(0, double.PositiveInfinity), Catalogued("exits_insolvency").Range);
         Assert.Equal(new KpiRange(0, double.PositiveInfinity), Catalogued("mean_supplier_cash_days").Range);
         Assert.Equal(new KpiRange(0, 1), Catalogued("otif").Range);
-        Assert.Equal(4, KpiCatalog.All.Count(k => double.IsFinite(k.Range.Maximum)));
+        Assert.Equal(new KpiRange(0, 1), Catalogued("sourcing_hhi_tier_1").Range);
+        // fill_rate, mean_capability, social_compliance_index, otif and the three sourcing_hhi_tier_t.
+        Assert.Equal(7, KpiCatalog.All.Count(k => double.IsFinite(k.Range.Maximum)));
 
         // gross_profit = revenue - total_cost is the one KPI that can be negative.
         Assert.Equal(new KpiRange(double.NegativeInfinity, double.PositiveInfinity), Catalogued("gross_profit").Range);

@@ -160,6 +160,13 @@ public sealed record SourceLink
 
     /// <summary>Transport emissions per unit shipped, kg CO2e.</summary>
     public double TransportCo2eKgPerUnit { get; init; }
+
+    /// <summary>
+    /// A candidate source (share 0): it gets orders only after re-sourcing onboards it
+    /// (<see cref="StockDefinition.Resourcing"/>). Until then it is a node of the network like any
+    /// other (its fixed costs run, it is audited) that this stock does not order from.
+    /// </summary>
+    public bool Backup { get; init; }
 }
 
 /// <summary>How a stock is replenished. Quantities are in units of the product; times in days.</summary>
@@ -230,6 +237,9 @@ public sealed record StockDefinition
 
     /// <summary>How each replenishment order is spread over <see cref="Sources"/>: split by share (the default) or placed whole with one source.</summary>
     public SourcingMode Sourcing { get; init; } = SourcingMode.Split;
+
+    /// <summary>How the stock moves the share of a source it loses; null: the remaining sources share its orders by their shares, and no candidate is onboarded.</summary>
+    public ResourcingDefinition? Resourcing { get; init; }
 }
 
 /// <summary>How a stock spreads one replenishment order over its sources.</summary>

@@ -42,6 +42,13 @@ public sealed record NodeDefinition
     /// <summary>Days after delivery that this node pays its suppliers.</summary>
     public double PaymentTermsDays { get; init; } = 30;
 
+    /// <summary>
+    /// Payment-terms pass-through f in [0, 1] (suppliers): the node pays its suppliers after
+    /// PaymentTermsDays + f * max(0, T_in - PaymentTermsDays) days, where T_in is the amount-weighted
+    /// mean of the terms it is paid on (after supply-chain finance). 0 (the default): its own terms only.
+    /// </summary>
+    public double PaymentTermsPassThrough { get; init; }
+
     /// <summary>Customer demand (buyers only): the first of <see cref="DemandStreams"/>, or null when it has none.</summary>
     public DemandDefinition? Demand { get; init; }
 

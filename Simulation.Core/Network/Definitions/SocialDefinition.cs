@@ -42,6 +42,9 @@ public sealed record SocialDefinition
 
     /// <summary>An import ban on goods traced to banned findings; null when none applies.</summary>
     public ImportBanDefinition? ImportBan { get; init; }
+
+    /// <summary>Whether suppliers respond to outcome-linked finance by investing in capability.</summary>
+    public SupplierResponseDefinition SupplierResponse { get; init; } = new();
 }
 
 /// <summary>The four families of violation tracked per supplier.</summary>

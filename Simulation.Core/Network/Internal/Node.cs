@@ -26,6 +26,7 @@ internal sealed class Node
         FixedCostPerDay = definition.FixedCostPerDay;
         HoldingCostPerUnitDay = definition.HoldingCostPerUnitDay;
         PaymentTermsDays = definition.PaymentTermsDays;
+        PaymentTermsPassThrough = definition.PaymentTermsPassThrough;
         Co2eKgPerUnit = definition.Co2eKgPerUnit;
         WaterLPerUnit = definition.WaterLPerUnit;
         Backorder = definition.Shortage == ShortagePolicy.Backorder;
@@ -54,6 +55,7 @@ internal sealed class Node
     public readonly double FixedCostPerDay;
     public readonly double HoldingCostPerUnitDay;
     public readonly double PaymentTermsDays;
+    public readonly double PaymentTermsPassThrough;
     public readonly double Co2eKgPerUnit;
     public readonly double WaterLPerUnit;
     public readonly bool Backorder;
@@ -102,6 +104,9 @@ internal sealed class Node
     public double CreditDailyRate;
     public ObligationQueue Arrears = null!;
     public double ArrearsTotal;
+    /// <summary>Sums over the payments owed to it of amount * days to payment, and of amount (payment-terms pass-through, Economics.cs).</summary>
+    public double TermsInWeighted;
+    public double TermsInAmount;
     /// <summary>Cash held back production today (all or part of it): a liquidity stress day.</summary>
     public bool CashBlocked;
     public bool InStress;

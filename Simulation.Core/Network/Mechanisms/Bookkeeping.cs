@@ -11,7 +11,8 @@
 //   end (the row at the horizon after the last event before it): flows = totals now - totals at row k-1
 //   bullwhip: weeks [W + 7(k-1), W + 7k) inside the measured period; ratio per tier k = sample variance of
 //   the week's units ordered from tier-k suppliers / that of the week's end-customer demand (Statistics/Bullwhip.cs)
-//   fill_rate = met on arrival / demand (1 without demand); cost_per_unit = total_cost / delivered_units;
+//   fill_rate = met on arrival / demand (1 without demand); total_cost = purchase + logistics + holding +
+//   onboarding cost (Resourcing.cs); cost_per_unit = total_cost / delivered_units;
 //   co2e_kg_per_unit = co2e_kg / delivered_units (0 without deliveries)
 //   mean_supplier_cash_days = mean over (day end, active supplier with daily cost > 0) of cash / daily cost
 namespace Simulation.Core.Network;
@@ -27,6 +28,7 @@ internal sealed partial class NetworkModel
     private double[] _rowDays = [];
     private double[][] _columns = [];
     private Totals _atLastRow;
+    private ResourcingTotals _resourcingAtWarmup;
     private double[][] _nodeColumns = [];
     private NodeFlows[] _flowsAtLastRow = [];
     private double[] _areaAtWarmup = [];
@@ -131,6 +133,7 @@ internal sealed partial class NetworkModel
         _day++;
         EndOfDayEconomics(_day);
         SocialDayEnd(_day);
+        _resourcing.EndOfDay();
 
         foreach (var n in _suppliers)
         {
@@ -167,6 +170,7 @@ internal sealed partial class NetworkModel
     {
         FlushIntegrals();
         _atWarmup = _ledger.Sum;
+        _resourcingAtWarmup = _resourcing.Snapshot(_sim.Now);
         _atLastWeek = _atWarmup;
         _flowsAtWarmup = (NodeFlows[])_flows.Of.Clone();
         foreach (var stock in _stocks)
@@ -285,7 +289,10 @@ internal sealed partial class NetworkModel
         double purchase = end.PurchaseCost - start.PurchaseCost;
         double logistics = end.LogisticsCost - start.LogisticsCost;
         double holding = end.HoldingCost - start.HoldingCost;
-        double total = purchase + logistics + holding;
+        var resourcing = _resourcing.Snapshot(_horizon);
+        var resourcingStart = _resourcingAtWarmup;
+        double onboarding = resourcing.OnboardingCost - resourcingStart.OnboardingCost;
+        double total = purchase + logistics + holding + onboarding;
         double co2 = end.Co2eKg - start.Co2eKg;
         kpis[KpiCatalog.DemandUnits] = demand;
         kpis[KpiCatalog.DeliveredUnits] = delivered;
@@ -309,6 +316,14 @@ internal sealed partial class NetworkModel
         double cashDays = end.CashDaysCount - start.CashDaysCount;
         kpis[KpiCatalog.MeanSupplierCashDays] = cashDays > 0 ? (end.CashDaysSum - start.CashDaysSum) / cashDays : 0;
         kpis[KpiCatalog.UnitsProduced] = end.UnitsProduced - start.UnitsProduced;
+        double measured = _horizon - _warmup;
+        kpis[KpiCatalog.ResourcingEvents] = resourcing.Events - resourcingStart.Events;
+        kpis[KpiCatalog.Onboardings] = resourcing.Onboardings - resourcingStart.Onboardings;
+        kpis[KpiCatalog.OnboardingCost] = onboarding;
+        kpis[KpiCatalog.DaysWithoutFullSupply] = resourcing.DaysWithoutFullSupply - resourcingStart.DaysWithoutFullSupply;
+        kpis[KpiCatalog.SourcingHhiTier1] = (resourcing.HhiArea1 - resourcingStart.HhiArea1) / measured;
+        kpis[KpiCatalog.SourcingHhiTier2] = (resourcing.HhiArea2 - resourcingStart.HhiArea2) / measured;
+        kpis[KpiCatalog.SourcingHhiTier3] = (resourcing.HhiArea3 - resourcingStart.HhiArea3) / measured;
         double revenue = end.Revenue - start.Revenue;
         double customerOrders = end.CustomerOrders - start.CustomerOrders;
         double received = end.ReplenishmentOrdersReceived - start.ReplenishmentOrdersReceived;

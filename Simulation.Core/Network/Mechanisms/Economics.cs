@@ -8,9 +8,13 @@
 //   cash out, as work happens: UnitCost per unit when a batch starts; transport into the node when
 //     shipped; at each day's end FixedCostPerDay, holding cost (on hand, finished goods + inputs, times
 //     HoldingCostPerUnitDay) and interest balance * AnnualRate / 365 (financing_cost)
-//   purchases:      delivered at t, price_supplier * q is paid at the end of day ceil(t + PaymentTermsDays
-//                   of the payer); the supplier receives it then (deliveries on one link due the same
-//                   day are one payment).
+//   purchases:      delivered at t, price_supplier * q is paid at the end of day ceil(t + T) with T the
+//                   payer's PaymentTermsDays; the supplier receives it then (deliveries on one link due
+//                   the same day are one payment).
+//   pass-through:   a payer with PaymentTermsPassThrough f > 0 pays after T = T0 + f * max(0, T_in - T0),
+//                   T0 its PaymentTermsDays, T_in the amount-weighted mean of the days to payment of every
+//                   payment owed to it so far (after supply-chain finance; none yet: T = T0). f = 1: as
+//                   late as it is paid; a brand's 120 days reach the mills.
 //   paying:         cash first, then credit up to the limit, the rest becomes arrears (oldest first)
 //   receiving:      repays credit first, the rest is cash; then arrears are paid off (cash, then credit)
 //   stress day:     a day ending with arrears, or on which cash held production back (all or part of
@@ -72,9 +76,17 @@ internal sealed partial class NetworkModel
             return;
         }
 
-        // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
+        // Pass-through: a payer whose own customers pay late pays its suppliers later too.
         double terms = payer.PaymentTermsDays;
+        if (payer.PaymentTermsPassThrough > 0 && payer.TermsInAmount > 0)
+        {
+            terms += payer.PaymentTermsPassThrough * Math.Max(0, (payer.TermsInWeighted / payer.TermsInAmount) - terms);
+        }
+
+        // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
         ApplySupplyChainFinance(payer, payee, ref terms, ref amount);
+        payee.TermsInWeighted += amount * terms;
+        payee.TermsInAmount += amount;
 
         // Due at t + terms; settled at the end of that day (the first day-end at or after it).
         int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + terms - Epsilon));
@@ -326,8 +338,9 @@ internal sealed partial class NetworkModel
             _activeByTier[n.Tier]--;
         }
 
-        // Sources must be renormalised by every customer from now on.
+        // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
         _sourcesVersion++;
+        _resourcing.SourceExited(n);
         CancelOrdersOf(n);
         DropBacklog(n);
     }

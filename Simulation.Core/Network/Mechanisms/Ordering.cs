@@ -6,9 +6,11 @@
 //   ReorderPointQuantity continuously (R = 0) or every R days: while position <= r, order Q
 //   FixedQuantity every R days:                   order Q
 //   every order q is capped so the position never exceeds the stock's capacity: q <= capacity - position
-//   split:  q_i = q * share_i / sum(share_j over sources j still in the chain); no source left: no order
+//   split:  q_i = q * share_i / sum(share_j over sources j still in the chain and not suspended); no
+//           source left: no order. share_i is the link's current share (Resourcing.cs: the defined
+//           share unless re-sourcing moved it)
 //   one source per order (SourcingMode.OnePerOrder): the whole q goes to source i with probability
-//           share_i / sum(share_j over sources j still in the chain), drawn from the stock's "sourcing"
+//           share_i / sum(share_j over the same sources as split), drawn from the stock's "sourcing"
 //           stream (u in [0, 1) times the sum, located in the running sums of the shares by bisection)
 //   periodic reviews at t = 0, R, 2R, ...; continuous review after every change of the position (demand,
 //   a customer order, input consumption, an order dropped because its supplier left) and at t = 0
@@ -99,7 +101,8 @@ internal sealed partial class NetworkModel
     /// <summary>Applies the stock's policy once (see the file header).</summary>
     private void Review(Stock stock)
     {
-        if (!stock.Owner.Active)
+        // A backup candidate stocks up only once a customer starts onboarding it (Resourcing.cs).
+        if (!stock.Owner.Active || _resourcing.IsCandidateOnly(stock.Owner))
         {
             return;
         }
@@ -177,6 +180,7 @@ internal sealed partial class NetworkModel
         {
             int chosen = DrawSource(stock, shares);
             stock.OnOrder += quantity;
+            _resourcing.Ordered(chosen, quantity);
             ReceiveOrder(_nodes[_links[chosen].Supplier], chosen, quantity);
             return quantity;
         }
@@ -185,16 +189,17 @@ internal sealed partial class NetworkModel
         int end = stock.FirstLink + stock.LinkCount;
         for (int i = stock.FirstLink; i < end; i++)
         {
-            ref readonly var link = ref links[i];
-            var supplier = _nodes[link.Supplier];
+            var supplier = _nodes[links[i].Supplier];
+            double share = _resourcing.ShareOf(i);
             // OrdersSuspended: buyers' response to a missed corrective-action deadline (Social/CorrectiveActions.cs).
-            if (!supplier.Active || supplier.OrdersSuspended || !(link.Share > 0))
+            if (!supplier.Active || supplier.OrdersSuspended || !(share > 0))
             {
                 continue;
             }
 
-            double part = quantity * link.Share / shares;
+            double part = quantity * share / shares;
             stock.OnOrder += part;
+            _resourcing.Ordered(i, part);
             ReceiveOrder(supplier, i, part);
         }
 
@@ -210,11 +215,9 @@ internal sealed partial class NetworkModel
             int end = stock.FirstLink + stock.LinkCount;
             for (int i = stock.FirstLink; i < end; i++)
             {
-                ref readonly var link = ref _links[i];
-                var candidate = _nodes[link.Supplier];
-                if (candidate.Active && !candidate.OrdersSuspended && link.Share > 0)
+                if (TakesOrders(i))
                 {
-                    sum += link.Share;
+                    sum += _resourcing.ShareOf(i);
                 }
             }
 
@@ -236,17 +239,24 @@ internal sealed partial class NetworkModel
             stock.CumulativeShares = new double[stock.LinkCount];
         }
 
+        // The same sources as ActiveShareSum: the draw is against that total.
         double sum = 0;
         for (int k = 0; k < stock.LinkCount; k++)
         {
-            ref readonly var link = ref _links[stock.FirstLink + k];
-            if (_nodes[link.Supplier].Active && link.Share > 0)
+            if (TakesOrders(stock.FirstLink + k))
             {
-                sum += link.Share;
+                sum += _resourcing.ShareOf(stock.FirstLink + k);
             }
 
             stock.CumulativeShares[k] = sum;
         }
+    }
+
+    /// <summary>Whether a link's supplier is in the chain, not suspended, and has a share (Mechanisms/Resourcing.cs).</summary>
+    private bool TakesOrders(int link)
+    {
+        var supplier = _nodes[_links[link].Supplier];
+        return supplier.Active && !supplier.OrdersSuspended && _resourcing.ShareOf(link) > 0;
     }
 
     /// <summary>The link that gets a whole order: the first whose running share sum exceeds u * total (sources that left add 0).</summary>

@@ -1,7 +1,7 @@
 // Mechanism 7, capacity building (DESIGN.md section 5; docs/model.md).
 //
 //   enrolment: at day 0 and at every review inside [start_day, end_day], suppliers in the chain that
-//     match the target, are in no programme and have not been in this one enrol, highest risk score
+//     match the target (backup candidates no customer buys from yet excluded, Resourcing.cs), are in no programme and have not been in this one enrol, highest risk score
 //     first (ties: definition order), while fewer than max_suppliers are enrolled.
 //   capability while enrolled from t_e to t_e + duration_days (dC/dt = g (1 - C), g per year):
 //     C(t) = 1 - (1 - C(t_e)) * exp(-g * (min(t, t_e + duration) - t_e) / 365); afterwards it stays.
@@ -41,7 +41,8 @@ internal sealed partial class NetworkModel
                 {
                     enrolled++;
                 }
-                else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && RiskSegmentation.Matches(programme.Target, s))
+                else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && !_resourcing.IsCandidateOnly(s.Node)
+                    && RiskSegmentation.Matches(programme.Target, s))
                 {
                     candidates.Add(s);
                 }

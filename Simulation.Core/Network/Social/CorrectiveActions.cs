@@ -9,6 +9,7 @@
 //       suspend  no new orders to the supplier while it has an overdue violation (existing orders ship);
 //       exit     the supplier is terminated: it leaves the chain (exit cause "terminated") and its open
 //                violations are no longer seen or fixed, while its workers' exposure goes on.
+//     suspend and exit do not apply to a backup candidate that no customer buys from yet (Resourcing.cs).
 //   Bangladesh Accord: 74-91% of safety issues fixed after 3-6 years, 167 factories terminated for
 //   non-remediation by 2020 (CALIBRATION.md); FLA: 45 days to submit a remediation plan.
 using Simulation.Core.Network.Definitions;
@@ -53,6 +54,7 @@ internal sealed partial class NetworkModel
             }
         }
 
+        ConsiderExpediting(s, v, t);
         if (v.RemediatedAt <= v.DeadlineAt)
         {
             v.DeadlineAt = double.PositiveInfinity;
@@ -69,6 +71,13 @@ internal sealed partial class NetworkModel
         _socialTotals.CapsOverdue++;
         _socialTotals.AuditCost += actions.FollowUpAuditCost;
         s.Node.LandedCost += actions.FollowUpAuditCost;
+
+        // A backup candidate no customer buys from yet has no orders to suspend or relationship to end.
+        if (_resourcing.IsCandidateOnly(s.Node))
+        {
+            return;
+        }
+
         switch (actions.Response)
         {
             case BuyerResponse.Suspend:
@@ -103,5 +112,13 @@ internal sealed partial class NetworkModel
 
         s.Node.OrdersSuspended = suspended;
         _sourcesVersion++;
+        if (suspended)
+        {
+            _resourcing.SourceSuspended(s.Node);
+        }
+        else
+        {
+            _resourcing.SourceReinstated(s.Node);
+        }
     }
 }

@@ -59,9 +59,19 @@ internal sealed partial class NetworkModel
             }
 
             double rate = offer.AnnualRate;
+            double years = (termsDays - offer.PayAfterDays) / DaysPerYear;
+            if (double.IsFinite(offer.CapabilityTarget))
+            {
+                // What the supplier sees of the offer (supplier response, SupplierResponse.cs).
+                s.OutcomeRateBase += amount * years;
+                s.OutcomeTarget = offer.CapabilityTarget;
+                s.OutcomeDiscount = offer.RateDiscount;
+            }
+
             if (s.Capability >= offer.CapabilityTarget && s.OverdueCount == 0)
             {
                 rate = Math.Max(0, rate - offer.RateDiscount);
+                _socialTotals.OutcomeLinkedDiscount += amount * (offer.AnnualRate - rate) * years;
             }
 
             double discount = amount * rate * (termsDays - offer.PayAfterDays) / DaysPerYear;

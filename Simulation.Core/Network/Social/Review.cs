@@ -1,5 +1,6 @@
 // The periodic social review (every compliance.review_days, at the end of the day, after that day's
-// events): capability and programme costs brought up to date, the window's productivity, carbon and
+// events): capability, programme costs and suppliers' own investment (SupplierResponse.cs) brought up
+// to date, the window's productivity, carbon and
 // certification effects, risk scores and segments, hazards redrawn from the window's purchasing
 // pressure (utilisation against the capacity the window ran at), capacity grown with the capability
 // gained, then enrolments and time-phased policies (docs/model.md).
@@ -19,6 +20,7 @@ internal sealed partial class NetworkModel
 
             var n = s.Node;
             UpdateCapability(s, now);
+            RespondToIncentives(s, now);
             double units = n.UnitsProduced - s.UnitsAtReview;
             double stress = n.StressDays - s.StressDaysAtReview;
             s.UnitsAtReview = n.UnitsProduced;

@@ -125,6 +125,9 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.ScfDiscountCost] = end.ScfDiscount - start.ScfDiscount;
         kpis[KpiCatalog.ScfEarlyPayments] = end.ScfEarlyPayments - start.ScfEarlyPayments;
         kpis[KpiCatalog.CapabilityCostSavings] = end.ProductivitySavings - start.ProductivitySavings;
+        kpis[KpiCatalog.OutcomeLinkedDiscountCost] = end.OutcomeLinkedDiscount - start.OutcomeLinkedDiscount;
+        kpis[KpiCatalog.CapabilityInvestmentCost] = end.CapabilityInvestment - start.CapabilityInvestment;
+        kpis[KpiCatalog.ExpeditedRemediations] = end.Expedited - start.Expedited;
     }
 
     /// <summary>The sum of the suppliers' own exposure in the window, in the order their outcomes are listed.</summary>

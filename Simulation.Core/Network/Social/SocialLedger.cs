@@ -32,6 +32,9 @@ internal struct SocialTotals
     public double ScfDiscount;
     public double ScfEarlyPayments;
     public double ProductivitySavings;
+    public double OutcomeLinkedDiscount;
+    public double CapabilityInvestment;
+    public double Expedited;
     public double DetainedShipments;
     public double DetainedUnits;
 

@@ -101,6 +101,15 @@ internal sealed class SupplierSocial
 
     // Readings at the last review, turned into window rates at the next.
     public double UnitsAtReview;
+
+    // Outcome-linked finance seen so far (Financing.cs) and the supplier's own investment (SupplierResponse.cs).
+    public double OutcomeRateBase;
+    public double OutcomeTarget = double.NaN;
+    public double OutcomeDiscount;
+    public double InvestingSince = double.NaN;
+    public double InvestCapabilityAtStart;
+    public double InvestTarget;
+    public double InvestAccruedTo;
     public double StressDaysAtReview;
 
     public bool Enrolled(double t) => Programme >= 0 && t < EnrolledUntil;

@@ -53,6 +53,7 @@ public static class ScenarioRun
         using var folder = RunFolder.Begin(settings.OutputDirectory, settings.Force);
 
         var rows = new double[replications][];
+        var alerts = new IReadOnlyList<AlertOutcome>[replications];
         long events = 0;
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
         await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
@@ -66,6 +67,7 @@ public static class ScenarioRun
                 {
                     var result = replication.Result;
                     rows[index] = [.. result.KpiValues];
+                    alerts[index] = result.Alerts;
                     events += result.EventCount;
                     timeSeries.Append(index, result.Daily);
                     suppliers.Append(index, result.Suppliers);
@@ -90,7 +92,8 @@ public static class ScenarioRun
 
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
         var summaries = Summarise(rows);
-        await KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, cancellationToken).ConfigureAwait(false);
+        var alertSummaries = definition.Alerts.Select((alert, i) => AlertSummary.Of(alert, i, alerts)).ToArray();
+        await KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, definition.Alerts, alerts, cancellationToken).ConfigureAwait(false);
         await KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken).ConfigureAwait(false);
         await File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken).ConfigureAwait(false);
         var manifest = new Manifest
@@ -130,7 +133,7 @@ public static class ScenarioRun
         await File.WriteAllTextAsync(folder.PathFor(Manifest.FileName), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
-        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events);
+        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, alertSummaries);
     }
 
     /// <summary>Summarises each KPI column over replications; NaN values (undefined ratios) are left out.</summary>

@@ -51,6 +51,11 @@ internal static class NodeReader
             LeadTimeDays = role == NodeRole.Buyer ? Distribution.Constant(0) : reader.Distribution("lead_time_days") ?? Distribution.Constant(0),
         };
 
+        if (!supplier)
+        {
+            definition = definition with { Markets = ReadMarkets(reader) };
+        }
+
         if (supplier)
         {
             definition = definition with
@@ -279,5 +284,22 @@ internal static class NodeReader
             SeasonalPeakDay = seasonality?.Number("peak_day") ?? 0,
             SellingPrice = demand.Number("selling_price"),
         };
+    }
+
+    /// <summary><c>market</c> (one) or <c>markets</c> (several) of a buyer or distribution centre; both is an error.</summary>
+    private static IReadOnlyList<string> ReadMarkets(MapReader reader)
+    {
+        IReadOnlyList<string> markets = reader.Texts("markets");
+        if (reader.Text("market") is not { } market)
+        {
+            return markets;
+        }
+
+        if (reader.Has("markets"))
+        {
+            reader.Errors.OneOf(reader.Map, reader.FieldPathOf("market"), "market", "markets", both: true);
+        }
+
+        return [market];
     }
 }

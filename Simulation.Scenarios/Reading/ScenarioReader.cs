@@ -159,6 +159,7 @@ internal static class ScenarioReader
 
         ReadDisruptions(reader, spec);
         spec.Social = SocialReader.Read(reader);
+        spec.Alerts.AddRange(AlertReader.Read(reader, spec.AlertReferences));
         return spec;
     }
 
@@ -184,14 +185,18 @@ internal static class ScenarioReader
         {
             string? id = region.Text("id");
             MapReader? credit = region.Object("credit");
+            var (inspections, inspectionChanges) = region.Schedule("labour_inspections_per_supplier_year");
+            var (detection, detectionChanges) = region.Schedule("inspection_detection_probability");
             var definition = new RegionDefinition
             {
                 Id = id ?? "",
                 LeadTimeMultiplier = region.Number("lead_time_multiplier"),
                 GridCarbonKgPerKwh = region.Number("grid_carbon_kg_per_kwh"),
                 Credit = credit is null ? null : new CreditTerms(credit.Number("annual_rate"), credit.Number("limit_days_of_cost")),
-                LabourInspectionsPerSupplierYear = region.Number("labour_inspections_per_supplier_year"),
-                InspectionDetectionProbability = region.Number("inspection_detection_probability"),
+                LabourInspectionsPerSupplierYear = inspections,
+                InspectionDetectionProbability = detection,
+                LabourInspectionsChanges = inspectionChanges,
+                InspectionDetectionChanges = detectionChanges,
             };
             if (id is not null)
             {

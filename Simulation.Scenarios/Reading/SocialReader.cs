@@ -11,6 +11,7 @@ internal enum SocialReferenceKind
     Buyer,
     Supplier,
     Region,
+    Market,
 }
 
 /// <summary>A name in the social section that the builder must resolve, and where it was written.</summary>
@@ -109,7 +110,12 @@ internal sealed class SocialReader
                 InvariantText.Format($"medium_threshold ({medium}) must not exceed high_threshold ({high})"));
         }
 
-        return new SegmentationDefinition { HighThreshold = high, MediumThreshold = medium };
+        return new SegmentationDefinition
+        {
+            Method = r.Choice("method") == "expected_harm" ? RiskScoreMethod.ExpectedHarm : RiskScoreMethod.Indicators,
+            HighThreshold = high,
+            MediumThreshold = medium,
+        };
     }
 
     private static CorrectiveActionDefinition ReadCorrectiveActions(MapReader r) => new()
@@ -122,6 +128,7 @@ internal sealed class SocialReader
             _ => BuyerResponse.Engage,
         },
         FollowUpAuditCost = r.Number("follow_up_audit_cost"),
+        ExitNoticeDays = r.Number("exit_notice_days"),
     };
 
     private static GrievanceMechanismDefinition ReadGrievances(MapReader r) => new()
@@ -221,22 +228,66 @@ internal sealed class SocialReader
         AdoptionDay = r.Number("adoption_day"),
     };
 
-    private static DueDiligenceDefinition ReadDueDiligence(MapReader r) => new()
+    private DueDiligenceDefinition ReadDueDiligence(MapReader r)
     {
-        StartDay = r.Number("start_day"),
-        ReviewDays = r.Number("review_days"),
-        EnforcementProbability = r.Number("enforcement_probability"),
-        PenaltyPerViolation = r.Number("penalty_per_violation"),
-        AuditIntervalFactor = r.Number("audit_interval_factor"),
-    };
+        (double start, double end) = Window(r);
+        MapReader? required = r.Object("required_audit_interval_days");
+        MapReader? penalties = r.Object("penalties");
+        MapReader? overdue = penalties?.Object("overdue");
+        PenaltySize overdueSize = Penalty(overdue);
+        double perViolation = r.Number("penalty_per_violation");
+        if (overdue is not null && overdue.Has("fixed"))
+        {
+            if (r.Has("penalty_per_violation"))
+            {
+                r.Errors.OneOf(r.Map, r.FieldPathOf("penalty_per_violation"), "penalty_per_violation", "penalties.overdue.fixed", both: true);
+            }
 
-    private static ImportBanDefinition ReadImportBan(MapReader r) => new()
+            perViolation = overdueSize.Fixed;
+        }
+
+        return new DueDiligenceDefinition
+        {
+            StartDay = start,
+            EndDay = end,
+            Markets = References(r, "markets", SocialReferenceKind.Market),
+            ReviewDays = r.Number("review_days"),
+            EnforcementProbability = r.Number("enforcement_probability"),
+            PenaltyPerViolation = perViolation,
+            OverdueExtra = overdueSize with { Fixed = 0 },
+            AuditGapPenalty = Penalty(penalties?.Object("audit_gap")),
+            HarmPenalty = Penalty(penalties?.Object("harm")),
+            ExitPenalty = Penalty(penalties?.Object("exit")),
+            RequiredAuditIntervalHigh = required?.Number("high") ?? double.PositiveInfinity,
+            RequiredAuditIntervalMedium = required?.Number("medium") ?? double.PositiveInfinity,
+            RequiredAuditIntervalLow = required?.Number("low") ?? double.PositiveInfinity,
+            ResponsibleExitNoticeDays = r.Number("responsible_exit_notice_days"),
+            Response = r.Choice("response") switch
+            {
+                "meet_duty" => AuditResponseRule.MeetDuty,
+                "cost_benefit" => AuditResponseRule.CostBenefit,
+                _ => AuditResponseRule.Factor,
+            },
+            AuditIntervalFactor = r.Number("audit_interval_factor"),
+        };
+    }
+
+    private static PenaltySize Penalty(MapReader? r) =>
+        r is null ? PenaltySize.None : new PenaltySize(r.Number("fixed"), r.Number("per_worker_day"), r.Number("share_of_purchases"));
+
+    private ImportBanDefinition ReadImportBan(MapReader r)
     {
-        StartDay = r.Number("start_day"),
-        Categories = r.Has("categories")
-            ? [.. Choices(r, "categories", SocialFormat.Categories).Select(i => (ViolationCategory)i)]
-            : new ImportBanDefinition().Categories,
-    };
+        (double start, double end) = Window(r);
+        return new ImportBanDefinition
+        {
+            StartDay = start,
+            EndDay = end,
+            Markets = References(r, "markets", SocialReferenceKind.Market),
+            Categories = r.Has("categories")
+                ? [.. Choices(r, "categories", SocialFormat.Categories).Select(i => (ViolationCategory)i)]
+                : new ImportBanDefinition().Categories,
+        };
+    }
 
     private static (double Start, double End) Window(MapReader r)
     {

@@ -43,6 +43,12 @@ internal sealed class ScenarioSpec
     /// <summary>The social section, or null when the scenario has none.</summary>
     public SocialSpec? Social { get; set; }
 
+    /// <summary>The alerts, in file order.</summary>
+    public List<AlertDefinition> Alerts { get; } = [];
+
+    /// <summary>Regions and suppliers named by alert filters (resolved by the builder).</summary>
+    public List<SocialReference> AlertReferences { get; } = [];
+
     /// <summary>False when the node cap was exceeded, so groups and imports were not expanded.</summary>
     public bool Expanded { get; set; } = true;
 }

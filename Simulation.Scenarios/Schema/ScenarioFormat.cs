@@ -48,8 +48,8 @@ internal static class ScenarioFormat
             Id("Unique id of the region."),
             Number("lead_time_multiplier", "Multiplies every shipping lead time out of the region (1 = good infrastructure).", 1, min: 0, minExclusive: true),
             Nested("credit", "Credit for small suppliers; omit when none is available.", Credit) with { DefaultText = "none" },
-            Number("labour_inspections_per_supplier_year", "Labour inspections per supplier per year.", 0, min: 0),
-            Number("inspection_detection_probability", "Probability that an inspection detects an open violation.", 0, min: 0, max: 1),
+            Number("labour_inspections_per_supplier_year", "Labour inspections per supplier per year.", 0, min: 0) with { Scheduled = true },
+            Number("inspection_detection_probability", "Probability that an inspection detects an open violation.", 0, min: 0, max: 1) with { Scheduled = true },
             Number("grid_carbon_kg_per_kwh", "Grid carbon factor, kg CO2e per kWh.", 0, min: 0),
         ]);
 
@@ -155,6 +155,8 @@ internal static class ScenarioFormat
             Choice("shortage", "What happens to demand stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
             Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
             Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+            Text("market", "The market it sells into (laws and bans name markets); or give several with markets.") with { DefaultText = "none" },
+            new FieldSchema("markets", FieldKind.TextList, "The markets it sells into, when several.") { DefaultText = "[]" },
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
         ]);
@@ -170,6 +172,8 @@ internal static class ScenarioFormat
             Choice("shortage", "What happens to orders stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
             Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
             Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+            Text("market", "The market it sells into (laws and bans name markets); or give several with markets.") with { DefaultText = "none" },
+            new FieldSchema("markets", FieldKind.TextList, "The markets it sells into, when several.") { DefaultText = "[]" },
             Dist("lead_time_days", "Shipping lead time to its customers when a link sets none.", nonNegative: true) with { DefaultText = "0" },
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
@@ -267,6 +271,7 @@ internal static class ScenarioFormat
             List("import", "Supplier lists read from CSV or Parquet files.", Import),
             List("disruptions", "Disruptions of suppliers and regions.", Disruption),
             Nested("social", "Compliance, detection, programmes, financing and policies; omit to switch them off.", SocialFormat.Social) with { DefaultText = "none" },
+            List("alerts", "Early-warning thresholds on metrics, reported per replication.", AlertFormat.Alert),
         ]);
 
     /// <summary>Distribution names and their parameters (the names of the <c>Distribution</c> factories' parameters).</summary>
@@ -285,6 +290,16 @@ internal static class ScenarioFormat
     internal static FieldSchema Id(string description) => Text("id", description) with { Required = true };
 
     internal static FieldSchema Text(string key, string description) => new(key, FieldKind.Text, description);
+
+    /// <summary>One step of a schedule of <paramref name="field"/>: its value has the field's range.</summary>
+    internal static ObjectSchema ScheduleStep(FieldSchema field) => new(
+        "schedule step",
+        "From from_day on the parameter takes value; with end_day, the value before the step returns from that day.",
+        [
+            Number("from_day", "Day the value applies from.", 0, min: 0) with { Required = true },
+            Number("end_day", "Day the value before the step returns.", double.PositiveInfinity, min: 0) with { AllowInfinite = true, DefaultText = ".inf" },
+            field with { Key = "value", Required = true, Scheduled = false, Description = "The value from from_day on." },
+        ]);
 
     internal static FieldSchema Number(
         string key, string description, double defaultValue = 0, double? min = null, double? max = null, bool minExclusive = false) =>

@@ -47,6 +47,9 @@ public sealed record NetworkDefinition
 
     /// <summary>Compliance, detection, programmes, financing and policies; null switches them all off.</summary>
     public SocialDefinition? Social { get; init; }
+
+    /// <summary>Thresholds on KPIs and time-series metrics reported per replication (DESIGN.md section 8); empty = none.</summary>
+    public IReadOnlyList<AlertDefinition> Alerts { get; init; } = [];
 }
 
 /// <summary>Network-wide economic rules.</summary>
@@ -79,6 +82,15 @@ public sealed record RegionDefinition
 
     /// <summary>Probability that an inspection detects an open violation.</summary>
     public double InspectionDetectionProbability { get; init; }
+
+    /// <summary>
+    /// Changes of <see cref="LabourInspectionsPerSupplierYear"/> over time ("the government doubles
+    /// inspections in year 2"): from each change's day on, the rate is its value (&gt;= 0). Empty: constant.
+    /// </summary>
+    public IReadOnlyList<ParameterChange<double>> LabourInspectionsChanges { get; init; } = [];
+
+    /// <summary>Changes of <see cref="InspectionDetectionProbability"/> over time (values in [0, 1]). Empty: constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> InspectionDetectionChanges { get; init; } = [];
 }
 
 /// <summary>Credit a supplier can draw on when short of cash.</summary>

@@ -89,6 +89,13 @@ public sealed record NodeDefinition
 
     /// <summary>Certifications held (e.g. "rspo", "bsci").</summary>
     public IReadOnlyList<string> Certifications { get; init; } = [];
+
+    /// <summary>
+    /// The markets a buyer or distribution centre sells into (e.g. "eu", "us"): a due-diligence law or
+    /// an import ban that names markets applies only to the buyer side in them. Empty for suppliers and
+    /// for a buyer that names none (then only laws and bans without markets apply to it).
+    /// </summary>
+    public IReadOnlyList<string> Markets { get; init; } = [];
 }
 
 /// <summary>Whether a disruption hits one supplier or every node in a region at once.</summary>

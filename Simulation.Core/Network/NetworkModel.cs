@@ -44,7 +44,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -59,8 +59,6 @@ internal sealed partial class NetworkModel
     internal const double Epsilon = 1e-9;
 
     private static readonly ulong ShippingKey = StableHash.Of("shipping");
-    private static readonly ulong DemandKey = StableHash.Of("demand");
-    private static readonly ulong InterarrivalKey = StableHash.Of("demand_interarrival");
     private static readonly ulong SourcingKey = StableHash.Of("sourcing");
 
     private readonly NetworkDefinition _definition;
@@ -82,6 +80,10 @@ internal sealed partial class NetworkModel
     private readonly ArrivalCalendar _arrivals;
     private readonly List<Node> _wakeAfterDelivery = [];
     private readonly Action _arrivalTick;
+    private readonly CapacityTimelines _capacityTimelines;
+    private readonly Demand _demand;
+    private readonly EventLog _log;
+    private readonly Disruptions _disruptions;
     private double _arrivalTickAt = double.NaN;
     private double _runUntil = double.PositiveInfinity;
 
@@ -89,7 +91,7 @@ internal sealed partial class NetworkModel
 
     private readonly bool _linksResolved;
     private int _linksBuilt;
-    private Totals _totals;
+    private readonly TotalsLedger _ledger = new();
     private Totals _atWarmup;
     // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
     // stocks cache their active share sums and rebuild them when this moves on.
@@ -115,6 +117,7 @@ internal sealed partial class NetworkModel
         _lastDay = (int)Math.Floor(_horizon + Epsilon);
         _arrivals = new ArrivalCalendar(_horizon);
         _arrivalTick = OnArrivalTick;
+        _log = new EventLog(_sim, options.EventRecorder);
 
         var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < definition.Regions.Count; i++)
@@ -148,6 +151,11 @@ internal sealed partial class NetworkModel
             _nodes[i] = new Node(i, node, region);
         }
 
+        _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, this, (node, capacity) =>
+        {
+            _nodes[node].BaseCapacity = capacity;
+            _nodes[node].Capacity = capacity;
+        });
         _buyers = Array.FindAll(_nodes, n => n.IsBuyer);
         _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
         _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
@@ -187,8 +195,9 @@ internal sealed partial class NetworkModel
             InitialiseNode(_nodes[i]);
         }
 
+        _demand = new Demand(_sim, _horizon, count, _buyers, context.Streams, _ledger, this);
         _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
-        BuildDisruptions();
+        _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
     }
 
     /// <summary>The simulated time.</summary>
@@ -209,12 +218,24 @@ internal sealed partial class NetworkModel
     /// <summary>Test hook: a node's unpaid obligations.</summary>
     internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
 
+    /// <inheritdoc/>
+    void IPositionChanged.PositionChanged(Stock stock) => CheckContinuous(stock);
+
+    /// <inheritdoc/>
+    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity)
+    {
+        var n = _nodes[node];
+        n.BaseCapacity = capacity;
+        SetCapacity(n, capacity * n.CapacityGrowth);
+    }
+
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
     {
         ScheduleReviews();
-        StartDemand();
-        StartDisruptions();
+        _demand.Start();
+        _disruptions.Start();
+        _capacityTimelines.Start();
         StartBookkeeping();
 
         try
@@ -328,12 +349,12 @@ internal sealed partial class NetworkModel
     private void InitialiseNode(Node n)
     {
         var definition = n.Definition;
-        ulong entityKey = StableHash.Of(definition.Id);
         if (n.IsBuyer)
         {
-            InitialiseBuyer(n, entityKey);
-            return;
+            return; // demand is built by Demand
         }
+
+        ulong entityKey = StableHash.Of(definition.Id);
 
         var region = _definition.Regions[n.Region];
         n.Backlog = new OrderQueue();
@@ -351,6 +372,6 @@ internal sealed partial class NetworkModel
 
 
     /// <summary>The one place a definition the engine cannot run is reported (names the node or disruption).</summary>
-    private static ArgumentException Invalid(FormattableString message) =>
+    internal static ArgumentException Invalid(FormattableString message) =>
         new("Invalid network definition: " + message.ToString(CultureInfo.InvariantCulture));
 }

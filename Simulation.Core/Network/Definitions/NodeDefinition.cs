@@ -48,6 +48,13 @@ public sealed record NodeDefinition
     /// <summary>Units it can make per day at full capability (suppliers); infinity for unconstrained raw sources.</summary>
     public double CapacityPerDay { get; init; }
 
+    /// <summary>
+    /// Changes of <see cref="CapacityPerDay"/> over time (suppliers with finite capacity): from each change's day on,
+    /// the capacity per day at full capability is its value (finite, &gt; 0), until the next change. Empty: constant.
+    /// Capacity building's growth and disruptions apply on top of the value in force.
+    /// </summary>
+    public IReadOnlyList<ParameterChange<double>> CapacityPerDayChanges { get; init; } = [];
+
     /// <summary>Units per production batch (suppliers); production runs in batches of this size or less.</summary>
     public double BatchSize { get; init; } = double.PositiveInfinity;
 

@@ -37,6 +37,11 @@ internal sealed class ArrivalCalendar
     private int _lateCount;
     private long _sequence;
 
+    // Shipments waiting in buckets not yet opened: when 0, nothing is pending beyond the open bucket
+    // and the late heap, so peeking must not scan the empty buckets up to the horizon (which made
+    // zero-lead-time runs, whose calendar is empty between events, quadratic in the horizon).
+    private int _bucketed;
+
     public ArrivalCalendar(double horizon)
     {
         _horizon = horizon;
@@ -76,6 +81,7 @@ internal sealed class ArrivalCalendar
 
             bucket[count] = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity };
             _counts[index] = count + 1;
+            _bucketed++;
         }
         else
         {
@@ -100,16 +106,18 @@ internal sealed class ArrivalCalendar
                 return true;
             }
 
-            int next = _openBucket + 1;
-            while (next < _counts.Length && _counts[next] == 0)
-            {
-                next++;
-            }
-
-            if (next >= _counts.Length)
+            if (_bucketed == 0)
             {
                 time = double.PositiveInfinity;
                 return false;
+            }
+
+            // Some bucket after the open one holds shipments, so this scan stops before the end; the
+            // buckets it passes are never scanned again (the open bucket only moves forward).
+            int next = _openBucket + 1;
+            while (_counts[next] == 0)
+            {
+                next++;
             }
 
             Open(next);
@@ -204,6 +212,7 @@ internal sealed class ArrivalCalendar
 
         _buckets[bucketIndex] = null;
         _counts[bucketIndex] = 0;
+        _bucketed -= n;
         _pool.Push(bucket);
         _openBucket = bucketIndex;
         _sortedCount = n;

@@ -43,8 +43,11 @@ internal sealed class Node
     /// <summary>Buyers and distribution centres: not cash-constrained; their purchases, inbound transport and holding are the buyers' cost.</summary>
     public readonly bool IsBuyerSide;
     public readonly int Tier;
-    /// <summary>Capacity per day as defined; <see cref="Capacity"/> grows from it with capacity building.</summary>
-    public readonly double BaseCapacity;
+    /// <summary>Capacity per day as defined, at the current step of its timeline (Mechanisms/CapacityTimelines.cs); <see cref="Capacity"/> grows from it with capacity building.</summary>
+    public double BaseCapacity;
+
+    /// <summary>Capacity building's factor on <see cref="BaseCapacity"/>: 1 + capacity_gain * G (Social/CapacityBuilding.cs).</summary>
+    public double CapacityGrowth = 1;
     public readonly double BatchSize;
     public readonly double UnitCost;
     public readonly double Price;
@@ -86,10 +89,7 @@ internal sealed class Node
     public Action BatchDone = null!;
 
     // Disruptions.
-    public int[] DisruptionIds = [];
     public double CapacityFraction = 1;
-    public double DisruptedSince;
-    public double DisruptedArea;
 
     // Economics (non-buyers).
     public double DailyCost;
@@ -123,14 +123,6 @@ internal sealed class Node
     public double LandedCostAtWarmup;
     public double UnitsToBuyersAtWarmup;
 
-    // Buyers: demand and the time integrals of their levels.
-    public DemandDefinition? Demand;
-    public RandomStream DemandStream = null!;
-    public RandomStream InterarrivalStream = null!;
-    public Action DemandArrival = null!;
-    public double LevelsSince;
-    public double BackorderArea;
-    public double StockoutArea;
 
     // Social mechanisms (Social/*.cs): the supplier's compliance state, null when they are off; and
     // whether buyers have suspended orders to it (checked by the sourcing split in Ordering.cs).

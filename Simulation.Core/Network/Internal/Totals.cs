@@ -30,3 +30,14 @@ internal struct Totals
 
     public readonly double BuyerCost => PurchaseCost + LogisticsCost + HoldingCost;
 }
+
+/// <summary>
+/// The network-wide running totals, posted to by the parts (each adds its own flows: demand its units,
+/// shipping its transport costs, production its output) and read by bookkeeping, which snapshots them.
+/// A class holding the struct, so every part posts to the one instance without going through the model.
+/// </summary>
+internal sealed class TotalsLedger
+{
+    /// <summary>The totals since day 0; a copy is a snapshot.</summary>
+    public Totals Sum;
+}

@@ -75,8 +75,8 @@ internal sealed partial class NetworkModel
         {
             if (n.Active && n.DailyCost > 0)
             {
-                _totals.CashDaysSum += n.Cash / n.DailyCost;
-                _totals.CashDaysCount++;
+                _ledger.Sum.CashDaysSum += n.Cash / n.DailyCost;
+                _ledger.Sum.CashDaysCount++;
             }
         }
 
@@ -91,14 +91,14 @@ internal sealed partial class NetworkModel
     private void OnWarmupEnd()
     {
         FlushIntegrals();
-        _atWarmup = _totals;
+        _atWarmup = _ledger.Sum;
         _socialAtWarmup = _social is null ? default : SocialSnapshot(_sim.Now);
         foreach (var n in _shippers)
         {
             n.UnitsProducedAtWarmup = n.UnitsProduced;
             n.RevenueAtWarmup = n.Revenue;
             n.StressDaysAtWarmup = n.StressDays;
-            n.DisruptedAreaAtWarmup = n.DisruptedArea;
+            n.DisruptedAreaAtWarmup = _disruptions.DisruptedDaysOf(n);
             n.LandedCostAtWarmup = n.LandedCost;
             n.UnitsToBuyersAtWarmup = n.UnitsToBuyers;
             if (n.Social is { } s)
@@ -115,31 +115,19 @@ internal sealed partial class NetworkModel
     /// <summary>Brings every time integral up to now and sums them into the totals.</summary>
     private void FlushIntegrals()
     {
-        double backorders = 0;
-        double stockouts = 0;
-        foreach (var b in _buyers)
-        {
-            AccrueBuyerLevels(b);
-            backorders += b.BackorderArea;
-            stockouts += b.StockoutArea;
-        }
+        var (backorders, stockouts) = _demand.FlushIntegrals();
 
-        double disrupted = 0;
-        foreach (var n in _suppliers)
-        {
-            AccrueDisruption(n);
-            disrupted += n.DisruptedArea;
-        }
+        double disrupted = _disruptions.FlushIntegrals(_suppliers);
 
-        _totals.BackorderArea = backorders;
-        _totals.StockoutArea = stockouts;
-        _totals.DisruptedArea = disrupted;
+        _ledger.Sum.BackorderArea = backorders;
+        _ledger.Sum.StockoutArea = stockouts;
+        _ledger.Sum.DisruptedArea = disrupted;
     }
 
     private void OnSample()
     {
         int row = _row++;
-        var now = _totals;
+        var now = _ledger.Sum;
         var last = _atLastRow;
         _atLastRow = now;
         _rowDays[row] = _sim.Now;
@@ -165,7 +153,7 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.SuppliersInStress][row] = _suppliersInStress;
         _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
-        _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptedCount;
+        _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;
         SampleSocial(row, _sim.Now);
 
         if (_row < _rowDays.Length)
@@ -178,7 +166,7 @@ internal sealed partial class NetworkModel
     private NetworkRunResult Collect()
     {
         FlushIntegrals();
-        var end = _totals;
+        var end = _ledger.Sum;
         var start = _atWarmup;
         var kpis = new double[KpiCatalog.All.Count];
 
@@ -240,7 +228,7 @@ internal sealed partial class NetworkModel
                 n.Revenue - n.RevenueAtWarmup,
                 n.Cash,
                 n.StressDays - n.StressDaysAtWarmup,
-                n.DisruptedArea - n.DisruptedAreaAtWarmup,
+                _disruptions.DisruptedDaysOf(n) - n.DisruptedAreaAtWarmup,
                 n.UnitsToBuyers - n.UnitsToBuyersAtWarmup,
                 n.LandedCost - n.LandedCostAtWarmup,
                 OwnExposureDays(n));

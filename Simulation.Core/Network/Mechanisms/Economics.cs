@@ -213,7 +213,7 @@ internal sealed partial class NetworkModel
             double interest = n.CreditBalance * n.CreditDailyRate;
             if (interest > 0)
             {
-                _totals.FinancingCost += interest;
+                _ledger.Sum.FinancingCost += interest;
                 n.WindowCost += interest;
                 Pay(n, interest, payee: null);
             }
@@ -241,7 +241,7 @@ internal sealed partial class NetworkModel
         // (3) Holding cost of buyers and distribution centres.
         foreach (var b in _buyerSide)
         {
-            _totals.HoldingCost += Math.Max(0, b.Fg.OnHand) * b.HoldingCostPerUnitDay;
+            _ledger.Sum.HoldingCost += Math.Max(0, b.Fg.OnHand) * b.HoldingCostPerUnitDay;
         }
 
         // (4) Daily production runs end and the next ones are planned; idle batch producers with
@@ -279,7 +279,7 @@ internal sealed partial class NetworkModel
             {
                 _suppliersInStress++;
                 n.StressDays++;
-                _totals.StressDays++;
+                _ledger.Sum.StressDays++;
                 n.ConsecutiveStressDays++;
                 if (n.ConsecutiveStressDays >= insolvencyDays)
                 {
@@ -311,11 +311,7 @@ internal sealed partial class NetworkModel
     /// <summary>The supplier leaves the chain now (see the file header).</summary>
     private void Exit(Node n, string cause)
     {
-        AccrueDisruption(n);
-        if (n.IsDisrupted)
-        {
-            _disruptedCount--;
-        }
+        _disruptions.OnExit(n);
 
         if (n.InStress)
         {
@@ -325,7 +321,7 @@ internal sealed partial class NetworkModel
         n.Active = false;
         n.ExitDay = _sim.Now;
         n.ExitCause = cause;
-        RecordExit(n, cause);
+        _log.RecordExit(n.Definition.Id, n.Cash, cause);
         n.Busy = false;
         n.BatchEnd = double.NaN;
         n.ProductionDue = 0;

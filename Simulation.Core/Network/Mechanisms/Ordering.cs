@@ -170,7 +170,7 @@ internal sealed partial class NetworkModel
 
         if (owner.IsBuyer)
         {
-            _totals.ReplenishmentOrders++;
+            _ledger.Sum.ReplenishmentOrders++;
         }
 
         if (stock.OnePerOrder)

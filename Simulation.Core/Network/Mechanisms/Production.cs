@@ -207,30 +207,19 @@ internal sealed partial class NetworkModel
         fg.OnHand += units;
         fg.OnOrder = Math.Max(0, fg.OnOrder - units);
         n.UnitsProduced += units;
-        _totals.UnitsProduced += units;
-        _totals.Co2eKg += units * n.Co2eKgPerUnit;
-        _totals.WaterL += units * n.WaterLPerUnit;
+        _ledger.Sum.UnitsProduced += units;
+        _ledger.Sum.Co2eKg += units * n.Co2eKgPerUnit;
+        _ledger.Sum.WaterL += units * n.WaterLPerUnit;
         ServeBacklog(n);
     }
 
     /// <summary>Sets a supplier's capacity fraction; a running batch is re-timed for its work left.</summary>
-    private void SetCapacityFraction(Node n, double fraction)
+    void ICapacityFraction.SetCapacityFraction(Node n, double fraction)
     {
-        if (fraction == n.CapacityFraction)
-        {
-            return;
-        }
-
         double now = _sim.Now;
-        AccrueDisruption(n);
-        bool wasDisrupted = n.IsDisrupted;
         n.CapacityArea += n.CapacityFraction * (now - n.CapacitySince);
         n.CapacitySince = now;
         n.CapacityFraction = fraction;
-        if (n.Active && wasDisrupted != n.IsDisrupted)
-        {
-            _disruptedCount += n.IsDisrupted ? 1 : -1;
-        }
 
         if (n.Busy)
         {

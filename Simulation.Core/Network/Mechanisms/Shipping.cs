@@ -89,7 +89,7 @@ internal sealed partial class NetworkModel
         {
             if (customer.IsBuyerSide)
             {
-                _totals.LogisticsCost += transport;
+                _ledger.Sum.LogisticsCost += transport;
                 supplier.LandedCost += transport;
             }
             else
@@ -99,7 +99,7 @@ internal sealed partial class NetworkModel
             }
         }
 
-        _totals.Co2eKg += link.TransportCo2eKgPerUnit * quantity;
+        _ledger.Sum.Co2eKg += link.TransportCo2eKgPerUnit * quantity;
 
         double arrival = _sim.Now + lead;
         if (_arrivals.Add(arrival, linkIndex, link.Customer, link.Supplier, quantity) && arrival < _runUntil && !(arrival >= _arrivalTickAt))
@@ -220,7 +220,7 @@ internal sealed partial class NetworkModel
 
         if (customer.IsBuyer)
         {
-            AccrueBuyerLevels(customer);
+            _demand.AccrueLevels(customer);
         }
 
         stock.OnHand += quantity;
@@ -235,7 +235,7 @@ internal sealed partial class NetworkModel
         else if (supplier.IsProducer)
         {
             // What the buyer side pays suppliers; transfers from a distribution centre are internal.
-            _totals.PurchaseCost += amount;
+            _ledger.Sum.PurchaseCost += amount;
             supplier.LandedCost += amount;
             supplier.UnitsToBuyers += quantity;
         }
@@ -244,7 +244,7 @@ internal sealed partial class NetworkModel
 
         if (customer.IsBuyer)
         {
-            FillBackorders(customer);
+            _demand.FillBackorders(customer);
         }
         else if (stock.IsFinishedGoods)
         {

@@ -41,7 +41,7 @@ internal sealed partial class NetworkModel
                 {
                     enrolled++;
                 }
-                else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && Matches(programme.Target, s))
+                else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && RiskSegmentation.Matches(programme.Target, s))
                 {
                     candidates.Add(s);
                 }
@@ -117,7 +117,7 @@ internal sealed partial class NetworkModel
             Receive(n, savings);
         }
 
-        _totals.Co2eKg -= s.CarbonReduction * gain * n.Co2eKgPerUnit * units;
+        _ledger.Sum.Co2eKg -= s.CarbonReduction * gain * n.Co2eKgPerUnit * units;
     }
 
     /// <summary>
@@ -127,6 +127,7 @@ internal sealed partial class NetworkModel
     private void ApplyCapacityGain(SupplierSocial s)
     {
         double gain = Math.Max(0, s.Capability - s.StartCapability);
-        SetCapacity(s.Node, s.Node.BaseCapacity * (1 + (s.CapacityGain * gain)));
+        s.Node.CapacityGrowth = 1 + (s.CapacityGain * gain);
+        SetCapacity(s.Node, s.Node.BaseCapacity * s.Node.CapacityGrowth);
     }
 }

@@ -33,6 +33,7 @@ internal sealed partial class NetworkModel
     private static readonly ulong DetentionKey = StableHash.Of("detention");
 
     private SocialDefinition? _social;
+    private RiskSegmentation? _segmentation;
     private SupplierSocial[] _socialSuppliers = [];
     private double[] _categoryRatePerDay = [];
     private double[] _categoryExposure = [];
@@ -57,6 +58,7 @@ internal sealed partial class NetworkModel
         }
 
         var compliance = _social.Compliance;
+        _segmentation = new RiskSegmentation(_social.Segmentation);
         int categories = compliance.Categories.Count;
         _categoryRatePerDay = new double[categories];
         _categoryExposure = new double[categories];
@@ -91,7 +93,7 @@ internal sealed partial class NetworkModel
         BuildFinancing();
         foreach (var s in _socialSuppliers)
         {
-            UpdateRiskScore(s, 0);
+            _segmentation!.Update(s, 0);
             SetHazard(s, 0, utilisation: 0, stressShare: 0, backlogDays: 0);
             SeedInitialViolations(s, compliance.InitialViolationsPerSupplier);
             if (s.InspectionRatePerDay > 0 && s.InspectionDetection > 0)

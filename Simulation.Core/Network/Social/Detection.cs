@@ -44,7 +44,7 @@ internal sealed partial class NetworkModel
             for (int i = 0; i < _suppliers.Length; i++)
             {
                 var n = _suppliers[i];
-                if (covered[n.Index] && Matches(definition.Target, _socialSuppliers[i]))
+                if (covered[n.Index] && RiskSegmentation.Matches(definition.Target, _socialSuppliers[i]))
                 {
                     (slots[i] ??= []).Add(new AuditSlot(k, _context.Streams.Create(StableHash.Of(n.Id), purpose)));
                 }

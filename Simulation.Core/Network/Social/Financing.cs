@@ -53,7 +53,7 @@ internal sealed partial class NetworkModel
         double now = _sim.Now;
         foreach (var offer in offers)
         {
-            if (now < offer.StartDay || now > offer.EndDay || !(offer.PayAfterDays < termsDays) || !Matches(offer.Target, s))
+            if (now < offer.StartDay || now > offer.EndDay || !(offer.PayAfterDays < termsDays) || !RiskSegmentation.Matches(offer.Target, s))
             {
                 continue;
             }
@@ -90,7 +90,7 @@ internal sealed partial class NetworkModel
             {
                 var n = s.Node;
                 double limit = offer.LimitDaysOfCost * n.DailyCost;
-                if (s.InChain && limit > n.CreditLimit && Matches(offer.Target, s))
+                if (s.InChain && limit > n.CreditLimit && RiskSegmentation.Matches(offer.Target, s))
                 {
                     n.CreditLimit = limit;
                     n.CreditDailyRate = offer.AnnualRate / DaysPerYear;

@@ -40,7 +40,7 @@ internal sealed partial class NetworkModel
         {
             for (int k = 0; k < social.Certifications.Count && s.Certification < 0; k++)
             {
-                if (ContainsText(s.Node.Definition.Certifications, social.Certifications[k].Id))
+                if (RiskSegmentation.ContainsText(s.Node.Definition.Certifications, social.Certifications[k].Id))
                 {
                     s.Certification = k;
                     s.NextFeeAt = DaysPerYear;
@@ -53,7 +53,7 @@ internal sealed partial class NetworkModel
         {
             for (int c = 0; c < _categoryCode.Length; c++)
             {
-                _bannedCategory[c] = Contains(ban.Categories, (ViolationCategory)_categoryCode[c]);
+                _bannedCategory[c] = RiskSegmentation.Contains(ban.Categories, (ViolationCategory)_categoryCode[c]);
             }
 
             _byTierDescending = [.. _socialSuppliers.OrderByDescending(s => s.Node.Tier).ThenBy(s => s.Node.Index)];
@@ -83,7 +83,7 @@ internal sealed partial class NetworkModel
             _certificationAdopted[k] = true;
             foreach (var s in _socialSuppliers)
             {
-                if (s.InChain && s.Certification < 0 && Matches(adopters, s))
+                if (s.InChain && s.Certification < 0 && RiskSegmentation.Matches(adopters, s))
                 {
                     s.Certification = k;
                     s.NextFeeAt = now;

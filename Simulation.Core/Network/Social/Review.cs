@@ -40,7 +40,7 @@ internal sealed partial class NetworkModel
                 backlogDays = backlog / n.Capacity;
             }
 
-            UpdateRiskScore(s, now);
+            _segmentation!.Update(s, now);
             SetHazard(s, now, utilisation, Math.Min(1, stress / window), backlogDays);
             ApplyCapacityGain(s);
             s.NextDue = Math.Min(s.NextDue, s.NextViolationAt);

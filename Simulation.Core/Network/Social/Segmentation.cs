@@ -1,4 +1,4 @@
-// Mechanism 9, risk-based segmentation (DESIGN.md section 5; docs/model.md).
+// Mechanism 9, risk-based segmentation (docs/architecture.md; docs/model.md).
 //
 //   score = 0.25 * region + 0.15 * tier + 0.15 * size + 0.25 * (1 - capability) + 0.20 * history, in [0, 1]
 //     region  = 1 - min(1, inspections per supplier-year * inspection detection probability)
@@ -10,18 +10,27 @@ using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Risk-based segmentation: scores each supplier and sets its segment at every social review (the
+/// score and segment live on the supplier's <see cref="SupplierSocial"/>, written only here), and
+/// decides whether a supplier is in a programme's or policy's target. Reads the supplier's region
+/// enforcement, tier, size, capability and detection history; changes nothing else.
+/// </summary>
+internal sealed class RiskSegmentation(SegmentationDefinition segmentation)
 {
-    private void UpdateRiskScore(SupplierSocial s, double now)
+    private const double DaysPerYear = 365;
+
+    /// <summary>Scores the supplier as of <paramref name="now"/> and sets its segment.</summary>
+    public void Update(SupplierSocial s, double now)
     {
         double enforcement = Math.Min(1, s.InspectionRatePerDay * DaysPerYear * s.InspectionDetection);
         double history = now - s.LastDetectionAt <= DaysPerYear ? 1 : 0;
         s.RiskScore = RiskScore(enforcement, s.Node.Tier, s.Node.Definition.Size, s.Capability, history);
-        s.Segment = SegmentOf(s.RiskScore, _social!.Segmentation);
+        s.Segment = SegmentOf(s.RiskScore, segmentation);
     }
 
     /// <summary>The segmentation score (header formula); <paramref name="enforcement"/> = min(1, inspections per year x detection probability).</summary>
-    internal static double RiskScore(double enforcement, int tier, SizeClass size, double capability, double history)
+    public static double RiskScore(double enforcement, int tier, SizeClass size, double capability, double history)
     {
         double region = 1 - enforcement;
         double tierScore = Math.Min(1, Math.Max(0, tier - 1) / 3.0);
@@ -36,13 +45,13 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>The segment of a score.</summary>
-    internal static RiskSegment SegmentOf(double score, SegmentationDefinition segmentation) =>
+    public static RiskSegment SegmentOf(double score, SegmentationDefinition segmentation) =>
         score >= segmentation.HighThreshold
             ? RiskSegment.High
             : score >= segmentation.MediumThreshold ? RiskSegment.Medium : RiskSegment.Low;
 
     /// <summary>Whether the supplier is in <paramref name="target"/> now (its segment as of the last review).</summary>
-    private static bool Matches(SupplierTarget target, SupplierSocial s)
+    public static bool Matches(SupplierTarget target, SupplierSocial s)
     {
         var d = s.Node.Definition;
         if (d.Tier < target.MinTier || d.Tier > target.MaxTier)
@@ -68,7 +77,8 @@ internal sealed partial class NetworkModel
         return target.Suppliers.Count == 0 || ContainsText(target.Suppliers, d.Id);
     }
 
-    private static bool Contains<T>(IReadOnlyList<T> list, T value)
+    /// <summary>Whether <paramref name="list"/> holds <paramref name="value"/> (no LINQ, no boxing).</summary>
+    public static bool Contains<T>(IReadOnlyList<T> list, T value)
         where T : struct, Enum
     {
         foreach (var item in list)
@@ -82,7 +92,8 @@ internal sealed partial class NetworkModel
         return false;
     }
 
-    private static bool ContainsText(IReadOnlyList<string> list, string value)
+    /// <summary>Whether <paramref name="list"/> holds <paramref name="value"/>, compared ordinally.</summary>
+    public static bool ContainsText(IReadOnlyList<string> list, string value)
     {
         foreach (string item in list)
         {

@@ -170,7 +170,7 @@ internal sealed class ComplianceExpectation
     {
         double enforcement = Math.Min(1, region.LabourInspectionsPerSupplierYear * region.InspectionDetectionProbability);
         double history = -double.ExpM1(-violationsPerYear);
-        return NetworkModel.SegmentOf(NetworkModel.RiskScore(enforcement, node.Tier, node.Size, capability, history), _social.Segmentation);
+        return RiskSegmentation.SegmentOf(RiskSegmentation.RiskScore(enforcement, node.Tier, node.Size, capability, history), _social.Segmentation);
     }
 
     private static bool Matches(SupplierTarget target, NodeDefinition node, RiskSegment segment) =>

@@ -88,6 +88,7 @@ public static class KpiCatalog
     internal const int ScfDiscountCost = 63;
     internal const int ScfEarlyPayments = 64;
     internal const int CapabilityCostSavings = 65;
+    internal const int ExpectedPenaltyCost = 66;
 
     private static readonly Kpi[] Items =
     [
@@ -149,7 +150,7 @@ public static class KpiCatalog
         new("audit_cost", "currency", "Audits and follow-up audits, all programmes.", KpiGroup.Cost),
         new("audit_cost_per_buyer", "currency", "audit_cost / number of buyers funding audit programmes (0 if none).", KpiGroup.Cost),
         new("programme_cost", "currency", "Capacity building: cost per supplier-month times enrolled supplier-months.", KpiGroup.Cost),
-        new("penalty_cost", "currency", "Due-diligence penalties for detected violations past their deadline at enforced reviews.", KpiGroup.Cost),
+        new("penalty_cost", "currency", "Due-diligence penalties charged at enforced reviews: audit gaps, overdue violations, harm where diligence was inadequate, irresponsible exits.", KpiGroup.Cost),
         new("certification_cost", "currency", "Certification premiums buyers paid certified suppliers per unit made.", KpiGroup.Cost),
         new("grievance_escalation_cost", "currency", "Buyers' cost of handling escalated grievances.", KpiGroup.Cost),
         new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost.", KpiGroup.Cost),
@@ -157,6 +158,7 @@ public static class KpiCatalog
         new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
         new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
         new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
+        new("expected_penalty_cost", "currency", "Due-diligence penalties assessed at every review times the enforcement probability (penalty_cost's expectation given the breaches).", KpiGroup.Cost),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -7,7 +7,7 @@
 //     follow_up_audit_cost; the response applies:
 //       engage   sourcing goes on until the fix;
 //       suspend  no new orders to the supplier while it has an overdue violation (existing orders ship);
-//       exit     the supplier is terminated: it leaves the chain (exit cause "terminated") and its open
+//       exit     after exit_notice_days of notice (0: at once; a fix within the notice cancels it), the supplier is terminated: it leaves the chain (exit cause "terminated") and its open
 //                violations are no longer seen or fixed, while its workers' exposure goes on.
 //   Bangladesh Accord: 74-91% of safety issues fixed after 3-6 years, 167 factories terminated for
 //   non-remediation by 2020 (CALIBRATION.md); FLA: 45 days to submit a remediation plan.
@@ -64,6 +64,13 @@ internal sealed partial class NetworkModel
     {
         var actions = _social!.CorrectiveActions;
         v.DeadlineAt = double.PositiveInfinity;
+        if (v.ExitNoticeGiven)
+        {
+            // The notice ran out with the violation still open.
+            Terminate(s, actions.ExitNoticeDays, t);
+            return;
+        }
+
         v.Overdue = true;
         s.OverdueCount++;
         _socialTotals.CapsOverdue++;
@@ -78,14 +85,26 @@ internal sealed partial class NetworkModel
                 }
 
                 break;
+            case BuyerResponse.Exit when actions.ExitNoticeDays > 0:
+                // Notice first: orders go on, and a fix within it (CloseViolation) cancels the exit.
+                v.ExitNoticeGiven = true;
+                v.DeadlineAt = t + actions.ExitNoticeDays;
+                break;
             case BuyerResponse.Exit:
-                Exit(s.Node, "terminated");
-                LeaveChain(s, t);
+                Terminate(s, 0, t);
                 break;
             case BuyerResponse.Engage:
             default:
                 break;
         }
+    }
+
+    /// <summary>The buyers drop the supplier after <paramref name="noticeDays"/> of notice: it leaves the chain, its violations unfixed.</summary>
+    private void Terminate(SupplierSocial s, double noticeDays, double t)
+    {
+        _dueDiligence?.OnTermination(s, noticeDays, t);
+        Exit(s.Node, "terminated");
+        LeaveChain(s, t);
     }
 
     /// <summary>Suspends or resumes orders to the supplier (customers renormalise their shares, as after an exit).</summary>

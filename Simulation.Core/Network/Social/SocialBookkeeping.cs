@@ -118,6 +118,7 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.AuditCostPerBuyer] = _auditFunders > 0 ? auditCost / _auditFunders : 0;
         kpis[KpiCatalog.ProgrammeCost] = end.ProgrammeCost - start.ProgrammeCost;
         kpis[KpiCatalog.PenaltyCost] = end.PenaltyCost - start.PenaltyCost;
+        kpis[KpiCatalog.ExpectedPenaltyCost] = end.ExpectedPenaltyCost - start.ExpectedPenaltyCost;
         kpis[KpiCatalog.CertificationCost] = end.CertificationCost - start.CertificationCost;
         kpis[KpiCatalog.GrievanceEscalationCost] = end.EscalationCost - start.EscalationCost;
         kpis[KpiCatalog.SocialCost] = end.SocialCost - start.SocialCost;

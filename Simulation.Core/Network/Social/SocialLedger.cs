@@ -26,6 +26,7 @@ internal struct SocialTotals
     public double AuditCost;
     public double ProgrammeCost;
     public double PenaltyCost;
+    public double ExpectedPenaltyCost;
     public double CertificationCost;
     public double EscalationCost;
     public double RemediationCost;

@@ -122,6 +122,9 @@ internal sealed class Violation
     public double GrievanceFiledAt = double.NaN;
     public bool Overdue;
 
+    /// <summary>Under response exit with a notice: the buyers gave notice; the deadline is now the termination day.</summary>
+    public bool ExitNoticeGiven;
+
     public bool Detected => !double.IsNaN(DetectedAt);
 
     public double NextAt => Math.Min(RemediatedAt, Math.Min(GrievanceAt, DeadlineAt));

@@ -47,6 +47,7 @@ internal sealed partial class NetworkModel
     private LevelIntegral _suspended;
     private double _nextSocialReview;
     private double _lastSocialReview;
+    private RegionEnforcement? _regionEnforcement;
 
     /// <summary>Builds the social state of every supplier and draws day 0 (no-op without a social definition).</summary>
     private void StartSocial()
@@ -88,6 +89,7 @@ internal sealed partial class NetworkModel
             _socialSuppliers[i] = s;
         }
 
+        _regionEnforcement = new RegionEnforcement(_definition.Regions);
         BuildCertifications();
         BuildAuditProgrammes();
         BuildFinancing();
@@ -101,8 +103,22 @@ internal sealed partial class NetworkModel
                 s.NextInspectionAt = s.InspectionStream.NextExponential(1 / s.InspectionRatePerDay);
             }
 
-            ScheduleFirstAudits(s);
+            if (!_segmentation.ByExpectedHarm)
+            {
+                ScheduleFirstAudits(s);
+            }
+
             s.NextDue = 0;
+        }
+
+        if (_segmentation.ByExpectedHarm)
+        {
+            // The expected-harm score needs every supplier's hazard before the first audits are placed.
+            _segmentation.RescoreByExpectedHarm(_socialSuppliers, _categoryExposure);
+            foreach (var s in _socialSuppliers)
+            {
+                ScheduleFirstAudits(s);
+            }
         }
 
         EnrolCapacityBuilding(0);
@@ -133,6 +149,7 @@ internal sealed partial class NetworkModel
             }
         }
 
+        _regionEnforcement!.ApplyDue(now, _socialSuppliers);
         if (now >= _nextSocialReview - Epsilon)
         {
             ReviewSocial(now);

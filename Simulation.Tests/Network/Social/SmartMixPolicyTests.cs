@@ -1,0 +1,182 @@
+using Simulation.Core.Network;
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Statistics;
+using Simulation.Scenarios;
+using Simulation.Scenarios.Experiments;
+using Simulation.Tests.Cli;
+using Simulation.Tests.Outputs;
+using Simulation.Tests.Scenarios;
+
+namespace Simulation.Tests.Network.Social;
+
+/// <summary>
+/// The smart mix rewards diligence (issue 13): paired comparisons on common random numbers with 95%
+/// CIs on the paired differences, on smart-mix and variants of it built by overrides.
+/// </summary>
+public sealed class SmartMixPolicyTests
+{
+    private const int Pairs = 20;
+
+    private static NetworkDefinition Load(string scenario, params string[] overrides)
+    {
+        ScenarioLoadResult result = ScenarioLoader.Load(RepositoryFiles.Path("scenarios", scenario), overrides);
+        Assert.Empty(result.Errors);
+        return result.Definition!;
+    }
+
+    private static Summary Differences(NetworkDefinition a, NetworkDefinition b, Func<NetworkRunResult, double> measure)
+    {
+        var values = new double[Pairs];
+        for (int r = 0; r < Pairs; r++)
+        {
+            values[r] = measure(NetworkBuilder.Run(b, r)) - measure(NetworkBuilder.Run(a, r));
+        }
+
+        return Summary.Of(values);
+    }
+
+    [Fact]
+    public void UnderTheLaw_ABuyerThatStopsAuditing_PaysMoreExpectedPenalties()
+    {
+        var audits = Load("smart-mix.yaml");
+        var stops = Load("smart-mix.yaml", "social.audit_programmes[brand-a-audits].end_day=365");
+
+        var expected = Differences(audits, stops, r => r.Kpi("expected_penalty_cost"));
+        var exposure = Differences(audits, stops, r => r.Kpi("worker_exposure_days"));
+
+        Assert.True(expected.Ci95Low > 0, $"expected penalties: {expected.Mean} [{expected.Ci95Low}, {expected.Ci95High}]");
+        Assert.True(exposure.Ci95Low > 0, $"exposure: {exposure.Mean} [{exposure.Ci95Low}, {exposure.Ci95High}]");
+    }
+
+    [Fact]
+    public void LawAndBanInMarketA_LeaveMarketB_AsWithoutThem()
+    {
+        // Brand B sells in the US and buys from its own chain (cmt-b <- mill-b <- gin-b); the law and
+        // the ban name only the EU, brand A's market.
+        string variant = Path.Combine(CliHarness.TempFolder(), "two-markets.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(variant)!);
+        File.WriteAllText(variant, $$$"""
+            extends: {{{RepositoryFiles.Path("scenarios", "smart-mix.yaml")}}}
+            name: two-markets
+            buyers:
+              - {id: brand-a, market: eu}
+              - id: brand-b
+                region: eu
+                product: tshirt
+                market: us
+                demand: {quantity: 200, selling_price: 12}
+                inventory: {initial: 4000, policy: {type: base_stock, review_period_days: 7, order_up_to: 9000}}
+                payment_terms_days: 60
+                sources: [{supplier: cmt-b, share: 1, lead_time_days: 25}]
+            suppliers:
+              - {id: cmt-b, tier: 1, region: bangladesh, product: tshirt, size: small, capacity_per_day: 300, unit_cost: 1.2, price: 4.5, fixed_cost_per_day: 60, workers: 120, capability: 0.3, starting_cash_days: 60, payment_terms_days: 30,
+                 inputs: [{product: fabric, initial: 600, policy: {type: min_max, review_period_days: 1, reorder_point: 400, order_up_to: 900}, sources: [{supplier: mill-b, share: 1}]}]}
+              - {id: mill-b, tier: 2, region: bangladesh, product: fabric, size: small, capacity_per_day: 120, unit_cost: 1.5, price: 5, fixed_cost_per_day: 30, workers: 60, capability: 0.3, starting_cash_days: 60, payment_terms_days: 30,
+                 inputs: [{product: cotton, initial: 600, policy: {type: min_max, review_period_days: 1, reorder_point: 400, order_up_to: 900}, sources: [{supplier: gin-b, share: 1}]}]}
+              - {id: gin-b, tier: 3, region: india, product: cotton, size: small, capacity_per_day: 150, unit_cost: 0.3, price: 2, fixed_cost_per_day: 20, workers: 30, capability: 0.3}
+            social:
+              audit_programmes:
+                - {id: brand-b-audits, buyers: [brand-b], detection_probability: 0.35, cost_per_audit: 2500}
+              due_diligence: {markets: [eu]}
+              import_ban: {markets: [eu], categories: [forced_or_child_labour, wages_and_hours]}
+            """);
+        static NetworkDefinition LoadFile(string file, params string[] overrides)
+        {
+            var result = ScenarioLoader.Load(file, overrides);
+            Assert.Empty(result.Errors);
+            return result.Definition!;
+        }
+
+        var without = LoadFile(variant, "social.due_diligence=", "social.import_ban=");
+        var law = LoadFile(variant);
+
+        int detainedSomewhere = 0;
+        for (int r = 0; r < Pairs; r++)
+        {
+            var a = NetworkBuilder.Run(without, r);
+            var b = NetworkBuilder.Run(law, r);
+            foreach (string id in new[] { "cmt-b", "mill-b", "gin-b" })
+            {
+                // Market B's chain: the same audits (landed cost), violations (exposure) and deliveries (no detention).
+                Assert.Equal(a.Suppliers.Single(s => s.Id == id), b.Suppliers.Single(s => s.Id == id));
+            }
+
+            detainedSomewhere += b.Kpi("detained_shipments") > 0 ? 1 : 0;
+        }
+
+        // The ban did detain shipments into market A, so B's equality is not for want of a ban.
+        Assert.True(detainedSomewhere > 0);
+    }
+
+    [Fact]
+    public void InspectionsDoubledFromDay365_SameBefore_FewerViolationsInTheRegionAfter()
+    {
+        // A labour inspectorate that visits each supplier once a year doubles its visits in year 2.
+        var baseRun = Load("smart-mix-voluntary.yaml", "regions[bangladesh].labour_inspections_per_supplier_year=1");
+        var doubled = Load("smart-mix-voluntary.yaml",
+            "regions[bangladesh].labour_inspections_per_supplier_year=[{from_day: 0, value: 1}, {from_day: 365, value: 2}]");
+        var after = new double[Pairs];
+        var arisen = new double[Pairs];
+        for (int r = 0; r < Pairs; r++)
+        {
+            var a = NetworkBuilder.Run(baseRun, r);
+            var b = NetworkBuilder.Run(doubled, r);
+            int rows = a.Daily.Days.Count(d => d < 365);
+            for (int m = 0; m < a.Daily.Metrics.Count; m++)
+            {
+                Assert.Equal(a.Daily.Column(m)[..rows].ToArray(), b.Daily.Column(m)[..rows].ToArray());
+            }
+
+            after[r] = RegionExposure(b, "bangladesh") - RegionExposure(a, "bangladesh");
+            arisen[r] = ArisenFrom(b, 365) - ArisenFrom(a, 365);
+        }
+
+        var exposure = Summary.Of(after);
+        var violations = Summary.Of(arisen);
+        Assert.True(exposure.Ci95High < 0, $"exposure in bangladesh: {exposure.Mean} [{exposure.Ci95Low}, {exposure.Ci95High}]");
+        Assert.True(violations.Mean < 0, $"violations arising after day 365: {violations.Mean} [{violations.Ci95Low}, {violations.Ci95High}]");
+    }
+
+    /// <summary>Worker exposure at the region's suppliers (identical before the change, so the difference is after it).</summary>
+    private static double RegionExposure(NetworkRunResult result, string region) =>
+        result.Suppliers.Where(s => s.RegionId == region).Sum(s => s.WorkerExposureDays);
+
+    private static double ArisenFrom(NetworkRunResult result, double day)
+    {
+        var column = result.Daily.Column("violations_arisen");
+        double sum = 0;
+        for (int i = 0; i < column.Length; i++)
+        {
+            sum += result.Daily.Days[i] > day ? column[i] : 0;
+        }
+
+        return sum;
+    }
+
+    [Fact]
+    public async Task OpenViolationsAlert_FiresInTheShareCountedFromTimeSeries()
+    {
+        var scenario = ScenarioLoader.Load(RepositoryFiles.Path("scenarios", "smart-mix.yaml"),
+            ["alerts=[{id: many_open, metric: open_violations, threshold: 20}]"]);
+        Assert.Empty(scenario.Errors);
+        string folder = CliHarness.TempFolder();
+        var outcome = await ScenarioRun.ExecuteAsync(scenario, new RunSettings { OutputDirectory = folder, Replications = 30, Report = false });
+
+        string series = DuckDb.File(Path.Combine(folder, "timeseries.parquet"));
+        string kpis = DuckDb.File(Path.Combine(folder, "kpis.parquet"));
+        double warmup = scenario.Definition!.WarmupDays;
+        long counted = DuckDb.Long($"SELECT count(DISTINCT replication) FROM {series} WHERE day >= {warmup} AND open_violations > 20");
+        var alert = Assert.Single(outcome.Alerts);
+        Assert.Equal(counted, alert.Fired);
+        Assert.True(counted > 0 && counted < 30, $"fired in {counted} of 30");
+        Assert.Equal(counted, DuckDb.Long($"SELECT count(*) FROM {kpis} WHERE alert_many_open_fired"));
+
+        // The first day per replication is the first such row.
+        var firstDays = DuckDb.Query($"SELECT replication, min(day) FROM {series} WHERE day >= {warmup} AND open_violations > 20 GROUP BY replication ORDER BY replication");
+        var recorded = DuckDb.Query($"SELECT replication, alert_many_open_first_day FROM {kpis} WHERE alert_many_open_fired ORDER BY replication");
+        Assert.Equal(firstDays.Select(r => Convert.ToDouble(r[1])), recorded.Select(r => Convert.ToDouble(r[1])));
+        var (low, high) = ProportionInterval.Wilson95((int)counted, 30);
+        Assert.Equal(low, alert.Ci95Low, 12);
+        Assert.Equal(high, alert.Ci95High, 12);
+    }
+}

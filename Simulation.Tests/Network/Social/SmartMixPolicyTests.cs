@@ -154,6 +154,20 @@ public sealed class SmartMixPolicyTests
     }
 
     [Fact]
+    public void RiskBasedAudits_BeatUniformAudits_AtEqualAuditCount_WhenTheScoreIsInformative()
+    {
+        var risk = Load("risk-targeting.yaml");
+        var uniform = Load("risk-targeting.yaml", "social.audit_programmes[brand-a-audits].interval_days={high: 285, medium: 285, low: 285}");
+        var pairs = Enumerable.Range(0, 40).Select(r => (Risk: NetworkBuilder.Run(risk, r), Uniform: NetworkBuilder.Run(uniform, r))).ToArray();
+
+        var audits = Summary.Of([.. pairs.Select(p => p.Uniform.Kpi("audits") - p.Risk.Kpi("audits"))]);
+        var exposure = Summary.Of([.. pairs.Select(p => p.Uniform.Kpi("worker_exposure_days") - p.Risk.Kpi("worker_exposure_days"))]);
+
+        Assert.True(audits.Ci95Low < 0 && audits.Ci95High > 0 && Math.Abs(audits.Mean) < 1, $"audit counts differ: {audits.Mean} [{audits.Ci95Low}, {audits.Ci95High}]");
+        Assert.True(exposure.Ci95Low > 0, $"uniform - risk exposure: {exposure.Mean} [{exposure.Ci95Low}, {exposure.Ci95High}]");
+    }
+
+    [Fact]
     public async Task OpenViolationsAlert_FiresInTheShareCountedFromTimeSeries()
     {
         var scenario = ScenarioLoader.Load(RepositoryFiles.Path("scenarios", "smart-mix.yaml"),

@@ -50,9 +50,15 @@ internal static class HtmlReport
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{Anchor(section)}\">{E(section)}</a>");
         }
 
+        if (data.Alerts.Count > 0)
+        {
+            html.Append("<a href=\"#alerts\">Alerts</a>");
+        }
+
         html.Append("</nav>\n");
         AppendProvenance(html, m);
         AppendKpiTable(html, data);
+        AppendAlerts(html, data);
         foreach (var section in charts.GroupBy(c => c.Section))
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{Anchor(section.Key)}\">{E(section.Key)}</h2>\n");
@@ -108,6 +114,34 @@ internal static class HtmlReport
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{E(s.Kpi)}</td><td class=\"num\">{E(SummaryCharts.Compact(s.Mean))}</td><td class=\"num\">{E(ci)}</td><td class=\"num\">{E(SummaryCharts.Compact(s.P5))} .. {E(SummaryCharts.Compact(s.P95))}</td><td>{E(s.Unit)}</td><td class=\"num\">{s.N}</td></tr>\n");
             }
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>Per alert: how often it fired, with the 95% Wilson interval, and when it first fired.</summary>
+    private static void AppendAlerts(StringBuilder html, RunData data)
+    {
+        if (data.Alerts.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("""
+            <h2 id="alerts">Alerts</h2>
+            <p>The share of replications in which each alert of the scenario fired (95% Wilson interval), and the first day it fired over those replications (none for end-of-run alerts). Per replication: kpis.parquet, columns alert_&lt;id&gt;_fired and alert_&lt;id&gt;_first_day.</p>
+            <table>
+            <tr><th>alert</th><th>fired</th><th>95% CI</th><th>first day: mean</th><th>p5 .. p95</th></tr>
+
+            """);
+        foreach (var a in data.Alerts)
+        {
+            string share = string.Create(CultureInfo.InvariantCulture, $"{a.Fired} of {a.N}");
+            string ci = string.Create(CultureInfo.InvariantCulture, $"{100 * a.Ci95Low:0}% .. {100 * a.Ci95High:0}%");
+            string mean = a.FirstDay is { } d ? SummaryCharts.Compact(d.Mean) : "-";
+            string range = a.FirstDay is { } r ? $"{SummaryCharts.Compact(r.P5)} .. {SummaryCharts.Compact(r.P95)}" : "-";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(a.Id)}</td><td class=\"num\">{E(share)}</td><td class=\"num\">{E(ci)}</td><td class=\"num\">{E(mean)}</td><td class=\"num\">{E(range)}</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -122,25 +122,11 @@ internal static class AlertReader
             r.Errors.Inconsistent(r.At("max_tier"), r.FieldPathOf("max_tier"), InvariantText.Format($"max_tier ({max}) must not be below min_tier ({min})"));
         }
 
-        var sizes = new List<SizeClass>();
-        foreach (string size in r.Texts("sizes"))
-        {
-            int index = ScenarioFormat.Sizes.ToList().IndexOf(size);
-            if (index < 0)
-            {
-                r.Errors.UnknownChoice(r.At("sizes"), r.FieldPathOf("sizes"), size, ScenarioFormat.Sizes);
-            }
-            else
-            {
-                sizes.Add((SizeClass)index);
-            }
-        }
-
         return new SupplierTarget
         {
             MinTier = min,
             MaxTier = max >= SocialFormat.MaxTier ? int.MaxValue : max,
-            Sizes = sizes,
+            Sizes = ScenarioReader.Sizes(r, "sizes"),
             Regions = Names(r, "regions", SocialReferenceKind.Region, references),
             Suppliers = Names(r, "suppliers", SocialReferenceKind.Supplier, references),
         };

@@ -31,6 +31,8 @@ internal static class ScenarioFormat
         [
             Number("insolvency_exit_days", "Consecutive days a supplier may be unable to pay its costs before it exits.", 90, min: 0, minExclusive: true),
             Number("margin_review_days", "Window over which a supplier's margin is compared with its alternative market.", 180, min: 0, minExclusive: true),
+            Number("profit_withdrawal_cash_days", "Owners withdraw cash above this many days of daily cost (at a day's end without stress or credit drawn).", double.PositiveInfinity, min: 0) with { AllowInfinite = true, DefaultText = ".inf (never)" },
+            Number("profit_withdrawal_share", "Share of the cash above the target withdrawn each day.", 1, min: 0, max: 1, minExclusive: true),
         ]);
 
     public static ObjectSchema Credit { get; } = new(
@@ -39,6 +41,7 @@ internal static class ScenarioFormat
         [
             Number("annual_rate", "Interest per year, e.g. 0.14 for 14%.", min: 0) with { Required = true },
             Number("limit_days_of_cost", "Credit limit as days of the supplier's full-capacity daily cost.", min: 0) with { Required = true },
+            new FieldSchema("sizes", FieldKind.TextList, "Size classes that may borrow (micro, small, medium, large).") { DefaultText = "all" },
         ]);
 
     public static ObjectSchema Region { get; } = new(

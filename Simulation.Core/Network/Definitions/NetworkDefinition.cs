@@ -60,6 +60,16 @@ public sealed record EconomicsDefinition
 
     /// <summary>Window over which a supplier's operating margin is compared with its alternative market.</summary>
     public double MarginReviewDays { get; init; } = 180;
+
+    /// <summary>
+    /// Owners withdraw profit: at each day's end a supplier without stress and without credit drawn pays
+    /// out <see cref="ProfitWithdrawalShare"/> of its cash above this many days of its daily cost
+    /// (infinity = never), so cash does not pile up for years and insolvency risk stays alive.
+    /// </summary>
+    public double ProfitWithdrawalCashDays { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Share of the cash above the target withdrawn each day, in (0, 1].</summary>
+    public double ProfitWithdrawalShare { get; init; } = 1;
 }
 
 /// <summary>A region: infrastructure, credit and hazards shared by every node in it.</summary>
@@ -96,7 +106,11 @@ public sealed record RegionDefinition
 /// <summary>Credit a supplier can draw on when short of cash.</summary>
 /// <param name="AnnualRate">Interest per year, e.g. 0.14 for 14%, accrued daily on the balance.</param>
 /// <param name="LimitDaysOfCost">Credit limit as days of the supplier's full-capacity daily cost.</param>
-public sealed record CreditTerms(double AnnualRate, double LimitDaysOfCost);
+public sealed record CreditTerms(double AnnualRate, double LimitDaysOfCost)
+{
+    /// <summary>The size classes that may borrow (MSME credit lines often exclude large firms, or reach only the small); empty = all.</summary>
+    public IReadOnlyList<SizeClass> Sizes { get; init; } = [];
+}
 
 /// <summary>A product and its bill of materials.</summary>
 public sealed record ProductDefinition

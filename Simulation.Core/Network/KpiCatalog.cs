@@ -89,6 +89,7 @@ public static class KpiCatalog
     internal const int ScfEarlyPayments = 64;
     internal const int CapabilityCostSavings = 65;
     internal const int ExpectedPenaltyCost = 66;
+    internal const int SeverityWeightedExposure = 67;
 
     private static readonly Kpi[] Items =
     [
@@ -159,6 +160,7 @@ public static class KpiCatalog
         new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
         new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
         new("expected_penalty_cost", "currency", "Due-diligence penalties assessed at every review times the enforcement probability (penalty_cost's expectation given the breaches).", KpiGroup.Cost),
+        new("severity_weighted_exposure", "weighted worker-days", "worker_exposure_days with each category's worker-days times its severity_weight (forced labour weighs more than overtime).", KpiGroup.Social),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -78,7 +78,10 @@ internal sealed class SocialReader
                 categories.Add(new ViolationCategoryDefinition(
                     (ViolationCategory)c,
                     category.Number("violations_per_supplier_year"),
-                    category.Number("exposed_worker_share")));
+                    category.Number("exposed_worker_share"))
+                {
+                    SeverityWeight = category.Number("severity_weight"),
+                });
             }
         }
 
@@ -133,6 +136,7 @@ internal sealed class SocialReader
 
     private static GrievanceMechanismDefinition ReadGrievances(MapReader r) => new()
     {
+        AlwaysEscalate = Categories(r, "always_escalate"),
         ReportsPerViolationYear = r.Number("reports_per_violation_year"),
         Trust = r.Number("trust"),
         LocalResolutionCapability = r.Number("local_resolution_capability"),
@@ -226,6 +230,7 @@ internal sealed class SocialReader
         AnnualFeeDays = r.Number("annual_fee_days"),
         Adopters = r.Object("adopters") is { } adopters ? ReadTarget(adopters) : null,
         AdoptionDay = r.Number("adoption_day"),
+        SuspendOn = Categories(r, "suspend_on"),
     };
 
     private DueDiligenceDefinition ReadDueDiligence(MapReader r)
@@ -283,9 +288,7 @@ internal sealed class SocialReader
             StartDay = start,
             EndDay = end,
             Markets = References(r, "markets", SocialReferenceKind.Market),
-            Categories = r.Has("categories")
-                ? [.. Choices(r, "categories", SocialFormat.Categories).Select(i => (ViolationCategory)i)]
-                : new ImportBanDefinition().Categories,
+            Categories = r.Has("categories") ? Categories(r, "categories") : new ImportBanDefinition().Categories,
         };
     }
 
@@ -341,6 +344,9 @@ internal sealed class SocialReader
 
         return items;
     }
+
+    private static List<ViolationCategory> Categories(MapReader r, string key) =>
+        [.. Choices(r, key, SocialFormat.Categories).Select(i => (ViolationCategory)i)];
 
     /// <summary>The positions in <paramref name="choices"/> of a list's words; unknown words are reported and skipped.</summary>
     private static List<int> Choices(MapReader r, string key, IReadOnlyList<string> choices)

@@ -35,6 +35,7 @@ internal static class SocialFormat
         [
             Number("violations_per_supplier_year", "Hazard at capability 0, no enforcement, no pressure, no certification.", min: 0) with { Required = true },
             Number("exposed_worker_share", "Share of the supplier's workers exposed while one is open.", 1, min: 0, max: 1),
+            Number("severity_weight", "Weight of its worker-days in severity_weighted_exposure.", 1, min: 0),
         ]);
 
     public static ObjectSchema Compliance { get; } = new(
@@ -87,6 +88,7 @@ internal static class SocialFormat
             Number("local_resolution_capability", "Capability at or above which the supplier resolves grievances itself.", 0.6, min: 0, max: 1),
             Number("local_resolution_days", "Days a local resolution takes.", 30, min: 0),
             Number("escalation_cost", "Cost to the buyers of each escalated grievance.", 0, min: 0),
+            new FieldSchema("always_escalate", FieldKind.TextList, "Categories whose grievances are always escalated to the buyers (e.g. forced_or_child_labour).") { DefaultText = "[]" },
         ]);
 
     public static ObjectSchema Target { get; } = new(
@@ -179,6 +181,7 @@ internal static class SocialFormat
             Number("annual_fee_days", "Fee a certified supplier pays per year, in days of its full-capacity daily cost.", 0, min: 0),
             Nested("adopters", "Suppliers that become certified on adoption_day.", Target) with { DefaultText = "none" },
             Number("adoption_day", "Day the adopters become certified.", 0, min: 0),
+            new FieldSchema("suspend_on", FieldKind.TextList, "Categories whose detected violation suspends the certificate until fixed (a critical finding).") { DefaultText = "[]" },
         ]);
 
     public static ObjectSchema Penalty { get; } = new(

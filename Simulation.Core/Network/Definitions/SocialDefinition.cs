@@ -64,7 +64,11 @@ public enum ViolationCategory
 /// <param name="Category">The category.</param>
 /// <param name="ViolationsPerSupplierYear">Hazard at capability 0, no enforcement, no purchasing pressure and no certification.</param>
 /// <param name="ExposedWorkerShare">Share of the supplier's workers exposed while a violation of this category is open, 0..1.</param>
-public sealed record ViolationCategoryDefinition(ViolationCategory Category, double ViolationsPerSupplierYear, double ExposedWorkerShare);
+public sealed record ViolationCategoryDefinition(ViolationCategory Category, double ViolationsPerSupplierYear, double ExposedWorkerShare)
+{
+    /// <summary>Weight of a worker-day of this category in <c>severity_weighted_exposure</c> (1 = as in the plain KPI).</summary>
+    public double SeverityWeight { get; init; } = 1;
+}
 
 /// <summary>How violations arise and are remediated (mechanism 4 and the remediation side of 5).</summary>
 public sealed record ComplianceDefinition
@@ -202,6 +206,9 @@ public sealed record GrievanceMechanismDefinition
 
     /// <summary>Cost to the buyers of each escalated grievance (investigation).</summary>
     public double EscalationCost { get; init; }
+
+    /// <summary>Categories whose grievances are always escalated to the buyers, however capable the supplier (forced or child labour); empty = none.</summary>
+    public IReadOnlyList<ViolationCategory> AlwaysEscalate { get; init; } = [];
 }
 
 /// <summary>Which suppliers a programme, loan or certification applies to; every given condition must hold.</summary>
@@ -376,6 +383,12 @@ public sealed record CertificationDefinition
 
     /// <summary>Day the adopters become certified.</summary>
     public double AdoptionDay { get; init; }
+
+    /// <summary>
+    /// Categories whose detected violation suspends the certificate until it is fixed (a critical finding):
+    /// meanwhile no hazard factor and no premium; the fee goes on. Empty = never suspended.
+    /// </summary>
+    public IReadOnlyList<ViolationCategory> SuspendOn { get; init; } = [];
 }
 
 /// <summary>

@@ -29,6 +29,12 @@ internal sealed partial class NetworkModel
         }
 
         s.LastDetectionAt = t;
+        if (s.Certification >= 0 && RiskSegmentation.Contains(social.Certifications[s.Certification].SuspendOn, (ViolationCategory)_categoryCode[v.Category]))
+        {
+            v.SuspendsCertificate = true;
+            s.CertificateSuspensions++;
+        }
+
         _socialTotals.Detected++;
         _socialTotals.CapsOpened++;
         if (IsBanned(v.Category))

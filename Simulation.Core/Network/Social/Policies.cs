@@ -175,7 +175,7 @@ internal sealed partial class NetworkModel
         }
 
         var certification = _social!.Certifications[s.Certification];
-        double premium = certification.PremiumPerUnit * units;
+        double premium = s.CertificateSuspensions == 0 ? certification.PremiumPerUnit * units : 0;
         if (premium > 0)
         {
             _socialTotals.CertificationCost += premium;

@@ -38,6 +38,7 @@ internal struct SocialTotals
 
     public double OpenArea;
     public double ExposureArea;
+    public double WeightedExposureArea;
     public double NonCompliantArea;
     public double SuspendedArea;
     public double ActiveArea;

@@ -35,6 +35,7 @@ internal static class NodeReader
             }
         }
 
+        var (terms, termsChanges) = reader.Schedule("payment_terms_days");
         NodeDefinition definition = new()
         {
             Id = id,
@@ -46,7 +47,8 @@ internal static class NodeReader
             Inputs = [.. inputs.Select(i => i.Definition)],
             Shortage = supplier || reader.Choice("shortage") == "backorder" ? ShortagePolicy.Backorder : ShortagePolicy.LostSales,
             HoldingCostPerUnitDay = reader.Number("holding_cost_per_unit_day"),
-            PaymentTermsDays = reader.Number("payment_terms_days"),
+            PaymentTermsDays = terms,
+            PaymentTermsDaysChanges = termsChanges,
             Demand = role == NodeRole.Buyer ? ReadDemand(reader.Object("demand")) : null,
             LeadTimeDays = role == NodeRole.Buyer ? Distribution.Constant(0) : reader.Distribution("lead_time_days") ?? Distribution.Constant(0),
         };

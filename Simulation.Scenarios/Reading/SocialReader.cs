@@ -147,6 +147,8 @@ internal sealed class SocialReader
     private AuditProgrammeDefinition ReadAuditProgramme(MapReader r)
     {
         MapReader? intervals = r.Object("interval_days");
+        var (detection, detectionChanges) = r.Schedule("detection_probability");
+        var (cost, costChanges) = r.Schedule("cost_per_audit");
         (double start, double end) = Window(r);
         List<string> buyers = References(r, "buyers", SocialReferenceKind.Buyer);
         if (r.Value("buyers") is SSeq { Items.Count: 0 })
@@ -160,8 +162,10 @@ internal sealed class SocialReader
             Buyers = buyers,
             Target = Target(r),
             Unannounced = r.Choice("type") == "unannounced",
-            DetectionProbability = r.Number("detection_probability"),
-            CostPerAudit = r.Number("cost_per_audit"),
+            DetectionProbability = detection,
+            DetectionProbabilityChanges = detectionChanges,
+            CostPerAudit = cost,
+            CostPerAuditChanges = costChanges,
             IntervalDaysHigh = intervals?.Number("high") ?? 180,
             IntervalDaysMedium = intervals?.Number("medium") ?? 365,
             IntervalDaysLow = intervals?.Number("low") ?? 730,
@@ -194,6 +198,7 @@ internal sealed class SocialReader
     {
         (double start, double end) = Window(r);
         string buyer = r.Text("buyer") ?? "";
+        var (rate, rateChanges) = r.Schedule("annual_rate");
         if (r.Has("buyer"))
         {
             _references.Add(new SocialReference(SocialReferenceKind.Buyer, buyer, r.At("buyer"), r.FieldPathOf("buyer")));
@@ -205,7 +210,8 @@ internal sealed class SocialReader
             Buyer = buyer,
             Target = Target(r),
             PayAfterDays = r.Number("pay_after_days"),
-            AnnualRate = r.Number("annual_rate"),
+            AnnualRate = rate,
+            AnnualRateChanges = rateChanges,
             CapabilityTarget = r.Has("capability_target") ? r.Number("capability_target") : double.NaN,
             RateDiscount = r.Number("rate_discount"),
             StartDay = start,
@@ -238,6 +244,7 @@ internal sealed class SocialReader
         (double start, double end) = Window(r);
         MapReader? required = r.Object("required_audit_interval_days");
         MapReader? penalties = r.Object("penalties");
+        var (enforcement, enforcementChanges) = r.Schedule("enforcement_probability");
         MapReader? overdue = penalties?.Object("overdue");
         PenaltySize overdueSize = Penalty(overdue);
         double perViolation = r.Number("penalty_per_violation");
@@ -257,7 +264,8 @@ internal sealed class SocialReader
             EndDay = end,
             Markets = References(r, "markets", SocialReferenceKind.Market),
             ReviewDays = r.Number("review_days"),
-            EnforcementProbability = r.Number("enforcement_probability"),
+            EnforcementProbability = enforcement,
+            EnforcementProbabilityChanges = enforcementChanges,
             PenaltyPerViolation = perViolation,
             OverdueExtra = overdueSize with { Fixed = 0 },
             AuditGapPenalty = Penalty(penalties?.Object("audit_gap")),

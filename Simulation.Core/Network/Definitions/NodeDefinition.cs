@@ -42,6 +42,9 @@ public sealed record NodeDefinition
     /// <summary>Days after delivery that this node pays its suppliers.</summary>
     public double PaymentTermsDays { get; init; } = 30;
 
+    /// <summary>Changes of <see cref="PaymentTermsDays"/> over time (read at each delivery it pays for); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> PaymentTermsDaysChanges { get; init; } = [];
+
     /// <summary>Customer demand (buyers only).</summary>
     public DemandDefinition? Demand { get; init; }
 

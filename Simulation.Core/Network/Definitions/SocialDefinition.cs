@@ -254,8 +254,14 @@ public sealed record AuditProgrammeDefinition
     /// <summary>Probability that an audit finds each open violation.</summary>
     public double DetectionProbability { get; init; } = 0.5;
 
+    /// <summary>Changes of <see cref="DetectionProbability"/> over time (read at each audit); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> DetectionProbabilityChanges { get; init; } = [];
+
     /// <summary>Cost of one audit.</summary>
     public double CostPerAudit { get; init; }
+
+    /// <summary>Changes of <see cref="CostPerAudit"/> over time (read at each audit); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> CostPerAuditChanges { get; init; } = [];
 
     /// <summary>Days between audits of a high-risk supplier.</summary>
     public double IntervalDaysHigh { get; init; } = 180;
@@ -330,6 +336,9 @@ public sealed record SupplyChainFinanceDefinition
 
     /// <summary>Annual discount rate r: the supplier gets amount * (1 - r * (terms - PayAfterDays) / 365).</summary>
     public double AnnualRate { get; init; } = 0.06;
+
+    /// <summary>Changes of <see cref="AnnualRate"/> over time (read at each delivery); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> AnnualRateChanges { get; init; } = [];
 
     /// <summary>Outcome-linked finance: capability at or above this earns the discount below (NaN = none).</summary>
     public double CapabilityTarget { get; init; } = double.NaN;
@@ -447,6 +456,9 @@ public sealed record DueDiligenceDefinition
 
     /// <summary>Probability that a review leads to enforcement.</summary>
     public double EnforcementProbability { get; init; } = 0.3;
+
+    /// <summary>Changes of <see cref="EnforcementProbability"/> over time (read at each review); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> EnforcementProbabilityChanges { get; init; } = [];
 
     /// <summary>Penalty per detected violation still open past its corrective-action deadline at an enforced review (the fixed part of <see cref="OverduePenalty"/>).</summary>
     public double PenaltyPerViolation { get; init; }

@@ -76,7 +76,7 @@ internal sealed partial class NetworkModel
         }
 
         // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
-        double terms = payer.PaymentTermsDays;
+        double terms = payer.Definition.PaymentTermsDaysChanges.ValueAt(payer.PaymentTermsDays, _sim.Now);
         ApplySupplyChainFinance(payer, payee, ref terms, ref amount);
 
         // Due at t + terms; settled at the end of that day (the first day-end at or after it).

@@ -112,16 +112,17 @@ internal sealed partial class NetworkModel
             RiskSegment.Medium => definition.IntervalDaysMedium,
             _ => definition.IntervalDaysLow,
         };
-        return _dueDiligence is { } law ? law.AuditInterval(programme, definition.CostPerAudit, segment, t, interval) : interval;
+        return _dueDiligence is { } law ? law.AuditInterval(programme, definition.CostPerAuditChanges.ValueAt(definition.CostPerAudit, t), segment, t, interval) : interval;
     }
 
     private void RunAudit(SupplierSocial s, AuditSlot slot, double t)
     {
         var definition = _auditProgrammes[slot.Programme];
         _socialTotals.Audits++;
-        _socialTotals.AuditCost += definition.CostPerAudit;
-        s.Node.LandedCost += definition.CostPerAudit;
-        double p = definition.DetectionProbability;
+        double cost = definition.CostPerAuditChanges.ValueAt(definition.CostPerAudit, t);
+        _socialTotals.AuditCost += cost;
+        s.Node.LandedCost += cost;
+        double p = definition.DetectionProbabilityChanges.ValueAt(definition.DetectionProbability, t);
 
         // Iterate over a snapshot count: detection never removes a violation from the list.
         var open = s.Open;

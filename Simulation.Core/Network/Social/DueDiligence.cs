@@ -95,7 +95,7 @@ internal sealed class DueDiligence
         {
             AuditResponseRule.MeetDuty => Math.Min(interval, required),
             AuditResponseRule.CostBenefit =>
-                _law.EnforcementProbability * _law.AuditGapPenalty.Fixed >= costPerAudit ? Math.Min(interval, required) : interval,
+                EnforcementProbabilityAt(t) * _law.AuditGapPenalty.Fixed >= costPerAudit ? Math.Min(interval, required) : interval,
             _ => interval * _law.AuditIntervalFactor,
         };
     }
@@ -143,7 +143,8 @@ internal sealed class DueDiligence
         }
 
         _nextReview += _law.ReviewDays;
-        bool enforced = _stream.NextDouble() < _law.EnforcementProbability;
+        double probability = EnforcementProbabilityAt(now);
+        bool enforced = _stream.NextDouble() < probability;
         double purchases = PurchasesOfCovered();
         double volume = purchases - _purchasesAtReview;
         _purchasesAtReview = purchases;
@@ -192,7 +193,7 @@ internal sealed class DueDiligence
             assessed += charge;
         }
 
-        double expected = _law.EnforcementProbability * assessed;
+        double expected = probability * assessed;
         if (!enforced || !(assessed > 0))
         {
             return (0, expected);
@@ -208,6 +209,8 @@ internal sealed class DueDiligence
 
         return (assessed, expected);
     }
+
+    private double EnforcementProbabilityAt(double t) => _law.EnforcementProbabilityChanges.ValueAt(_law.EnforcementProbability, t);
 
     private double PurchasesOfCovered()
     {

@@ -58,7 +58,7 @@ internal sealed partial class NetworkModel
                 continue;
             }
 
-            double rate = offer.AnnualRate;
+            double rate = offer.AnnualRateChanges.ValueAt(offer.AnnualRate, now);
             if (s.Capability >= offer.CapabilityTarget && s.OverdueCount == 0)
             {
                 rate = Math.Max(0, rate - offer.RateDiscount);

@@ -137,6 +137,29 @@ public sealed class SmartMixPolicyTests
         Assert.True(violations.Mean < 0, $"violations arising after day 365: {violations.Mean} [{violations.Ci95Low}, {violations.Ci95High}]");
     }
 
+    [Fact]
+    public void PaymentTermsCutFromDay365_SameBefore_LessLiquidityStressAfter()
+    {
+        var sixty = Load("quickstart.yaml");
+        var cut = Load("quickstart.yaml", "buyers[brand-a].payment_terms_days=[{from_day: 0, value: 60}, {from_day: 365, value: 20}]");
+        var stress = new double[Pairs];
+        for (int r = 0; r < Pairs; r++)
+        {
+            var a = NetworkBuilder.Run(sixty, r);
+            var b = NetworkBuilder.Run(cut, r);
+            int rows = a.Daily.Days.Count(d => d < 365);
+            for (int m = 0; m < a.Daily.Metrics.Count; m++)
+            {
+                Assert.Equal(a.Daily.Column(m)[..rows].ToArray(), b.Daily.Column(m)[..rows].ToArray());
+            }
+
+            stress[r] = b.Kpi("liquidity_stress_days") - a.Kpi("liquidity_stress_days");
+        }
+
+        var difference = Summary.Of(stress);
+        Assert.True(difference.Ci95High < 0, $"stress days: {difference.Mean} [{difference.Ci95Low}, {difference.Ci95High}]");
+    }
+
     /// <summary>Worker exposure at the region's suppliers (identical before the change, so the difference is after it).</summary>
     private static double RegionExposure(NetworkRunResult result, string region) =>
         result.Suppliers.Where(s => s.RegionId == region).Sum(s => s.WorkerExposureDays);

@@ -90,6 +90,7 @@ public static class KpiCatalog
     internal const int CapabilityCostSavings = 65;
     internal const int ExpectedPenaltyCost = 66;
     internal const int SeverityWeightedExposure = 67;
+    internal const int RemediationSupportCost = 68;
 
     private static readonly Kpi[] Items =
     [
@@ -154,13 +155,14 @@ public static class KpiCatalog
         new("penalty_cost", "currency", "Due-diligence penalties charged at enforced reviews: audit gaps, overdue violations, harm where diligence was inadequate, irresponsible exits.", KpiGroup.Cost),
         new("certification_cost", "currency", "Certification premiums buyers paid certified suppliers per unit made.", KpiGroup.Cost),
         new("grievance_escalation_cost", "currency", "Buyers' cost of handling escalated grievances.", KpiGroup.Cost),
-        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost.", KpiGroup.Cost),
+        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost + remediation_support_cost.", KpiGroup.Cost),
         new("remediation_cost", "currency", "What suppliers paid to fix violations.", KpiGroup.Cost),
         new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
         new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
         new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
         new("expected_penalty_cost", "currency", "Due-diligence penalties assessed at every review times the enforcement probability (penalty_cost's expectation given the breaches).", KpiGroup.Cost),
         new("severity_weighted_exposure", "weighted worker-days", "worker_exposure_days with each category's worker-days times its severity_weight (forced labour weighs more than overtime).", KpiGroup.Social),
+        new("remediation_support_cost", "currency", "The buyers' share of suppliers' remediation costs (buyers' remediation_cost_share); part of social_cost.", KpiGroup.Cost),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -55,7 +55,11 @@ internal static class NodeReader
 
         if (!supplier)
         {
-            definition = definition with { Markets = ReadMarkets(reader) };
+            definition = definition with
+            {
+                Markets = ReadMarkets(reader),
+                RemediationCostShare = role == NodeRole.Buyer ? reader.Number("remediation_cost_share") : 0,
+            };
         }
 
         if (supplier)

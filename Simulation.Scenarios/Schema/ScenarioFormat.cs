@@ -160,6 +160,7 @@ internal static class ScenarioFormat
             Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0) with { Scheduled = true },
             Text("market", "The market it sells into (laws and bans name markets); or give several with markets.") with { DefaultText = "none" },
             new FieldSchema("markets", FieldKind.TextList, "The markets it sells into, when several.") { DefaultText = "[]" },
+            Number("remediation_cost_share", "Share of the remediation cost of suppliers in its chain that it pays.", 0, min: 0, max: 1),
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
         ]);

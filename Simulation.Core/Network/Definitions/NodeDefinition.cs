@@ -106,6 +106,12 @@ public sealed record NodeDefinition
     /// for a buyer that names none (then only laws and bans without markets apply to it).
     /// </summary>
     public IReadOnlyList<string> Markets { get; init; } = [];
+
+    /// <summary>
+    /// Buyers: the share of a supplier's remediation cost this buyer pays for suppliers in its chain
+    /// (0..1; a supplier in several chains gets the largest share offered). 0 for other nodes.
+    /// </summary>
+    public double RemediationCostShare { get; init; }
 }
 
 /// <summary>Whether a disruption hits one supplier or every node in a region at once.</summary>

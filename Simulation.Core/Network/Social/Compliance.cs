@@ -98,6 +98,7 @@ internal sealed partial class NetworkModel
         _regionEnforcement = new RegionEnforcement(_definition.Regions);
         BuildCertifications();
         BuildAuditProgrammes();
+        BuildRemediationShares();
         BuildFinancing();
         foreach (var s in _socialSuppliers)
         {

@@ -2,7 +2,9 @@
 //
 //   on detection at t: deadline = t + deadline_days; remediation ends at t + R * f, R drawn from
 //     remediation_days (the supplier's remediation stream), f = assisted_remediation_factor while the
-//     supplier is enrolled in capacity building, else 1; the supplier pays remediation_cost_days * daily cost * f at t.
+//     supplier is enrolled in capacity building, else 1; the fix costs remediation_cost_days * daily cost * f at t,
+//     of which the buyers pay remediation_cost_share (the largest among the buyers whose chain the supplier is in)
+//     and the supplier the rest.
 //   at a deadline the violation is not yet fixed: it is overdue; a follow-up audit costs the buyers
 //     follow_up_audit_cost; the response applies:
 //       engage   sourcing goes on until the fix;
@@ -50,18 +52,62 @@ internal sealed partial class NetworkModel
             double factor = s.Enrolled(t) ? compliance.AssistedRemediationFactor : 1;
             double days = Math.Max(0, compliance.RemediationDays.Sample(s.RemediationStream));
             v.RemediatedAt = t + (days * factor);
-            double cost = compliance.RemediationCostDays * s.Node.DailyCost * factor;
-            if (cost > 0)
-            {
-                _socialTotals.RemediationCost += cost;
-                s.Node.WindowCost += cost;
-                Pay(s.Node, cost, payee: null);
-            }
+            PayRemediation(s, compliance.RemediationCostDays * s.Node.DailyCost * factor);
         }
 
         if (v.RemediatedAt <= v.DeadlineAt)
         {
             v.DeadlineAt = double.PositiveInfinity;
+        }
+    }
+
+    /// <summary>Each supplier's buyers' share of its remediation cost: the largest share among the buyers whose chain it is in.</summary>
+    private void BuildRemediationShares()
+    {
+        foreach (var buyer in _nodes)
+        {
+            double share = buyer.Definition.RemediationCostShare;
+            if (!buyer.IsBuyer || !(share > 0))
+            {
+                continue;
+            }
+
+            var chain = new bool[_nodes.Length];
+            MarkUpstream(buyer, chain);
+            foreach (var s in _socialSuppliers)
+            {
+                if (chain[s.Node.Index])
+                {
+                    s.BuyerRemediationShare = Math.Max(s.BuyerRemediationShare, share);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A fix costs <paramref name="cost"/>: the buyers pay their share (remediation_support_cost, on the
+    /// supplier's landed cost), the supplier the rest (remediation_cost, out of its cash).
+    /// </summary>
+    private void PayRemediation(SupplierSocial s, double cost)
+    {
+        if (!(cost > 0))
+        {
+            return;
+        }
+
+        double buyers = cost * s.BuyerRemediationShare;
+        double own = cost - buyers;
+        if (buyers > 0)
+        {
+            _socialTotals.RemediationSupportCost += buyers;
+            s.Node.LandedCost += buyers;
+        }
+
+        if (own > 0)
+        {
+            _socialTotals.RemediationCost += own;
+            s.Node.WindowCost += own;
+            Pay(s.Node, own, payee: null);
         }
     }
 

@@ -38,13 +38,7 @@ internal sealed partial class NetworkModel
             _socialTotals.GrievancesResolvedLocally++;
             v.DiscoveredAt = t;
             v.RemediatedAt = Math.Min(v.RemediatedAt, t + grievances.LocalResolutionDays);
-            double cost = _social.Compliance.RemediationCostDays * s.Node.DailyCost;
-            if (cost > 0)
-            {
-                _socialTotals.RemediationCost += cost;
-                s.Node.WindowCost += cost;
-                Pay(s.Node, cost, payee: null);
-            }
+            PayRemediation(s, _social.Compliance.RemediationCostDays * s.Node.DailyCost);
 
             return;
         }

@@ -122,6 +122,7 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.PenaltyCost] = end.PenaltyCost - start.PenaltyCost;
         kpis[KpiCatalog.ExpectedPenaltyCost] = end.ExpectedPenaltyCost - start.ExpectedPenaltyCost;
         kpis[KpiCatalog.SeverityWeightedExposure] = end.WeightedExposureArea - start.WeightedExposureArea;
+        kpis[KpiCatalog.RemediationSupportCost] = end.RemediationSupportCost - start.RemediationSupportCost;
         kpis[KpiCatalog.CertificationCost] = end.CertificationCost - start.CertificationCost;
         kpis[KpiCatalog.GrievanceEscalationCost] = end.EscalationCost - start.EscalationCost;
         kpis[KpiCatalog.SocialCost] = end.SocialCost - start.SocialCost;

@@ -30,6 +30,7 @@ internal struct SocialTotals
     public double CertificationCost;
     public double EscalationCost;
     public double RemediationCost;
+    public double RemediationSupportCost;
     public double ScfDiscount;
     public double ScfEarlyPayments;
     public double ProductivitySavings;
@@ -43,8 +44,8 @@ internal struct SocialTotals
     public double SuspendedArea;
     public double ActiveArea;
 
-    /// <summary>What the buyers spend on the social side: audits, programmes, penalties, certification premiums, escalations.</summary>
-    public readonly double SocialCost => AuditCost + ProgrammeCost + PenaltyCost + CertificationCost + EscalationCost;
+    /// <summary>What the buyers spend on the social side: audits, programmes, penalties, certification premiums, escalations, remediation support.</summary>
+    public readonly double SocialCost => AuditCost + ProgrammeCost + PenaltyCost + CertificationCost + EscalationCost + RemediationSupportCost;
 }
 
 /// <summary>

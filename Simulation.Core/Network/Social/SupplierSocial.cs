@@ -86,6 +86,9 @@ internal sealed class SupplierSocial
     // Certification: index into the definitions, or -1; next annual fee.
     public int Certification = -1;
 
+    /// <summary>Share of its remediation cost its buyers pay (the largest share among the buyers whose chain it is in).</summary>
+    public double BuyerRemediationShare;
+
     /// <summary>Open detected critical findings suspending the certificate (no hazard factor, no premium while > 0).</summary>
     public int CertificateSuspensions;
     public double NextFeeAt = double.PositiveInfinity;

@@ -124,12 +124,7 @@ internal sealed class SocialReader
     private static CorrectiveActionDefinition ReadCorrectiveActions(MapReader r) => new()
     {
         DeadlineDays = r.Number("deadline_days"),
-        Response = r.Choice("response") switch
-        {
-            "suspend" => BuyerResponse.Suspend,
-            "exit" => BuyerResponse.Exit,
-            _ => BuyerResponse.Engage,
-        },
+        Response = ResponseOf(r.Choice("response")),
         FollowUpAuditCost = r.Number("follow_up_audit_cost"),
         ExitNoticeDays = r.Number("exit_notice_days"),
     };
@@ -191,6 +186,7 @@ internal sealed class SocialReader
             CapacityGain = r.Number("capacity_gain"),
             StartDay = start,
             EndDay = end,
+            WhileLawApplies = r.Choice("while_law_applies") == "true",
         };
     }
 
@@ -282,8 +278,16 @@ internal sealed class SocialReader
                 _ => AuditResponseRule.Factor,
             },
             AuditIntervalFactor = r.Number("audit_interval_factor"),
+            Engagement = r.Has("engagement") ? ResponseOf(r.Choice("engagement")) : null,
         };
     }
+
+    private static BuyerResponse ResponseOf(string word) => word switch
+    {
+        "suspend" => BuyerResponse.Suspend,
+        "exit" => BuyerResponse.Exit,
+        _ => BuyerResponse.Engage,
+    };
 
     private static PenaltySize Penalty(MapReader? r) =>
         r is null ? PenaltySize.None : new PenaltySize(r.Number("fixed"), r.Number("per_worker_day"), r.Number("share_of_purchases"));

@@ -143,6 +143,7 @@ internal static class SocialFormat
             Number("capacity_gain", "Capacity added per unit of capability gained (0.2 = 20% more output a day at a gain of 1).", 0, min: 0),
             StartDay,
             EndDay with { Description = "Last day suppliers enrol." },
+            new FieldSchema("while_law_applies", FieldKind.Choice, "true: enrol only while the due-diligence law is in force, and only suppliers it covers (the buyers' response to the law).") { Choices = ["false", "true"], DefaultText = "false" },
         ]);
 
     public static ObjectSchema SupplyChainFinance { get; } = new(
@@ -226,6 +227,7 @@ internal static class SocialFormat
             Nested("penalties", "Penalties by duty.", Penalties) with { DefaultText = "none besides penalty_per_violation" },
             Number("responsible_exit_notice_days", "Notice (corrective_actions.exit_notice_days) a termination needs to be a responsible exit.", 0, min: 0),
             Choice("response", "How covered buyers set audit frequency: factor (audit_interval_factor), meet_duty or cost_benefit.", AuditResponseRules, "factor"),
+            Choice("engagement", "Covered buyers' response at a missed deadline while the law applies (engage, suspend, exit); replaces corrective_actions.response for covered suppliers.", Responses, "unchanged") with { DefaultText = "corrective_actions.response" },
             Number("audit_interval_factor", "Factor on every audit interval once the law applies (0.5 = buyers audit twice as often); rule factor.", 1, min: 0.05, max: 1),
         ]);
 

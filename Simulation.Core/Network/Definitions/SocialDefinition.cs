@@ -317,6 +317,13 @@ public sealed record CapacityBuildingDefinition
 
     /// <summary>Last day suppliers enrol (enrolments run their full duration).</summary>
     public double EndDay { get; init; } = double.PositiveInfinity;
+
+    /// <summary>
+    /// A buyer's response to a due-diligence law: enrol only while the law is in force, and only
+    /// suppliers it covers (with <see cref="Target"/>, e.g. segments [high]: "enrol suppliers whose risk
+    /// exceeds a threshold once the law applies").
+    /// </summary>
+    public bool WhileLawApplies { get; init; }
 }
 
 /// <summary>Supply-chain finance: a bank pays the buyer's invoices early at a rate set by the buyer's credit (mechanism 8).</summary>
@@ -471,6 +478,12 @@ public sealed record DueDiligenceDefinition
 
     /// <summary>How covered buyers set their audit frequency while the law applies.</summary>
     public AuditResponseRule Response { get; init; } = AuditResponseRule.Factor;
+
+    /// <summary>
+    /// The covered buyers' engagement at a missed deadline while the law applies (CSDDD: disengagement as
+    /// a last resort), replacing corrective_actions.response for covered suppliers; null = unchanged.
+    /// </summary>
+    public BuyerResponse? Engagement { get; init; }
 
     /// <summary>Most days between audits of a high-risk supplier the law accepts (infinity = no duty).</summary>
     public double RequiredAuditIntervalHigh { get; init; } = double.PositiveInfinity;

@@ -128,7 +128,8 @@ internal sealed partial class NetworkModel
         _socialTotals.CapsOverdue++;
         _socialTotals.AuditCost += actions.FollowUpAuditCost;
         s.Node.LandedCost += actions.FollowUpAuditCost;
-        switch (actions.Response)
+        var response = _dueDiligence is { } law ? law.EngagementAt(s, t, actions.Response) : actions.Response;
+        switch (response)
         {
             case BuyerResponse.Suspend:
                 if (!s.Node.OrdersSuspended)

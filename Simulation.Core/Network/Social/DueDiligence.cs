@@ -79,6 +79,10 @@ internal sealed class DueDiligence
     /// <summary>Whether the law covers the supplier.</summary>
     public bool Covers(SupplierSocial s) => _coveredNode[s.Node.Index];
 
+    /// <summary>The response at a missed deadline at <paramref name="t"/>: the law's engagement rule for a covered supplier while in force, else <paramref name="response"/>.</summary>
+    public BuyerResponse EngagementAt(SupplierSocial s, double t, BuyerResponse response) =>
+        _law.Engagement is { } engagement && Covers(s) && InForce(t) ? engagement : response;
+
     /// <summary>
     /// The covered buyers' response: the days to the next audit of programme <paramref name="programme"/>
     /// at a supplier in <paramref name="segment"/>, from the programme's own <paramref name="interval"/>.

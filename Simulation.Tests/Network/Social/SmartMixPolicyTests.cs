@@ -138,6 +138,32 @@ public sealed class SmartMixPolicyTests
     }
 
     [Fact]
+    public void BuyerResponseRules_UnderTheLaw_EnrolOnlyOnceItApplies_AndEngageInsteadOfExiting()
+    {
+        var none = Load("smart-mix-mandatory.yaml", "social.corrective_actions.response=exit");
+        var rules = Load("smart-mix-mandatory.yaml", "social.corrective_actions.response=exit", "social.due_diligence.engagement=engage",
+            "social.capacity_building=[{id: law-score, funders: [brand-a], target: {segments: [high]}, max_suppliers: 4, cost_per_supplier_month: 700, while_law_applies: true}]");
+        var laterExits = new double[Pairs];
+        for (int r = 0; r < Pairs; r++)
+        {
+            var a = NetworkBuilder.Run(none, r);
+            var b = NetworkBuilder.Run(rules, r);
+            var capabilityA = a.Daily.Column("mean_capability");
+            var capabilityB = b.Daily.Column("mean_capability");
+            for (int i = 0; i < a.Daily.Days.Count && a.Daily.Days[i] < 365; i++)
+            {
+                Assert.Equal(capabilityA[i], capabilityB[i]);
+            }
+
+            Assert.True(b.Kpi("programme_cost") > 0);
+            Assert.DoesNotContain(b.Suppliers, s => s.ExitCause == "terminated" && s.ExitDay >= 365);
+            laterExits[r] = a.Suppliers.Count(s => s.ExitCause == "terminated" && s.ExitDay >= 365);
+        }
+
+        Assert.True(laterExits.Sum() > 0, "without the rule, covered suppliers are terminated after the law starts");
+    }
+
+    [Fact]
     public void PaymentTermsCutFromDay365_SameBefore_LessLiquidityStressAfter()
     {
         var sixty = Load("quickstart.yaml");

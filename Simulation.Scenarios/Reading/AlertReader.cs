@@ -1,6 +1,5 @@
 using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
-using Simulation.Scenarios.Loading;
 using Simulation.Scenarios.Schema;
 
 namespace Simulation.Scenarios.Reading;
@@ -45,7 +44,7 @@ internal static class AlertReader
                     _ => AlertComparison.Above,
                 },
                 Threshold = r.Number("threshold"),
-                Filter = filter is null ? SupplierTarget.All : ReadFilter(filter, references),
+                Filter = filter is null ? SupplierTarget.All : SocialReader.ReadTarget(filter, references),
             });
         }
 
@@ -111,47 +110,5 @@ internal static class AlertReader
             r.Errors.Inconsistent(r.At("filter"), r.FieldPathOf("filter"),
                 "a filter applies to supplier_exits and supplier flows only, not to the " + (source == AlertSource.Kpi ? "KPI" : "time series") + " '" + metric + "'");
         }
-    }
-
-    private static SupplierTarget ReadFilter(MapReader r, List<SocialReference> references)
-    {
-        int min = r.Integer("min_tier");
-        int max = r.Integer("max_tier");
-        if (max < min)
-        {
-            r.Errors.Inconsistent(r.At("max_tier"), r.FieldPathOf("max_tier"), InvariantText.Format($"max_tier ({max}) must not be below min_tier ({min})"));
-        }
-
-        return new SupplierTarget
-        {
-            MinTier = min,
-            MaxTier = max >= SocialFormat.MaxTier ? int.MaxValue : max,
-            Sizes = ScenarioReader.Sizes(r, "sizes"),
-            Regions = Names(r, "regions", SocialReferenceKind.Region, references),
-            Suppliers = Names(r, "suppliers", SocialReferenceKind.Supplier, references),
-        };
-    }
-
-    private static List<string> Names(MapReader r, string key, SocialReferenceKind kind, List<SocialReference> references)
-    {
-        var names = new List<string>();
-        if (r.Value(key) is SSeq seq)
-        {
-            r.Texts(key);
-            foreach (SNode item in seq.Items)
-            {
-                if (item is SScalar { IsNull: false } scalar)
-                {
-                    names.Add(scalar.Value);
-                    references.Add(new SocialReference(kind, scalar.Value, item, r.FieldPathOf(key)));
-                }
-            }
-        }
-        else
-        {
-            r.Texts(key);
-        }
-
-        return names;
     }
 }

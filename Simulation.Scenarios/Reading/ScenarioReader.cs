@@ -194,7 +194,7 @@ internal static class ScenarioReader
                 Id = id ?? "",
                 LeadTimeMultiplier = region.Number("lead_time_multiplier"),
                 GridCarbonKgPerKwh = region.Number("grid_carbon_kg_per_kwh"),
-                Credit = credit is null ? null : new CreditTerms(credit.Number("annual_rate"), credit.Number("limit_days_of_cost")) { Sizes = Sizes(credit, "sizes") },
+                Credit = credit is null ? null : new CreditTerms(credit.Number("annual_rate"), credit.Number("limit_days_of_cost")) { Sizes = [.. SocialReader.Choices(credit, "sizes", ScenarioFormat.Sizes).Select(i => (SizeClass)i)] },
                 LabourInspectionsPerSupplierYear = inspections,
                 InspectionDetectionProbability = detection,
                 LabourInspectionsChanges = inspectionChanges,
@@ -205,26 +205,6 @@ internal static class ScenarioReader
                 spec.Regions.Add(new Located<RegionDefinition>(definition, region.At("id"), region.Path));
             }
         }
-    }
-
-    /// <summary>A list of size classes; unknown words are reported with the choices.</summary>
-    internal static List<SizeClass> Sizes(MapReader reader, string key)
-    {
-        var sizes = new List<SizeClass>();
-        foreach (string size in reader.Texts(key))
-        {
-            int index = ScenarioFormat.Sizes.ToList().IndexOf(size);
-            if (index < 0)
-            {
-                reader.Errors.UnknownChoice(reader.At(key), reader.FieldPathOf(key), size, ScenarioFormat.Sizes);
-            }
-            else
-            {
-                sizes.Add((SizeClass)index);
-            }
-        }
-
-        return sizes;
     }
 
     private static void ReadProducts(MapReader reader, ScenarioSpec spec)

@@ -318,7 +318,10 @@ internal sealed class SocialReader
 
     private SupplierTarget Target(MapReader r) => r.Object("target") is { } target ? ReadTarget(target) : SupplierTarget.All;
 
-    private SupplierTarget ReadTarget(MapReader r)
+    private SupplierTarget ReadTarget(MapReader r) => ReadTarget(r, _references);
+
+    /// <summary>A target (or an alert's filter, which has no segments): tiers, sizes, segments, regions and suppliers; names go to <paramref name="references"/>.</summary>
+    internal static SupplierTarget ReadTarget(MapReader r, List<SocialReference> references)
     {
         int min = r.Integer("min_tier");
         int max = r.Integer("max_tier");
@@ -333,8 +336,8 @@ internal sealed class SocialReader
             MaxTier = max >= SocialFormat.MaxTier ? int.MaxValue : max,
             Sizes = [.. Choices(r, "sizes", ScenarioFormat.Sizes).Select(i => (SizeClass)i)],
             Segments = [.. Choices(r, "segments", SocialFormat.Segments).Select(i => (RiskSegment)i)],
-            Regions = References(r, "regions", SocialReferenceKind.Region),
-            Suppliers = References(r, "suppliers", SocialReferenceKind.Supplier),
+            Regions = References(r, "regions", SocialReferenceKind.Region, references),
+            Suppliers = References(r, "suppliers", SocialReferenceKind.Supplier, references),
         };
     }
 
@@ -361,7 +364,7 @@ internal sealed class SocialReader
         [.. Choices(r, key, SocialFormat.Categories).Select(i => (ViolationCategory)i)];
 
     /// <summary>The positions in <paramref name="choices"/> of a list's words; unknown words are reported and skipped.</summary>
-    private static List<int> Choices(MapReader r, string key, IReadOnlyList<string> choices)
+    internal static List<int> Choices(MapReader r, string key, IReadOnlyList<string> choices)
     {
         var picked = new List<int>();
         foreach ((string text, SNode node) in TextItems(r, key))
@@ -380,13 +383,15 @@ internal sealed class SocialReader
         return picked;
     }
 
-    private List<string> References(MapReader r, string key, SocialReferenceKind kind)
+    private List<string> References(MapReader r, string key, SocialReferenceKind kind) => References(r, key, kind, _references);
+
+    private static List<string> References(MapReader r, string key, SocialReferenceKind kind, List<SocialReference> references)
     {
         var ids = new List<string>();
         foreach ((string text, SNode node) in TextItems(r, key))
         {
             ids.Add(text);
-            _references.Add(new SocialReference(kind, text, node, r.FieldPathOf(key)));
+            references.Add(new SocialReference(kind, text, node, r.FieldPathOf(key)));
         }
 
         return ids;

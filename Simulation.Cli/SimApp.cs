@@ -31,7 +31,10 @@ internal static class SimApp
         return root;
     }
 
-    /// <summary>Parses and runs; maps user errors to exit code 2 and everything else to 1, without stack traces.</summary>
+    /// <summary>What every command prints when Ctrl-C or SIGTERM stopped it (a sweep adds where its finished points are).</summary>
+    public const string InterruptedMessage = "Interrupted; nothing half-written was left (no run folder was written).";
+
+    /// <summary>Parses and runs; maps user errors to exit code 2, an interruption to 130 and everything else to 1, without stack traces.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var root = Build(context);
@@ -40,7 +43,7 @@ internal static class SimApp
         {
             foreach (var error in parse.Errors)
             {
-                await context.Error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {ParseErrors.Explain(error.Message)}").ConfigureAwait(false);
             }
 
             await context.Error.WriteLineAsync("Run 'sim --help' for usage.").ConfigureAwait(false);
@@ -49,7 +52,7 @@ internal static class SimApp
 
         try
         {
-            var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (ScenarioInputException e)
@@ -57,10 +60,10 @@ internal static class SimApp
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await context.Error.WriteLineAsync("Cancelled; no run folder was written.").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            await context.Error.WriteLineAsync(InterruptedMessage).ConfigureAwait(false);
+            return ExitCodes.Interrupted;
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: report any failure as one line, never a stack trace.
         catch (Exception e)

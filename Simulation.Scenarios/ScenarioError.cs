@@ -19,7 +19,7 @@ public sealed record ScenarioError(string File, int Line, int Column, string Fie
     /// <returns>The error as one line of text.</returns>
     public override string ToString()
     {
-        string field = Field.Length == 0 || MessageNamesField() ? "" : Field + ": ";
+        string field = Field.Length == 0 || MessageNamesField() ? "" : Loading.SScalar.Shown(Field, 200) + ": ";
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: error: {field}{Message}");
     }
 

@@ -5,8 +5,9 @@ namespace Simulation.Scenarios;
 /// <summary>What <see cref="ScenarioLoader.Load"/> found: the network, or every error that prevents it.</summary>
 public sealed class ScenarioLoadResult
 {
-    internal ScenarioLoadResult(NetworkDefinition? definition, IReadOnlyList<ScenarioError> errors, string resolvedYaml, string scenarioHash)
+    internal ScenarioLoadResult(NetworkDefinition? definition, IReadOnlyList<ScenarioError> errors, string resolvedYaml, string scenarioHash, IReadOnlyDictionary<string, string> importedTables)
     {
+        ImportedTables = importedTables;
         Definition = errors.Count == 0 ? definition : null;
         Errors = errors;
         ResolvedYaml = resolvedYaml;
@@ -28,6 +29,16 @@ public sealed class ScenarioLoadResult
     /// </summary>
     public string ResolvedYaml { get; }
 
+    /// <summary>The scenario's <c>report</c> section: headline KPIs, targets and currency (defaults when absent).</summary>
+    public Reporting.ReportSettings Report { get; init; } = Reporting.ReportSettings.Default;
+
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <see cref="ResolvedYaml"/>.</summary>
     public string ScenarioHash { get; }
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of every imported table's bytes, by full path. Not in
+    /// <see cref="ScenarioHash"/> (the resolved YAML names the tables, not their content); a sweep's
+    /// identity and a run's manifest include them, so a resume after a table changed is refused.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ImportedTables { get; }
 }

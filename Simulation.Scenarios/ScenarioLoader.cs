@@ -31,7 +31,7 @@ public static class ScenarioLoader
         SMap? root = DocumentAssembler.Assemble(path, files, errors);
         if (root is null)
         {
-            return new ScenarioLoadResult(null, errors.Sorted(), "", Hash(""));
+            return new ScenarioLoadResult(null, errors.Sorted(), "", Hash(""), files.ImportedTables);
         }
 
         if (overrides is { Count: > 0 })
@@ -44,7 +44,7 @@ public static class ScenarioLoader
         string directory = Path.GetDirectoryName(path) is { Length: > 0 } folder ? folder : ".";
         ScenarioSpec spec = ScenarioReader.Read(root, errors, files, directory);
         NetworkDefinition? definition = NetworkBuilder.Build(spec, errors);
-        return new ScenarioLoadResult(definition, errors.Sorted(), resolved, Hash(resolved));
+        return new ScenarioLoadResult(definition, errors.Sorted(), resolved, Hash(resolved), files.ImportedTables) { Report = spec.Report };
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

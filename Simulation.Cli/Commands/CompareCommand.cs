@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using Simulation.Cli.Rendering;
 using Simulation.Scenarios;
 using Simulation.Scenarios.Experiments.Compare;
@@ -83,7 +82,7 @@ internal static class CompareCommand
 
             if (settings.OutputDirectory.Length == 0)
             {
-                settings = settings with { OutputDirectory = DefaultRunFolder(scenarios[0].Scenario.Definition!.Name) };
+                settings = settings with { OutputDirectory = OutputPaths.TimestampedDefault(scenarios[0].Scenario.Definition!.Name, "-compare") };
             }
 
             bool machineOutput = parse.GetValue(json) || parse.GetValue(quiet);
@@ -162,7 +161,4 @@ internal static class CompareCommand
             }).ConfigureAwait(false);
         return outcome!;
     }
-
-    private static string DefaultRunFolder(string scenarioName) =>
-        Path.Combine("runs", $"{scenarioName}-compare-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 }

@@ -28,10 +28,16 @@ internal static class OptimizeCommand
         var maxCvar = new Option<double?>("--max-cvar") { Description = "Continuity constraint: cap on the CVaR of the shortfall share (same as --cap cvar=...)." };
         var scenarios = new Option<int>("--scenarios") { Description = "Disruption scenarios sampled from the scenario's disruption model.", DefaultValueFactory = _ => 200 };
         var pareto = new Option<string?>("--pareto") { Description = "Trace a Pareto frontier: --pareto co2e:8 = 8 points over CO2e." };
-        var gap = new Option<double>("--gap") { Description = "Relative optimality gap each solve stops at.", DefaultValueFactory = _ => 0.01 };
+        var gap = new Option<double>("--gap") { Description = "Relative optimality gap each solve stops at (the default leaves no dominated frontier points on the shipped scenarios).", DefaultValueFactory = _ => SourcingSettings.DefaultGap };
+        var maxChange = new Option<double?>("--max-change") { Description = "Largest move of any supplier's share from today's mix (responsible exit, phase-out), e.g. 0.2." };
+        var maxUtilisation = new Option<double>("--max-utilisation") { Description = "Largest use of any supplier's capacity at peak demand, so disrupted volume can be caught up (e.g. 0.85).", DefaultValueFactory = _ => 1 };
+        var periodDays = new Option<double>("--period-days") { Description = "Periods the optimizer and the simulated CVaR split each replication into (seasonality, bad quarters).", DefaultValueFactory = _ => 91 };
+        var capacityAtPeak = new Option<bool>("--capacity-at-peak") { Description = "Make capacities carry the busiest period's demand, not the mean (for buyers whose stock cannot carry the season)." };
+        var upstreamDisruptions = new Option<bool>("--upstream-disruptions") { Description = "Let upper-tier disruptions lower a tier-1 supplier's availability through the bill of materials (ignores input stocks, so pessimistic)." };
+        var suggestCapacity = new Option<bool>("--suggest-capacity") { Description = "When a request is infeasible, also suggest capacity expansions (by default only changes to your caps and limits)." };
         var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per solve.", DefaultValueFactory = _ => 60 };
         var refine = new Option<int>("--refine") { Description = "Rounds of feeding simulated availability, cost and social risk per supplier back and re-solving (stops early when the mix stops changing).", DefaultValueFactory = _ => 0 };
-        var replications = new Option<int>("--replications", "-r") { Description = "Replications of the simulation check of each mix.", DefaultValueFactory = _ => 5 };
+        var replications = new Option<int>("--replications", "-r") { Description = "Replications of the simulation check of each mix (today's included; the CVaR is over replications x periods).", DefaultValueFactory = _ => 20 };
         var relationshipCost = new Option<double>("--relationship-cost") { Description = "Cost per buyer-supplier relationship per year.", DefaultValueFactory = _ => 0 };
         var certificationPremium = new Option<double>("--certification-premium") { Description = "Premium of a certified supplier, as a fraction of its price.", DefaultValueFactory = _ => 0 };
         var complianceCost = new Option<double>("--compliance-cost") { Description = "Expected compliance cost per worker-exposure-day of social risk.", DefaultValueFactory = _ => 0 };
@@ -44,9 +50,16 @@ internal static class OptimizeCommand
         var force = CommonOptions.Force("output folder");
         var json = CommonOptions.Json("the result");
         var quiet = CommonOptions.Quiet("output folder");
-        var command = new Command("optimize", "Choose the sourcing mix with OR-Tools (cost, CO2e, water, social risk, shortfall, CVaR of shortfall), trace a Pareto frontier, and check every mix by simulation.")
+        var command = new Command(
+            "optimize",
+            "Choose the sourcing mix with OR-Tools (cost, CO2e, water, social risk, shortfall, CVaR of shortfall), trace a Pareto frontier, and check every mix by simulation against today's mix on the same random numbers; a recommendation that simulates worse than today's or breaks a cap is flagged first.\n\n" +
+            "Examples:\n" +
+            "  sim optimize scenarios/quickstart.yaml --max-share 0.4 --max-cvar 0.07\n" +
+            "  sim optimize scenarios/apparel-bangladesh.yaml --pareto co2e:8 -r 10\n" +
+            "  sim optimize scenarios/smart-mix.yaml --objective cost --max-change 0.2 --refine 2")
         {
-            file, set, objective, caps, maxShare, maxRegionShare, minShare, cvarAlpha, maxCvar, scenarios, pareto, gap, timeLimit, refine,
+            file, set, objective, caps, maxShare, maxRegionShare, minShare, maxChange, maxUtilisation, cvarAlpha, maxCvar, scenarios, periodDays, pareto, gap, timeLimit, refine,
+            suggestCapacity, capacityAtPeak, upstreamDisruptions,
             replications, relationshipCost, certificationPremium, complianceCost, programmeBudget, threads, output, force, json, quiet,
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -89,6 +102,9 @@ internal static class OptimizeCommand
                     RelativeGap = parse.GetValue(gap),
                     TimeLimit = TimeSpan.FromSeconds(seconds),
                     ProgrammeBudgetPerYear = budget ?? double.PositiveInfinity,
+                    MaxShareChange = parse.GetValue(maxChange) ?? 1,
+                    MaxUtilisation = parse.GetValue(maxUtilisation),
+                    SuggestCapacity = parse.GetValue(suggestCapacity),
                 },
                 Build = new SourcingBuildOptions
                 {
@@ -98,13 +114,16 @@ internal static class OptimizeCommand
                     CertificationPremium = parse.GetValue(certificationPremium),
                     ComplianceCostPerExposureDay = parse.GetValue(complianceCost),
                     Programmes = budget is not null,
+                    PeriodDays = parse.GetValue(periodDays),
+                    CapacityAtPeak = parse.GetValue(capacityAtPeak),
+                    UpstreamDisruptions = parse.GetValue(upstreamDisruptions),
                 },
                 ParetoAxis = axis,
                 ParetoPoints = points,
                 RefineRounds = parse.GetValue(refine),
                 Replications = parse.GetValue(replications),
                 Threads = parse.GetValue(threads),
-                OutputDirectory = parse.GetValue(output) ?? DefaultFolder(name),
+                OutputDirectory = parse.GetValue(output) ?? OutputPaths.TimestampedDefault(name, "-optimize"),
                 Force = parse.GetValue(force),
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             };
@@ -184,9 +203,6 @@ internal static class OptimizeCommand
         SourcingKpis.TryParse(name.Trim(), out var kpi)
             ? kpi
             : throw new ScenarioInputException($"{option}: unknown KPI '{name}'; expected one of {string.Join(", ", SourcingKpis.All.Select(SourcingKpis.Name))}.");
-
-    private static string DefaultFolder(string scenarioName) =>
-        Path.Combine("runs", $"{scenarioName}-optimize-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
     /// <summary>One progress bar per stage, created when the stage first reports.</summary>
     private sealed class StageReporter(ProgressContext progress) : IProgress<OptimizeProgress>

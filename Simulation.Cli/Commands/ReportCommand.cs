@@ -4,14 +4,20 @@ using Spectre.Console;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>sim report RUN_DIR</c>: re-renders charts/ and report.html from a run folder's Parquet files.</summary>
+/// <summary><c>sim report DIR</c>: re-renders report.html (and a run's charts/) of a run, compare or sweep folder.</summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var folder = new Argument<DirectoryInfo>("run-folder") { Description = "A run folder written by 'sim run'." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "A folder written by 'sim run', 'sim compare' or 'sim sweep'." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress; print only the report's path." };
-        var command = new Command("report", "Re-render charts/ (PNG and SVG) and report.html of a run folder from its Parquet files alone.")
+        var command = new Command(
+            "report",
+            "Re-render report.html (and a run's charts/, SVG) of a run, compare or sweep folder from its Parquet files alone.\n\n" +
+            "Examples:\n" +
+            "  sim report runs/quickstart\n" +
+            "  sim report runs/compare-terms --quiet\n" +
+            "  sim report runs/apparel-grid")
         {
             folder, quiet,
         };
@@ -21,7 +27,7 @@ internal static class ReportCommand
             ReportOutcome? outcome = null;
             if (parse.GetValue(quiet))
             {
-                outcome = await RunReport.RerenderAsync(path, null, cancellationToken).ConfigureAwait(false);
+                outcome = await RunReport.RenderAnyAsync(path, null, cancellationToken).ConfigureAwait(false);
                 await context.Out.WriteLineAsync(outcome.ReportPath).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
@@ -29,9 +35,9 @@ internal static class ReportCommand
             await context.Console.Status().StartAsync("Reading run data", async status =>
             {
                 var stage = new StatusReporter(status);
-                outcome = await Task.Run(() => RunReport.RerenderAsync(path, stage, cancellationToken), cancellationToken).ConfigureAwait(false);
+                outcome = await Task.Run(() => RunReport.RenderAnyAsync(path, stage, cancellationToken), cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            context.Console.MarkupLine($"Report: {Markup.Escape(outcome!.ReportPath)} ({outcome.Charts} charts in charts/, PNG and SVG)");
+            context.Console.MarkupLine($"Report: {Markup.Escape(outcome!.ReportPath)} ({outcome.Charts} charts in charts/)");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Simulation.Cli.Rendering;
 using Simulation.Scenarios;
 using Simulation.Scenarios.Experiments;
@@ -28,10 +27,15 @@ internal static class RunCommand
         };
         var events = new Option<bool>("--events") { Description = "Also write events.parquet: disruptions and supplier exits as they happened." };
         var noReport = new Option<bool>("--no-report") { Description = "Skip charts/ and report.html (render them later with 'sim report')." };
+        var all = new Option<bool>("--all") { Description = "List every KPI in the table, also those of parts the scenario does not model." };
 
-        var command = new Command("run", "Run a scenario: N replications in parallel, KPIs with 95% confidence intervals, Parquet outputs in a run folder.")
+        var command = new Command("run", "Run a scenario: N replications in parallel, KPIs with 95% confidence intervals, Parquet outputs, charts and report.html in a run folder.\n\n" +
+            "Examples:\n" +
+            "  sim run scenarios/quickstart.yaml\n" +
+            "  sim run scenarios/smart-mix.yaml --all --out runs/smart-mix\n" +
+            "  sim run scenarios/quickstart.yaml --no-report --json")
         {
-            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, noReport,
+            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, noReport, all,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,7 +55,7 @@ internal static class RunCommand
                 Replications = parse.GetValue(replications),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
-                OutputDirectory = parse.GetValue(output) ?? DefaultRunFolder(name),
+                OutputDirectory = parse.GetValue(output) ?? OutputPaths.TimestampedDefault(name),
                 Force = parse.GetValue(force),
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 TimeSeriesEveryDays = parse.GetValue(timeSeriesEvery),
@@ -73,7 +77,7 @@ internal static class RunCommand
             }
             else
             {
-                KpiTable.Render(context.Console, outcome);
+                KpiTable.Render(context.Console, outcome, parse.GetValue(all));
             }
 
             return ExitCodes.Ok;
@@ -97,9 +101,6 @@ internal static class RunCommand
             }).ConfigureAwait(false);
         return outcome!;
     }
-
-    private static string DefaultRunFolder(string scenarioName) =>
-        Path.Combine("runs", $"{scenarioName}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
 
     /// <summary>After the replications, the bar's label says what is being written.</summary>
     private sealed class StageReporter(ProgressTask task) : IProgress<string>

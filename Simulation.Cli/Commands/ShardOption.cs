@@ -6,7 +6,7 @@ namespace Simulation.Cli.Commands;
 
 /// <summary>
 /// Which shard this process runs: <c>--shard i/n</c> (0-based), or else a cluster's array job variables:
-/// Slurm's <c>SLURM_ARRAY_TASK_ID</c> (minus <c>SLURM_ARRAY_TASK_MIN</c>) of <c>SLURM_ARRAY_TASK_COUNT</c>, or a
+/// Slurm's <c>SLURM_ARRAY_TASK_ID</c> (minus <c>SLURM_ARRAY_TASK_MIN</c>, divided by <c>SLURM_ARRAY_TASK_STEP</c>) of <c>SLURM_ARRAY_TASK_COUNT</c>, or a
 /// Kubernetes indexed Job's <c>JOB_COMPLETION_INDEX</c> of <c>SIM_SHARD_COUNT</c> (set it to the Job's completions).
 /// </summary>
 internal static class ShardOption
@@ -21,7 +21,18 @@ internal static class ShardOption
         if (environment("SLURM_ARRAY_TASK_ID") is { } id && environment("SLURM_ARRAY_TASK_COUNT") is { } count)
         {
             int min = environment("SLURM_ARRAY_TASK_MIN") is { } text ? Number(text, "SLURM_ARRAY_TASK_MIN") : 0;
-            return Check(Number(id, "SLURM_ARRAY_TASK_ID") - min, Number(count, "SLURM_ARRAY_TASK_COUNT"), "SLURM_ARRAY_TASK_ID");
+            int step = environment("SLURM_ARRAY_TASK_STEP") is { } stepText ? Number(stepText, "SLURM_ARRAY_TASK_STEP") : 1;
+            int task = Number(id, "SLURM_ARRAY_TASK_ID");
+            int tasks = Number(count, "SLURM_ARRAY_TASK_COUNT");
+            int offset = task - min;
+            if (step < 1 || offset < 0 || offset % step != 0 || offset / step >= tasks)
+            {
+                // A rerun of some tasks (--array=3,7) or an uneven list: the variables cannot say which shard this is.
+                throw new ScenarioInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"SLURM_ARRAY_TASK_ID={task} is not task {offset / Math.Max(step, 1)} of an evenly stepped array of {tasks} (min {min}, step {step}), as a rerun of some tasks (--array=3,7) makes it; pass the shard explicitly: --shard \"$SLURM_ARRAY_TASK_ID/N\" (docs/cluster.md)."));
+            }
+
+            return Check(offset / step, tasks, "SLURM_ARRAY_TASK_ID");
         }
 
         if (environment("JOB_COMPLETION_INDEX") is { } index)

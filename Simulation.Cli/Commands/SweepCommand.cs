@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Simulation.Cli.Rendering;
+using Simulation.Scenarios;
 using Simulation.Scenarios.Experiments.Sweeps;
 using Spectre.Console;
 
@@ -51,7 +52,7 @@ internal static class SweepCommand
 
             var settings = new SweepSettings
             {
-                OutputDirectory = parse.GetValue(output) ?? Path.Combine("runs", "sweep-" + design.Name),
+                OutputDirectory = parse.GetValue(output) ?? OutputPaths.DefaultPath("sweep-" + design.Name, ""),
                 Threads = parse.GetValue(threads),
                 Shard = ShardOption.Resolve(parse.GetValue(shard), Environment.GetEnvironmentVariable),
                 Force = parse.GetValue(force),
@@ -66,10 +67,10 @@ internal static class SweepCommand
                     ? await ScenarioSweep.ExecuteAsync(design, settings, cancellationToken).ConfigureAwait(false)
                     : await RunWithProgressAsync(context.Console, design, settings, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await context.Error.WriteLineAsync($"Stopped. Finished points are kept in {Path.GetFullPath(settings.OutputDirectory)}; run the same command again to resume.").ConfigureAwait(false);
-                return ExitCodes.Failure;
+                await context.Error.WriteLineAsync($"Interrupted. Finished points are kept in {Path.GetFullPath(settings.OutputDirectory)}; run the same command again to resume.").ConfigureAwait(false);
+                return ExitCodes.Interrupted;
             }
 
             await SweepReport.WriteAsync(context, outcome, settings.Shard, parse.GetValue(json), parse.GetValue(quiet)).ConfigureAwait(false);

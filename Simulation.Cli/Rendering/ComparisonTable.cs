@@ -51,6 +51,6 @@ internal static class ComparisonTable
         }
 
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Markup.Escape(outcome.ScenarioName)}: bold differences have a 95% CI that excludes 0; CI ratio is the paired CI's width over an unpaired one's.\nRun folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s); chart: charts/compare.png"));
+            $"{Markup.Escape(outcome.ScenarioName)}: bold differences have a 95% CI that excludes 0; CI ratio is the paired CI's width over an unpaired one's.\nRun folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s); page: report.html, chart: charts/compare.png"));
     }
 }

@@ -1,24 +1,47 @@
 using System.Globalization;
 using Simulation.Scenarios.Experiments;
+using Simulation.Scenarios.Reporting;
 using Spectre.Console;
 
 namespace Simulation.Cli.Rendering;
 
 /// <summary>
-/// The KPI table printed at the end of a run: mean and 95% CI per KPI, grouped. The CI is clipped to
-/// the KPI's natural range (<see cref="KpiSummary.Ci95InRange"/>), so a count never shows a bound below 0.
+/// The KPI table printed at the end of a run: first the headline (with target and verdict), then the
+/// KPIs of the parts the scenario models, grouped, with labels and units for people; <c>--all</c> adds
+/// the KPIs of parts it does not model. The CI is clipped to the KPI's natural range
+/// (<see cref="KpiSummary.Ci95InRange"/>). Fits 80 columns; wider consoles also get p5 .. p95.
 /// </summary>
 internal static class KpiTable
 {
     /// <summary>Below this console width the p5..p95 column is left out so rows stay on one line.</summary>
     private const int WidthForQuantiles = 110;
 
-    public static void Render(IAnsiConsole console, RunOutcome outcome)
+    public static void Render(IAnsiConsole console, RunOutcome outcome, bool all = false)
     {
+        var presentation = KpiPresentation.ForFolder(outcome.OutputDirectory);
+        var byName = outcome.Summaries.ToDictionary(s => s.Kpi.Name, StringComparer.Ordinal);
+        var headline = new Table()
+            .Border(TableBorder.Simple)
+            .Title($"[bold]{Markup.Escape(outcome.ScenarioName)}[/]: {outcome.Replications} replications, seed {outcome.Seed}")
+            .AddColumn(new TableColumn("headline").NoWrap())
+            .AddColumn(new TableColumn("mean").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("95% CI").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("target: verdict").NoWrap());
+        foreach (string name in presentation.Headline.Where(byName.ContainsKey))
+        {
+            var s = byName[name];
+            var (low, high) = s.Ci95InRange;
+            var verdict = presentation.VerdictOf(name, low, high, s.Summary.Mean);
+            var cells = Cells(quantiles: false, presentation, s);
+            string target = verdict == Verdict.None ? "[grey]no target[/]" : $"{presentation.TargetText(name, s.Kpi.Unit)}: {Colour(verdict)}";
+            headline.AddRow([.. cells, target]);
+        }
+
+        console.Write(headline);
+
         bool quantiles = console.Profile.Width >= WidthForQuantiles;
         var table = new Table()
             .Border(TableBorder.Simple)
-            .Title($"[bold]{Markup.Escape(outcome.ScenarioName)}[/]: {outcome.Replications} replications, seed {outcome.Seed}")
             .AddColumn(new TableColumn("KPI").NoWrap())
             .AddColumn(new TableColumn("mean").RightAligned().NoWrap())
             .AddColumn(new TableColumn("95% CI").RightAligned().NoWrap());
@@ -27,22 +50,18 @@ internal static class KpiTable
             table.AddColumn(new TableColumn("p5 .. p95").RightAligned().NoWrap());
         }
 
-        table.AddColumn(new TableColumn("unit").NoWrap());
-        foreach (var group in outcome.Summaries.GroupBy(s => s.Kpi.Group))
+        foreach (var group in outcome.Summaries.Where(s => all || presentation.Applies(s.Kpi.Name, s.Kpi.Group)).GroupBy(s => s.Kpi.Group))
         {
-            table.AddRow(Row(quantiles, $"[bold underline]{group.Key.ToString().ToLowerInvariant()}[/]", "", "", "", ""));
-            foreach (var kpiSummary in group)
+            table.AddRow(Row(quantiles, $"[bold underline]{group.Key.ToString().ToLowerInvariant()}[/]", "", "", ""));
+            foreach (var s in group)
             {
-                var (kpi, summary) = kpiSummary;
-                var (low, high) = kpiSummary.Ci95InRange;
-                string ci = double.IsNaN(low) ? "-" : $"{NumberFormat.Compact(low)} .. {NumberFormat.Compact(high)}";
-                table.AddRow(Row(
-                    quantiles,
-                    Markup.Escape(kpi.Name),
-                    NumberFormat.Compact(summary.Mean),
-                    ci,
-                    $"{NumberFormat.Compact(summary.P5)} .. {NumberFormat.Compact(summary.P95)}",
-                    Markup.Escape(kpi.Unit)));
+                var cells = Cells(quantiles, presentation, s);
+                if (!presentation.Applies(s.Kpi.Name, s.Kpi.Group))
+                {
+                    cells[0] = "[grey]" + cells[0] + " (not modelled)[/]";
+                }
+
+                table.AddRow(cells);
             }
         }
 
@@ -52,8 +71,9 @@ internal static class KpiTable
             console.Write(AlertTable(outcome));
         }
 
+        string hint = all ? "" : "; --all lists every KPI";
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"Run folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s, {outcome.Events:N0} events)"));
+            $"Run folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s, {outcome.Events:N0} events){hint}"));
     }
 
     /// <summary>Per alert: the share of replications it fired in, its 95% Wilson interval, and the first day it fired (mean, p5 .. p95).</summary>
@@ -83,6 +103,26 @@ internal static class KpiTable
         return table;
     }
 
-    private static string[] Row(bool quantiles, string name, string mean, string ci, string range, string unit) =>
-        quantiles ? [name, mean, ci, range, unit] : [name, mean, ci, unit];
+    private static string[] Cells(bool quantiles, KpiPresentation presentation, KpiSummary s)
+    {
+        var (low, high) = s.Ci95InRange;
+        string unit = s.Kpi.Unit;
+        string ci = double.IsNaN(low) ? "-" : $"{KpiPresentation.Format(low, unit)} .. {KpiPresentation.Format(high, unit)}";
+        return Row(
+            quantiles,
+            Markup.Escape(presentation.LabelWithUnit(s.Kpi.Name, unit)),
+            KpiPresentation.Format(s.Summary.Mean, unit),
+            ci,
+            $"{KpiPresentation.Format(s.Summary.P5, unit)} .. {KpiPresentation.Format(s.Summary.P95, unit)}");
+    }
+
+    private static string Colour(Verdict verdict) => verdict switch
+    {
+        Verdict.Met => "[green]met[/]",
+        Verdict.AtRisk => "[yellow]at risk[/]",
+        _ => "[red]missed[/]",
+    };
+
+    private static string[] Row(bool quantiles, string name, string mean, string ci, string range) =>
+        quantiles ? [name, mean, ci, range] : [name, mean, ci];
 }

@@ -21,13 +21,29 @@ internal static class OptimizeReport
             ? $"{outcome.ScenarioName}: minimise {SourcingKpis.Name(objective)}, Pareto frontier over {SourcingKpis.Name(axis)}"
             : $"{outcome.ScenarioName}: minimise {SourcingKpis.Name(objective)}";
         console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
-        console.MarkupLine(Markup.Escape($"{outcome.Scenarios} disruption scenarios; each mix simulated with {outcome.Replications} replications (common random numbers). Predicted by the optimizer beside simulated (mean and 95% CI); * = the mix in mix.yaml."));
+
+        // The verdict first: a strategist reads this line before any table.
+        foreach (string line in Verdict(outcome))
+        {
+            console.MarkupLine(line);
+        }
+
+        console.MarkupLine(Markup.Escape(
+            $"Each mix simulated with {outcome.Replications} replications on the same random numbers as today's mix; " +
+            $"CVaR over {outcome.Replications} x {outcome.PeriodsPerReplication} periods of {outcome.PeriodDays:0.#} days ({outcome.TailOutcomes:0.#} outcomes in its tail). " +
+            "vs today = paired difference (point - today) with its 95% CI. * = the mix in mix.yaml."));
+        if (outcome.TailOutcomes < SimulatedRisk.FewTailOutcomes)
+        {
+            console.MarkupLine(Markup.Escape($"Note: the simulated CVaR rests on {outcome.TailOutcomes:0.#} outcomes; raise --replications for a figure that means something."));
+        }
 
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("point");
         table.AddColumn("kpi");
         table.AddColumn(new TableColumn("predicted").RightAligned());
         table.AddColumn(new TableColumn("simulated").RightAligned());
+        table.AddColumn(new TableColumn("95% CI").RightAligned());
+        table.AddColumn(new TableColumn("vs today").RightAligned());
         table.AddColumn(new TableColumn("95% CI").RightAligned());
         foreach (var point in outcome.Points)
         {
@@ -36,11 +52,12 @@ internal static class OptimizeReport
                 table.AddEmptyRow();
             }
 
+            string label = point.IsBaseline ? "today" : point.Index.ToString(CultureInfo.InvariantCulture);
             var labels = new[]
             {
-                point.Index == outcome.ChosenIndex ? $"[bold]{point.Index + 1}*[/]" : $"{point.Index + 1}",
-                SourcingStatusNames.Name(point.Solution.Status),
-                double.IsFinite(point.Solution.Gap) ? "gap " + point.Solution.Gap.ToString("P2", CultureInfo.InvariantCulture) : "",
+                point.Index == outcome.ChosenIndex ? $"[bold]{label}*[/]" : label,
+                point.IsBaseline ? "current mix" : SourcingStatusNames.Name(point.Solution.Status),
+                point.IsFlagged ? "[bold red]FLAGGED[/]" : double.IsFinite(point.Solution.Gap) ? "gap " + point.Solution.Gap.ToString("P2", CultureInfo.InvariantCulture) : "",
                 $"{point.Mix.Select(m => m.SupplierId).Distinct(StringComparer.Ordinal).Count()} suppliers",
             };
             for (int k = 0; k < SourcingKpis.All.Count; k++)
@@ -49,17 +66,22 @@ internal static class OptimizeReport
                 string name = Markup.Escape($"{SourcingKpis.Name(kpi)} ({SourcingKpis.Unit(kpi)})");
                 string predicted = point.Solution.Predicted.TryGetValue(kpi, out double p) ? Number(p) : "-";
                 var simulated = point.Simulated?.Kpis[kpi];
+                bool bad = point.BrokenCaps.Contains(kpi) || point.WorseThanBaseline.Contains(kpi);
+                string difference = point.Differences.TryGetValue(kpi, out var d) ? Markup.Escape(PointVerdict.WithSign(d.Mean)) : "-";
+                string differenceCi = d is not null && double.IsFinite(d.Ci95Low) ? Markup.Escape($"[{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]") : "-";
                 table.AddRow(
                     k < labels.Length ? labels[k] : "",
                     kpi == objective || kpi == outcome.Axis ? $"[bold]{name}[/]" : name,
                     predicted,
-                    simulated is null ? "-" : Number(simulated.Mean),
-                    simulated is null || !double.IsFinite(simulated.Ci95Low) ? "-" : Markup.Escape(ClippedInterval(kpi, simulated)));
+                    simulated is null ? "-" : bad ? $"[red]{Number(simulated.Mean)}[/]" : Number(simulated.Mean),
+                    simulated is null || !double.IsFinite(simulated.Ci95Low) ? "-" : Markup.Escape(ClippedInterval(kpi, simulated)),
+                    bad ? $"[red]{difference}[/]" : difference,
+                    differenceCi);
             }
         }
 
         console.Write(table);
-        if (outcome.Axis is { } traded && outcome.Points.Count == 1)
+        if (outcome.Axis is { } traded && outcome.Points.Count == 2)
         {
             console.MarkupLine(Markup.Escape(
                 $"The frontier is a single point: {SourcingKpis.Name(traded)} is the same at its own minimum and at the {SourcingKpis.Name(objective)} optimum, " +
@@ -68,15 +90,52 @@ internal static class OptimizeReport
 
         foreach (var point in outcome.Points.Where(p => !p.Solution.HasMix))
         {
-            console.MarkupLine(Markup.Escape($"point {point.Index + 1}: {point.Solution.Explanation}"));
+            console.MarkupLine(Markup.Escape($"point {point.Index}: {point.Solution.Explanation}"));
         }
 
         RenderRefinement(console, outcome);
-        RenderMix(console, outcome.Points[outcome.ChosenIndex]);
-        RenderEnrolments(console, outcome.Points[outcome.ChosenIndex]);
+        RenderMix(console, outcome.Chosen);
+        RenderEnrolments(console, outcome.Chosen);
         string set = string.Concat(overrides.Select(o => $" --set \"{o}\""));
-        console.MarkupLine(Markup.Escape($"Written to {outcome.OutputDirectory}: mix.yaml (point {outcome.ChosenIndex + 1}, marked *), pareto.parquet, charts/, points/ (one variant and run folder per mix)."));
+        console.MarkupLine(Markup.Escape($"Written to {outcome.OutputDirectory}: mix.yaml (point {outcome.Chosen.Label}, marked *), mix.parquet, pareto.parquet, manifest.json, report.html, charts/, points/ (one variant and run folder per mix, today's in points/baseline)."));
         console.MarkupLine(Markup.Escape($"Reproduce the simulated figures: sim run {Path.Combine(outcome.OutputDirectory, "mix.yaml")}{set}"));
+    }
+
+    /// <summary>
+    /// The lines that lead the output: whether the recommended mix holds up against today's in
+    /// simulation, every flagged point, collapsed frontier points and why refinement stopped.
+    /// </summary>
+    internal static IEnumerable<string> Verdict(OptimizeOutcome outcome)
+    {
+        var chosen = outcome.Chosen;
+        var today = outcome.Baseline.Simulated!.Kpis;
+        string objective = SourcingKpis.Name(outcome.Settings.Objective);
+        if (outcome.NoSafeRecommendation)
+        {
+            yield return "[bold red]" + Markup.Escape($"NO SAFE RECOMMENDATION: the recommended mix (point {chosen.Label}) {PointVerdict.Describe(chosen)}. No mix found holds up against today's in simulation: keep today's mix, or loosen the request.") + "[/]";
+        }
+        else if (chosen.Differences.TryGetValue(outcome.Settings.Objective, out var d))
+        {
+            yield return "[bold green]" + Markup.Escape(
+                $"Point {chosen.Label} meets its caps in simulation and is not worse than today's mix; simulated {objective} {Number(chosen.Simulated!.Kpis[outcome.Settings.Objective].Mean)} against today's {Number(today[outcome.Settings.Objective].Mean)} " +
+                $"(difference {PointVerdict.WithSign(d.Mean)} [{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]).") + "[/]";
+        }
+
+        foreach (var point in outcome.Points.Where(p => p.IsFlagged && p.Index != outcome.ChosenIndex))
+        {
+            yield return "[red]" + Markup.Escape($"Point {point.Label} {PointVerdict.Describe(point)}.") + "[/]";
+        }
+
+        int distinct = outcome.Points.Count(p => !p.IsBaseline);
+        if (outcome.RequestedPoints > distinct)
+        {
+            yield return Markup.Escape($"{outcome.RequestedPoints} frontier points were asked for; {distinct} distinct mixes remain (points with the same mix as the previous one were collapsed).");
+        }
+
+        if (outcome.RefinementStop.Length > 0)
+        {
+            yield return "[yellow]" + Markup.Escape(outcome.RefinementStop) + "[/]";
+        }
     }
 
     /// <summary>The KPIs whose parameters <c>--refine</c> feeds back, shown per round.</summary>
@@ -106,7 +165,7 @@ internal static class OptimizeReport
                     Markup.Escape(SourcingKpis.Name(kpi)),
                     Number(round.Before[kpi]),
                     Markup.Escape(Interval(kpi, round.Simulated.Kpis[kpi])),
-                    Number(round.After[kpi]),
+                    round.After.TryGetValue(kpi, out double after) ? Number(after) : "no mix",
                     first ? Number(round.MaxShareChange) : "");
             }
         }
@@ -116,7 +175,7 @@ internal static class OptimizeReport
 
     private static void RenderMix(IAnsiConsole console, OptimizedPoint point)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"mix of point {point.Index + 1} (mix.yaml)");
+        var table = new Table().Border(TableBorder.Rounded).Title($"mix of point {point.Label} (mix.yaml)");
         table.AddColumn("buyer");
         table.AddColumn("supplier");
         table.AddColumn("region");
@@ -144,7 +203,7 @@ internal static class OptimizeReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title($"capacity building of point {point.Index + 1} (mix.yaml)");
+        var table = new Table().Border(TableBorder.Rounded).Title($"capacity building of point {point.Label} (mix.yaml)");
         table.AddColumn("programme");
         table.AddColumn("supplier");
         table.AddColumn(new TableColumn("cost/year").RightAligned());
@@ -177,6 +236,13 @@ internal static class OptimizeReport
                     entry["simulated_ci95_high"] = Value(s.Ci95High);
                 }
 
+                if (point.Differences.TryGetValue(kpi, out var d))
+                {
+                    entry["diff_mean"] = Value(d.Mean);
+                    entry["diff_ci95_low"] = Value(d.Ci95Low);
+                    entry["diff_ci95_high"] = Value(d.Ci95High);
+                }
+
                 kpis[SourcingKpis.Name(kpi)] = entry;
             }
 
@@ -194,7 +260,11 @@ internal static class OptimizeReport
 
             points.Add(new JsonObject
             {
-                ["point"] = point.Index + 1,
+                ["point"] = point.Index,
+                ["label"] = point.Label,
+                ["breaks_caps"] = point.BrokenCaps.Count > 0,
+                ["worse_than_baseline"] = point.WorseThanBaseline.Count > 0,
+                ["flags"] = point.IsFlagged ? PointVerdict.Describe(point) : "",
                 ["epsilon"] = point.Epsilon is { } e ? Value(e) : null,
                 ["status"] = SourcingStatusNames.Name(point.Solution.Status),
                 ["gap"] = Value(point.Solution.Gap),
@@ -209,11 +279,17 @@ internal static class OptimizeReport
 
         var root = new JsonObject
         {
+            ["no_safe_recommendation"] = outcome.NoSafeRecommendation,
+            ["verdict"] = string.Join(" ", Verdict(outcome).Select(Markup.Remove)),
+            ["chosen"] = outcome.Chosen.Label,
             ["scenario"] = outcome.ScenarioName,
             ["objective"] = SourcingKpis.Name(outcome.Settings.Objective),
             ["axis"] = outcome.Axis is { } axis ? SourcingKpis.Name(axis) : null,
             ["scenarios"] = outcome.Scenarios,
             ["replications"] = outcome.Replications,
+            ["periods_per_replication"] = outcome.PeriodsPerReplication,
+            ["requested_points"] = outcome.RequestedPoints,
+            ["refinement_stop"] = outcome.RefinementStop,
             ["output_folder"] = outcome.OutputDirectory,
             ["refine_rounds"] = outcome.Refinement.Count,
             ["points"] = points,

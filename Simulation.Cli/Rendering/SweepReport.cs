@@ -56,7 +56,7 @@ internal static class SweepReport
 
         string where = shard.Count > 1 ? $"shard {shard.Index}/{shard.Count}: " : "";
         string next = outcome.Finished
-            ? "dataset: sweep.parquet, points.parquet" + (outcome.Sensitivity.Count > 0 ? ", sensitivity.parquet" : "") + "; charts in charts/"
+            ? "dataset: sweep.parquet, points.parquet" + (outcome.Sensitivity.Count > 0 ? ", sensitivity.parquet" : "") + "; page: report.html, charts in charts/"
             : "when every shard is done: sim merge " + outcome.OutputDirectory;
         context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{where}{outcome.Name}: {outcome.Points:N0} points; {outcome.PointsRun:N0} run now, {outcome.PointsSkipped:N0} already finished ({outcome.WallTime.TotalSeconds:F1} s). {outcome.OutputDirectory}\n{next}")));

@@ -24,6 +24,22 @@ public static class DisruptionScenarios
     public static double[][] Sample(NetworkDefinition network, IReadOnlyList<string> supplierIds, int scenarios, ulong masterSeed)
     {
         ArgumentNullException.ThrowIfNull(network);
+        return Sample(network, supplierIds, scenarios, masterSeed, [(network.WarmupDays, network.HorizonDays)]);
+    }
+
+    /// <summary>
+    /// Availability of each supplier in each period of each scenario: result[i][s x P + p], the time
+    /// average over period p (a [from, to) window of the replication) of scenario s.
+    /// </summary>
+    /// <param name="network">The network and its disruption model.</param>
+    /// <param name="supplierIds">The suppliers to sample.</param>
+    /// <param name="scenarios">How many scenarios (replications).</param>
+    /// <param name="masterSeed">The master seed (normally the scenario's).</param>
+    /// <param name="periods">The P windows each scenario is split into, e.g. the quarters of the measured window.</param>
+    public static double[][] Sample(NetworkDefinition network, IReadOnlyList<string> supplierIds, int scenarios, ulong masterSeed, IReadOnlyList<(double From, double To)> periods)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(supplierIds);
         ArgumentOutOfRangeException.ThrowIfLessThan(scenarios, 1);
         var nodes = network.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -50,7 +66,7 @@ public static class DisruptionScenarios
         var result = new double[supplierIds.Count][];
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = new double[scenarios];
+            result[i] = new double[scenarios * periods.Count];
         }
 
         var histories = new List<(double Start, double End)>[network.Disruptions.Count];
@@ -65,7 +81,10 @@ public static class DisruptionScenarios
 
             for (int i = 0; i < result.Length; i++)
             {
-                result[i][s] = Availability(network, hits[i], histories);
+                for (int p = 0; p < periods.Count; p++)
+                {
+                    result[i][(s * periods.Count) + p] = Availability(network, hits[i], histories, periods[p].From, periods[p].To);
+                }
             }
         }
 
@@ -109,10 +128,8 @@ public static class DisruptionScenarios
         return intervals;
     }
 
-    private static double Availability(NetworkDefinition network, List<int> disruptions, List<(double Start, double End)>[] histories)
+    private static double Availability(NetworkDefinition network, List<int> disruptions, List<(double Start, double End)>[] histories, double from, double to)
     {
-        double from = network.WarmupDays;
-        double to = network.HorizonDays;
         if (disruptions.Count == 0 || to <= from)
         {
             return 1;

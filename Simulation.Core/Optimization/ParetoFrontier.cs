@@ -5,7 +5,12 @@ namespace Simulation.Core.Optimization;
 /// <param name="Objective">The KPI minimised at each point.</param>
 /// <param name="Points">The points, from the tightest cap to the loosest; empty when the unconstrained request is infeasible.</param>
 /// <param name="Anchor">The solve of the objective under the user's caps alone (the loosest end).</param>
-public sealed record ParetoFrontier(SourcingKpi Axis, SourcingKpi Objective, IReadOnlyList<ParetoPoint> Points, SourcingSolution Anchor);
+/// <remarks>Points whose mix repeats the previous point's are collapsed into it: <see cref="RequestedPoints"/> less <c>Points.Count</c> were.</remarks>
+public sealed record ParetoFrontier(SourcingKpi Axis, SourcingKpi Objective, IReadOnlyList<ParetoPoint> Points, SourcingSolution Anchor)
+{
+    /// <summary>How many points were asked for (before identical mixes were collapsed).</summary>
+    public int RequestedPoints { get; init; }
+}
 
 /// <summary>One point of a frontier.</summary>
 /// <param name="Index">Zero-based position, tightest cap first.</param>

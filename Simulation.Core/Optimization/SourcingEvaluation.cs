@@ -5,10 +5,12 @@ namespace Simulation.Core.Optimization;
 /// that it meets every constraint. With w_a = demand(buyer of a) / total demand x share_a (arc a's share
 /// of all demand) and v_c = sum of w_a over c's arcs:
 /// <code>
-///   cost      = sum_a w_a cost_a + sum_{a used} fixed_a / total demand
+///   cost      = sum_a w_a (delivered_c cost_a + (1 - delivered_c) lost margin_a) + sum_{a used} fixed_a / total demand
+///               (landed cost per unit of demand plus the margin of the sales lost; delivered_c = the
+///               demand-weighted mean availability of c, <see cref="SourcingProblem.DeliveredShare"/>)
 ///   co2e, water, social = sum_a w_a value_a
-///   L_s       = sum_c v_c (1 - availability_cs)                 shortfall share in scenario s
-///   shortfall = mean_s L_s
+///   L_s       = sum_c v_c (1 - availability_cs)                 shortfall share in scenario s (one period of one replication)
+///   shortfall = sum_s f_s L_s / sum_s f_s                       f_s = the scenario's demand factor
 ///   cvar      = min_t  t + sum_s max(0, L_s - t) / ((1 - alpha) S)   (Rockafellar-Uryasev)
 /// </code>
 /// and for each enrolment o = (programme, candidate c) chosen: cost += cost_o / 365 / total demand,
@@ -29,11 +31,17 @@ public static class SourcingEvaluation
         double total = problem.TotalDemandPerDay;
         double cost = 0, co2e = 0, water = 0, social = 0;
         var volume = new double[problem.Candidates.Count];
+        var delivered = new double[problem.Candidates.Count];
+        for (int c = 0; c < delivered.Length; c++)
+        {
+            delivered[c] = problem.DeliveredShare(c);
+        }
+
         for (int a = 0; a < problem.Arcs.Count; a++)
         {
             var arc = problem.Arcs[a];
             double w = problem.Buyers[arc.BuyerIndex].DemandPerDay / total * shares[a];
-            cost += w * arc.CostPerUnit + (shares[a] > UsedThreshold ? arc.FixedCostPerDay / total : 0);
+            cost += w * CostPerUnitOfDemand(arc, delivered[arc.CandidateIndex]) + (shares[a] > UsedThreshold ? arc.FixedCostPerDay / total : 0);
             co2e += w * arc.Co2eKgPerUnit;
             water += w * arc.WaterLPerUnit;
             social += w * arc.SocialRiskPerUnit;
@@ -55,9 +63,35 @@ public static class SourcingEvaluation
             [SourcingKpi.Co2e] = co2e,
             [SourcingKpi.Water] = water,
             [SourcingKpi.SocialRisk] = social,
-            [SourcingKpi.Shortfall] = losses.Average(),
+            [SourcingKpi.Shortfall] = MeanShortfall(problem, losses),
             [SourcingKpi.Cvar] = ConditionalValueAtRisk(losses, cvarAlpha),
         };
+    }
+
+    /// <summary>
+    /// What one unit of demand sent along the arc costs: the landed cost of the share delivered plus the
+    /// margin lost on the share not delivered, with <paramref name="deliveredShare"/> the candidate's
+    /// <see cref="SourcingProblem.DeliveredShare"/>.
+    /// </summary>
+    public static double CostPerUnitOfDemand(SourcingArc arc, double deliveredShare)
+    {
+        ArgumentNullException.ThrowIfNull(arc);
+        return (deliveredShare * arc.CostPerUnit) + ((1 - deliveredShare) * arc.LostMarginPerUnit);
+    }
+
+    /// <summary>The demand-weighted mean of the scenarios' shortfall shares: the share of all demand lost.</summary>
+    public static double MeanShortfall(SourcingProblem problem, IReadOnlyList<double> losses)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(losses);
+        double sum = 0, weight = 0;
+        for (int s = 0; s < losses.Count; s++)
+        {
+            sum += problem.DemandFactor(s) * losses[s];
+            weight += problem.DemandFactor(s);
+        }
+
+        return weight > 0 ? sum / weight : 0;
     }
 
     /// <summary>Shortfall share L_s of each scenario, given each candidate's share v_c of all demand.</summary>
@@ -170,11 +204,37 @@ public static class SourcingEvaluation
             violations.Add($"{problem.Candidates[c].SupplierId}: enrolled in a programme but given no share");
         }
 
+        double peak = problem.PeakDemandFactor;
         for (int c = 0; c < units.Length; c++)
         {
-            if (Exceeds(units[c], capacity[c]))
+            if (Exceeds(units[c] * peak, capacity[c] * settings.MaxUtilisation))
             {
-                violations.Add($"{problem.Candidates[c].SupplierId}: {units[c]} units/day above its capacity {capacity[c]}");
+                violations.Add($"{problem.Candidates[c].SupplierId}: {units[c] * peak} units/day at peak above {settings.MaxUtilisation} of its capacity {capacity[c]}");
+            }
+
+            if (units[c] > UsedThreshold && units[c] < problem.Candidates[c].MinViableUnitsPerDay * (1 - tolerance))
+            {
+                violations.Add($"{problem.Candidates[c].SupplierId}: {units[c]} units/day below the {problem.Candidates[c].MinViableUnitsPerDay} it needs to stay in business");
+            }
+        }
+
+        foreach (var upstream in problem.UpstreamCapacities)
+        {
+            double drawn = upstream.UnitsPerCandidateUnit.Sum(u => u.Units * units[u.Candidate]) * peak;
+            if (Exceeds(drawn, upstream.CapacityPerDay * settings.MaxUtilisation))
+            {
+                violations.Add($"{upstream.SupplierId}: {drawn} units/day at peak above {settings.MaxUtilisation} of its capacity {upstream.CapacityPerDay}");
+            }
+        }
+
+        if (settings.MaxShareChange < 1 && problem.BaselineShares.Count == shares.Count)
+        {
+            for (int a = 0; a < shares.Count; a++)
+            {
+                if (Exceeds(Math.Abs(shares[a] - problem.BaselineShares[a]), settings.MaxShareChange))
+                {
+                    violations.Add($"{problem.Buyers[problem.Arcs[a].BuyerIndex].Id} -> {problem.Candidates[problem.Arcs[a].CandidateIndex].SupplierId}: share moves {shares[a] - problem.BaselineShares[a]} from today, more than {settings.MaxShareChange}");
+                }
             }
         }
 

@@ -31,6 +31,47 @@ public sealed record SourcingProblem
     /// <summary>Every allowed (programme, candidate) enrolment with its cost and effects.</summary>
     public IReadOnlyList<ProgrammeOption> ProgrammeOptions { get; init; } = [];
 
+    /// <summary>
+    /// Demand in each disruption scenario relative to the mean (aligned with <see cref="SourcingCandidate.Availability"/>):
+    /// a scenario is one period of one replication, and seasonality makes some periods heavier. Empty = all 1.
+    /// Mean shortfall weights each scenario's lost share by it, so it is the share of all demand lost.
+    /// </summary>
+    public IReadOnlyList<double> ScenarioDemandFactors { get; init; } = [];
+
+    /// <summary>Demand of the busiest period relative to the mean: capacities must carry it (1 without seasonality).</summary>
+    public double PeakDemandFactor { get; init; } = 1;
+
+    /// <summary>Periods each replication is split into (the scenarios are replications x periods); informational.</summary>
+    public int PeriodsPerReplication { get; init; } = 1;
+
+    /// <summary>Capacities of upper-tier suppliers, which the tier-1 candidates' volumes draw on through the bill of materials.</summary>
+    public IReadOnlyList<UpstreamCapacity> UpstreamCapacities { get; init; } = [];
+
+    /// <summary>Today's mix: the share of its buyer's demand on each arc (aligned with <see cref="Arcs"/>); empty when unknown.</summary>
+    public IReadOnlyList<double> BaselineShares { get; init; } = [];
+
+    /// <summary>Weight of scenario <paramref name="s"/> in the mean shortfall (its demand factor).</summary>
+    public double DemandFactor(int s) => ScenarioDemandFactors.Count == 0 ? 1 : ScenarioDemandFactors[s];
+
+    /// <summary>Demand-weighted mean availability of a candidate over the scenarios: the share of what it is asked that it delivers.</summary>
+    public double DeliveredShare(int candidate)
+    {
+        var availability = Candidates[candidate].Availability;
+        if (ScenarioDemandFactors.Count == 0)
+        {
+            return Candidates[candidate].MeanAvailability;
+        }
+
+        double sum = 0, weight = 0;
+        for (int s = 0; s < availability.Count; s++)
+        {
+            sum += ScenarioDemandFactors[s] * availability[s];
+            weight += ScenarioDemandFactors[s];
+        }
+
+        return weight > 0 ? sum / weight : 1;
+    }
+
     /// <summary>Total demand of all buyers, units per day.</summary>
     public double TotalDemandPerDay => Buyers.Sum(b => b.DemandPerDay);
 
@@ -69,6 +110,29 @@ public sealed record SourcingProblem
             }
         }
 
+        if (ScenarioDemandFactors.Count is not 0 && (ScenarioDemandFactors.Count != ScenarioCount || ScenarioDemandFactors.Any(f => !(f >= 0) || !double.IsFinite(f))))
+        {
+            throw new ArgumentException($"The scenario demand factors must be {ScenarioCount} finite values >= 0, got {ScenarioDemandFactors.Count}.");
+        }
+
+        if (!(PeakDemandFactor > 0) || !double.IsFinite(PeakDemandFactor))
+        {
+            throw new ArgumentException($"The peak demand factor must be positive and finite, got {PeakDemandFactor}.");
+        }
+
+        if (BaselineShares.Count is not 0 && BaselineShares.Count != Arcs.Count)
+        {
+            throw new ArgumentException($"The baseline has {BaselineShares.Count} shares for {Arcs.Count} arcs.");
+        }
+
+        foreach (var upstream in UpstreamCapacities)
+        {
+            if (upstream.CapacityPerDay < 0 || upstream.UnitsPerCandidateUnit.Any(u => u.Candidate < 0 || u.Candidate >= Candidates.Count || !(u.Units >= 0)))
+            {
+                throw new ArgumentException($"The upstream capacity of '{upstream.SupplierId}' is negative or refers to a candidate that does not exist.");
+            }
+        }
+
         foreach (var arc in Arcs)
         {
             if (arc.BuyerIndex < 0 || arc.BuyerIndex >= Buyers.Count || arc.CandidateIndex < 0 || arc.CandidateIndex >= Candidates.Count)
@@ -76,7 +140,7 @@ public sealed record SourcingProblem
                 throw new ArgumentException($"An arc refers to buyer {arc.BuyerIndex} or candidate {arc.CandidateIndex}, which do not exist.");
             }
 
-            double[] values = [arc.CostPerUnit, arc.FixedCostPerDay, arc.Co2eKgPerUnit, arc.WaterLPerUnit, arc.SocialRiskPerUnit];
+            double[] values = [arc.CostPerUnit, arc.FixedCostPerDay, arc.Co2eKgPerUnit, arc.WaterLPerUnit, arc.SocialRiskPerUnit, arc.LostMarginPerUnit];
             if (values.Any(v => v < 0 || !double.IsFinite(v)))
             {
                 throw new ArgumentException($"The arc {Buyers[arc.BuyerIndex].Id} -> {Candidates[arc.CandidateIndex].SupplierId} has a negative or non-finite parameter.");
@@ -122,7 +186,11 @@ public sealed record SourcingProblem
 /// <summary>A buyer whose sourcing mix is chosen.</summary>
 /// <param name="Id">The buyer's node id.</param>
 /// <param name="DemandPerDay">Mean demand, units per day.</param>
-public sealed record SourcingBuyer(string Id, double DemandPerDay);
+public sealed record SourcingBuyer(string Id, double DemandPerDay)
+{
+    /// <summary>Price the buyer sells at, per unit: a lost sale costs its margin.</summary>
+    public double SellingPrice { get; init; }
+}
 
 /// <summary>A candidate supplier.</summary>
 /// <param name="SupplierId">The supplier's node id.</param>
@@ -131,6 +199,13 @@ public sealed record SourcingBuyer(string Id, double DemandPerDay);
 /// <param name="Availability">Per disruption scenario, the time-average fraction of its capacity left (1 = never disrupted).</param>
 public sealed record SourcingCandidate(string SupplierId, string RegionId, double CapacityPerDay, IReadOnlyList<double> Availability)
 {
+    /// <summary>
+    /// Units per day below which the supplier leaves on margin (its fixed cost over its margin per unit,
+    /// as the simulation's margin review sees it); 0 when it never does, infinity when no volume keeps it.
+    /// A mix that uses it at all gives it at least this much.
+    /// </summary>
+    public double MinViableUnitsPerDay { get; init; }
+
     /// <summary>Mean availability over the scenarios.</summary>
     public double MeanAvailability => Availability.Count == 0 ? 1 : Availability.Average();
 }
@@ -159,6 +234,15 @@ public sealed record SourcingArc
     /// <summary>Worker-exposure-days per unit through the chain (<see cref="SocialRiskEstimate"/>).</summary>
     public double SocialRiskPerUnit { get; init; }
 
+    /// <summary>Margin lost per unit of demand the arc fails to deliver: the buyer's selling price less the landed cost, at least 0.</summary>
+    public double LostMarginPerUnit { get; init; }
+
     /// <summary>The link as the scenario would write it (lead time, transport), used when the mix is written back; null for synthetic problems.</summary>
     public SourceLink? Link { get; init; }
 }
+
+/// <summary>An upper-tier supplier whose capacity the tier-1 candidates share through the bill of materials.</summary>
+/// <param name="SupplierId">The upper-tier supplier.</param>
+/// <param name="CapacityPerDay">Units per day it can make.</param>
+/// <param name="UnitsPerCandidateUnit">Per tier-1 candidate that draws on it: units of its product per unit the candidate makes.</param>
+public sealed record UpstreamCapacity(string SupplierId, double CapacityPerDay, IReadOnlyList<(int Candidate, double Units)> UnitsPerCandidateUnit);

@@ -27,6 +27,29 @@ public sealed record SourcingBuildOptions
     /// <summary>Expected compliance cost (audits, remediation) per worker-exposure-day of social risk, currency.</summary>
     public double ComplianceCostPerExposureDay { get; init; }
 
+    /// <summary>
+    /// Length of the periods each replication's measured window is split into, days (default 91, a
+    /// quarter): each disruption scenario is one period of one replication, with the period's seasonal
+    /// demand, so the CVaR sees a bad quarter and capacity must carry the peak quarter.
+    /// </summary>
+    public double PeriodDays { get; init; } = 91;
+
+    /// <summary>
+    /// Make capacities carry the busiest period's mean demand (<see cref="SourcingProblem.PeakDemandFactor"/>),
+    /// not the mean: for buyers whose stock cannot carry the season. Off by default, because the shipped
+    /// scenarios' buyers build stock ahead of the peak.
+    /// </summary>
+    public bool CapacityAtPeak { get; init; }
+
+    /// <summary>
+    /// Multiply a candidate's availability by its upstream's through the bill of materials (the
+    /// proportional model: a supplier makes what its scarcest input allows). Off by default: input
+    /// stocks absorb most upstream outages in the shipped scenarios, and the product overstates the
+    /// loss (apparel-bangladesh: predicted CVaR 0.30 against 0.017 simulated); the optimizer then sees
+    /// only its own and its region's disruptions, and the upper tiers' capacity.
+    /// </summary>
+    public bool UpstreamDisruptions { get; init; }
+
     /// <summary>Make enrolling candidates in the scenario's capacity-building programmes a decision (<see cref="ProgrammeEffects"/>).</summary>
     public bool Programmes { get; init; }
 }
@@ -71,13 +94,29 @@ public static class SourcingProblemBuilder
             throw new ArgumentException($"Scenario '{network.Name}' has no buyer that sources directly from suppliers; there is no mix to optimise.");
         }
 
+        if (!(options.PeriodDays > 0))
+        {
+            throw new ArgumentException($"The period length must be positive, got {options.PeriodDays} days.", nameof(options));
+        }
+
         var candidates = network.Nodes
             .Where(n => n.Role == NodeRole.Supplier && n.Tier == 1 && buyers.Any(b => b.ProductId == n.ProductId))
             .ToList();
+        var periods = Periods(network, options.PeriodDays);
+        var factors = PeriodDemandFactors(buyers, periods);
+        var chain = new UpstreamChain(network);
+        var multipliers = network.Regions.ToDictionary(r => r.Id, r => r.LeadTimeMultiplier, StringComparer.Ordinal);
         var co2e = new ChainFootprint(network, n => n.Co2eKgPerUnit, link => link.TransportCo2eKgPerUnit);
         var water = new ChainFootprint(network, n => n.WaterLPerUnit, _ => 0);
         var social = new SocialRiskEstimate(network);
-        var availability = DisruptionScenarios.Sample(network, [.. candidates.Select(c => c.Id)], options.Scenarios, options.Seed ?? network.Seed);
+        var suppliers = network.Nodes.Where(n => n.Role == NodeRole.Supplier).Select(n => n.Id).ToList();
+        var sampled = DisruptionScenarios.Sample(network, suppliers, options.Scenarios, options.Seed ?? network.Seed, periods);
+        var own = suppliers.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => (IReadOnlyList<double>)sampled[p.i], StringComparer.Ordinal);
+        var availability = candidates.Select(c => options.UpstreamDisruptions ? chain.Availability(c.Id, id => own[id]) : [.. own[c.Id]]).ToArray();
+        double periodMean = periods.Average(p => p.To - p.From);
+        var scenarioFactors = Enumerable.Range(0, options.Scenarios)
+            .SelectMany(_ => periods.Select((p, k) => factors[k] * (p.To - p.From) / periodMean))
+            .ToArray();
 
         var arcs = new List<SourcingArc>();
         for (int b = 0; b < buyers.Count; b++)
@@ -96,11 +135,13 @@ public static class SourcingProblemBuilder
                 var link = Template(buyer, candidate, nodes) with { SupplierId = candidate.Id, Share = 0 };
                 double risk = social.PerUnit(candidate.Id);
                 double premium = candidate.Certifications.Count > 0 ? options.CertificationPremium * candidate.Price : 0;
+                double cost = candidate.Price + link.TransportCostPerUnit + premium + (options.ComplianceCostPerExposureDay * risk);
                 arcs.Add(new SourcingArc
                 {
                     BuyerIndex = b,
                     CandidateIndex = c,
-                    CostPerUnit = candidate.Price + link.TransportCostPerUnit + premium + (options.ComplianceCostPerExposureDay * risk),
+                    CostPerUnit = cost,
+                    LostMarginPerUnit = Math.Max(0, (buyer.Demand?.SellingPrice ?? 0) - cost),
                     FixedCostPerDay = (link.TransportCostPerOrder * shipmentsPerDay) + (options.RelationshipCostPerYear / 365),
                     Co2eKgPerUnit = link.TransportCo2eKgPerUnit + co2e.PerUnit(candidate.Id),
                     WaterLPerUnit = water.PerUnit(candidate.Id),
@@ -115,10 +156,18 @@ public static class SourcingProblemBuilder
         {
             Programmes = programmes,
             ProgrammeOptions = programmeOptions,
-            Buyers = [.. buyers.Select(b => new SourcingBuyer(b.Id, BuyerDemandPerDay(b)))],
-            Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, c.CapacityPerDay, availability[i]))],
+            Buyers = [.. buyers.Select(b => new SourcingBuyer(b.Id, BuyerDemandPerDay(b)) { SellingPrice = b.Demand?.SellingPrice ?? 0 })],
+            Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, Math.Min(c.CapacityPerDay, chain.InputThroughputPerDay(c.Id, multipliers)), availability[i])
+            {
+                MinViableUnitsPerDay = MinViableUnitsPerDay(network, c, chain),
+            })],
             Arcs = arcs,
-            ScenarioCount = options.Scenarios,
+            ScenarioCount = options.Scenarios * periods.Count,
+            ScenarioDemandFactors = scenarioFactors,
+            PeakDemandFactor = options.CapacityAtPeak ? factors.Max() : 1,
+            PeriodsPerReplication = periods.Count,
+            UpstreamCapacities = UpstreamCapacities(network, candidates, chain, multipliers),
+            BaselineShares = BaselineShares(buyers, candidates, arcs),
             MinShare = options.MinShare,
         };
     }
@@ -129,6 +178,112 @@ public static class SourcingProblemBuilder
         ArgumentNullException.ThrowIfNull(buyer);
         var demand = buyer.Demand ?? throw new ArgumentException($"'{buyer.Id}' has no demand.", nameof(buyer));
         return Math.Max(0, demand.Quantity.Mean) / demand.InterarrivalDays.Mean;
+    }
+
+    /// <summary>
+    /// The periods of the measured window [warm-up, horizon]: consecutive windows of
+    /// <paramref name="periodDays"/>, the last one absorbing a remainder shorter than half a period.
+    /// </summary>
+    public static IReadOnlyList<(double From, double To)> Periods(NetworkDefinition network, double periodDays)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        double from = network.WarmupDays, to = network.HorizonDays;
+        var periods = new List<(double From, double To)>();
+        for (double start = from; start < to - 1e-9; start += periodDays)
+        {
+            double end = Math.Min(to, start + periodDays);
+            if (periods.Count > 0 && end - start < periodDays / 2)
+            {
+                periods[^1] = (periods[^1].From, end);
+                break;
+            }
+
+            periods.Add((start, end));
+        }
+
+        return periods.Count > 0 ? periods : [(from, Math.Max(to, from + 1))];
+    }
+
+    /// <summary>
+    /// Mean demand in each period relative to the mean, over all buyers (weighted by their demand): the
+    /// mean over the period of the seasonality 1 + A cos(2 pi (t - peak) / T), integrated in closed form.
+    /// </summary>
+    private static double[] PeriodDemandFactors(IReadOnlyList<NodeDefinition> buyers, IReadOnlyList<(double From, double To)> periods)
+    {
+        double total = buyers.Sum(BuyerDemandPerDay);
+        var factors = new double[periods.Count];
+        for (int p = 0; p < periods.Count; p++)
+        {
+            var (from, to) = periods[p];
+            foreach (var buyer in buyers)
+            {
+                var demand = buyer.Demand!;
+                double mean = 1;
+                if (demand.SeasonalAmplitude != 0 && demand.SeasonalPeriodDays > 0 && to > from)
+                {
+                    double k = 2 * Math.PI / demand.SeasonalPeriodDays;
+                    mean += demand.SeasonalAmplitude * (Math.Sin(k * (to - demand.SeasonalPeakDay)) - Math.Sin(k * (from - demand.SeasonalPeakDay))) / (k * (to - from));
+                }
+
+                factors[p] += BuyerDemandPerDay(buyer) / total * mean;
+            }
+        }
+
+        return factors;
+    }
+
+    /// <summary>
+    /// Units per day below which the margin review makes a supplier leave: revenue p q, costs (unit cost
+    /// + inputs) q + fixed cost per day, so (p q - costs) / (p q) &gt;= alternative margin m needs
+    /// q &gt;= fixed / (p (1 - m) - unit cost - input cost). 0 without a margin review or an alternative
+    /// margin; infinity when no volume is enough. Holding, transport into the supplier and interest are left out.
+    /// </summary>
+    private static double MinViableUnitsPerDay(NetworkDefinition network, NodeDefinition supplier, UpstreamChain chain)
+    {
+        double alternative = supplier.AlternativeMargin;
+        if (!double.IsFinite(alternative) || !(network.Economics.MarginReviewDays > 0) || double.IsPositiveInfinity(network.Economics.MarginReviewDays) || !(supplier.FixedCostPerDay > 0))
+        {
+            return 0;
+        }
+
+        double perUnit = (supplier.Price * (1 - alternative)) - supplier.UnitCost - chain.InputCostPerUnit(supplier.Id);
+        return perUnit > 0 ? supplier.FixedCostPerDay / perUnit : double.PositiveInfinity;
+    }
+
+    /// <summary>Every upper-tier supplier the candidates draw on, with its capacity (or what its input stocks can feed, if less) and the units of it per unit of each candidate.</summary>
+    private static List<UpstreamCapacity> UpstreamCapacities(NetworkDefinition network, List<NodeDefinition> candidates, UpstreamChain chain, Dictionary<string, double> multipliers)
+    {
+        var draws = new Dictionary<string, List<(int Candidate, double Units)>>(StringComparer.Ordinal);
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            foreach (var (id, units) in chain.UnitsPerUnit(candidates[c].Id).OrderBy(u => u.Key, StringComparer.Ordinal))
+            {
+                if (units > 0)
+                {
+                    (draws.TryGetValue(id, out var list) ? list : draws[id] = []).Add((c, units));
+                }
+            }
+        }
+
+        return [.. network.Nodes
+            .Where(n => draws.ContainsKey(n.Id))
+            .Select(n => new UpstreamCapacity(n.Id, Math.Min(n.CapacityPerDay, chain.InputThroughputPerDay(n.Id, multipliers)), draws[n.Id]))
+            .Where(u => double.IsFinite(u.CapacityPerDay))];
+    }
+
+    /// <summary>Today's shares: each buyer's source shares, normalised, on the arcs to those suppliers.</summary>
+    private static double[] BaselineShares(List<NodeDefinition> buyers, List<NodeDefinition> candidates, List<SourcingArc> arcs)
+    {
+        var shares = new double[arcs.Count];
+        for (int a = 0; a < arcs.Count; a++)
+        {
+            var sources = buyers[arcs[a].BuyerIndex].Stock.Sources;
+            double total = sources.Sum(s => s.Share);
+            string id = candidates[arcs[a].CandidateIndex].Id;
+            shares[a] = total > 0 ? sources.Where(s => s.SupplierId == id).Sum(s => s.Share) / total : 0;
+        }
+
+        return shares;
     }
 
     /// <summary>Replenishment orders per day; each used link gets one shipment per order (the order is split by share).</summary>

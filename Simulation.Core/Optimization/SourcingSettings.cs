@@ -15,6 +15,21 @@ public sealed record SourcingSettings
     /// <summary>Largest share of one buyer's demand a single region may get, in (0, 1].</summary>
     public double MaxRegionShare { get; init; } = 1;
 
+    /// <summary>
+    /// Largest change of any arc's share from today's mix (<see cref="SourcingProblem.BaselineShares"/>), in
+    /// [0, 1]: a responsible exit or phase-out moves volume gradually. 1 (or more) = no limit.
+    /// </summary>
+    public double MaxShareChange { get; init; } = 1;
+
+    /// <summary>
+    /// Largest utilisation of any supplier's capacity at peak demand, in (0, 1]: below 1 it keeps spare
+    /// capacity, so a supplier can catch up after a disruption (and others can take volume).
+    /// </summary>
+    public double MaxUtilisation { get; init; } = 1;
+
+    /// <summary>When a request is infeasible, may the explanation suggest capacity expansions (not only changes to the caps and limits)?</summary>
+    public bool SuggestCapacity { get; init; }
+
     /// <summary>Level of the CVaR of shortfall, in (0, 1): 0.95 averages the worst 5% of scenarios.</summary>
     public double CvarAlpha { get; init; } = 0.95;
 
@@ -22,7 +37,13 @@ public sealed record SourcingSettings
     public double ProgrammeBudgetPerYear { get; init; } = double.PositiveInfinity;
 
     /// <summary>Relative optimality gap at which the solver may stop (0.01 = 1%).</summary>
-    public double RelativeGap { get; init; } = 0.01;
+    public double RelativeGap { get; init; } = DefaultGap;
+
+    /// <summary>
+    /// The default relative gap: 1e-4. The shipped scenarios solve to it in 0.02-0.1 s, and at 1% some
+    /// frontier points were dominated by others (docs/optimizer.md).
+    /// </summary>
+    public const double DefaultGap = 1e-4;
 
     /// <summary>Wall-clock limit per solve.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
@@ -44,6 +65,16 @@ public sealed record SourcingSettings
         if (minShare > MaxSupplierShare)
         {
             throw new ArgumentException($"The minimum share if used ({minShare}) exceeds the maximum share per supplier ({MaxSupplierShare}).");
+        }
+
+        if (!(MaxShareChange >= 0))
+        {
+            throw new ArgumentException($"The maximum share change must be >= 0, got {MaxShareChange}.");
+        }
+
+        if (!(MaxUtilisation > 0 && MaxUtilisation <= 1))
+        {
+            throw new ArgumentException($"The maximum utilisation must be in (0, 1], got {MaxUtilisation}.");
         }
 
         if (!(CvarAlpha > 0 && CvarAlpha < 1))

@@ -54,14 +54,23 @@ public sealed record SourcingSolution
 }
 
 /// <summary>One constraint that must be relaxed for an infeasible request to become feasible.</summary>
-/// <param name="Constraint">What it is, e.g. <c>cap co2e &lt;= 1.2 kg CO2e/unit</c>.</param>
+/// <param name="Constraint">What it is, as the user set it: <c>--max-cvar</c>, <c>--cap co2e</c>, <c>--max-share</c>, or <c>capacity of mill-01 (units/day)</c>.</param>
 /// <param name="Requested">The limit requested.</param>
 /// <param name="Needed">The limit that the least relaxation found needs.</param>
 public sealed record BindingConstraint(string Constraint, double Requested, double Needed)
 {
+    /// <summary>For a cap on a KPI: the lowest value of the KPI any mix reaches with the other limits as requested; null otherwise or when there is none.</summary>
+    public double? LowestReachable { get; init; }
+
+    /// <summary>True for a capacity (shown only when expansions were asked for, or when nothing else works).</summary>
+    public bool IsCapacity => Constraint.StartsWith("capacity of ", StringComparison.Ordinal);
+
     /// <inheritdoc />
-    public override string ToString() =>
-        FormattableString.Invariant($"{Constraint}: requested {Requested:G4}, needs {Needed:G4}");
+    public override string ToString() => LowestReachable is { } lowest
+        ? FormattableString.Invariant($"{Constraint} {Requested:G4} cannot be met; the lowest reachable is {lowest:G4}")
+        : IsCapacity
+            ? FormattableString.Invariant($"{Constraint}: {Requested:G4} available, needs {Needed:G4}")
+            : FormattableString.Invariant($"{Constraint} {Requested:G4} cannot be met; the least change that works is {Needed:G4}");
 }
 
 /// <summary>Names of <see cref="SourcingStatus"/> as outputs spell them.</summary>

@@ -103,7 +103,7 @@ public static class SourcingSolver
         progress?.Report(1);
         if (!anchor.HasMix)
         {
-            return new ParetoFrontier(axis, settings.Objective, [], anchor);
+            return new ParetoFrontier(axis, settings.Objective, [], anchor) { RequestedPoints = points };
         }
 
         var lowest = Solve(problem, settings with { Objective = axis });
@@ -113,7 +113,7 @@ public static class SourcingSolver
         if (high - low <= 1e-9 * Math.Max(1, Math.Abs(high)))
         {
             // Every feasible mix has the same value on the axis: there is nothing to trade, one point.
-            return new ParetoFrontier(axis, settings.Objective, [new ParetoPoint(0, high, anchor)], anchor);
+            return new ParetoFrontier(axis, settings.Objective, [new ParetoPoint(0, high, anchor)], anchor) { RequestedPoints = points };
         }
 
         var frontier = new List<ParetoPoint>(points);
@@ -127,7 +127,8 @@ public static class SourcingSolver
             progress?.Report(j + 3);
         }
 
-        return new ParetoFrontier(axis, settings.Objective, BestKnown(frontier, [anchor, lowest], axis, settings.Objective), anchor);
+        var best = BestKnown(frontier, [anchor, lowest], axis, settings.Objective);
+        return new ParetoFrontier(axis, settings.Objective, Distinct(best), anchor) { RequestedPoints = points };
     }
 
     /// <summary>
@@ -157,6 +158,36 @@ public static class SourcingSolver
             double value = best.Predicted[objective];
             double gap = double.IsFinite(bound) ? Math.Max(0, value - bound) / Math.Max(Math.Abs(value), 1e-12) : best.Gap;
             result.Add(point with { Solution = best with { Gap = gap, BestBound = bound, ObjectiveValue = value } });
+        }
+
+        return result;
+    }
+
+    /// <summary>Shares that differ by no more than this count as the same mix.</summary>
+    public const double SameMixTolerance = 1e-4;
+
+    /// <summary>True when two solutions are the same mix: no share differs by more than <see cref="SameMixTolerance"/> and they enrol the same suppliers.</summary>
+    public static bool SameMix(SourcingSolution a, SourcingSolution b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return a.Shares.Count == b.Shares.Count
+            && a.Shares.Zip(b.Shares, (x, y) => Math.Abs(x - y)).All(d => d <= SameMixTolerance)
+            && a.Enrolled.SequenceEqual(b.Enrolled);
+    }
+
+    /// <summary>The points less those whose mix repeats the previous point's (a looser cap the same mix already meets); indices renumbered.</summary>
+    private static List<ParetoPoint> Distinct(List<ParetoPoint> points)
+    {
+        var result = new List<ParetoPoint>(points.Count);
+        foreach (var point in points)
+        {
+            if (result.Count > 0 && point.Solution.HasMix && result[^1].Solution.HasMix && SameMix(result[^1].Solution, point.Solution))
+            {
+                continue;
+            }
+
+            result.Add(point with { Index = result.Count });
         }
 
         return result;
@@ -196,12 +227,46 @@ public static class SourcingSolver
         return [.. problem.Buyers.Where((_, b) => !served[b]).Select(b => b.Id)];
     }
 
+    /// <summary>
+    /// The least relaxation of the user's caps and limits that makes the request feasible (capacities
+    /// stay hard unless <see cref="SourcingSettings.SuggestCapacity"/>, or unless nothing else works),
+    /// and for each cap the lowest value of its KPI reachable with the other limits as requested.
+    /// </summary>
     private static IReadOnlyList<BindingConstraint> Diagnose(SourcingProblem problem, SourcingSettings settings, TimeSpan remaining)
     {
-        using var elastic = SourcingModel.Build(problem, settings, elastic: true);
         var limit = remaining > TimeSpan.FromSeconds(5) ? remaining : TimeSpan.FromSeconds(5);
+        var relaxed = Relax(problem, settings, limit) ?? (settings.SuggestCapacity ? null : Relax(problem, settings with { SuggestCapacity = true }, limit));
+        if (relaxed is null)
+        {
+            return [];
+        }
+
+        var result = new List<BindingConstraint>(relaxed.Count);
+        foreach (var binding in relaxed)
+        {
+            var caps = settings.Caps.Keys.Where(k => SourcingModel.CapOption(k) == binding.Constraint).ToList();
+            if (caps.Count == 0)
+            {
+                result.Add(binding);
+                continue;
+            }
+
+            var cap = caps[0];
+            var others = new Dictionary<SourcingKpi, double>(settings.Caps);
+            others.Remove(cap);
+            var lowest = Solve(problem, settings with { Objective = cap, Caps = others, TimeLimit = limit });
+            result.Add(lowest.HasMix ? binding with { LowestReachable = lowest.Predicted[cap] } : binding);
+        }
+
+        // The user's own caps first, then their other limits, capacities last.
+        return [.. result.OrderBy(b => b.IsCapacity).ThenBy(b => b.LowestReachable is null)];
+    }
+
+    private static IReadOnlyList<BindingConstraint>? Relax(SourcingProblem problem, SourcingSettings settings, TimeSpan limit)
+    {
+        using var elastic = SourcingModel.Build(problem, settings, elastic: true);
         var status = elastic.Solve(limit);
-        return status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE ? elastic.RelaxedConstraints() : [];
+        return status is Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE ? elastic.RelaxedConstraints() : null;
     }
 
     private static string Explain(IReadOnlyList<BindingConstraint> binding)
@@ -214,7 +279,9 @@ public static class SourcingSolver
         const int Shown = 8;
         var lines = binding.Take(Shown).Select(b => "  " + b);
         string more = binding.Count > Shown ? $"{Environment.NewLine}  ... and {binding.Count - Shown} more" : "";
-        return "No mix meets every constraint. The least relaxation that makes the request feasible changes:" +
-            Environment.NewLine + string.Join(Environment.NewLine, lines) + more;
+        string lead = binding.All(b => b.IsCapacity)
+            ? "No mix meets the demand with today's capacities, whatever the caps. The least expansion that works:"
+            : "No mix meets every constraint:";
+        return lead + Environment.NewLine + string.Join(Environment.NewLine, lines) + more;
     }
 }

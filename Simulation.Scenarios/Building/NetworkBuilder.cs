@@ -67,8 +67,8 @@ internal sealed partial class NetworkBuilder
             return null;
         }
 
-        NodeDefinition[] nodes = BuildLinks((int)links, out int[] edgeStart, out int[] edgeTarget, out SNode[] edgeNode, out string[] edgePath);
-        CheckCycles(edgeStart, edgeTarget, edgeNode, edgePath);
+        NodeDefinition[] nodes = BuildLinks((int)links, out int[] edgeStart, out int[] edgeTarget, out SNode[] edgeNode, out SourceSpec[] edgeSource);
+        CheckCycles(edgeStart, edgeTarget, edgeNode, edgeSource);
 
         if (_errors.Count > 0)
         {
@@ -325,13 +325,13 @@ internal sealed partial class NetworkBuilder
     /// Expands and checks every stock's sources, and records the links as a compact graph (for each
     /// node, the range of <paramref name="edgeTarget"/> holding its suppliers) for the cycle search.
     /// </summary>
-    private NodeDefinition[] BuildLinks(int linkCount, out int[] edgeStart, out int[] edgeTarget, out SNode[] edgeNode, out string[] edgePath)
+    private NodeDefinition[] BuildLinks(int linkCount, out int[] edgeStart, out int[] edgeTarget, out SNode[] edgeNode, out SourceSpec[] edgeSource)
     {
         var nodes = new NodeDefinition[Nodes.Count];
         edgeStart = new int[Nodes.Count + 1];
         edgeTarget = new int[linkCount];
         edgeNode = new SNode[linkCount];
-        edgePath = new string[linkCount];
+        edgeSource = new SourceSpec[linkCount];
         var seen = new HashSet<int>();
         int edges = 0;
         for (int i = 0; i < Nodes.Count; i++)
@@ -342,13 +342,13 @@ internal sealed partial class NetworkBuilder
             StockDefinition stock = node.Stock.Definition;
             if (!isSupplier)
             {
-                stock = stock with { Sources = Expand(i, node.Stock, seen, edgeTarget, edgeNode, edgePath, ref edges) };
+                stock = stock with { Sources = Expand(i, node.Stock, seen, edgeTarget, edgeNode, edgeSource, ref edges) };
             }
 
             var inputs = new StockDefinition[node.Inputs.Count];
             for (int k = 0; k < inputs.Length; k++)
             {
-                inputs[k] = node.Inputs[k].Definition with { Sources = Expand(i, node.Inputs[k], seen, edgeTarget, edgeNode, edgePath, ref edges) };
+                inputs[k] = node.Inputs[k].Definition with { Sources = Expand(i, node.Inputs[k], seen, edgeTarget, edgeNode, edgeSource, ref edges) };
             }
 
             nodes[i] = node.Definition with { Tier = isSupplier ? node.Definition.Tier : 0, Stock = stock, Inputs = inputs };
@@ -358,7 +358,7 @@ internal sealed partial class NetworkBuilder
         return nodes;
     }
 
-    private SourceLink[] Expand(int customer, StockSpec stock, HashSet<int> seen, int[] edgeTarget, SNode[] edgeNode, string[] edgePath, ref int edges)
+    private SourceLink[] Expand(int customer, StockSpec stock, HashSet<int> seen, int[] edgeTarget, SNode[] edgeNode, SourceSpec[] edgeSource, ref int edges)
     {
         seen.Clear();
         var links = new List<SourceLink>(stock.Sources.Count);
@@ -368,14 +368,13 @@ internal sealed partial class NetworkBuilder
             sum += source.Template.Share;
             if (source.SupplierId is { } supplierId)
             {
-                string path = FieldPath.Child(source.Path, "supplier");
                 if (!_nodeIndex.TryGetValue(supplierId, out int supplier))
                 {
                     if (_reported.Add(source.ReferenceNode))
                     {
                         _errors.UnknownReference(
                             source.ReferenceNode,
-                            path,
+                            LinkPath(source),
                             "supplier",
                             supplierId,
                             _groups.ContainsKey(supplierId) ? [] : _nodeIndex.Keys);
@@ -388,7 +387,7 @@ internal sealed partial class NetworkBuilder
                     continue;
                 }
 
-                AddLink(customer, supplier, stock, source, source.Template.Share, seen, links, edgeTarget, edgeNode, edgePath, ref edges);
+                AddLink(customer, supplier, stock, source, source.Template.Share, seen, links, edgeTarget, edgeNode, edgeSource, ref edges);
             }
             else
             {
@@ -418,7 +417,7 @@ internal sealed partial class NetworkBuilder
                     double share = source.Template.Share / group.Members.Count;
                     foreach (NodeSpec member in group.Members)
                     {
-                        AddLink(customer, _nodeIndex[member.Definition.Id], stock, source, share, seen, links, edgeTarget, edgeNode, edgePath, ref edges);
+                        AddLink(customer, _nodeIndex[member.Definition.Id], stock, source, share, seen, links, edgeTarget, edgeNode, edgeSource, ref edges);
                     }
 
                     continue;
@@ -447,7 +446,7 @@ internal sealed partial class NetworkBuilder
                 double pickedShare = source.Template.Share / pick;
                 foreach (int member in _picker.Pick(Nodes[customer].Definition.Id, group, pick))
                 {
-                    AddLink(customer, _nodeIndex[group.Members[member].Definition.Id], stock, source, pickedShare, seen, links, edgeTarget, edgeNode, edgePath, ref edges);
+                    AddLink(customer, _nodeIndex[group.Members[member].Definition.Id], stock, source, pickedShare, seen, links, edgeTarget, edgeNode, edgeSource, ref edges);
                 }
             }
         }
@@ -471,28 +470,27 @@ internal sealed partial class NetworkBuilder
         List<SourceLink> links,
         int[] edgeTarget,
         SNode[] edgeNode,
-        string[] edgePath,
+        SourceSpec[] edgeSource,
         ref int edges)
     {
         NodeDefinition customerNode = Nodes[customer].Definition;
         NodeDefinition supplierNode = Nodes[supplier].Definition;
         SNode at = source.ReferenceNode;
-        string path = FieldPath.Child(source.Path, source.SupplierId is null ? "group" : "supplier");
         if (supplierNode.Role == NodeRole.Buyer)
         {
-            _errors.NotASupplier(at, path, supplierNode.Id, "buyer");
+            _errors.NotASupplier(at, LinkPath(source), supplierNode.Id, "buyer");
             return;
         }
 
         if (supplier == customer)
         {
-            _errors.SuppliesItself(at, path, supplierNode.Id);
+            _errors.SuppliesItself(at, LinkPath(source), supplierNode.Id);
             return;
         }
 
         if (!seen.Add(supplier))
         {
-            _errors.DuplicateSource(at, path, supplierNode.Id);
+            _errors.DuplicateSource(at, LinkPath(source), supplierNode.Id);
             return;
         }
 
@@ -501,7 +499,7 @@ internal sealed partial class NetworkBuilder
             _products.ContainsKey(stock.Definition.ProductId) &&
             _reportedLinks.Add((at, false)))
         {
-            _errors.WrongProduct(at, path, supplierNode.Id, supplierNode.ProductId, stock.Definition.ProductId);
+            _errors.WrongProduct(at, LinkPath(source), supplierNode.Id, supplierNode.ProductId, stock.Definition.ProductId);
         }
 
         int customerTier = customerNode.Role == NodeRole.Supplier ? customerNode.Tier : 0;
@@ -513,15 +511,22 @@ internal sealed partial class NetworkBuilder
         links.Add(source.Template with { SupplierId = supplierNode.Id, Share = share });
         edgeTarget[edges] = supplier;
         edgeNode[edges] = at;
-        edgePath[edges] = path;
+        edgeSource[edges] = source;
         edges++;
     }
+
+    /// <summary>
+    /// The field path of a link's supplier or group key, built only for an error: a layered network has
+    /// hundreds of thousands of links and almost never an error among them.
+    /// </summary>
+    private static string LinkPath(SourceSpec source) =>
+        FieldPath.Child(source.Path, source.SupplierId is null ? "group" : "supplier");
 
     /// <summary>
     /// Depth-first search over the supply graph (customer -> supplier), iterative so that long chains
     /// cannot overflow the stack; a link back to a node on the current path closes a cycle.
     /// </summary>
-    private void CheckCycles(int[] edgeStart, int[] edgeTarget, SNode[] edgeNode, string[] edgePath)
+    private void CheckCycles(int[] edgeStart, int[] edgeTarget, SNode[] edgeNode, SourceSpec[] edgeSource)
     {
         int count = Nodes.Count;
         var state = new byte[count];
@@ -560,7 +565,7 @@ internal sealed partial class NetworkBuilder
                 {
                     int start = path.LastIndexOf(target);
                     IEnumerable<string> cycle = path.Skip(start).Append(target).Select(n => Nodes[n].Definition.Id);
-                    _errors.Cycle(edgeNode[edge], edgePath[edge], "supply graph", cycle);
+                    _errors.Cycle(edgeNode[edge], LinkPath(edgeSource[edge]), "supply graph", cycle);
                     reported++;
                 }
             }

@@ -41,5 +41,11 @@ internal sealed record ExperimentManifest
 
     public required double WallSeconds { get; init; }
 
+    /// <summary>SHA-256 of each imported table, by full path (sweeps).</summary>
+    public IReadOnlyDictionary<string, string>? ImportedTables { get; init; }
+
+    /// <summary>Each shard's own provenance, for a merged sweep.</summary>
+    public IReadOnlyList<Sweeps.ShardRecord>? Shards { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 }

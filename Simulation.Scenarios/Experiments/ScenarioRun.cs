@@ -55,6 +55,9 @@ public static class ScenarioRun
         var rows = new double[replications][];
         var alerts = new IReadOnlyList<AlertOutcome>[replications];
         long events = 0;
+        var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
+        IReadOnlyList<KpiSummary> summaries;
+        IReadOnlyList<AlertSummary> alertSummaries;
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
         await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
         await using (var eventLog = settings.RecordEvents ? await EventsFile.CreateAsync(folder.PathFor(EventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
@@ -81,27 +84,29 @@ public static class ScenarioRun
                     CancellationToken = cancellationToken,
                 });
 
+            // After the last replication only these writes are left, and they are independent files:
+            // finishing them side by side keeps every core busy instead of one (each file is still
+            // written by one task in order, so its bytes do not depend on the thread count).
             settings.Stage?.Report("Writing Parquet files");
-            await timeSeries.CompleteAsync().ConfigureAwait(false);
-            await suppliers.CompleteAsync().ConfigureAwait(false);
-            if (eventLog is not null)
-            {
-                await eventLog.CompleteAsync().ConfigureAwait(false);
-            }
+            summaries = Summarise(rows);
+            alertSummaries = [.. definition.Alerts.Select((alert, i) => AlertSummary.Of(alert, i, alerts))];
+            await Task.WhenAll(
+                Task.Run(timeSeries.CompleteAsync, cancellationToken),
+                Task.Run(suppliers.CompleteAsync, cancellationToken),
+                eventLog is null ? Task.CompletedTask : Task.Run(eventLog.CompleteAsync, cancellationToken),
+                Task.Run(() => KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, definition.Alerts, alerts, cancellationToken), cancellationToken),
+                Task.Run(() => KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken), cancellationToken),
+                File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken),
+                File.WriteAllTextAsync(folder.PathFor(RunPresentation.FileName), RunPresentation.From(definition, scenario.Report).ToJson(), cancellationToken)).ConfigureAwait(false);
         }
 
-        var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
-        var summaries = Summarise(rows);
-        var alertSummaries = definition.Alerts.Select((alert, i) => AlertSummary.Of(alert, i, alerts)).ToArray();
-        await KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, definition.Alerts, alerts, cancellationToken).ConfigureAwait(false);
-        await KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken).ConfigureAwait(false);
         var manifest = new Manifest
         {
             ToolVersion = Manifest.CurrentToolVersion,
             Scenario = definition.Name,
             ScenarioDescription = definition.Description,
             ScenarioHash = scenario.ScenarioHash,
+            ImportedTables = scenario.ImportedTables.Count > 0 ? scenario.ImportedTables : null,
             StartDate = definition.StartDate,
             HorizonDays = definition.HorizonDays,
             WarmupDays = definition.WarmupDays,

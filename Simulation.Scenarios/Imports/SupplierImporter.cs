@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Simulation.Scenarios.Loading;
 using Simulation.Scenarios.Reading;
 using Simulation.Scenarios.Schema;
@@ -48,19 +49,27 @@ internal static class SupplierImporter
         ImportTable? table;
         try
         {
+            byte[] bytes = File.ReadAllBytes(path);
+            files.RecordTable(path, bytes);
             if (extension == ".CSV")
             {
-                table = CsvTableReader.Read(File.ReadAllText(path), source, errors);
+                string text = Encoding.UTF8.GetString(bytes);
+                table = CsvTableReader.Read(text.StartsWith('\uFEFF') ? text[1..] : text, source, errors);
             }
             else
             {
-                using FileStream stream = File.OpenRead(path);
+                using var stream = new MemoryStream(bytes, writable: false);
                 table = ParquetTableReader.Read(stream, source, errors);
             }
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             errors.CannotRead(fileNode, import.FieldPathOf("file"), path, "no such file");
+            return Failed();
+        }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            errors.CannotRead(fileNode, import.FieldPathOf("file"), path, "it is a folder, not a file");
             return Failed();
         }
 #pragma warning disable CA1031 // A corrupt file can fail inside Parquet.Net in many ways; each is one located error, not a crash.

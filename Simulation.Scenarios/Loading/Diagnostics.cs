@@ -13,15 +13,20 @@ namespace Simulation.Scenarios.Loading;
 /// </remarks>
 internal sealed class Diagnostics
 {
-    private readonly List<(ScenarioError Error, int Rank, int Sequence)> _errors = [];
+    private readonly List<(ScenarioError Error, int Rank, int Sequence, bool RootCause)> _errors = [];
     private readonly HashSet<(string File, int Line, int Column, string Key, string Kind)> _seen = [];
 
     public int Count => _errors.Count;
 
-    /// <summary>The errors in file order (the scenario, its bases, the command line, imports), then line and column.</summary>
+    /// <summary>
+    /// The errors in file order (the scenario, its bases, the command line, imports), then line and
+    /// column; files that could not be read come first, since what is missing from them (an imported
+    /// table's suppliers) causes errors elsewhere.
+    /// </summary>
     public IReadOnlyList<ScenarioError> Sorted() =>
         [.. _errors
-            .OrderBy(e => e.Rank)
+            .OrderByDescending(e => e.RootCause)
+            .ThenBy(e => e.Rank)
             .ThenBy(e => e.Error.Line)
             .ThenBy(e => e.Error.Column)
             .ThenBy(e => e.Sequence)
@@ -30,10 +35,10 @@ internal sealed class Diagnostics
     // ---- files and YAML ------------------------------------------------------------------------
 
     public void CannotRead(SourceFile file, string reason) =>
-        Add("read", file, 1, 1, "", "cannot read the file: " + reason);
+        Add("read", file, 1, 1, "", "cannot read the file: " + SScalar.Shown(reason, 400));
 
     public void CannotRead(SNode at, string field, string file, string reason) =>
-        Add("read", at, field, "cannot read '" + file + "': " + reason);
+        Add("read", at, field, "cannot read '" + SScalar.Shown(file, 400) + "': " + SScalar.Shown(reason, 400));
 
     public void MalformedYaml(SourceFile file, int line, int column, string parserMessage) =>
         Add("yaml", file, line, column, "", "malformed YAML: " + parserMessage.TrimEnd('.'));
@@ -44,11 +49,15 @@ internal sealed class Diagnostics
     public void SeveralDocuments(SourceFile file, int line, int column) =>
         Add("documents", file, line, column, "", "a scenario file holds one YAML document; found another here");
 
+    /// <summary>The whole file is not a mapping; its content is not echoed (it may be any file, e.g. one named by <c>extends</c>).</summary>
+    public void NotAMapping(SNode root, string expected) =>
+        Add("type", root, "", "expected " + expected + ", got " + (root is SScalar { IsNull: false } ? "a single value" : root.Describe()) + "; is this a scenario file?");
+
     public void KeyNotText(SNode key, string field) =>
         Add("key", key, field, "keys must be text, got " + key.Describe());
 
     public void DuplicateKey(SNode key, string field, string name, SNode first) =>
-        Add("dupkey", key, field, Invariant($"duplicate key '{name}' (first at line {first.Line})"));
+        Add("dupkey", key, field, Invariant($"duplicate key '{SScalar.Shown(name)}' (first at line {first.Line})"));
 
     public void ExtendsCycle(SNode at, string field, IEnumerable<string> chain) =>
         Add("extends", at, field, "extends forms a cycle: " + string.Join(" -> ", chain));
@@ -62,7 +71,7 @@ internal sealed class Diagnostics
     // command line (1-based), column = the character of the argument where the problem is.
 
     public void OverrideSyntax(SourceFile file, int index, string argument) =>
-        Add("set", file, index, 1, "", "expected path=value, got '" + argument + "'");
+        Add("set", file, index, 1, "", "expected path=value, got '" + SScalar.Shown(argument) + "'");
 
     public void OverridePathSyntax(SourceFile file, int index, int column, string path, string problem) =>
         Add("setpath", file, index, column, path, "bad path '" + path + "': " + problem);
@@ -71,7 +80,7 @@ internal sealed class Diagnostics
         Add("setkey", file, index, column, path, UnknownKeyMessage(key, container, valid));
 
     public void OverrideNoItem(SourceFile file, int index, int column, string path, string list, string selector, IEnumerable<string> ids) =>
-        Add("setitem", file, index, column, path, "no item '" + selector + "' in " + list + Suggestions.Hint(selector, ids));
+        Add("setitem", file, index, column, path, "no item '" + SScalar.Shown(selector) + "' in " + list + Suggestions.Hint(selector, ids));
 
     public void OverrideNotAContainer(SourceFile file, int index, int column, string path, string key, string got) =>
         Add("setshape", file, index, column, path, "cannot go into '" + key + "': it is " + got);
@@ -104,7 +113,7 @@ internal sealed class Diagnostics
         Add("type", at, field, "expected a whole number, got " + Format(value));
 
     public void UnknownChoice(SNode at, string field, string value, IReadOnlyList<string> choices) =>
-        Add("choice", at, field, "'" + value + "' is not one of " + string.Join(", ", choices) + Suggestions.Hint(value, choices));
+        Add("choice", at, field, "'" + SScalar.Shown(value) + "' is not one of " + string.Join(", ", choices) + Suggestions.Hint(value, choices));
 
     public void BadDistribution(SNode at, string field, string factoryMessage) =>
         Add("dist", at, field, factoryMessage);
@@ -152,7 +161,7 @@ internal sealed class Diagnostics
         Add("dupid", at, field, Invariant($"duplicate id '{id}' (first defined at {first.File.Path}:{first.Line})"));
 
     public void UnknownReference(SNode at, string field, string kind, string name, IEnumerable<string> candidates) =>
-        Add("ref", at, field, "unknown " + kind + " '" + name + "'" + Suggestions.Hint(name, candidates));
+        Add("ref", at, field, "unknown " + kind + " '" + SScalar.Shown(name) + "'" + Suggestions.Hint(name, candidates));
 
     public void NotASupplier(SNode at, string field, string id, string role) =>
         Add("ref", at, field, "'" + id + "' is a " + role + " and cannot supply other nodes");
@@ -197,7 +206,7 @@ internal sealed class Diagnostics
     // ---- plumbing ------------------------------------------------------------------------------
 
     private static string UnknownKeyMessage(string key, string container, IEnumerable<string> valid) =>
-        "unknown key '" + key + "' in " + Container(container) + Suggestions.Hint(key, valid);
+        "unknown key '" + SScalar.Shown(key) + "' in " + Container(container) + Suggestions.Hint(key, valid);
 
     private static string Container(string path) => path.Length == 0 ? "the scenario" : path;
 
@@ -222,6 +231,6 @@ internal sealed class Diagnostics
             return;
         }
 
-        _errors.Add((new ScenarioError(file.Path, line, column, field, message), file.Rank, _errors.Count));
+        _errors.Add((new ScenarioError(file.Path, line, column, field, message), file.Rank, _errors.Count, kind == "read"));
     }
 }

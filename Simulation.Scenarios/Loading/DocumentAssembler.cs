@@ -27,14 +27,8 @@ internal static class DocumentAssembler
 
         string directory = Path.GetDirectoryName(path) is { Length: > 0 } folder ? folder : ".";
         SourceFile file = files.Register(path, directory);
-        string text;
-        try
+        if (InputText.TryRead(path, out string reason) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            string reason = e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message;
             if (referrer is null)
             {
                 errors.CannotRead(file, reason);
@@ -55,7 +49,7 @@ internal static class DocumentAssembler
 
         if (root is not SMap map)
         {
-            errors.WrongType(root, "", "a mapping of scenario keys (name: ..., horizon_days: ...)");
+            errors.NotAMapping(root, "a mapping of scenario keys (name: ..., horizon_days: ...)");
             return null;
         }
 
@@ -102,14 +96,17 @@ internal static class DocumentAssembler
 
     private static SNode Merge(SNode target, SNode over, string path, Diagnostics errors)
     {
+        // The base's node may be anchored and so stand at other places too: merge into a copy of it.
         if (target is SMap targetMap && over is SMap overMap)
         {
+            targetMap = SNode.Owned(targetMap);
             MergeMaps(targetMap, overMap, path, errors);
             return targetMap;
         }
 
         if (target is SSeq targetSeq && over is SSeq overSeq && overSeq.Items.Count > 0 && HasIds(overSeq) && HasIds(targetSeq))
         {
+            targetSeq = SNode.Owned(targetSeq);
             MergeById(targetSeq, overSeq, path, errors);
             return targetSeq;
         }
@@ -119,8 +116,9 @@ internal static class DocumentAssembler
 
     private static void MergeById(SSeq target, SSeq over, string path, Diagnostics errors)
     {
-        foreach (SMap item in over.Items.Cast<SMap>())
+        foreach (SMap overItem in over.Items.Cast<SMap>())
         {
+            SMap item = SNode.Owned(overItem);
             string id = IdOf(item)!;
             int index = target.Items.FindIndex(t => IdOf((SMap)t) == id);
             SEntry? remove = item.Find(RemoveKey);
@@ -147,7 +145,9 @@ internal static class DocumentAssembler
             }
             else
             {
-                MergeMaps((SMap)target.Items[index], item, FieldPath.Item(path, id), errors);
+                var baseItem = SNode.Owned((SMap)target.Items[index]);
+                target.Items[index] = baseItem;
+                MergeMaps(baseItem, item, FieldPath.Item(path, id), errors);
             }
         }
     }

@@ -91,7 +91,14 @@ internal static class OverrideApplier
                 }
 
                 walked = FieldPath.Item(walked, selector);
+
+                // Anchored lists and mappings stand at every place an alias names them: change a copy.
                 var seq = entry?.Value as SSeq;
+                if (seq is not null)
+                {
+                    entry!.Value = seq = SNode.Owned(seq);
+                }
+
                 int item = seq is null ? -1 : Find(seq, selector);
                 if (item < 0)
                 {
@@ -106,7 +113,7 @@ internal static class OverrideApplier
                     return;
                 }
 
-                target = seq!.Items[item];
+                target = seq!.Items[item] = SNode.Owned(seq.Items[item]);
                 schema = field.Object;
                 scope = Scope.Object;
             }
@@ -129,6 +136,10 @@ internal static class OverrideApplier
                 {
                     child = new SMap(file, index, segment.Column, isFlow: true);
                     current.Set(keyNode, child);
+                }
+                else
+                {
+                    entry!.Value = child = SNode.Owned(child);
                 }
 
                 target = child;

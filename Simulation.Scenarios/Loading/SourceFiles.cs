@@ -7,6 +7,14 @@ internal sealed class SourceFiles
     public const string CommandLineName = "--set";
 
     private readonly List<SourceFile> _files = [];
+    private readonly SortedDictionary<string, string> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>SHA-256 (lower-case hex) of each imported table's bytes, by full path: part of a run's and a sweep's identity.</summary>
+    public IReadOnlyDictionary<string, string> ImportedTables => _tables;
+
+    /// <summary>Records the bytes an imported table was read from.</summary>
+    public void RecordTable(string path, byte[] bytes) =>
+        _tables[System.IO.Path.GetFullPath(path)] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     public SourceFile Register(string path, string directory)
     {

@@ -44,8 +44,27 @@ internal abstract class SNode
 
     public int Column { get; }
 
+    /// <summary>
+    /// The YAML anchor (<c>&amp;name</c>) a list or mapping was written with, or null. An anchored node is
+    /// one object at every place an alias (<c>*name</c>) names it, so a layered network's shared source
+    /// list is read once instead of once per retailer; whatever changes a node must therefore change
+    /// <see cref="Owned"/> of it, never the shared original.
+    /// </summary>
+    public string? Anchor { get; init; }
+
     /// <summary>What kind of node this is, in the words of an error message ("a mapping").</summary>
     public abstract string Describe();
+
+    /// <summary>
+    /// A node that only its caller holds: <paramref name="node"/> itself unless it is anchored (and so
+    /// possibly shared), else a deep copy without anchors. Every node below an anchored one is shared
+    /// with it, so the copy is deep.
+    /// </summary>
+    public static T Owned<T>(T node)
+        where T : SNode => node.Anchor is null ? node : (T)node.DeepCopy();
+
+    /// <summary>A copy of this node and everything below it, sharing nothing but the immutable scalars.</summary>
+    public abstract SNode DeepCopy();
 }
 
 /// <summary>A scalar: its text and whether it was written plain (unquoted), which decides its type.</summary>
@@ -70,7 +89,22 @@ internal sealed class SScalar : SNode
     /// <summary>The YAML null: an empty plain value, <c>~</c> or <c>null</c>.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "nothing (null)" : "'" + Value + "'";
+    public override string Describe() => IsNull ? "nothing (null)" : "'" + Shown(Value) + "'";
+
+    /// <summary>Longest value echoed whole in a message; longer ones are cut, so a huge value cannot flood the terminal.</summary>
+    public const int MaxShownLength = 60;
+
+    /// <summary>The value as a message shows it: on one line, and cut after <paramref name="max"/> characters with its length.</summary>
+    public static string Shown(string value, int max = MaxShownLength)
+    {
+        string line = value.Length <= max ? value.ReplaceLineEndings(" ") : value[..(max - 20)].ReplaceLineEndings(" ");
+        return value.Length <= max
+            ? line
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{line}... ({value.Length:N0} characters)");
+    }
+
+    /// <summary>Scalars are never changed in place, so they need no copy.</summary>
+    public override SNode DeepCopy() => this;
 }
 
 /// <summary>A sequence.</summary>
@@ -87,6 +121,18 @@ internal sealed class SSeq : SNode
     public bool IsFlow { get; }
 
     public override string Describe() => "a list";
+
+    public override SNode DeepCopy()
+    {
+        var copy = new SSeq(File, Line, Column, IsFlow);
+        copy.Items.Capacity = Items.Count;
+        foreach (SNode item in Items)
+        {
+            copy.Items.Add(item.DeepCopy());
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>A key and its value in a mapping. The value is replaced by merges and overrides.</summary>
@@ -150,4 +196,16 @@ internal sealed class SMap : SNode
         Entries.RemoveAll(e => string.Equals(e.Key.Value, key, StringComparison.Ordinal)) > 0;
 
     public override string Describe() => "a mapping";
+
+    public override SNode DeepCopy()
+    {
+        var copy = new SMap(File, Line, Column, IsFlow);
+        copy.Entries.Capacity = Entries.Count;
+        foreach (SEntry entry in Entries)
+        {
+            copy.Entries.Add(new SEntry(entry.Key, entry.Value.DeepCopy()));
+        }
+
+        return copy;
+    }
 }

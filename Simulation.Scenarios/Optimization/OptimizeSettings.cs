@@ -21,7 +21,7 @@ public sealed record OptimizeSettings
     public int RefineRounds { get; init; }
 
     /// <summary>Replications of the simulation check of each mix (common random numbers: the scenario's seed).</summary>
-    public int Replications { get; init; } = 5;
+    public int Replications { get; init; } = 20;
 
     /// <summary>Worker threads for the simulation check (results do not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

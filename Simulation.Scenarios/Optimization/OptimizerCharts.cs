@@ -21,24 +21,83 @@ internal static class OptimizerCharts
         var points = outcome.Points.Where(p => p.Solution.HasMix).ToList();
         WriteMix(outcome, points, m => m.SupplierId, NamedSuppliers, "supplier", suppliersPath);
         WriteMix(outcome, points, m => m.RegionId, int.MaxValue, "region", regionsPath);
+        WritePredictedSimulated(outcome, points, Path.Combine(Path.GetDirectoryName(suppliersPath)!, PredictedSimulatedChart + ".png"));
         if (frontierPath is not null && outcome.Axis is { } axis)
         {
             WriteFrontier(outcome, points, axis, frontierPath);
         }
     }
 
+    /// <summary>The chart of predicted against simulated per point (file name without extension).</summary>
+    public const string PredictedSimulatedChart = "predicted-simulated";
+
+    /// <summary>
+    /// Per point (today first), the objective and the shortfall: predicted beside simulated with its
+    /// 95% CI; flagged points are drawn red. Two panels side by side.
+    /// </summary>
+    private static void WritePredictedSimulated(OptimizeOutcome outcome, List<OptimizedPoint> points, string path)
+    {
+        SourcingKpi[] kpis = outcome.Settings.Objective == SourcingKpi.Shortfall ? [SourcingKpi.Shortfall, SourcingKpi.Cvar] : [outcome.Settings.Objective, SourcingKpi.Shortfall];
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(kpis.Length);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        for (int k = 0; k < kpis.Length; k++)
+        {
+            var kpi = kpis[k];
+            var plot = multiplot.GetPlot(k);
+            var predicted = plot.Add.ScatterPoints(points.Select(p => p.Index - 0.12).ToArray(), points.Select(p => p.Solution.Predicted[kpi]).ToArray());
+            predicted.LegendText = "predicted";
+            predicted.MarkerShape = MarkerShape.FilledDiamond;
+            predicted.MarkerSize = 10;
+            foreach (var flagged in new[] { false, true })
+            {
+                var group = points.Where(p => p.Simulated is not null && p.IsFlagged == flagged).ToList();
+                if (group.Count == 0)
+                {
+                    continue;
+                }
+
+                double[] x = [.. group.Select(p => p.Index + 0.12)];
+                double[] y = [.. group.Select(p => p.Simulated!.Kpis[kpi].Mean)];
+                var bars = plot.Add.ErrorBar(x, y, [.. group.Select(p => Above(p.Simulated!, kpi))]);
+                bars.YErrorNegative = [.. group.Select(p => Below(p.Simulated!, kpi))];
+                var markers = plot.Add.ScatterPoints(x, y);
+                markers.MarkerSize = 9;
+                markers.Color = flagged ? Colors.Red : Colors.Black;
+                bars.Color = markers.Color;
+                markers.LegendText = flagged ? "simulated, 95% CI: FLAGGED (worse than today or breaks a cap)" : "simulated, 95% CI";
+            }
+
+            if (outcome.Settings.Caps.TryGetValue(kpi, out double cap))
+            {
+                var line = plot.Add.HorizontalLine(cap);
+                line.LinePattern = LinePattern.Dashed;
+                line.LegendText = "cap";
+            }
+
+            plot.Axes.Bottom.SetTicks([.. points.Select(p => (double)p.Index)], [.. points.Select(p => p.Index == outcome.ChosenIndex ? p.Label + "*" : p.Label)]);
+            plot.Title($"{SourcingKpis.Name(kpi)}: predicted vs simulated");
+            plot.XLabel("point (today = the current mix; * = mix.yaml)");
+            plot.YLabel($"{SourcingKpis.Name(kpi)} ({SourcingKpis.Unit(kpi)})");
+            plot.ShowLegend(Edge.Bottom);
+        }
+
+        multiplot.SavePng(path, Width * kpis.Length * 6 / 10, Height);
+    }
+
     private static void WriteFrontier(OptimizeOutcome outcome, List<OptimizedPoint> points, SourcingKpi axis, string path)
     {
         var objective = outcome.Settings.Objective;
         var plot = ChartFiles.NewPlot();
-        double[] px = [.. points.Select(p => p.Solution.Predicted[axis])];
-        double[] py = [.. points.Select(p => p.Solution.Predicted[objective])];
+        var frontier = points.Where(p => !p.IsBaseline).ToList();
+        double[] px = [.. frontier.Select(p => p.Solution.Predicted[axis])];
+        double[] py = [.. frontier.Select(p => p.Solution.Predicted[objective])];
         var predicted = plot.Add.Scatter(px, py);
         predicted.LegendText = "predicted (optimizer)";
         predicted.MarkerSize = 8;
         predicted.LineWidth = 2;
 
-        var simulated = points.Where(p => p.Simulated is not null).ToList();
+        var simulated = frontier.Where(p => p.Simulated is not null).ToList();
         double[] sx = [.. simulated.Select(p => p.Simulated!.Kpis[axis].Mean)];
         double[] sy = [.. simulated.Select(p => p.Simulated!.Kpis[objective].Mean)];
         var bars = plot.Add.ErrorBar(sx, sy, [.. simulated.Select(p => Above(p.Simulated!, objective))]);
@@ -49,6 +108,21 @@ internal static class OptimizerCharts
         markers.LegendText = $"simulated mean, 95% CI ({outcome.Replications} replications)";
         markers.MarkerSize = 8;
         bars.Color = markers.Color;
+
+        var today = outcome.Baseline;
+        var todayMark = plot.Add.ScatterPoints(new[] { today.Solution.Predicted[axis] }, new[] { today.Solution.Predicted[objective] });
+        todayMark.MarkerShape = MarkerShape.OpenSquare;
+        todayMark.MarkerSize = 14;
+        todayMark.Color = Colors.DarkGreen;
+        todayMark.LegendText = "today's mix, predicted";
+        if (today.Simulated is { } todaySimulated)
+        {
+            var todaySim = plot.Add.ScatterPoints(new[] { todaySimulated.Kpis[axis].Mean }, new[] { todaySimulated.Kpis[objective].Mean });
+            todaySim.MarkerShape = MarkerShape.FilledSquare;
+            todaySim.MarkerSize = 12;
+            todaySim.Color = Colors.DarkGreen;
+            todaySim.LegendText = "today's mix, simulated";
+        }
 
         var chosen = outcome.Points[outcome.ChosenIndex];
         double[] chosenX = [chosen.Solution.Predicted[axis]];
@@ -107,7 +181,7 @@ internal static class OptimizerCharts
                 }
 
                 double top = bottom + (units / total);
-                bars.Add(new Bar { Position = point.Index + 1, ValueBase = bottom, Value = top, FillColor = palette.GetColor(s) });
+                bars.Add(new Bar { Position = point.Index, ValueBase = bottom, Value = top, FillColor = palette.GetColor(s) });
                 bottom = top;
             }
         }
@@ -119,15 +193,15 @@ internal static class OptimizerCharts
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = segments[s], FillColor = palette.GetColor(s) });
         }
 
-        var positions = points.Select(p => (double)(p.Index + 1)).ToArray();
-        var labels = points.Select(p => p.Index == outcome.ChosenIndex ? $"{p.Index + 1}*" : $"{p.Index + 1}").ToArray();
+        var positions = points.Select(p => (double)p.Index).ToArray();
+        var labels = points.Select(p => p.Index == outcome.ChosenIndex ? $"{p.Label}*" : p.Label).ToArray();
         plot.Axes.Bottom.SetTicks(positions, labels);
         plot.Axes.Margins(bottom: 0);
         plot.Title($"{outcome.ScenarioName}: sourcing mix by {what} (share of all demand; * = mix.yaml)");
-        plot.XLabel(outcome.Axis is { } axis ? $"frontier point (tightest {SourcingKpis.Name(axis)} cap first)" : "solution");
+        plot.XLabel(outcome.Axis is { } axis ? $"today, then frontier points (tightest {SourcingKpis.Name(axis)} cap first)" : "today, then the solutions");
         plot.YLabel("share of demand");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.Axes.SetLimitsX(0.3, points.Count + 0.7 + Math.Max(1.2, points.Count * 0.45));  // room for the legend
+        plot.Axes.SetLimitsX(-0.7, points.Count - 0.3 + Math.Max(1.2, points.Count * 0.45));  // room for the legend
         plot.SavePng(path, Width, Height);
     }
 }

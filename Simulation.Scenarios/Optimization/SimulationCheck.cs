@@ -10,14 +10,16 @@ namespace Simulation.Scenarios.Optimization;
 /// the scenario's seed: common random numbers across mixes) and measures, per replication, what the
 /// optimizer predicted:
 /// <code>
-///   cost      = sum over suppliers of landed_cost / delivered_units   (purchase, transport, certification
-///               premiums, audits, escalations and penalties the buyers paid, per delivered unit)
-///               + programme_cost / delivered_units  (only when enrolment is a decision; all of the run's programmes)
+///   cost      = (sum over suppliers of landed_cost  [purchase, transport, certification premiums, audits,
+///               escalations and penalties the buyers paid] + programme_cost [only when enrolment is a
+///               decision] + lost margin) / demand_units
+///               lost margin = max(0, demand_units - delivered_units) x max(0, selling price - landed / delivered)
 ///   co2e      = co2e_kg_per_unit
 ///   water     = water_l / delivered_units
 ///   social    = sum over suppliers that made units of their worker_exposure_days / delivered_units
 ///   shortfall = 1 - fill_rate
-///   cvar      = CVaR at alpha of the replications' shortfall (one value over all replications, no CI)
+///   cvar      = CVaR at alpha over every (replication, period) of the period's shortfall share, the
+///               periods those of the prediction; its CI by the jackknife over replications (SimulatedRisk)
 /// </code>
 /// Cost is the landed cost as the prediction defines it (price, transport, certification premium,
 /// compliance costs; no holding cost, which the optimizer does not model), rather than cost_per_unit.
@@ -52,6 +54,10 @@ internal static class SimulationCheck
         }
 
         var perReplication = SourcingKpis.All.ToDictionary(k => k, _ => new List<double>());
+        var periods = SourcingProblemBuilder.Periods(definition, settings.PeriodDays);
+        var periodShortfalls = new List<double[]>();
+        double totalDemand = problem.TotalDemandPerDay;
+        double sellingPrice = problem.Buyers.Sum(b => b.DemandPerDay / totalDemand * b.SellingPrice);
         var unitsMade = new double[problem.Candidates.Count];
         var suppliers = new Dictionary<string, SimulatedSupplier>(StringComparer.Ordinal);
         int replications = 0;
@@ -59,6 +65,8 @@ internal static class SimulationCheck
         {
             replications++;
             double delivered = result.Kpi("delivered_units");
+            double demand = result.Kpi("demand_units");
+            periodShortfalls.Add(SimulatedRisk.PeriodShortfalls(result.Daily, periods));
             perReplication[SourcingKpi.Co2e].Add(result.Kpi("co2e_kg_per_unit"));
             perReplication[SourcingKpi.Water].Add(delivered > 0 ? result.Kpi("water_l") / delivered : 0);
             perReplication[SourcingKpi.Shortfall].Add(1 - result.Kpi("fill_rate"));
@@ -81,7 +89,8 @@ internal static class SimulationCheck
 
             // With enrolment as a decision the predicted cost carries the programmes' cost, so the simulated one does too.
             double programmes = problem.Programmes.Count > 0 ? result.Kpi("programme_cost") : 0;
-            perReplication[SourcingKpi.Cost].Add(delivered > 0 ? (landed + programmes) / delivered : 0);
+            double lostMargin = Math.Max(0, demand - delivered) * Math.Max(0, sellingPrice - (delivered > 0 ? landed / delivered : 0));
+            perReplication[SourcingKpi.Cost].Add(demand > 0 ? (landed + programmes + lostMargin) / demand : 0);
             perReplication[SourcingKpi.SocialRisk].Add(delivered > 0 ? exposure / delivered : 0);
         }
 
@@ -96,8 +105,11 @@ internal static class SimulationCheck
         };
         var outcome = await ScenarioRun.ExecuteAsync(scenario, run, cancellationToken).ConfigureAwait(false);
 
-        perReplication[SourcingKpi.Cvar].Add(SourcingEvaluation.ConditionalValueAtRisk(perReplication[SourcingKpi.Shortfall], settings.CvarAlpha));
-        var summaries = perReplication.ToDictionary(p => p.Key, p => Summary.Of(p.Value.ToArray()));
+        // Replications are observed in any order across threads: sort by nothing but keep each
+        // replication's own values together (the observer is called once per replication, in index order).
+        var summaries = perReplication.Where(p => p.Key != SourcingKpi.Cvar).ToDictionary(p => p.Key, p => Summary.Of(p.Value.ToArray()));
+        var losses = periodShortfalls.ToArray();
+        summaries[SourcingKpi.Cvar] = SimulatedRisk.Cvar(losses, settings.CvarAlpha);
 
         // Units each candidate was asked for over the measured window, from the mix and mean demand.
         double window = definition.HorizonDays - definition.WarmupDays;
@@ -115,19 +127,27 @@ internal static class SimulationCheck
         }
 
         var means = suppliers.ToDictionary(p => p.Key, p => p.Value.Scaled(1.0 / replications), StringComparer.Ordinal);
-        return new SimulatedMix(summaries, deliveryRatio, means, outcome.OutputDirectory);
+        var values = perReplication.Where(p => p.Key != SourcingKpi.Cvar).ToDictionary(p => p.Key, p => (IReadOnlyList<double>)[.. p.Value]);
+        return new SimulatedMix(summaries, deliveryRatio, means, outcome.OutputDirectory) { PerReplication = values, PeriodShortfalls = losses };
     }
 }
 
 /// <summary>How to simulate one mix.</summary>
-internal sealed record SimulationCheckSettings(int Replications, int Threads, string RunDirectory, string CommandLine, double CvarAlpha, IProgress<int>? Progress);
+internal sealed record SimulationCheckSettings(int Replications, int Threads, string RunDirectory, string CommandLine, double CvarAlpha, double PeriodDays, IProgress<int>? Progress);
 
 /// <summary>What the simulation of one mix showed.</summary>
 /// <param name="Kpis">Each optimizer KPI as simulated, summarised over replications.</param>
 /// <param name="DeliveryRatio">Per candidate: units made / units the mix asked of it; null when it was asked for none.</param>
 /// <param name="Suppliers">Per supplier (and distribution centre) id, its outcome averaged over the replications.</param>
 /// <param name="RunDirectory">The run folder of the simulation.</param>
-public sealed record SimulatedMix(IReadOnlyDictionary<SourcingKpi, Summary> Kpis, IReadOnlyList<double?> DeliveryRatio, IReadOnlyDictionary<string, SimulatedSupplier> Suppliers, string RunDirectory);
+public sealed record SimulatedMix(IReadOnlyDictionary<SourcingKpi, Summary> Kpis, IReadOnlyList<double?> DeliveryRatio, IReadOnlyDictionary<string, SimulatedSupplier> Suppliers, string RunDirectory)
+{
+    /// <summary>Each KPI but the CVaR per replication, in replication order (for paired differences).</summary>
+    public IReadOnlyDictionary<SourcingKpi, IReadOnlyList<double>> PerReplication { get; init; } = new Dictionary<SourcingKpi, IReadOnlyList<double>>();
+
+    /// <summary>Per replication, the shortfall share of each period (the outcomes the CVaR is taken over).</summary>
+    public IReadOnlyList<double[]> PeriodShortfalls { get; init; } = [];
+}
 
 /// <summary>A supplier's simulated flows in the measured window, per replication (<see cref="SupplierOutcome"/>).</summary>
 /// <param name="UnitsProduced">Units it made.</param>

@@ -13,9 +13,6 @@ namespace Simulation.Scenarios.Optimization;
 /// </summary>
 public static class SourcingOptimization
 {
-    /// <summary>Shares that differ by less than this count as the same mix (refinement stops; points share a simulation).</summary>
-    public const double SameMixTolerance = 1e-4;
-
     /// <summary>Runs the experiment.</summary>
     /// <param name="scenario">The loaded scenario.</param>
     /// <param name="scenarioPath">Its file: variants <c>extends</c> it.</param>
@@ -47,25 +44,45 @@ public static class SourcingOptimization
             throw new ScenarioInputException(e.Message, e);
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var folder = RunFolder.Begin(settings.OutputDirectory, settings.Force);
         var programmes = definition.Social?.CapacityBuilding ?? [];
         var context = new Context(scenarioPath, overrides, settings, programmes, folder, cancellationToken);
 
+        // Solve first, so a request no mix meets is refused before any simulation.
+        var first = Require(Solve(problem, settings, context));
+
+        // Today's mix, simulated on the same random numbers as every candidate.
+        var today = Baseline(problem, settings.Sourcing);
+        var baselineSimulated = await context.SimulateBaselineAsync(problem, today).ConfigureAwait(false);
+        var baseline = new OptimizedPoint(0, null, today, baselineSimulated.Mix, OptimizedPoint.BaselineName, MixOf(problem, today.Shares));
+
         // Refinement first: the frontier is then traced with the parameters the simulation showed.
         var refinement = new List<RefineRound>();
+        var candidates = new List<(SourcingSolution Solution, SourcingProblem Problem, SimulatedVariant? Variant)>();
+        string refinementStop = "";
         SourcingSolution? single = null;
         if (settings.RefineRounds > 0)
         {
             var estimate = new SocialRiskEstimate(definition);
-            single = Require(Solve(problem, settings, context));
+            single = first;
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
+                candidates.Add((single, problem, simulated));
                 var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
-                var next = Require(Solve(refined, settings, context));
-                double change = SimulationFeedback.MaxChange(single.Shares, next.Shares);
-                bool settled = SameMix(single, next);
-                refinement.Add(new RefineRound(round, change, single.Predicted, simulated.Mix, next.Predicted));
+                var next = Solve(refined, settings, context);
+                if (!next.HasMix)
+                {
+                    // Keep the rounds so far: the mixes they simulated are still candidates.
+                    refinement.Add(new RefineRound(round, double.NaN, single.Predicted, simulated.Mix, new Dictionary<SourcingKpi, double>()));
+                    refinementStop = $"Refinement stopped in round {round}: with the simulated parameters, {FirstLine(next.Explanation)} The earlier rounds' mixes are kept.";
+                    single = null;
+                    break;
+                }
+
+                bool settled = SourcingSolver.SameMix(single, next);
+                refinement.Add(new RefineRound(round, SimulationFeedback.MaxChange(single.Shares, next.Shares), single.Predicted, simulated.Mix, next.Predicted));
                 problem = refined;
                 single = next;
                 if (settled)
@@ -75,7 +92,8 @@ public static class SourcingOptimization
             }
         }
 
-        List<(double? Epsilon, SourcingSolution Solution)> solved;
+        int requested = 0;
+        List<(double? Epsilon, SourcingSolution Solution, SourcingProblem Problem)> solved;
         if (settings.ParetoAxis is { } axis)
         {
             var frontier = SourcingSolver.Frontier(problem, settings.Sourcing, axis, settings.ParetoPoints,
@@ -85,52 +103,100 @@ public static class SourcingOptimization
                 Require(frontier.Anchor);
             }
 
-            solved = [.. frontier.Points.Select(p => ((double?)p.Epsilon, p.Solution))];
+            requested = frontier.RequestedPoints;
+            solved = [.. frontier.Points.Select(p => ((double?)p.Epsilon, p.Solution, problem))];
+        }
+        else if (settings.RefineRounds > 0)
+        {
+            // The refinement's candidates: every mix a round simulated, and the last re-solve.
+            if (single is not null)
+            {
+                candidates.Add((single, problem, null));
+            }
+
+            solved = [.. candidates.Where((c, i) => !candidates.Take(i).Any(e => SourcingSolver.SameMix(e.Solution, c.Solution)))
+                .Select(c => ((double?)null, c.Solution, c.Problem))];
         }
         else
         {
-            solved = [(null, single ?? Require(Solve(problem, settings, context)))];
+            solved = [(null, first, problem)];
         }
 
-        var points = new List<OptimizedPoint>();
-        var simulatedMixes = new List<(SourcingSolution Solution, SimulatedVariant Variant)>();
+        var points = new List<OptimizedPoint> { baseline };
+        var simulatedMixes = candidates.Where(c => c.Variant is not null).Select(c => (c.Solution, Variant: c.Variant!)).ToList();
         for (int i = 0; i < solved.Count; i++)
         {
-            var (epsilon, solution) = solved[i];
+            var (epsilon, solution, pointProblem) = solved[i];
+            int index = i + 1;
             if (!solution.HasMix)
             {
-                points.Add(new OptimizedPoint(i, epsilon, solution, null, "", []));
+                points.Add(new OptimizedPoint(index, epsilon, solution, null, "", []));
                 continue;
             }
 
-            var known = simulatedMixes.FirstOrDefault(m => SameMix(m.Solution, solution));
-            var variant = known.Variant ?? await context.SimulateAsync(problem, solution, $"point-{i + 1:D2}", $"point {i + 1} of {solved.Count}").ConfigureAwait(false);
+            var known = simulatedMixes.FirstOrDefault(m => SourcingSolver.SameMix(m.Solution, solution));
+            var variant = known.Variant ?? await context.SimulateAsync(pointProblem, solution, $"point-{index:D2}", $"point {index} of {solved.Count}").ConfigureAwait(false);
             if (known.Variant is null)
             {
                 simulatedMixes.Add((solution, variant));
             }
 
-            points.Add(new OptimizedPoint(i, epsilon, solution, variant.Mix, variant.File, MixOf(problem, solution.Shares)) { Enrolments = EnrolmentsOf(problem, solution) });
+            var point = new OptimizedPoint(index, epsilon, solution, variant.Mix, variant.File, MixOf(pointProblem, solution.Shares)) { Enrolments = EnrolmentsOf(pointProblem, solution) };
+            points.Add(PointVerdict.Judge(point, baseline, settings.Sourcing));
         }
 
-        int chosen = ChoosePoint(points, settings.Sourcing.Objective, settings.ParetoAxis);
+        int chosen = settings.ParetoAxis is null && settings.RefineRounds > 0
+            ? BestSimulated(points, settings.Sourcing.Objective)
+            : ChoosePoint(points, settings.Sourcing.Objective, settings.ParetoAxis);
         var chosenPoint = points[chosen];
         string mixYaml = MixVariantWriter.Render(
             problem,
             chosenPoint.Solution,
             programmes,
-            Relative(folder.StagingPath, scenarioPath),
+            Path.GetFullPath(scenarioPath).Replace('\\', '/'),
             $"{definition.Name}-optimized",
             settings.Replications,
             Header(definition.Name, settings, chosenPoint));
         await File.WriteAllTextAsync(folder.PathFor("mix.yaml"), mixYaml, cancellationToken).ConfigureAwait(false);
-        var outcome = new OptimizeOutcome(definition.Name, folder.FinalPath, settings.Sourcing, settings.ParetoAxis, points, chosen, refinement, settings.Replications, problem.ScenarioCount);
+        var outcome = new OptimizeOutcome(definition.Name, folder.FinalPath, settings, points, chosen, refinement, settings.Build.Scenarios, problem.PeriodsPerReplication)
+        {
+            RefinementStop = refinementStop,
+            RequestedPoints = requested,
+        };
         await ParetoFile.WriteAsync(folder.PathFor("pareto.parquet"), outcome, cancellationToken).ConfigureAwait(false);
+        await OptimizeFiles.WriteMixAsync(folder.PathFor(OptimizeFiles.MixFile), problem, today, chosenPoint, cancellationToken).ConfigureAwait(false);
         OptimizerCharts.Write(outcome, folder.PathFor("charts/mix-suppliers.png"), folder.PathFor("charts/mix-regions.png"),
             settings.ParetoAxis is null ? null : folder.PathFor("charts/frontier.png"));
+        await OptimizeFiles.WriteManifestAsync(folder.PathFor(OptimizeFiles.ManifestFile), outcome, settings, definition, context.SolveSeconds, context.SimulateSeconds, clock.Elapsed.TotalSeconds, cancellationToken).ConfigureAwait(false);
+        OptimizeReportPage.Write(folder.StagingPath);
         folder.Commit();
         return outcome;
     }
+
+    /// <summary>Today's mix as a solution: the scenario's own shares, evaluated by the prediction model.</summary>
+    private static SourcingSolution Baseline(SourcingProblem problem, SourcingSettings settings)
+    {
+        var shares = problem.BaselineShares.Count == problem.Arcs.Count ? problem.BaselineShares : new double[problem.Arcs.Count];
+        return new SourcingSolution
+        {
+            Status = SourcingStatus.Feasible,
+            Shares = shares,
+            Predicted = SourcingEvaluation.Evaluate(problem, shares, [], settings.CvarAlpha),
+        };
+    }
+
+    /// <summary>
+    /// The refinement's recommendation: of the simulated candidates that neither break a cap nor
+    /// simulate worse than today's mix, the one with the lowest simulated objective; when every one is
+    /// flagged, the last (flagged, so the outputs say no safe mix was found).
+    /// </summary>
+    private static int BestSimulated(List<OptimizedPoint> points, SourcingKpi objective)
+    {
+        var safe = points.Where(p => !p.IsBaseline && p.Simulated is not null && !p.IsFlagged).ToList();
+        return safe.Count > 0 ? safe.OrderBy(p => p.Simulated!.Kpis[objective].Mean).First().Index : points[^1].Index;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd(':') + (text.Contains('\n') ? ": " + string.Join("; ", text.Split('\n').Skip(1).Select(l => l.Trim())) + "." : "");
 
     private static void CheckSettings(OptimizeSettings settings)
     {
@@ -169,6 +235,7 @@ public static class SourcingOptimization
     {
         settings.Progress?.Report(new OptimizeProgress("solving", 0, 1));
         var solution = SourcingSolver.Solve(problem, settings.Sourcing);
+        context.SolveSeconds += solution.SolveTime.TotalSeconds;
         settings.Progress?.Report(new OptimizeProgress("solving", 1, 1));
         context.CancellationToken.ThrowIfCancellationRequested();
         return solution;
@@ -185,7 +252,7 @@ public static class SourcingOptimization
     /// </summary>
     private static int ChoosePoint(IReadOnlyList<OptimizedPoint> points, SourcingKpi objective, SourcingKpi? axis)
     {
-        var withMix = points.Where(p => p.Solution.HasMix).ToList();
+        var withMix = points.Where(p => p.Solution.HasMix && !p.IsBaseline).ToList();
         if (axis is not { } x || withMix.Count < 3)
         {
             return withMix[^1].Index;
@@ -217,10 +284,6 @@ public static class SourcingOptimization
         return best;
     }
 
-    /// <summary>Two solutions are the same mix when no share differs by more than <see cref="SameMixTolerance"/> and they enrol the same suppliers.</summary>
-    private static bool SameMix(SourcingSolution a, SourcingSolution b) =>
-        SimulationFeedback.MaxChange(a.Shares, b.Shares) <= SameMixTolerance && a.Enrolled.SequenceEqual(b.Enrolled);
-
     private static List<ProgrammeEnrolment> EnrolmentsOf(SourcingProblem problem, SourcingSolution solution) =>
         [.. solution.Enrolled.Select(o => problem.ProgrammeOptions[o]).Select(o => new ProgrammeEnrolment(
             problem.Programmes[o.ProgrammeIndex].Id, problem.Candidates[o.CandidateIndex].SupplierId, o.CostPerYear))];
@@ -246,13 +309,11 @@ public static class SourcingOptimization
     {
         var predicted = string.Join(", ", SourcingKpis.All.Select(k =>
             string.Create(CultureInfo.InvariantCulture, $"{SourcingKpis.Name(k)} {point.Solution.Predicted[k]:G4}")));
-        return $"Sourcing mix for {scenarioName} chosen by 'sim optimize' (minimise {SourcingKpis.Name(settings.Sourcing.Objective)}; point {point.Index + 1}).\n" +
+        return $"Sourcing mix for {scenarioName} chosen by 'sim optimize' (minimise {SourcingKpis.Name(settings.Sourcing.Objective)}; point {point.Label}).\n" +
+            (point.IsFlagged ? $"WARNING: in simulation this mix {PointVerdict.Describe(point)}.\n" : "") +
             $"Predicted: {predicted}.\n" +
             "Run it with 'sim run mix.yaml' (same seed and replications as the simulation check).";
     }
-
-    private static string Relative(string fromDirectory, string path) =>
-        Path.GetRelativePath(fromDirectory, Path.GetFullPath(path)).Replace('\\', '/');
 
     /// <summary>A simulated variant: its file (relative to the output folder) and what the simulation showed.</summary>
     private sealed record SimulatedVariant(string File, SimulatedMix Mix);
@@ -268,18 +329,38 @@ public static class SourcingOptimization
     {
         public CancellationToken CancellationToken => cancellationToken;
 
+        /// <summary>Seconds spent in solves.</summary>
+        public double SolveSeconds { get; set; }
+
+        /// <summary>Seconds spent in simulation checks.</summary>
+        public double SimulateSeconds { get; private set; }
+
         public async Task<SimulatedVariant> SimulateAsync(SourcingProblem problem, SourcingSolution solution, string name, string stage)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string file = $"points/{name}.yaml";
             string path = folder.PathFor(file);
-            string yaml = MixVariantWriter.Render(problem, solution, programmes, Relative(Path.GetDirectoryName(path)!, scenarioPath), name, settings.Replications,
+
+            // An absolute extends path: the variant still runs when the output folder is moved.
+            string yaml = MixVariantWriter.Render(problem, solution, programmes, Path.GetFullPath(scenarioPath).Replace('\\', '/'), name, settings.Replications,
                 $"Mix '{name}' written by 'sim optimize'; simulated in points/{name}/.");
             await File.WriteAllTextAsync(path, yaml, cancellationToken).ConfigureAwait(false);
+            var mix = await RunAsync(path, problem, solution.Shares, name, stage).ConfigureAwait(false);
+            return new SimulatedVariant(file, mix);
+        }
+
+        /// <summary>Simulates the scenario itself (today's mix) into points/baseline/.</summary>
+        public async Task<SimulatedVariant> SimulateBaselineAsync(SourcingProblem problem, SourcingSolution today) =>
+            new(OptimizedPoint.BaselineName, await RunAsync(scenarioPath, problem, today.Shares, OptimizedPoint.BaselineName, "today's mix").ConfigureAwait(false));
+
+        private async Task<SimulatedMix> RunAsync(string path, SourcingProblem problem, IReadOnlyList<double> shares, string name, string stage)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var check = new SimulationCheckSettings(settings.Replications, settings.Threads, folder.PathFor($"points/{name}"), settings.CommandLine,
-                settings.Sourcing.CvarAlpha, new Reporter(settings.Progress, "simulating " + stage, settings.Replications));
-            var mix = await SimulationCheck.RunAsync(path, overrides, problem, solution.Shares, check, cancellationToken).ConfigureAwait(false);
-            return new SimulatedVariant(file, mix with { RunDirectory = $"points/{name}" });
+                settings.Sourcing.CvarAlpha, settings.Build.PeriodDays, new Reporter(settings.Progress, "simulating " + stage, settings.Replications));
+            var mix = await SimulationCheck.RunAsync(path, overrides, problem, shares, check, cancellationToken).ConfigureAwait(false);
+            SimulateSeconds += clock.Elapsed.TotalSeconds;
+            return mix with { RunDirectory = $"points/{name}" };
         }
     }
 

@@ -21,7 +21,7 @@ internal static class KpiFiles
     {
         var table = new ParquetColumns(rows.Count);
         table.Add("replication", Enumerable.Range(0, rows.Count).ToArray());
-        table.Add("seed", seeds.ToArray());
+        table.Add("seed", ParquetColumns.SeedBits(seeds));
         for (int k = 0; k < KpiCatalog.All.Count; k++)
         {
             int column = k;

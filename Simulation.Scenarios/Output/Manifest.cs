@@ -25,6 +25,9 @@ internal sealed record Manifest
 
     public required string ScenarioHash { get; init; }
 
+    /// <summary>SHA-256 of each imported supplier table, by full path; absent when the scenario imports none.</summary>
+    public IReadOnlyDictionary<string, string>? ImportedTables { get; init; }
+
     /// <summary>The calendar date of day 0, if the scenario has one.</summary>
     public DateOnly? StartDate { get; init; }
 

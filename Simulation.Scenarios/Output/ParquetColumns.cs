@@ -34,7 +34,11 @@ internal sealed class ParquetColumns
 
     public void Add(string name, long[] values) => AddStruct(name, values);
 
-    public void Add(string name, ulong[] values) => AddStruct(name, values);
+    /// <summary>
+    /// Seeds as Parquet INT64: the same 64 bits read as a signed number (two's complement), because
+    /// many readers (Spark before 3.2, for one) refuse unsigned 64-bit columns. docs/outputs.md says how to get the unsigned value back.
+    /// </summary>
+    public static long[] SeedBits(IReadOnlyList<ulong> seeds) => [.. seeds.Select(s => unchecked((long)s))];
 
     public void Add(string name, double[] values) => AddStruct(name, values);
 

@@ -167,6 +167,23 @@ internal static class NodeReader
 
     private static List<SourceSpec> ReadSources(MapReader owner, out bool complete)
     {
+        if (owner.Value("sources") is SSeq { Anchor: not null } shared && owner.Context.Sampler is null)
+        {
+            if (!owner.Context.SharedSources.TryGetValue(shared, out var read))
+            {
+                read.Sources = ReadSourceList(owner, out read.Complete);
+                owner.Context.SharedSources.Add(shared, read);
+            }
+
+            complete = read.Complete;
+            return read.Sources;
+        }
+
+        return ReadSourceList(owner, out complete);
+    }
+
+    private static List<SourceSpec> ReadSourceList(MapReader owner, out bool complete)
+    {
         IReadOnlyList<MapReader> items = owner.Items("sources");
         complete = owner.Value("sources") is not SSeq list || list.Items.Count == items.Count;
         var sources = new List<SourceSpec>(items.Count);

@@ -162,6 +162,7 @@ internal static class ScenarioReader
         ReadDisruptions(reader, spec);
         spec.Social = SocialReader.Read(reader);
         spec.Alerts.AddRange(AlertReader.Read(reader, spec.AlertReferences));
+        spec.Report = ReportReader.Read(reader);
         return spec;
     }
 

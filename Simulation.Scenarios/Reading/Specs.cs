@@ -49,6 +49,9 @@ internal sealed class ScenarioSpec
     /// <summary>Regions and suppliers named by alert filters (resolved by the builder).</summary>
     public List<SocialReference> AlertReferences { get; } = [];
 
+    /// <summary>The report section (headline, targets, currency), defaults when absent.</summary>
+    public Reporting.ReportSettings Report { get; set; } = Reporting.ReportSettings.Default;
+
     /// <summary>False when the node cap was exceeded, so groups and imports were not expanded.</summary>
     public bool Expanded { get; set; } = true;
 }

@@ -27,6 +27,13 @@ internal sealed record AlertRow(string Id, int N, int Fired, double Ci95Low, dou
 
 internal sealed record ExitBar(string Category, string Label, double MeanPerReplication);
 
+/// <summary>Per view node of the network (a supplier, or a group of them): means per replication.</summary>
+/// <param name="UnitsProduced">Units made, mean per replication.</param>
+/// <param name="Exits">Members that left the chain after the warm-up, mean per replication.</param>
+/// <param name="WorkerExposureDays">Worker-days exposed to open violations, mean per replication.</param>
+/// <param name="StressDays">Liquidity-stress days, mean per replication.</param>
+internal sealed record NodeStats(double UnitsProduced, double Exits, double WorkerExposureDays, double StressDays);
+
 /// <summary>
 /// What a report is drawn from, read back from a run folder's Parquet files and manifest only (so a
 /// report can be re-rendered anywhere the folder is copied).
@@ -37,9 +44,12 @@ internal sealed class RunData
     /// <summary>Every exit cause suppliers.parquet names (SupplierOutcome.ExitCause), in the order the chart shows them.</summary>
     private static readonly string[] ExitCauses = ["insolvency", "margin", "terminated"];
 
-    private RunData(string folder, Manifest manifest, IReadOnlyList<SummaryRow> summary, IReadOnlyDictionary<string, double[]> kpis, IReadOnlyList<ExitBar> exits)
+    private RunData(string folder, Manifest manifest, RunPresentation presentation, IReadOnlyList<SummaryRow> summary, IReadOnlyDictionary<string, double[]> kpis, IReadOnlyList<ExitBar> exits, IReadOnlyDictionary<string, NodeStats> nodes)
     {
+        Nodes = nodes;
         Folder = folder;
+        Shape = presentation;
+        Presentation = new KpiPresentation(presentation);
         Manifest = manifest;
         Summary = summary;
         Kpis = kpis;
@@ -49,6 +59,15 @@ internal sealed class RunData
     public string Folder { get; }
 
     public Manifest Manifest { get; }
+
+    /// <summary>presentation.json: the scenario's report section, what it models, its levers and network.</summary>
+    public RunPresentation Shape { get; }
+
+    /// <summary>Labels, units, applicability and verdicts of the KPIs.</summary>
+    public KpiPresentation Presentation { get; }
+
+    /// <summary>The scenario's levers with a window in time (chart markers).</summary>
+    public IReadOnlyList<Lever> Levers => Shape.Levers;
 
     /// <summary>Rows of summary.parquet, in file (catalogue) order.</summary>
     public IReadOnlyList<SummaryRow> Summary { get; }
@@ -61,6 +80,9 @@ internal sealed class RunData
 
     /// <summary>Mean exits per replication after the warm-up, by tier, size and cause.</summary>
     public IReadOnlyList<ExitBar> Exits { get; }
+
+    /// <summary>Per node of the network view (keyed as <see cref="RunPresentation.Nodes"/>), from suppliers.parquet.</summary>
+    public IReadOnlyDictionary<string, NodeStats> Nodes { get; }
 
     public string TimeSeriesPath => Path.Combine(Folder, TimeSeriesFile.FileName);
 
@@ -82,8 +104,9 @@ internal sealed class RunData
             }
         }
 
-        var exits = await ReadExitsAsync(Path.Combine(folder, SuppliersFile.FileName), manifest, cancellationToken).ConfigureAwait(false);
-        return new RunData(folder, manifest, summary, kpis, exits) { Alerts = alerts };
+        var presentation = RunPresentation.Read(folder);
+        var (exits, nodes) = await ReadSuppliersAsync(Path.Combine(folder, SuppliersFile.FileName), manifest, presentation.Aggregated, cancellationToken).ConfigureAwait(false);
+        return new RunData(folder, manifest, presentation, summary, kpis, exits, nodes) { Alerts = alerts };
     }
 
     private const string AlertPrefix = "alert_";
@@ -135,9 +158,10 @@ internal sealed class RunData
             new SummaryRow(names[i]!, units[i]!, groups[i]!, n[i], mean[i], sd[i], low[i], high[i], p5[i], p50[i], p95[i]))];
     }
 
-    /// <summary>Counts exits row group by row group, so memory does not grow with replications.</summary>
-    private static async Task<IReadOnlyList<ExitBar>> ReadExitsAsync(string path, Manifest manifest, CancellationToken cancellationToken)
+    /// <summary>Counts exits and sums per-node outcomes row group by row group, so memory does not grow with replications.</summary>
+    private static async Task<(IReadOnlyList<ExitBar>, IReadOnlyDictionary<string, NodeStats>)> ReadSuppliersAsync(string path, Manifest manifest, bool aggregated, CancellationToken cancellationToken)
     {
+        var sums = new Dictionary<string, double[]>(StringComparer.Ordinal);
         await using var table = await ParquetTable.OpenAsync(path, cancellationToken).ConfigureAwait(false);
         var byTier = new SortedDictionary<int, int>();
         var bySize = SizeOrder.ToDictionary(s => s, _ => 0, StringComparer.Ordinal);
@@ -149,8 +173,26 @@ internal sealed class RunData
             var sizes = await table.ReadStringGroupAsync("size", g, cancellationToken).ConfigureAwait(false);
             var exitDays = await table.ReadNullableGroupAsync<double>("exit_day", g, cancellationToken).ConfigureAwait(false);
             var causes = await table.ReadStringGroupAsync("exit_cause", g, cancellationToken).ConfigureAwait(false);
+            var ids = await table.ReadStringGroupAsync("supplier_id", g, cancellationToken).ConfigureAwait(false);
+            var groups = await table.ReadStringGroupAsync("supplier_group", g, cancellationToken).ConfigureAwait(false);
+            var regions = await table.ReadStringGroupAsync("region", g, cancellationToken).ConfigureAwait(false);
+            var units = await table.ReadGroupAsync<double>("units_produced", g, cancellationToken).ConfigureAwait(false);
+            var exposure = await table.ReadGroupAsync<double>("worker_exposure_days", g, cancellationToken).ConfigureAwait(false);
+            var stress = await table.ReadGroupAsync<double>("liquidity_stress_days", g, cancellationToken).ConfigureAwait(false);
             for (int i = 0; i < tiers.Length; i++)
             {
+                string key = aggregated ? RunPresentation.AggregateKey(tiers[i], groups[i], regions[i]!) : ids[i]!;
+                if (!sums.TryGetValue(key, out var sum))
+                {
+                    sums[key] = sum = new double[4];
+                }
+
+                bool exited = exitDays[i] is double exitDay && (manifest.WarmupDays == 0 || exitDay > manifest.WarmupDays);
+                sum[0] += units[i];
+                sum[1] += exited ? 1 : 0;
+                sum[2] += exposure[i];
+                sum[3] += stress[i];
+
                 if (tiers[i] >= 1)
                 {
                     byTier.TryAdd(tiers[i], 0);
@@ -173,21 +215,37 @@ internal sealed class RunData
         bars.AddRange(byTier.Where(t => t.Key >= 1).Select(t => new ExitBar("tier", $"tier {t.Key}", t.Value / perReplication)));
         bars.AddRange(SizeOrder.Where(sizesSeen.Contains).Select(s => new ExitBar("size", s, bySize[s] / perReplication)));
         bars.AddRange(ExitCauses.Select(c => new ExitBar("cause", c, byCause[c] / perReplication)));
-        return bars;
+        var nodes = sums.ToDictionary(
+            s => s.Key,
+            s => new NodeStats(s.Value[0] / perReplication, s.Value[1] / perReplication, s.Value[2] / perReplication, s.Value[3] / perReplication),
+            StringComparer.Ordinal);
+        return (bars, nodes);
     }
 }
 
 /// <summary>A time-series metric across replications at sampled days: mean and the 5th-95th percentile band.</summary>
-internal sealed record SeriesBand(string Metric, double[] Days, double[] Mean, double[] P5, double[] P95);
+/// <param name="Metric">The time-series column.</param>
+/// <param name="Days">Simulated days of the points.</param>
+/// <param name="Mean">Mean across replications.</param>
+/// <param name="P5">5th percentile across replications.</param>
+/// <param name="P95">95th percentile across replications.</param>
+/// <param name="Thinned">True when the days were thinned to each stretch's lowest and highest mean.</param>
+internal sealed record SeriesBand(string Metric, double[] Days, double[] Mean, double[] P5, double[] P95, bool Thinned);
 
 /// <summary>
 /// Reduces <c>timeseries.parquet</c> to one <see cref="SeriesBand"/> per metric, reading one metric
-/// column at a time. At most <see cref="MaxPoints"/> days per replication are kept (every k-th row),
-/// so memory is replications times that, for one metric, whatever the horizon.
+/// column at a time. Every day's statistics are computed across replications; a run with more than
+/// <see cref="MaxPoints"/> days is then thinned stretch by stretch to the days of the lowest and the
+/// highest mean, with the band widened to the stretch's lowest p5 and highest p95, so a one-day spike
+/// survives. Runs too large to hold one metric in memory (<see cref="MaxValues"/>) are pre-thinned to
+/// every k-th day first.
 /// </summary>
 internal static class TimeSeriesBands
 {
     public const int MaxPoints = 400;
+
+    /// <summary>Most values (days times replications) of one metric held at once.</summary>
+    public const long MaxValues = 8_000_000;
 
     /// <summary>Bands of <paramref name="metrics"/>; the run's shape (days per replication) comes from its manifest.</summary>
     public static async Task<IReadOnlyList<SeriesBand>> ReadAsync(string path, Manifest manifest, IReadOnlyList<string> metrics, CancellationToken cancellationToken)
@@ -196,7 +254,7 @@ internal static class TimeSeriesBands
         int every = Math.Max(1, manifest.TimeseriesEveryDays);
         int rowsPerReplication = (int)Math.Floor((manifest.HorizonDays / every) + 1e-9) + 1;
         int replications = manifest.Replications;
-        int stride = (rowsPerReplication + MaxPoints - 1) / MaxPoints;
+        int stride = (int)Math.Max(1, Math.Ceiling((double)rowsPerReplication * replications / MaxValues));
         int[] kept = [.. Enumerable.Range(0, rowsPerReplication).Where(r => r % stride == 0 || r == rowsPerReplication - 1)];
         double[] days = [.. kept.Select(r => (double)r * every)];
 
@@ -217,11 +275,11 @@ internal static class TimeSeriesBands
                 var part = await table.ReadGroupIntoAsync(metric, g, buffer, cancellationToken).ConfigureAwait(false);
                 for (int j = 0; j < part.Length; j++)
                 {
-                    double v = part.Span[j];
-                    int k = Array.BinarySearch(kept, (int)(row % rowsPerReplication));
+                    int day = (int)(row % rowsPerReplication);
+                    int k = stride == 1 ? day : Array.BinarySearch(kept, day);
                     if (k >= 0)
                     {
-                        values[k][row / rowsPerReplication] = v;
+                        values[k][row / rowsPerReplication] = part.Span[j];
                     }
 
                     row++;
@@ -242,9 +300,52 @@ internal static class TimeSeriesBands
                 (mean[k], p5[k], p95[k]) = (s.Mean, s.P5, s.P95);
             }
 
-            bands.Add(new SeriesBand(metric, days, mean, p5, p95));
+            bands.Add(Thin(new SeriesBand(metric, days, mean, p5, p95, stride > 1)));
         }
 
         return bands;
+    }
+
+    /// <summary>
+    /// At most <see cref="MaxPoints"/> points: each stretch of days keeps the day of its lowest and of its
+    /// highest mean (in day order), with the stretch's lowest p5 and highest p95, so extremes survive.
+    /// </summary>
+    internal static SeriesBand Thin(SeriesBand band)
+    {
+        int n = band.Days.Length;
+        if (n <= MaxPoints)
+        {
+            return band;
+        }
+
+        int stretches = MaxPoints / 2;
+        var days = new List<double>(MaxPoints);
+        var mean = new List<double>(MaxPoints);
+        var p5 = new List<double>(MaxPoints);
+        var p95 = new List<double>(MaxPoints);
+        for (int s = 0; s < stretches; s++)
+        {
+            int from = (int)((long)s * n / stretches);
+            int to = (int)((long)(s + 1) * n / stretches);
+            int low = from, high = from;
+            double bandLow = double.PositiveInfinity, bandHigh = double.NegativeInfinity;
+            for (int i = from; i < to; i++)
+            {
+                low = band.Mean[i] < band.Mean[low] ? i : low;
+                high = band.Mean[i] > band.Mean[high] ? i : high;
+                bandLow = Math.Min(bandLow, band.P5[i]);
+                bandHigh = Math.Max(bandHigh, band.P95[i]);
+            }
+
+            foreach (int i in low == high ? [low] : new[] { Math.Min(low, high), Math.Max(low, high) })
+            {
+                days.Add(band.Days[i]);
+                mean.Add(band.Mean[i]);
+                p5.Add(bandLow);
+                p95.Add(bandHigh);
+            }
+        }
+
+        return new SeriesBand(band.Metric, [.. days], [.. mean], [.. p5], [.. p95], Thinned: true);
     }
 }

@@ -4,7 +4,7 @@ namespace Simulation.Scenarios.Reporting;
 
 /// <summary>What <see cref="RunReport.RerenderAsync"/> wrote.</summary>
 /// <param name="ReportPath">The report page.</param>
-/// <param name="Charts">Charts written (each as PNG and SVG).</param>
+/// <param name="Charts">Charts written (each as SVG).</param>
 public sealed record ReportOutcome(string ReportPath, int Charts);
 
 /// <summary>
@@ -19,6 +19,44 @@ public static class RunReport
 
     /// <summary>The report page's name in a run folder.</summary>
     public const string ReportFile = "report.html";
+
+    /// <summary>
+    /// Re-renders the page of any finished folder: a run's charts and report, or the one-page report
+    /// of a <c>sim compare</c>, <c>sim sweep</c> or <c>sim optimize</c> folder.
+    /// </summary>
+    /// <param name="folder">A folder written by <c>sim run</c>, <c>sim compare</c>, <c>sim sweep</c> or <c>sim optimize</c>.</param>
+    /// <param name="stage">Reports each step (optional).</param>
+    /// <param name="cancellationToken">Stops between charts.</param>
+    /// <returns>Where the report is and how many charts it has.</returns>
+    /// <exception cref="ScenarioInputException">The folder is not a complete folder of one of those commands.</exception>
+    public static async Task<ReportOutcome> RenderAnyAsync(string folder, IProgress<string>? stage = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+        {
+            throw new ScenarioInputException($"The folder '{folder}' does not exist.");
+        }
+
+        int ChartCount() => Directory.Exists(Path.Combine(full, ChartsFolder)) ? Directory.GetFiles(Path.Combine(full, ChartsFolder), "*.svg").Length : 0;
+        switch (ExperimentPages.KindOf(full))
+        {
+            case "compare":
+                return new ReportOutcome(await ExperimentPages.WriteCompareAsync(full, cancellationToken).ConfigureAwait(false), ChartCount());
+            case "sweep":
+                return new ReportOutcome(await ExperimentPages.WriteSweepAsync(full, cancellationToken).ConfigureAwait(false), ChartCount());
+            case "optimize":
+                if (!Optimization.OptimizeReportPage.IsOptimizeFolder(full))
+                {
+                    throw new ScenarioInputException($"'{folder}' has a pareto.parquet but no optimize manifest.json; is it a complete 'sim optimize' folder?");
+                }
+
+                Optimization.OptimizeReportPage.Write(full);
+                return new ReportOutcome(Path.Combine(full, Optimization.OptimizeReportPage.FileName), ChartCount());
+            default:
+                return await RerenderAsync(full, stage, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>
     /// Re-renders the charts and report of a finished run folder. They are drawn in a staging folder
@@ -76,27 +114,28 @@ public static class RunReport
             columns = [.. table.ColumnNames.Where(c => table.ValueType(c) == typeof(double))];
         }
 
-        var plan = TrajectoryCharts.Plan(columns);
-        for (int i = 0; i < plan.Count; i++)
-        {
-            var (key, metrics) = plan[i];
-            stage?.Report($"Chart {i + 1}/{plan.Count}: {key} over time");
-            var bands = await TimeSeriesBands.ReadAsync(data.TimeSeriesPath, manifest, metrics, cancellationToken).ConfigureAwait(false);
-            charts.Add(TrajectoryCharts.Render(key, bands, data, chartsFolder));
-        }
+        var plan = TrajectoryCharts.Plan(columns).Where(p => data.Presentation.Applies(p.Metrics[0])).ToArray();
+        stage?.Report($"Drawing {plan.Length} trajectory charts and the summary charts");
 
-        stage?.Report("Charts of costs, exits and distributions");
+        // Each chart reads its own columns and writes its own file, so they are drawn in parallel and
+        // collected back in plan order: the report is the same bytes at any thread count.
+        var trajectories = new ChartFile[plan.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, plan.Length),
+            new ParallelOptions { CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var bands = await TimeSeriesBands.ReadAsync(data.TimeSeriesPath, manifest, plan[i].Metrics, token).ConfigureAwait(false);
+                trajectories[i] = TrajectoryCharts.Render(plan[i].Key, bands, data, chartsFolder);
+            }).ConfigureAwait(false);
+        charts.AddRange(trajectories);
         if (SummaryCharts.CostBreakdown(data, chartsFolder) is { } cost)
         {
             charts.Add(cost);
         }
 
         charts.Add(SummaryCharts.Exits(data, chartsFolder));
-        foreach (var chart in SummaryCharts.Distributions(data, chartsFolder))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            charts.Add(chart);
-        }
+        charts.AddRange(SummaryCharts.Distributions(data, chartsFolder));
 
         stage?.Report("Writing report.html");
         await File.WriteAllTextAsync(Path.Combine(outputFolder, ReportFile), HtmlReport.Render(data, charts, chartsFolder), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ScottPlot;
 using Simulation.Core.Network;
 
 namespace Simulation.Scenarios.Reporting;
@@ -67,68 +66,61 @@ internal static partial class TrajectoryCharts
         string unit = info?.Unit ?? "value";
         int every = Math.Max(1, manifest.TimeseriesEveryDays);
         bool flow = info is not null && info.Description.Contains("that period", StringComparison.Ordinal) && unit != "fraction";
-        string yLabel = flow ? (every == 1 ? $"{unit} per day" : $"{unit} per {every} days") : unit;
-        string title = Titles.GetValueOrDefault(key) ?? Humanize(key);
+        string shown = data.Presentation.Unit(unit);
+        string yLabel = flow ? (every == 1 ? $"{shown} per day" : $"{shown} per {every} days") : shown;
+        string title = Titles.GetValueOrDefault(key) ?? KpiPresentation.Label(key);
         bool dates = manifest.StartDate is not null;
-        var plot = ChartStyle.NewPlot(title, dates ? "Date" : "Simulated day", yLabel);
+        var chart = new SvgChart(title, dates ? "Date" : "Simulated day", yLabel);
+        if (manifest.StartDate is { } start)
+        {
+            chart.XFormat(day => start.AddDays((int)Math.Round(day)).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        }
 
+        double scale = unit == "fraction" ? 100 : 1;
         for (int b = 0; b < bands.Count; b++)
         {
             var band = bands[b];
-            double[] xs = dates ? [.. band.Days.Select(d => manifest.StartDate!.Value.AddDays((int)d).ToDateTime(TimeOnly.MinValue).ToOADate())] : band.Days;
-            var color = ChartStyle.Palette[b % ChartStyle.Palette.Length];
-            string label = bands.Count > 1 ? Humanize(TierMetric().Match(band.Metric) is { Success: true } m ? $"tier {m.Groups[2].Value}" : band.Metric) : "mean";
-            var fill = plot.Add.FillY(xs, band.P5, band.P95);
-            fill.FillColor = color.WithAlpha(0.2);
-            fill.LineWidth = 0;
-            var line = plot.Add.ScatterLine(xs, band.Mean, color);
-            line.LineWidth = 3;
+            string colour = SvgChart.Palette[b % SvgChart.Palette.Length];
+            double[] Scaled(double[] v) => scale == 1 ? v : [.. v.Select(x => x * scale)];
             if (bands.Count > 1)
             {
-                line.LegendText = $"{label} (mean and 90% band)";
+                string label = TierMetric().Match(band.Metric) is { Success: true } m ? $"tier {m.Groups[2].Value}" : Humanize(band.Metric);
+                chart.Line(label + " (mean, 90% band)", band.Days, Scaled(band.Mean), colour, Scaled(band.P5), Scaled(band.P95));
             }
             else
             {
-                fill.LegendText = "90% of replications (5th-95th percentile)";
-                line.LegendText = "mean across replications";
+                chart.Line("mean across replications", band.Days, Scaled(band.Mean), colour, Scaled(band.P5), Scaled(band.P95), "90% of replications (5th-95th percentile)");
             }
         }
 
-        if (manifest.WarmupDays > 0)
-        {
-            double warmup = dates
-                ? manifest.StartDate!.Value.AddDays((int)Math.Round(manifest.WarmupDays)).ToDateTime(TimeOnly.MinValue).ToOADate()
-                : manifest.WarmupDays;
-            var line = plot.Add.VerticalLine(warmup, 2, Colors.Gray);
-            line.LinePattern = LinePattern.Dashed;
-            line.LegendText = "end of warm-up";
-        }
-
-        if (dates)
-        {
-            ChartStyle.DateAxis(plot, "Date");
-        }
-
-        plot.ShowLegend(Edge.Bottom);
-        // Room on the right for the last date label; counts and costs never go below zero.
-        plot.Axes.Right.MinimumSize = 70;
-        if (bands.All(b => b.P5.All(v => v >= 0)))
-        {
-            plot.Axes.Margins(bottom: 0);
-        }
-
-        if (unit == "fraction")
-        {
-            plot.Axes.SetLimitsY(Math.Min(0, bands.Min(b => b.P5.Min())), 1.05);
-        }
-
+        AddMarkers(chart, manifest.WarmupDays, data.Levers);
         string name = "trajectory-" + key;
-        ChartStyle.Save(plot, folder, name);
+        ChartFile.Write(folder, name, chart.ToSvg());
         string meaning = info is null ? "" : " " + info.Description.TrimEnd('.') + ".";
         string spacing = every > 1 ? string.Create(CultureInfo.InvariantCulture, $" Points are {every} days apart.") : "";
+        string thinned = bands[0].Thinned ? " Long runs are thinned to the lowest and highest mean of each stretch of days, so short spikes stay visible." : "";
         string caption = string.Create(CultureInfo.InvariantCulture,
-            $"{title} over the run, across {manifest.Replications} replications: the line is the mean, the shaded band holds 90% of the replications.{meaning}{spacing}");
-        return new ChartFile(name, "Trajectories", title, caption);
+            $"{title} over the run, across {manifest.Replications} replications: the line is the mean, the shaded band holds 90% of the replications.{meaning}{spacing}{thinned}");
+        return new ChartFile(name, "Trajectories", title, caption, string.Join(", ", bands.Select(b => b.Metric)));
+    }
+
+    /// <summary>Dashed grey line where the warm-up ends; a green line where each lever starts, dashed where it ends.</summary>
+    private static void AddMarkers(SvgChart chart, double warmupDays, IReadOnlyList<Lever> levers)
+    {
+        int row = 0;
+        if (warmupDays > 0)
+        {
+            chart.Marker(warmupDays, "end of warm-up", "#666", dashed: true, row++);
+        }
+
+        foreach (var lever in levers)
+        {
+            chart.Marker(lever.StartDay, lever.Label + " starts", "#009E73", dashed: false, row++ % 4);
+            if (lever.EndDay is { } end)
+            {
+                chart.Marker(end, lever.Label + " ends", "#009E73", dashed: true, row++ % 4);
+            }
+        }
     }
 
     public static string Humanize(string name)

@@ -14,6 +14,9 @@ internal static class ScenarioFormat
     /// <summary>Most nodes a network may have after groups and imports are expanded.</summary>
     public const int MaxNodes = 200_000;
 
+    /// <summary>Longest horizon accepted: 100 years of days. Longer ones would overflow day counters and run away in memory.</summary>
+    public const double MaxHorizonDays = 36_500;
+
     /// <summary>Most supply links a network may have after group links are expanded.</summary>
     public const long MaxLinks = 5_000_000;
 
@@ -260,7 +263,7 @@ internal static class ScenarioFormat
             Text("extends", "A base scenario this file is merged over, relative to this file.") with { DefaultText = "none" },
             Text("name", "Scenario name, shown in tables and reports.") with { Required = true },
             Text("description", "Free text describing the scenario.") with { DefaultText = "\"\"" },
-            Number("horizon_days", "Simulated days per replication, warm-up included.", min: 0, minExclusive: true) with { Required = true },
+            Number("horizon_days", "Simulated days per replication, warm-up included (at most 100 years).", min: 0, max: MaxHorizonDays, minExclusive: true) with { Required = true },
             Number("warmup_days", "Days at the start excluded from KPIs; less than horizon_days.", 0, min: 0),
             new FieldSchema("start_date", FieldKind.Date, "Calendar date of day 0 (YYYY-MM-DD).") { DefaultText = "none" },
             Integer("replications", "Default number of replications.", 10, min: 1, max: 100_000),
@@ -276,6 +279,7 @@ internal static class ScenarioFormat
             List("disruptions", "Disruptions of suppliers and regions.", Disruption),
             Nested("social", "Compliance, detection, programmes, financing and policies; omit to switch them off.", SocialFormat.Social) with { DefaultText = "none" },
             List("alerts", "Early-warning thresholds on metrics, reported per replication.", AlertFormat.Alert),
+            Nested("report", "Headline KPIs, their targets and the currency of the report.", ReportFormat.Report) with { DefaultText = "defaults" },
         ]);
 
     /// <summary>Distribution names and their parameters (the names of the <c>Distribution</c> factories' parameters).</summary>

@@ -19,13 +19,23 @@ public sealed class OptimizeCommandTests
         var optimize = await CliHarness.RunAsync(["optimize", Quickstart, "--objective", "cost", "--max-share", "0.7", "--out", folder, "--json", .. Short]);
         Assert.True(optimize.ExitCode == 0, optimize.Error);
         using var result = JsonDocument.Parse(optimize.Out);
-        var point = Assert.Single(result.RootElement.GetProperty("points").EnumerateArray());
+        var points = result.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(2, points.Count);
+        Assert.Equal("baseline", points[0].GetProperty("variant").GetString());   // today's mix first
+        Assert.Equal(0.6, points[0].GetProperty("mix").EnumerateArray().Single(m => m.GetProperty("supplier").GetString() == "cmt-01").GetProperty("share").GetDouble(), 12);
+        var point = points[1];
         var kpis = point.GetProperty("kpis");
         Assert.Equal("optimal", point.GetProperty("status").GetString());
+        Assert.Equal(
+            point.GetProperty("breaks_caps").GetBoolean() || point.GetProperty("worse_than_baseline").GetBoolean(),
+            result.RootElement.GetProperty("no_safe_recommendation").GetBoolean());
         Assert.All(point.GetProperty("mix").EnumerateArray(), m => Assert.InRange(m.GetProperty("share").GetDouble(), 0.01, 0.7 + 1e-9));
 
+        // The folder moved elsewhere: mix.yaml still runs (it extends the scenario by its absolute path).
+        string moved = CliHarness.TempFolder();
+        Directory.Move(folder, moved);
         string runFolder = CliHarness.TempFolder();
-        var run = await CliHarness.RunAsync("run", Path.Combine(folder, "mix.yaml"), "--set", "horizon_days=200", "--out", runFolder, "--json");
+        var run = await CliHarness.RunAsync("run", Path.Combine(moved, "mix.yaml"), "--set", "horizon_days=200", "--out", runFolder, "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var summary = JsonDocument.Parse(run.Out);
         double Mean(string kpi) => summary.RootElement.GetProperty("kpis").EnumerateArray()
@@ -34,13 +44,14 @@ public sealed class OptimizeCommandTests
         Assert.Equal(3, summary.RootElement.GetProperty("replications").GetInt32());
         Assert.Equal(1 - Mean("fill_rate"), kpis.GetProperty("shortfall").GetProperty("simulated_mean").GetDouble(), 12);
 
-        // Cost and social risk come from the run's suppliers.parquet: landed cost, and worker-exposure-days
-        // of the suppliers that made units, per delivered unit.
+        // Cost and social risk come from the run's suppliers.parquet: landed cost plus the margin of the
+        // sales lost (selling price 12 less the landed cost per delivered unit), per unit of demand; and
+        // worker-exposure-days of the suppliers that made units, per delivered unit.
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
         string File(string name) => Path.Combine(runFolder, name).Replace("'", "''", StringComparison.Ordinal);
-        command.CommandText = $"SELECT avg(landed / delivered_units), avg(exposure / delivered_units) FROM (SELECT replication, sum(landed_cost) AS landed, " +
+        command.CommandText = $"SELECT avg((landed + greatest(0, demand_units - delivered_units) * greatest(0, 12 - landed / delivered_units)) / demand_units), avg(exposure / delivered_units) FROM (SELECT replication, sum(landed_cost) AS landed, " +
             $"sum(CASE WHEN units_produced > 0 THEN worker_exposure_days ELSE 0 END) AS exposure FROM read_parquet('{File("suppliers.parquet")}') GROUP BY replication) " +
             $"JOIN read_parquet('{File("kpis.parquet")}') USING (replication)";
         using var reader = command.ExecuteReader();
@@ -48,8 +59,26 @@ public sealed class OptimizeCommandTests
         Assert.Equal(reader.GetDouble(0), kpis.GetProperty("cost").GetProperty("simulated_mean").GetDouble(), 12);
         Assert.Equal(reader.GetDouble(1), kpis.GetProperty("social").GetProperty("simulated_mean").GetDouble(), 12);
         double predicted = kpis.GetProperty("cost").GetProperty("predicted").GetDouble();
-        Assert.InRange(reader.GetDouble(0), predicted * 0.9, predicted * 1.1);     // the same cost, as the simulation charged it
+        Assert.InRange(reader.GetDouble(0), predicted * 0.8, predicted * 1.25);     // the same definition, as the simulation charged it
         Assert.Equal(Mean("co2e_kg_per_unit"), kpis.GetProperty("co2e").GetProperty("simulated_mean").GetDouble(), 12);
+
+        // mix.parquet: a row per buyer and supplier with the share before (today's 0.6 / 0.1 x 4) and after.
+        reader.Close();
+        string mixFile = Path.Combine(moved, "mix.parquet").Replace("'", "''", StringComparison.Ordinal);
+        command.CommandText = $"SELECT sum(share_before), sum(share_after), max(CASE WHEN supplier = 'cmt-01' THEN share_before END), count(*) FROM read_parquet('{mixFile}')";
+        using var mix = command.ExecuteReader();
+        Assert.True(mix.Read());
+        Assert.Equal(1, mix.GetDouble(0), 9);
+        Assert.Equal(1, mix.GetDouble(1), 6);
+        Assert.Equal(0.6, mix.GetDouble(2), 12);
+        Assert.Equal(5L, Convert.ToInt64(mix.GetValue(3), CultureInfo.InvariantCulture));
+
+        using var manifest = JsonDocument.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(moved, "manifest.json")));
+        Assert.Equal("optimize", manifest.RootElement.GetProperty("kind").GetString());
+        Assert.StartsWith("SCIP via Google OR-Tools", manifest.RootElement.GetProperty("solver").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1e-4, manifest.RootElement.GetProperty("gap").GetDouble(), 12);
+        Assert.Equal(42UL, manifest.RootElement.GetProperty("seed").GetUInt64());
+        Assert.True(manifest.RootElement.GetProperty("timings_seconds").GetProperty("simulate").GetDouble() > 0);
     }
 
     [Fact]
@@ -61,7 +90,7 @@ public sealed class OptimizeCommandTests
         Assert.True(code == 0, error);
         Assert.Contains("Pareto frontier over social", output, StringComparison.Ordinal);
         Assert.Contains("sim run", output, StringComparison.Ordinal);
-        foreach (string file in new[] { "mix.yaml", "pareto.parquet", "charts/frontier.png", "charts/mix-suppliers.png", "charts/mix-regions.png", "points/point-01.yaml" })
+        foreach (string file in new[] { "mix.yaml", "mix.parquet", "manifest.json", "report.html", "pareto.parquet", "charts/frontier.png", "charts/predicted-simulated.png", "charts/mix-suppliers.png", "charts/mix-regions.png", "points/point-01.yaml", "points/baseline/kpis.parquet" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file);
         }
@@ -71,14 +100,46 @@ public sealed class OptimizeCommandTests
         using var command = connection.CreateCommand();
         string pareto = Path.Combine(folder, "pareto.parquet").Replace("'", "''", StringComparison.Ordinal);
         command.CommandText = "SELECT count(*), CAST(sum(chosen) AS BIGINT), bool_and(predicted_social <= epsilon + 1e-6), " +
-            $"bool_and(simulated_cost_ci95_low <= simulated_cost_mean AND simulated_cost_mean <= simulated_cost_ci95_high), max(gap) FROM read_parquet('{pareto}')";
+            "bool_and(simulated_cost_ci95_low <= simulated_cost_mean AND simulated_cost_mean <= simulated_cost_ci95_high), max(gap), " +
+            "bool_and(abs(diff_cost_mean - (simulated_cost_mean - (SELECT simulated_cost_mean FROM p WHERE variant = 'baseline'))) < 1e-9), " +
+            "bool_and(worse_than_baseline = (diff_cost_ci95_low > 0 OR diff_shortfall_ci95_low > 999)) " +
+            $"FROM p WHERE variant <> 'baseline'";
+        command.CommandText = $"WITH p AS (SELECT * FROM read_parquet('{pareto}')) " + command.CommandText;
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
-        Assert.Equal(3L, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        long distinct = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        Assert.InRange(distinct, 1, 3);
         Assert.Equal(1L, Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
         Assert.True(reader.GetBoolean(2));
         Assert.True(reader.GetBoolean(3));
-        Assert.InRange(reader.GetDouble(4), 0, 0.01);
+        Assert.InRange(reader.GetDouble(4), 0, 1e-4);
+        Assert.True(reader.GetBoolean(5), "each difference is the point's simulated mean less today's");
+        Assert.True(reader.GetBoolean(6), "worse_than_baseline is the objective's paired CI above 0 (no caps here)");
+        if (distinct < 3)
+        {
+            // The console wraps long lines at word boundaries.
+            string flat = string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains($"3 frontier points were asked for; {distinct} distinct mixes remain", flat, StringComparison.Ordinal);
+        }
+
+        reader.Close();
+        command.CommandText = $"SELECT point, variant, label FROM read_parquet('{pareto}') LIMIT 1";
+        using var first = command.ExecuteReader();
+        Assert.True(first.Read());
+        Assert.Equal((0, "baseline", "today"), (Convert.ToInt32(first.GetValue(0), CultureInfo.InvariantCulture), first.GetString(1), first.GetString(2)));
+
+        string page = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
+        Assert.Contains("id=\"verdict\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-point=\"today\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-chart=\"frontier\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", page, StringComparison.Ordinal);
+        Assert.Equal(page, Simulation.Scenarios.Optimization.OptimizeReportPage.Render(folder));   // rendered again from the files alone
+
+        // `sim report` on the optimize folder rewrites the same page.
+        File.Delete(Path.Combine(folder, "report.html"));
+        var (reportCode, _, reportError) = await CliHarness.RunAsync("report", folder, "--quiet");
+        Assert.True(reportCode == 0, reportError);
+        Assert.Equal(page, await File.ReadAllTextAsync(Path.Combine(folder, "report.html")));
     }
 
     [Fact]
@@ -92,7 +153,7 @@ public sealed class OptimizeCommandTests
             "--set", "horizon_days=790", "--scenarios", "30", "--replications", "2", "--out", folder, "--json"]);
         Assert.True(optimize.ExitCode == 0, optimize.Error);
         using var result = JsonDocument.Parse(optimize.Out);
-        var point = Assert.Single(result.RootElement.GetProperty("points").EnumerateArray());
+        var point = result.RootElement.GetProperty("points").EnumerateArray().Last();
         var enrolment = Assert.Single(point.GetProperty("enrolments").EnumerateArray());
         Assert.Equal("score", enrolment.GetProperty("programme").GetString());
         Assert.Equal(700 / 30.4375 * 305 / 730 * 365, enrolment.GetProperty("cost_per_year").GetDouble(), 6);
@@ -127,7 +188,9 @@ public sealed class OptimizeCommandTests
             Assert.Contains(column, output, StringComparison.Ordinal);
         }
 
-        Assert.Contains("mix of point 1 (mix.yaml)", output, StringComparison.Ordinal);
+        Assert.Contains("mix of point ", output, StringComparison.Ordinal);
+        Assert.True(output.Contains("NO SAFE RECOMMENDATION", StringComparison.Ordinal) || output.Contains("meets its caps in simulation", StringComparison.Ordinal),
+            "the verdict leads the output");
         Assert.True(File.Exists(Path.Combine(folder, "mix.yaml")));
         Assert.True(File.Exists(Path.Combine(folder, "points/refine-01.yaml")));
         Assert.Contains("sources:", await File.ReadAllTextAsync(Path.Combine(folder, "mix.yaml")), StringComparison.Ordinal);
@@ -141,7 +204,8 @@ public sealed class OptimizeCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("No mix meets every constraint", error, StringComparison.Ordinal);
-        Assert.Contains("cap cost (currency/unit): requested 1, needs 4.", error, StringComparison.Ordinal);
+        Assert.Contains("--cap cost 1 cannot be met; the lowest reachable is 4.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("capacity of", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
     }
 

@@ -17,7 +17,7 @@ public sealed class RunCommandTests
         var (code, output, error) = await CliHarness.RunAsync("run", Quickstart, "--replications", "3", "--out", folder, "--set", "horizon_days=200");
 
         Assert.True(code == 0, error);
-        Assert.Contains("fill_rate", output, StringComparison.Ordinal);
+        Assert.Contains("Fill rate (%)", output, StringComparison.Ordinal);
         Assert.Contains("95% CI", output, StringComparison.Ordinal);
         foreach (string file in new[] { "kpis.parquet", "summary.parquet", "manifest.json", "scenario.resolved.yaml" })
         {

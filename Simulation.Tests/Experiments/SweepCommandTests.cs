@@ -152,7 +152,7 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
-    public async Task CancelledSweep_ExitsWithCode1_SaysHowToResume_AndResumesToTheSameBytes()
+    public async Task CancelledSweep_ExitsWithCode130_SaysHowToResume_AndResumesToTheSameBytes()
     {
         string design = SweepFixture.Grid();
         string reference = CliHarness.TempFolder();
@@ -175,7 +175,7 @@ public sealed class SweepCommandTests
         int code = await SimApp.RunAsync(["sweep", design, "-o", folder, "--threads", "1", "--quiet"], new CliContext(console, new StringWriter(), error), cancel.Token);
         await watcher;
 
-        Assert.Equal(1, code);
+        Assert.Equal(130, code);
         Assert.Contains("run the same command again to resume", error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "sweep.parquet")));
         Assert.Equal(0, (await CliHarness.RunAsync("sweep", design, "-o", folder, "--quiet")).ExitCode);

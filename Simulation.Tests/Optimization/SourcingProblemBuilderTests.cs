@@ -45,7 +45,13 @@ public sealed class SourcingProblemBuilderTests
         Assert.Equal(4.5 + 0.3, cmt01.CostPerUnit, 12);                 // price + transport per unit
         Assert.Equal(10, cmt01.FixedCostPerDay, 12);                    // no per-shipment cost; 3,650 a year
         Assert.True(cmt01.Co2eKgPerUnit > 0.2 + 1.6, "transport + own CO2e + the mills' share");
-        Assert.All(problem.Candidates, c => Assert.Equal(10, c.Availability.Count));
+        // 730 - 60 = 670 days of measured window: seven 91-day periods, the last absorbing the 33 left over.
+        Assert.Equal(7, problem.PeriodsPerReplication);
+        Assert.Equal(70, problem.ScenarioCount);
+        Assert.All(problem.Candidates, c => Assert.Equal(70, c.Availability.Count));
+        Assert.Equal([0.6, 0.1, 0.1, 0.1, 0.1], problem.BaselineShares.Select(s => Math.Round(s, 12)));
+        Assert.Equal(12 - 4.8, cmt01.LostMarginPerUnit, 12);            // selling price - landed cost
+        Assert.InRange(problem.ScenarioDemandFactors.Average(), 0.97, 1.03);  // the seasonality over 670 days of a 365-day cycle: about 1
         Assert.Contains(problem.Candidates[0].Availability, a => a < 1);  // cmt-01 has its own disruption process
         Assert.Equal(SourcingStatus.Optimal, SourcingSolver.Solve(problem, new SourcingSettings()).Status);
     }

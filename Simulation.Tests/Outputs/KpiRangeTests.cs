@@ -38,9 +38,9 @@ public sealed class KpiRangeTests
 
         string table = Render(exits, fillRate, index);
 
-        Assert.Matches(new Regex(@"exits_insolvency\s+0\.25\s+0 \.\. 1\.05\s"), table);
-        Assert.Matches(new Regex(@"fill_rate\s+0\.975\s+0\.895 \.\. 1\.00\s"), table);
-        Assert.Matches(new Regex(@"social_compliance_index\s+97\.50\s+89\.54 \.\. 100\.0\s"), table);
+        Assert.Matches(new Regex(@"Exits insolvency \(suppliers\)\s+0\.25\s+0 \.\. 1\.05\s"), table);
+        Assert.Matches(new Regex(@"Fill rate \(%\)\s+97\.5%\s+89\.5% \.\. 100\.0%\s"), table);
+        Assert.Matches(new Regex(@"Social compliance index \(0 to 100\)\s+97\.5\s+89\.5 \.\. 100\s"), table);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Simulation.Tests.Outputs;
 
 /// <summary>
 /// Opens report.html in headless Chromium from disk (no server, network off) and checks that every
-/// chart image decodes and no script error occurs. Chromium comes from Debian's package, installed
+/// chart is drawn and no script error occurs. Chromium comes from Debian's package, installed
 /// by scripts/install-chromium.sh when missing; if it still cannot be found the test fails and says so.
 /// </summary>
 [Collection(SharedOutputRun.Name)]
@@ -17,15 +17,15 @@ public sealed partial class ReportBrowserTests(OutputRunFixture run)
         <script>
         window.addEventListener('error', e => document.documentElement.setAttribute('data-error', String(e.message)));
         window.addEventListener('load', () => {
-          const images = Array.from(document.images);
-          const decoded = images.filter(i => i.complete && i.naturalWidth > 0).length;
-          document.body.setAttribute('data-probe', decoded + '/' + images.length + ' figures=' + document.querySelectorAll('figure').length);
+          const charts = Array.from(document.querySelectorAll('figure svg'));
+          const drawn = charts.filter(c => c.getBoundingClientRect().width > 0).length;
+          document.body.setAttribute('data-probe', drawn + '/' + charts.length + ' figures=' + document.querySelectorAll('figure').length);
         });
         </script>
         """;
 
     [Fact]
-    public void Report_RendersInHeadlessChromium_WithEveryChartDecoded()
+    public void Report_RendersInHeadlessChromium_WithEveryChartDrawn()
     {
         string chromium = Chromium.Find();
         string work = Path.Combine(Path.GetTempPath(), "sim-tests", "browser-" + Guid.NewGuid().ToString("N"));
@@ -45,7 +45,8 @@ public sealed partial class ReportBrowserTests(OutputRunFixture run)
     [GeneratedRegex("data-probe=\"([^\"]*)\"")]
     private static partial Regex ProbeResult();
 
-    private static class Chromium
+    /// <summary>Finds (or installs) headless Chromium and loads pages from disk with the network off.</summary>
+    internal static class Chromium
     {
         private static readonly Lock Gate = new();
         private static readonly string[] Names = ["chromium", "chromium-browser"];
@@ -67,13 +68,13 @@ public sealed partial class ReportBrowserTests(OutputRunFixture run)
             }
         }
 
-        public static string DumpDom(string chromium, string page, string profile)
+        public static string DumpDom(string chromium, string page, string profile, string windowSize = "1280,800")
         {
             string[] args =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom", new Uri(page).AbsoluteUri,
+                $"--user-data-dir={profile}", $"--window-size={windowSize}", "--virtual-time-budget=10000", "--dump-dom", new Uri(page).AbsoluteUri,
             ];
             var (code, output) = Run(chromium, args, TimeSpan.FromMinutes(2), stdoutOnly: true);
             Assert.True(code == 0, $"Chromium exited with {code}: {output[..Math.Min(output.Length, 2000)]}");

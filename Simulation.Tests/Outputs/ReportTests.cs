@@ -14,15 +14,20 @@ public sealed partial class ReportTests(OutputRunFixture run)
         "trajectory-suppliers_in_stress", "cost-breakdown", "exits", "distribution-fill_rate", "distribution-total_cost",
     ];
 
+    /// <summary>Charts of what quickstart does not model (it has no social section).</summary>
+    private static readonly string[] SocialCharts =
+    [
+        "trajectory-open_violations", "trajectory-violations_arisen", "trajectory-worker_exposure_days", "trajectory-social_cost",
+        "trajectory-mean_capability", "trajectory-grievances_filed", "distribution-open_violations",
+    ];
+
     [Fact]
-    public void Charts_AreWrittenAsPngAndSvg()
+    public void Charts_AreWrittenAsSvg()
     {
         var names = ChartNames(run.Folder);
         Assert.Subset(names.ToHashSet(), ExpectedCharts.ToHashSet());
         foreach (string name in names)
         {
-            byte[] png = File.ReadAllBytes(Path.Combine(run.Folder, "charts", name + ".png"));
-            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
             string svg = File.ReadAllText(Path.Combine(run.Folder, "charts", name + ".svg"));
             Assert.Contains("<svg", svg, StringComparison.Ordinal);
             Assert.EndsWith("</svg>", svg.TrimEnd(), StringComparison.Ordinal);
@@ -52,6 +57,46 @@ public sealed partial class ReportTests(OutputRunFixture run)
         Assert.Contains(run.Scenario.ScenarioHash, html, StringComparison.Ordinal);
         Assert.Contains("fill_rate", html, StringComparison.Ordinal);
         Assert.Contains("95% CI", html, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_LeadsWithTheHeadline_WithVerdictsFromTheScenarioTargets()
+    {
+        string html = File.ReadAllText(Path.Combine(run.Folder, "report.html"));
+        int headline = html.IndexOf("id=\"headline\"", StringComparison.Ordinal);
+        Assert.True(headline > 0 && headline < html.IndexOf("id=\"network\"", StringComparison.Ordinal));
+        var cards = Card().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["fill_rate", "cost_per_unit", "co2e_kg_per_unit", "supplier_exits"], cards);
+        Assert.Contains("Cost per unit (USD)", html, StringComparison.Ordinal);
+        // quickstart.yaml sets three targets; its fourth headline KPI has none.
+        Assert.Equal(3, Regex.Count(html, "class=\"verdict (met|at-risk|missed)\""));
+        Assert.Single(Regex.Matches(html, "class=\"verdict none\""));
+    }
+
+    [Fact]
+    public void Quickstart_WithoutASocialSection_ShowsNoSocialKpiOrChart()
+    {
+        string html = File.ReadAllText(Path.Combine(run.Folder, "report.html"));
+        var social = Simulation.Core.Network.KpiCatalog.All.Where(k => k.Group == Simulation.Core.Network.KpiGroup.Social).Select(k => k.Name)
+            .Concat(["social_cost", "audit_cost", "programme_cost"]);
+        foreach (string kpi in social)
+        {
+            Assert.DoesNotContain($"data-kpi=\"{kpi}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(ChartNames(run.Folder).Intersect(SocialCharts));
+        Assert.DoesNotContain("social_compliance_index", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NetworkView_HasOneShapePerNode()
+    {
+        string html = File.ReadAllText(Path.Combine(run.Folder, "report.html"));
+        var presentation = RunPresentation.Read(run.Folder);
+        Assert.Equal(run.Scenario.Definition!.Nodes.Count, presentation.Nodes.Count);
+        Assert.Equal(presentation.Nodes.Count, Regex.Count(html, "<g class=\"node\""));
+        Assert.Contains("data-id=\"cmt-01\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +104,7 @@ public sealed partial class ReportTests(OutputRunFixture run)
     {
         string copy = CliHarness.TempFolder();
         Directory.CreateDirectory(copy);
-        foreach (string file in Directory.GetFiles(run.Folder, "*.parquet").Append(Path.Combine(run.Folder, "manifest.json")))
+        foreach (string file in Directory.GetFiles(run.Folder, "*.parquet").Append(Path.Combine(run.Folder, "manifest.json")).Append(Path.Combine(run.Folder, RunPresentation.FileName)))
         {
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }
@@ -92,7 +137,10 @@ public sealed partial class ReportTests(OutputRunFixture run)
     }
 
     internal static string[] ChartNames(string folder) =>
-        [.. Directory.GetFiles(Path.Combine(folder, "charts"), "*.png").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Path.Combine(folder, "charts"), "*.svg").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!];
+
+    [GeneratedRegex("""<div class="card" data-kpi="([^"]+)" """)]
+    private static partial Regex Card();
 
     [GeneratedRegex(@"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", RegexOptions.IgnoreCase)]
     private static partial Regex ExternalReference();

@@ -24,26 +24,26 @@ public sealed class ScenarioValidationTests : IDisposable
     }
 
     [Fact]
-    public void MalformedYaml_GivesOneErrorAtTheParsersPosition()
+    public void UnclosedFlowList_IsReportedWhereItsBracketOpened()
     {
         ScenarioLoadResult result = _folder.Load("name: t\nhorizon_days: [1, 2\nregions: []\n");
 
         ScenarioError error = Assert.Single(result.Errors);
         Assert.Equal(Path.Combine(_folder.Root, "scenario.yaml"), error.File);
-        Assert.Equal((3, 1), (error.Line, error.Column));
-        Assert.StartsWith("malformed YAML: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 15), (error.Line, error.Column));
+        Assert.StartsWith("malformed YAML: the '[' opened here is not closed", error.Message, StringComparison.Ordinal);
         Assert.Null(result.Definition);
         Assert.Equal("", result.ResolvedYaml);
     }
 
     [Fact]
-    public void DuplicateYamlKey_IsMalformedYaml()
+    public void DuplicateYamlKey_IsReportedWithTheFirstKeysLine()
     {
         ScenarioLoadResult result = _folder.Load(MinimalWithLine(2, "horizon_days: 100\nname: u"));
 
         ScenarioError error = Assert.Single(result.Errors);
         Assert.Equal((3, 1), (error.Line, error.Column));
-        Assert.Contains("Duplicate key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("duplicate key", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -578,7 +578,7 @@ public sealed class ScenarioValidationTests : IDisposable
 
         ScenarioError error = Assert.Single(result.Errors);
         Assert.Equal((1, 1), (error.Line, error.Column));
-        Assert.Equal("expected a mapping of scenario keys (name: ..., horizon_days: ...), got a list", error.Message);
+        Assert.Equal("expected a mapping of scenario keys (name: ..., horizon_days: ...), got a list; is this a scenario file?", error.Message);
     }
 
     [Fact]

@@ -10,9 +10,13 @@ namespace Simulation.Core.Optimization.Internal;
 ///   buyers     sum_{a of b} s_a = 1
 ///   used       minShare y_a &lt;= s_a &lt;= min(1, maxShare) y_a
 ///   regions    sum_{a of b in region r} s_a &lt;= maxRegionShare
-///   volume     v_c = sum_{a of c} (D_b / D) s_a;   capacity  D v_c &lt;= capacity_c
+///   volume     v_c = sum_{a of c} (D_b / D) s_a;   capacity  peak D v_c &lt;= utilisation capacity_c
+///   upstream   peak D sum_c units_nc v_c &lt;= utilisation capacity_n          every upper-tier supplier n
+///   viability  D v_c &gt;= min viable_c y_a                                    every arc a of c
+///   change     |s_a - baseline_a| &lt;= max change
 ///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
 ///   caps       KPI_k &lt;= cap_k;   objective  min KPI_objective
+///   cost       sum_a w_a (delivered_c cost_a + (1 - delivered_c) lost margin_a) + fixed / D
 /// </code>
 /// With capacity-building options o = (programme p, candidate c), z_o in {0, 1} enrols c in p and
 /// w_o in [0, 1] stands for z_o v_c, the volume the enrolment improves:
@@ -24,7 +28,7 @@ namespace Simulation.Core.Optimization.Internal;
 ///   capacity   D v_c &lt;= capacity_c + sum_{o of c} added_o z_o
 ///   KPIs       cost += sum_o cost_o / 365 z_o / D;   co2e -= sum_o cut_o w_o;   social -= sum_o cut_o w_o
 /// </code>
-/// In elastic mode the limits a user sets (caps, share limits) and the capacities get non-negative
+/// In elastic mode the limits a user sets (caps, share limits, share change) and, when asked, the capacities get non-negative
 /// slack variables, and the objective becomes the weighted slack: the least relaxation that makes the
 /// request feasible, which names the constraints that conflict.
 /// </summary>
@@ -38,8 +42,10 @@ internal sealed class SourcingModel : IDisposable
     private readonly Variable[] _volume;
     private readonly Variable[] _enrol;
     private readonly Variable[] _enrolledVolume;
+    private readonly double[] _delivered;
     private readonly List<Elastic> _elastics = [];
     private readonly bool _elastic;
+    private readonly bool _relaxCapacity;
     private Variable? _cvarThreshold;
     private Variable[] _cvarExcess = [];
 
@@ -48,12 +54,14 @@ internal sealed class SourcingModel : IDisposable
         _problem = problem;
         _settings = settings;
         _elastic = elastic;
+        _relaxCapacity = elastic && settings.SuggestCapacity;
         _solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("The SCIP solver of OR-Tools is not available on this platform.");
         _share = new Variable[problem.Arcs.Count];
         _used = new Variable[problem.Arcs.Count];
         _volume = new Variable[problem.Candidates.Count];
         _enrol = new Variable[problem.ProgrammeOptions.Count];
         _enrolledVolume = new Variable[problem.ProgrammeOptions.Count];
+        _delivered = [.. Enumerable.Range(0, problem.Candidates.Count).Select(problem.DeliveredShare)];
     }
 
     /// <summary>Builds the model; <paramref name="elastic"/> builds the slack version used to explain infeasibility.</summary>
@@ -64,6 +72,9 @@ internal sealed class SourcingModel : IDisposable
         model.AddBuyerRows();
         model.AddRegionRows();
         model.AddVolumeAndCapacityRows();
+        model.AddUpstreamRows();
+        model.AddViabilityRows();
+        model.AddShareChangeRows();
         model.AddProgrammeRows();
         bool needsCvar = settings.Objective == SourcingKpi.Cvar || settings.Caps.ContainsKey(SourcingKpi.Cvar);
         if (needsCvar)
@@ -195,7 +206,7 @@ internal sealed class SourcingModel : IDisposable
             Variable? shareSlack = null;
             if (_elastic && _settings.MaxSupplierShare < 1)
             {
-                shareSlack = AddSlack($"max share per supplier for {_problem.Buyers[b].Id}", _settings.MaxSupplierShare, 1, 1);
+                shareSlack = AddSlack($"--max-share (for {_problem.Buyers[b].Id})", _settings.MaxSupplierShare, 1, 1);
             }
 
             for (int a = 0; a < _share.Length; a++)
@@ -248,7 +259,7 @@ internal sealed class SourcingModel : IDisposable
             {
                 if (!slacks.TryGetValue(buyer, out var slack))
                 {
-                    slacks[buyer] = slack = AddSlack($"max share per region for {_problem.Buyers[buyer].Id}", _settings.MaxRegionShare, 1, 1);
+                    slacks[buyer] = slack = AddSlack($"--max-region-share (for {_problem.Buyers[buyer].Id})", _settings.MaxRegionShare, 1, 1);
                 }
 
                 row.SetCoefficient(slack, -1);
@@ -284,13 +295,13 @@ internal sealed class SourcingModel : IDisposable
         for (int c = 0; c < _volume.Length; c++)
         {
             var candidate = _problem.Candidates[c];
-            double limit = candidate.CapacityPerDay / total;
+            double limit = CapacityShare(candidate.CapacityPerDay);
             if (limit >= 1)
             {
                 continue;
             }
 
-            if (!_elastic && added[c] is null)
+            if (!_relaxCapacity && added[c] is null)
             {
                 _volume[c].SetUb(limit);
                 continue;
@@ -301,14 +312,101 @@ internal sealed class SourcingModel : IDisposable
             row.SetCoefficient(_volume[c], 1);
             foreach (int o in added[c] ?? [])
             {
-                row.SetCoefficient(_enrol[o], -_problem.ProgrammeOptions[o].CapacityAddedPerDay / total);
+                row.SetCoefficient(_enrol[o], -CapacityShare(_problem.ProgrammeOptions[o].CapacityAddedPerDay));
             }
 
-            if (_elastic)
+            if (_relaxCapacity)
             {
-                // Slack in shares of all demand; shown back in units per day.
-                row.SetCoefficient(AddSlack($"capacity of {candidate.SupplierId} (units/day)", limit, 1, total), -1);
+                // Slack in shares of all demand; shown back in units per day of capacity.
+                row.SetCoefficient(AddSlack($"capacity of {candidate.SupplierId} (units/day)", limit, 1, CapacityScale), -1);
             }
+        }
+    }
+
+    /// <summary>Capacity as a share of all demand it can carry at peak and at the utilisation limit.</summary>
+    private double CapacityShare(double capacityPerDay) =>
+        capacityPerDay * _settings.MaxUtilisation / (_problem.TotalDemandPerDay * _problem.PeakDemandFactor);
+
+    /// <summary>Turns a capacity share back into units per day of capacity.</summary>
+    private double CapacityScale => _problem.TotalDemandPerDay * _problem.PeakDemandFactor / _settings.MaxUtilisation;
+
+    private void AddUpstreamRows()
+    {
+        foreach (var upstream in _problem.UpstreamCapacities)
+        {
+            double limit = CapacityShare(upstream.CapacityPerDay);
+            if (upstream.UnitsPerCandidateUnit.Sum(u => u.Units) <= limit)
+            {
+                continue; // cannot bind even if every unit went through it
+            }
+
+            var row = _solver.MakeConstraint(double.NegativeInfinity, limit, $"upstream_{upstream.SupplierId}");
+            foreach (var (candidate, units) in upstream.UnitsPerCandidateUnit)
+            {
+                row.SetCoefficient(_volume[candidate], units);
+            }
+
+            if (_relaxCapacity)
+            {
+                row.SetCoefficient(AddSlack($"capacity of {upstream.SupplierId} (units/day)", limit, 1, CapacityScale), -1);
+            }
+        }
+    }
+
+    private void AddViabilityRows()
+    {
+        double total = _problem.TotalDemandPerDay;
+        for (int a = 0; a < _share.Length; a++)
+        {
+            var candidate = _problem.Candidates[_problem.Arcs[a].CandidateIndex];
+            double minimum = candidate.MinViableUnitsPerDay;
+            if (!(minimum > 0))
+            {
+                continue;
+            }
+
+            if (double.IsPositiveInfinity(minimum) || minimum > candidate.CapacityPerDay)
+            {
+                _used[a].SetUb(0); // no volume it could make keeps it in business
+                continue;
+            }
+
+            // D v_c >= minimum y_a: a supplier the mix uses at all gets enough volume to stay.
+            var row = _solver.MakeConstraint(0, double.PositiveInfinity, $"viable{a}");
+            row.SetCoefficient(_volume[_problem.Arcs[a].CandidateIndex], total);
+            row.SetCoefficient(_used[a], -minimum);
+        }
+    }
+
+    private void AddShareChangeRows()
+    {
+        double change = _settings.MaxShareChange;
+        if (change >= 1 || _problem.BaselineShares.Count != _share.Length)
+        {
+            return;
+        }
+
+        if (!_elastic)
+        {
+            for (int a = 0; a < _share.Length; a++)
+            {
+                double today = _problem.BaselineShares[a];
+                _share[a].SetBounds(Math.Max(0, today - change), Math.Min(1, today + change));
+            }
+
+            return;
+        }
+
+        var slack = AddSlack("--max-change", change, 1, 1);
+        for (int a = 0; a < _share.Length; a++)
+        {
+            double today = _problem.BaselineShares[a];
+            var up = _solver.MakeConstraint(double.NegativeInfinity, today + change, $"change_up{a}");
+            up.SetCoefficient(_share[a], 1);
+            up.SetCoefficient(slack, -1);
+            var down = _solver.MakeConstraint(today - change, double.PositiveInfinity, $"change_down{a}");
+            down.SetCoefficient(_share[a], 1);
+            down.SetCoefficient(slack, 1);
         }
     }
 
@@ -358,7 +456,7 @@ internal sealed class SourcingModel : IDisposable
         if (budget is not null && _elastic)
         {
             double requested = _settings.ProgrammeBudgetPerYear;
-            budget.SetCoefficient(AddSlack("programme budget (currency/year)", requested, 1 / Math.Max(requested, 1), 1), -1);
+            budget.SetCoefficient(AddSlack("--programme-budget", requested, 1 / Math.Max(requested, 1), 1), -1);
         }
     }
 
@@ -392,7 +490,7 @@ internal sealed class SourcingModel : IDisposable
             AddKpiTerms(kpi, (variable, coefficient) => row.SetCoefficient(variable, coefficient));
             if (_elastic)
             {
-                var slack = AddSlack($"cap {SourcingKpis.Name(kpi)} ({SourcingKpis.Unit(kpi)})", cap, 1 / Math.Max(cap, 1e-9), 1);
+                var slack = AddSlack(CapOption(kpi), cap, 1 / Math.Max(cap, 1e-9), 1);
                 row.SetCoefficient(slack, -1);
             }
         }
@@ -426,7 +524,7 @@ internal sealed class SourcingModel : IDisposable
                 for (int a = 0; a < _share.Length; a++)
                 {
                     var arc = _problem.Arcs[a];
-                    add(_share[a], Weight(arc.BuyerIndex) * arc.CostPerUnit);
+                    add(_share[a], Weight(arc.BuyerIndex) * SourcingEvaluation.CostPerUnitOfDemand(arc, _delivered[arc.CandidateIndex]));
                     if (arc.FixedCostPerDay > 0)
                     {
                         add(_used[a], arc.FixedCostPerDay / total);
@@ -471,7 +569,7 @@ internal sealed class SourcingModel : IDisposable
             case SourcingKpi.Shortfall:
                 for (int c = 0; c < _volume.Length; c++)
                 {
-                    add(_volume[c], 1 - _problem.Candidates[c].MeanAvailability);
+                    add(_volume[c], 1 - _delivered[c]);
                 }
 
                 break;
@@ -488,6 +586,9 @@ internal sealed class SourcingModel : IDisposable
                 throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI.");
         }
     }
+
+    /// <summary>The option that sets a cap, as the user types it: <c>--max-cvar</c> or <c>--cap co2e</c>.</summary>
+    internal static string CapOption(SourcingKpi kpi) => kpi == SourcingKpi.Cvar ? "--max-cvar" : $"--cap {SourcingKpis.Name(kpi)}";
 
     private Variable AddSlack(string description, double requested, double weight, double displayScale)
     {

@@ -44,7 +44,7 @@ internal static class ComparisonChart
         }
 
         plot.Add.VerticalLine(0, 1, Colors.Gray);
-        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, kpis.Count).Select(i => (double)(kpis.Count - 1 - i))], [.. kpis]);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, kpis.Count).Select(i => (double)(kpis.Count - 1 - i))], [.. kpis.Select(Reporting.KpiPresentation.Label)]);
         plot.Title($"{scenarioName}: difference from base (paired, 95% CI)");
         plot.XLabel("difference, % of the base mean");
         plot.ShowLegend(Alignment.LowerRight);

@@ -36,7 +36,7 @@ internal static class ComparisonFiles
         var table = new ParquetColumns(count);
         table.Add("variant", Enumerable.Range(0, count).Select(i => variants[i / replications]).ToArray());
         table.Add("replication", Enumerable.Range(0, count).Select(i => i % replications).ToArray());
-        table.Add("seed", Enumerable.Range(0, count).Select(i => SeedSequence.ReplicationSeed(masterSeed, i % replications)).ToArray());
+        table.Add("seed", ParquetColumns.SeedBits([.. Enumerable.Range(0, count).Select(i => SeedSequence.ReplicationSeed(masterSeed, i % replications))]));
         for (int k = 0; k < KpiCatalog.All.Count; k++)
         {
             int column = k;

@@ -141,6 +141,8 @@ public static partial class ScenarioComparison
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
         await File.WriteAllTextAsync(folder.PathFor("manifest.json"), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(folder.PathFor(Reporting.RunPresentation.FileName), Reporting.RunPresentation.From(definitions[0], scenarios[0].Scenario.Report).ToJson(), cancellationToken).ConfigureAwait(false);
+        await Reporting.ExperimentPages.WriteCompareAsync(folder.StagingPath, cancellationToken).ConfigureAwait(false);
         folder.Commit();
         return new ComparisonOutcome(definitions[0].Name, folder.FinalPath, replications, seed, names[1..], differences, clock.Elapsed);
     }

@@ -44,7 +44,7 @@ public static class ScenarioSweep
         var baseline = ScenarioLoader.Load(design.ScenarioPath, design.Overrides);
         if (!baseline.Succeeded)
         {
-            return baseline.Errors;
+            return [.. baseline.Errors.Select(e => InDesign(design, e, e.Line <= design.Overrides.Count ? design.Overrides[e.Line - 1] : ""))];
         }
 
         var errors = new List<ScenarioError>();
@@ -59,12 +59,41 @@ public static class ScenarioSweep
                 var result = ScenarioLoader.Load(design.ScenarioPath, [.. design.Overrides, parameter.Path + "=" + value]);
                 foreach (var error in result.Errors.Where(e => seen.Add(e.Message)))
                 {
-                    errors.Add(error with { Message = $"{error.Message} (sweep parameter '{parameter.Name}' = {value})" });
+                    var located = InDesign(design, error, error.Line <= design.Overrides.Count ? design.Overrides[error.Line - 1] : parameter.Path + "=");
+                    errors.Add(located with { Message = $"{error.Message} (sweep parameter '{parameter.Name}' = {value})" });
                 }
             }
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// The design passes its <c>set:</c> entries and parameter values to the scenario as overrides, which
+    /// the loader reports under <c>--set</c>; the user never typed those, so such an error is moved to the
+    /// design file, at the first line that names the override's path.
+    /// </summary>
+    private static ScenarioError InDesign(SweepDesign design, ScenarioError error, string overrideText)
+    {
+        if (error.File != "--set" || overrideText.Length == 0)
+        {
+            return error;
+        }
+
+        string path = overrideText.Split('=', 2)[0].Trim();
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(design.DesignPath);
+        }
+        catch (IOException)
+        {
+            return error with { File = design.DesignPath, Line = 1, Column = 1 };
+        }
+
+        int line = Array.FindIndex(lines, l => !l.TrimStart().StartsWith('#') && l.Contains(path, StringComparison.Ordinal));
+        int column = line < 0 ? 1 : lines[line].IndexOf(path, StringComparison.Ordinal) + 1;
+        return error with { File = design.DesignPath, Line = line + 1 == 0 ? 1 : line + 1, Column = column };
     }
 
     /// <summary>Runs the design's points of <see cref="SweepSettings.Shard"/> that are not finished yet; an unsharded run then writes the dataset.</summary>
@@ -90,7 +119,8 @@ public static class ScenarioSweep
         var definition = scenario.Definition ?? throw new ScenarioInputException($"The scenario '{design.ScenarioPath}' has errors; run 'sim validate' on it.");
         var state = new SweepState
         {
-            Hash = plan.Hash(scenario.ScenarioHash),
+            Hash = plan.Hash(scenario.ScenarioHash, scenario.ImportedTables),
+            ImportedTables = scenario.ImportedTables,
             Name = design.Name,
             Scenario = definition.Name,
             Design = design.Kind,
@@ -112,11 +142,27 @@ public static class ScenarioSweep
 
         if (settings.Shard.Count > 1)
         {
+            new ShardRecord
+            {
+                Shard = settings.Shard.Index,
+                Count = settings.Shard.Count,
+                FirstPoint = start,
+                EndPoint = end,
+                PointsRun = pending.Length,
+                Host = Environment.MachineName,
+                ProcessId = Environment.ProcessId,
+                CommandLine = settings.CommandLine,
+                Threads = settings.Threads,
+                StartedUtc = started,
+                FinishedUtc = DateTimeOffset.UtcNow,
+                Scheduler = ShardRecord.SchedulerFromEnvironment(),
+            }.Write(folder);
             return new SweepOutcome(design.Name, folder, plan.PointCount, pending.Length, end - start - pending.Length, false, [], clock.Elapsed);
         }
 
         var sensitivity = await SweepFinalizer.FinishAsync(folder, state, cancellationToken).ConfigureAwait(false);
         await WriteManifestAsync(folder, state, settings.CommandLine, settings.Threads, started, clock).ConfigureAwait(false);
+        await Reporting.ExperimentPages.WriteSweepAsync(folder, cancellationToken).ConfigureAwait(false);
         return new SweepOutcome(design.Name, folder, plan.PointCount, pending.Length, end - start - pending.Length, true, sensitivity, clock.Elapsed);
     }
 
@@ -168,15 +214,17 @@ public static class ScenarioSweep
             }
         }
 
+        var shards = inputs.Prepend(output).SelectMany(ShardRecord.ReadAll).DistinctBy(r => (r.Shard, r.Count)).OrderBy(r => r.Count).ThenBy(r => r.Shard).ToList();
         var missing = Enumerable.Range(0, state.Points).Where(p => !File.Exists(PartPath(output, p))).ToList();
         if (missing.Count > 0)
         {
             throw new ScenarioInputException(string.Create(CultureInfo.InvariantCulture,
-                $"{missing.Count:N0} of {state.Points:N0} points are not finished (the first is point {missing[0]}); run the shards that hold them (or the sweep without --shard, which resumes), then merge again."));
+                $"{missing.Count:N0} of {state.Points:N0} points are not finished: {ShardRecord.DescribeMissing(missing, state.Points, shards)}. Run the shards that hold them again (they resume their own points; or the sweep without --shard), then merge again."));
         }
 
         var sensitivity = await SweepFinalizer.FinishAsync(output, state, cancellationToken).ConfigureAwait(false);
-        await WriteManifestAsync(output, state, commandLine, 1, started, clock).ConfigureAwait(false);
+        await WriteManifestAsync(output, state, commandLine, 1, started, clock, shards).ConfigureAwait(false);
+        await Reporting.ExperimentPages.WriteSweepAsync(output, cancellationToken).ConfigureAwait(false);
         return new SweepOutcome(state.Name, output, state.Points, 0, state.Points, true, sensitivity, clock.Elapsed);
     }
 
@@ -188,21 +236,19 @@ public static class ScenarioSweep
         {
             if (!force)
             {
-                throw new ScenarioInputException($"'{folder}' holds a different sweep (the design, scenario or seed changed); choose another --out, or pass --force to delete it and start over.");
+                string because = SweepState.ChangedTable(existing.ImportedTables, state.ImportedTables) is { } table
+                    ? $"the imported table '{table}' changed since its points were run"
+                    : "the design, scenario or seed changed";
+                throw new ScenarioInputException($"'{folder}' holds a different sweep ({because}); resuming would mix results of both. Choose another --out, or pass --force to delete it and start over.");
             }
 
             Directory.Delete(folder, recursive: true);
         }
-        else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => Path.GetFileName(e) != PartsFolder))
+        else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !IsShardsOwn(Path.GetFileName(e))))
         {
             // A shard that starts at the same moment may have created the folder but not yet its state file;
-            // only a folder with other content is refused.
-            if (!force)
-            {
-                throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder; choose another --out, or pass --force to replace it.");
-            }
-
-            Directory.Delete(folder, recursive: true);
+            // only a folder with other content is refused, with --force too: it may be anybody's files.
+            throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder (it has no {SweepState.FileName}); choose another --out. --force replaces only sweep folders.");
         }
 
         Directory.CreateDirectory(Path.Combine(folder, PartsFolder));
@@ -214,6 +260,10 @@ public static class ScenarioSweep
         AtomicFile.DeleteLeftovers(Path.Combine(folder, PartsFolder));
         AtomicFile.DeleteLeftovers(folder);
     }
+
+    /// <summary>What shards starting at the same moment create before the state file appears: parts, shard records, temporary files.</summary>
+    private static bool IsShardsOwn(string name) =>
+        name is PartsFolder or ShardRecord.Folder || name.Contains(AtomicFile.TemporaryMarker, StringComparison.Ordinal);
 
     /// <summary>
     /// Runs the pending points' replications as one ordered stream of work items (point-major), so all
@@ -230,7 +280,7 @@ public static class ScenarioSweep
         settings.Progress?.Report((0, pending.Length));
 
         NetworkDefinition Definition(int point) =>
-            definitions.GetOrAdd(point, p => new Lazy<NetworkDefinition>(() => Load(plan, p))).Value;
+            definitions.GetOrAdd(point, p => new Lazy<NetworkDefinition>(() => Load(plan, state, p))).Value;
 
         try
         {
@@ -267,15 +317,21 @@ public static class ScenarioSweep
         }
     }
 
-    private static NetworkDefinition Load(SweepPlan plan, int point)
+    private static NetworkDefinition Load(SweepPlan plan, SweepState state, int point)
     {
         var overrides = plan.Overrides(point);
         var result = ScenarioLoader.Load(plan.Design.ScenarioPath, overrides);
-        return result.Definition ?? throw new ScenarioInputException(
+        var definition = result.Definition ?? throw new ScenarioInputException(
             $"Point {point} ({string.Join(", ", overrides.Skip(plan.Design.Overrides.Count))}) is not a valid scenario: {result.Errors[0]}");
+        if (SweepState.ChangedTable(state.ImportedTables, result.ImportedTables) is { } table)
+        {
+            throw new ScenarioInputException($"The imported table '{table}' changed while the sweep was running; its points would mix both versions. Run the sweep again with --force.");
+        }
+
+        return definition;
     }
 
-    private static Task WriteManifestAsync(string folder, SweepState state, string commandLine, int threads, DateTimeOffset started, Stopwatch clock)
+    private static Task WriteManifestAsync(string folder, SweepState state, string commandLine, int threads, DateTimeOffset started, Stopwatch clock, IReadOnlyList<ShardRecord>? shards = null)
     {
         var manifest = new ExperimentManifest
         {
@@ -290,6 +346,8 @@ public static class ScenarioSweep
             StartedUtc = started,
             FinishedUtc = DateTimeOffset.UtcNow,
             WallSeconds = clock.Elapsed.TotalSeconds,
+            ImportedTables = state.ImportedTables.Count > 0 ? state.ImportedTables : null,
+            Shards = shards is { Count: > 0 } ? shards : null,
         };
         return AtomicFile.WriteAsync(Path.Combine(folder, "manifest.json"), temporary => File.WriteAllTextAsync(temporary, manifest.ToJson()));
     }

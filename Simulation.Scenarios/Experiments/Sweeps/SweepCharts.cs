@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using Simulation.Core.Network;
 using Simulation.Scenarios.Experiments.Charts;
+using Simulation.Scenarios.Reporting;
 
 namespace Simulation.Scenarios.Experiments.Sweeps;
 
@@ -12,6 +13,8 @@ namespace Simulation.Scenarios.Experiments.Sweeps;
 /// </summary>
 internal static class SweepCharts
 {
+    private static readonly double[] ColourBarStops = [0, 0.5, 1];
+
     public static void Write(
         string chartsFolder,
         SweepState state,
@@ -75,9 +78,10 @@ internal static class SweepCharts
             points.LegendText = "mean over replications";
         }
 
-        plot.Title($"{state.Name}: {kpi} against {state.Parameters[0].Name}");
-        plot.XLabel(state.Parameters[0].Path);
-        plot.YLabel(kpi);
+        plot.Title($"{state.Name}: {KpiPresentation.Label(kpi).ToLowerInvariant()} against {ParameterLabel(state.Parameters[0].Path).ToLowerInvariant()}");
+        plot.XLabel(ParameterLabel(state.Parameters[0].Path));
+        plot.YLabel($"{KpiPresentation.Label(kpi)} ({kpi})");
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = NumberText.Compact };
         // Below the plot: inside it, the legend covers points near the lower right (a KPI at 0 at the largest value).
         plot.ShowLegend(Edge.Bottom);
         ChartFiles.Save(plot, path, 900, 600);
@@ -129,13 +133,47 @@ internal static class SweepCharts
             }
         }
 
-        plot.Axes.SetLimits(-0.5, xLevels.Count - 0.5, -0.5, yLevels.Count - 0.5);
+        ColourBar(plot, colormap, xLevels.Count, yLevels.Count, low, low + span);
+        plot.Axes.SetLimits(-0.5, xLevels.Count + 0.9, -0.5, yLevels.Count - 0.5);
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, xLevels.Count).Select(i => (double)i)], [.. xLevels]);
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, yLevels.Count).Select(i => (double)i)], [.. yLevels]);
-        plot.Title($"{state.Name}: mean {kpi} (dark: lowest, yellow: highest)");
-        plot.XLabel(state.Parameters[1].Path);
-        plot.YLabel(state.Parameters[0].Path);
+        plot.Title($"{state.Name}: mean {KpiPresentation.Label(kpi).ToLowerInvariant()} ({kpi})");
+        plot.XLabel(ParameterLabel(state.Parameters[1].Path));
+        plot.YLabel(ParameterLabel(state.Parameters[0].Path));
         ChartFiles.Save(plot, path, 900, 650);
+    }
+
+    /// <summary>A vertical colour bar right of the cells, from the lowest mean (bottom) to the highest (top), with its values.</summary>
+    private static void ColourBar(Plot plot, ScottPlot.Colormaps.Viridis colormap, int columns, int rows, double low, double high)
+    {
+        const int Steps = 24;
+        double bottom = -0.5;
+        double height = rows / (double)Steps;
+        for (int i = 0; i < Steps; i++)
+        {
+            var strip = plot.Add.Rectangle(columns - 0.2, columns + 0.15, bottom + (i * height), bottom + ((i + 1) * height));
+            strip.FillColor = colormap.GetColor((i + 0.5) / Steps);
+            strip.LineWidth = 0;
+        }
+
+        foreach (double f in ColourBarStops)
+        {
+            var label = plot.Add.Text(NumberText.Compact(low + (f * (high - low))), columns + 0.2, bottom + (f * rows));
+            label.LabelAlignment = f == 0 ? Alignment.LowerLeft : f == 1 ? Alignment.UpperLeft : Alignment.MiddleLeft;
+            label.LabelFontSize = 12;
+        }
+    }
+
+    /// <summary>
+    /// A --set path as people read it: the key after the item, humanised, with the item in brackets
+    /// ("regions[bd-dhaka].credit.annual_rate" reads "Credit annual rate (bd-dhaka)").
+    /// </summary>
+    internal static string ParameterLabel(string path)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(path, @"^(?:[a-z_]+\[(?<item>[^\]]+)\]\.)?(?<key>.+)$");
+        string key = match.Groups["key"].Value.Replace('.', ' ');
+        string label = KpiPresentation.Label(key.Replace(' ', '_'));
+        return match.Groups["item"].Success ? $"{label} ({match.Groups["item"].Value})" : label;
     }
 
     private static void SensitivityBars(string path, SweepState state, string kpi, List<SensitivityRow> rows)
@@ -159,9 +197,9 @@ internal static class SweepCharts
             ChartFiles.VerticalInterval(plot, index.TotalLow, index.TotalHigh, (3 * i) + 1.5, Colors.Black);
         }
 
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => r.Parameter)]);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => ParameterLabel(state.Parameters.First(p => p.Name == r.Parameter).Path))]);
         plot.Add.HorizontalLine(0, 1, Colors.Gray);
-        plot.Title($"{state.Name}: Sobol indices of {kpi} (95% bootstrap CI)");
+        plot.Title($"{state.Name}: Sobol indices of {KpiPresentation.Label(kpi).ToLowerInvariant()} (95% bootstrap CI)");
         plot.YLabel("share of variance");
         plot.ShowLegend(Alignment.UpperRight);
         ChartFiles.Save(plot, path, Math.Max(800, 160 * rows.Count), 550);
@@ -169,9 +207,5 @@ internal static class SweepCharts
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
-    private static string Format(double value) =>
-        Math.Abs(value) >= 1e4 ? value.ToString("0.###e0", CultureInfo.InvariantCulture)
-        : Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture)
-        : Math.Abs(value) >= 10 ? value.ToString("0.0", CultureInfo.InvariantCulture)
-        : value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Format(double value) => NumberText.Compact(value);
 }

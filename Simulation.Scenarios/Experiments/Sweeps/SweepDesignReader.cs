@@ -28,14 +28,9 @@ public static class SweepDesignReader
         ArgumentNullException.ThrowIfNull(path);
         var errors = new Diagnostics();
         var file = new SourceFiles().Register(path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
-        string text;
-        try
+        if (InputText.TryRead(path, out string reason) is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.CannotRead(file, e.Message);
+            errors.CannotRead(file, reason);
             return (null, errors.Sorted());
         }
 
@@ -46,7 +41,7 @@ public static class SweepDesignReader
 
         if (root is not SMap map)
         {
-            errors.WrongType(root, "", "a mapping of design keys (scenario, design, parameters, ...)");
+            errors.NotAMapping(root, "a mapping of design keys (scenario, design, parameters, ...)");
             return (null, errors.Sorted());
         }
 

@@ -56,7 +56,7 @@ internal static class SweepFinalizer
                                 throw new ScenarioInputException($"Point {point} is not finished ({part} is missing).");
                             }
 
-                            await rows.ReadFileAsync(part, cancellationToken).ConfigureAwait(false);
+                            await ReadPartAsync(rows, part, point, cancellationToken).ConfigureAwait(false);
                         }
 
                         if (rows.Count != (last - first) * state.Replications)
@@ -218,6 +218,23 @@ internal static class SweepFinalizer
             {
                 await group.WriteAsync<double>(fields[f++], column.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Reads one part; a damaged file (truncated, overwritten, another sweep's) is named with what to do.</summary>
+    private static async Task ReadPartAsync(SweepRows rows, string part, int point, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rows.ReadFileAsync(part, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Parquet.Net fails in many ways on a damaged file; each is one message naming the file.
+        catch (Exception e) when (e is not OperationCanceledException and not ScenarioInputException)
+#pragma warning restore CA1031
+        {
+            throw new ScenarioInputException(
+                $"The part file '{part}' of point {point} is damaged ({e.Message.TrimEnd('.')}); delete it and run the shard that holds point {point} again (a sweep reruns only the points whose part is missing), then merge again.",
+                e);
         }
     }
 }

@@ -114,9 +114,14 @@ internal sealed class SweepPlan
     /// Identifies the sweep: the scenario as resolved, the design's settings and every point. Parts and
     /// shard folders carry it, so results of different sweeps are never mixed.
     /// </summary>
-    public string Hash(string scenarioHash)
+    public string Hash(string scenarioHash, IReadOnlyDictionary<string, string> importedTables)
     {
         var text = new StringBuilder();
+        foreach (var (path, hash) in importedTables.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"table {hash} {path}\n");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"scenario {scenarioHash}\nkind {Design.Kind}\nreplications {Design.Replications}\nseed {Design.Seed}\nbootstrap {Design.BootstrapResamples}\nsamples {Design.Samples}\n");
         text.Append("kpis ").AppendJoin(',', Design.Kpis.Select(k => k.Name)).Append('\n');
         foreach (var p in Design.Parameters)

@@ -14,7 +14,7 @@ internal sealed class SweepRows
     private readonly SweepState _state;
     private readonly List<int> _point = [];
     private readonly List<int> _replication = [];
-    private readonly List<ulong> _seed = [];
+    private readonly List<long> _seed = [];
     private readonly SweepParameterColumns _parameters;
     private readonly List<double>[] _kpis;
 
@@ -34,7 +34,7 @@ internal sealed class SweepRows
     {
         _point.Add(point);
         _replication.Add(replication);
-        _seed.Add(seed);
+        _seed.Add(unchecked((long)seed));
         _parameters.Add(parameters);
 
         for (int k = 0; k < _kpis.Length; k++)
@@ -70,7 +70,7 @@ internal sealed class SweepRows
         int f = 0;
         await group.WriteAsync<int>(fields[f++], _point.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
         await group.WriteAsync<int>(fields[f++], _replication.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await group.WriteAsync<ulong>(fields[f++], _seed.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<long>(fields[f++], _seed.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
         await _parameters.WriteAsync(group, fields, f, cancellationToken).ConfigureAwait(false);
         f += _parameters.Fields.Count;
 
@@ -110,7 +110,7 @@ internal sealed class SweepRows
             int f = 0;
             _point.AddRange(await ReadAsync<int>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
             _replication.AddRange(await ReadAsync<int>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
-            _seed.AddRange(await ReadAsync<ulong>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
+            _seed.AddRange(await ReadAsync<long>(group, fields[f++], rows, cancellationToken).ConfigureAwait(false));
             await _parameters.ReadAsync(group, fields, f, rows, cancellationToken).ConfigureAwait(false);
             f += _parameters.Fields.Count;
 
@@ -125,7 +125,8 @@ internal sealed class SweepRows
     {
         yield return new DataField<int>("point", false);
         yield return new DataField<int>("replication", false);
-        yield return new DataField<ulong>("seed", false);
+        // INT64 holding the seed's 64 bits (two's complement), which every Parquet reader takes (docs/outputs.md).
+        yield return new DataField<long>("seed", false);
         foreach (var field in parameters.Fields)
         {
             yield return field;

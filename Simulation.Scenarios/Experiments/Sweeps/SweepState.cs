@@ -49,6 +49,23 @@ internal sealed record SweepState
 
     public required IReadOnlyList<string> Kpis { get; init; }
 
+    /// <summary>SHA-256 of each imported table the scenario read, by full path (in the hash too).</summary>
+    public IReadOnlyDictionary<string, string> ImportedTables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The first imported table whose content differs between <paramref name="before"/> and <paramref name="after"/>, or null.</summary>
+    public static string? ChangedTable(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        foreach (var (path, hash) in before)
+        {
+            if (!after.TryGetValue(path, out string? otherHash) || otherHash != hash)
+            {
+                return path;
+            }
+        }
+
+        return after.Keys.FirstOrDefault(path => !before.ContainsKey(path));
+    }
+
     public static SweepState? TryRead(string folder)
     {
         string path = Path.Combine(folder, FileName);

@@ -28,9 +28,9 @@ public class NetworkBenchmarkConfig : ManualConfig
 
 /// <summary>
 /// <see cref="NetworkBenchmarkConfig"/> for runs of several seconds: one invocation per iteration,
-/// 1 warmup and 5 measured iterations, with the server garbage collector, as the <c>sim</c> command
-/// runs (with the workstation collector, parallel replications wait on each other's collections:
-/// 1.46x from 1 to 2 threads instead of 1.84x).
+/// 1 warmup and 5 measured iterations, with the server garbage collector. This measures replications
+/// in a long-lived process; the <c>sim</c> command itself runs the workstation collector, which was
+/// faster and smaller for the whole command (benchmarks/README.md, "The whole command").
 /// </summary>
 public sealed class LongRunBenchmarkConfig : NetworkBenchmarkConfig
 {

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The whole command, side by side (benchmarks/README.md, "The whole command"): every ratio of issue 17
+# that a fresh process decides, in one command, each row the median of REPEATS interleaved runs.
+#
+#   benchmarks/compare/whole-command.sh [SECTION...]      sections: layered apparel coldstart (default: all)
+#   REPEATS=5 SIZES="50 200 500 1000 2000" benchmarks/compare/whole-command.sh layered
+#
+# layered    sim run layered-N (default outputs: Parquet files and the HTML report with its charts, and
+#            with --no-report) against SupplyNetPy's whole script (import, build_network(N), 500 days),
+#            wall time and peak RSS (/usr/bin/time). Skipped when ../shared/anchors/supplynetpy, SimPy
+#            or Debian's python3-matplotlib / python3-networkx are missing. SupplyNetPy's network stalls
+#            after about 20 days (1.6-1.9% of demand filled), so it does less work than ours.
+# apparel    sim run apparel-bangladesh -r 20 with --threads 1 and 2, report included and --no-report.
+# coldstart  load time, first and warm replications in a fresh process (FirstReplication), published
+#            ReadyToRun as sim is, and plain JIT.
+#
+# The sim tool is published ReadyToRun into $WORK (default: a temporary folder) as the README says.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ANCHORS=$(cd "$ROOT/.." && pwd)/shared/anchors
+WORK=${WORK:-$(mktemp -d)}
+REPEATS=${REPEATS:-3}
+SIZES=${SIZES:-"50 200 500 1000 2000"}
+SECTIONS=${*:-"layered apparel coldstart"}
+RID=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load:$(uptime | sed 's/.*load average://')"
+echo "# work folder $WORK, $REPEATS repeats, runtime $RID"
+
+publish() { # project output [extra msbuild args]
+    if [ ! -e "$2/.done" ]; then
+        dotnet publish "$ROOT/$1" -c Release -r "$RID" --self-contained false -o "$2" "${@:3}" >"$WORK/publish.log" 2>&1 \
+            || { cat "$WORK/publish.log"; exit 1; }
+        touch "$2/.done"
+    fi
+}
+
+# One timed run: prints "wall_s peak_rss_mb". Output goes to $WORK/last.log.
+timed() {
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >"$WORK/last.log" 2>&1 || { cat "$WORK/last.log"; exit 1; }
+    awk '{ printf "%.3f %.0f\n", $1, $2 / 1024 }' "$WORK/time.txt"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+publish Simulation.Cli "$WORK/sim"
+SIM=("$WORK/sim/sim")
+
+network() { # N -> path of layered-N.yaml (generated into $WORK when the repository does not ship it)
+    local shipped="$ROOT/benchmarks/networks/layered-$1.yaml"
+    if [ -e "$shipped" ]; then echo "$shipped"; return; fi
+    if [ ! -e "$WORK/layered-$1.yaml" ]; then
+        mkdir -p "$WORK/generator"
+        cp "$ROOT/benchmarks/networks/generate.py" "$WORK/generator/"
+        python3 "$WORK/generator/generate.py" "$1" >/dev/null
+        mv "$WORK/generator/layered-$1.yaml" "$WORK/"
+    fi
+    echo "$WORK/layered-$1.yaml"
+}
+
+supplynetpy_ready() {
+    [ -d "$ANCHORS/supplynetpy/SupplyNetPy" ] && [ -d "$ANCHORS/simpy/simpy" ] \
+        && /usr/bin/python3 -c 'import matplotlib, networkx' 2>/dev/null
+}
+
+section_layered() {
+    echo
+    echo "## sim run layered-N against SupplyNetPy's whole script (wall s and peak RSS MB: medians)"
+    if ! supplynetpy_ready; then
+        echo "(skipped SupplyNetPy: needs $ANCHORS/supplynetpy, $ANCHORS/simpy and apt-get install -y python3-matplotlib python3-networkx)"
+    fi
+    echo "| N | sim run | RSS | sim run --no-report | RSS | SupplyNetPy | RSS | sim run / SupplyNetPy | --no-report / SupplyNetPy | RSS ratio |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    mkdir -p "$WORK/snp"
+    for n in $SIZES; do
+        local file; file=$(network "$n")
+        : >"$WORK/full" ; : >"$WORK/bare" ; : >"$WORK/snpy"
+        for _ in $(seq "$REPEATS"); do
+            timed "${SIM[@]}" run "$file" -o "$WORK/run-$n" --force --quiet >>"$WORK/full"
+            timed "${SIM[@]}" run "$file" -o "$WORK/run-$n" --force --quiet --no-report >>"$WORK/bare"
+            if supplynetpy_ready; then
+                (cd "$WORK/snp" && PYTHONPATH="$ANCHORS/simpy:$ANCHORS/supplynetpy:$ANCHORS/supplynetpy/benchmark" \
+                    timed /usr/bin/python3 "$ROOT/benchmarks/compare/supplynetpy_layered.py" "$n") >>"$WORK/snpy"
+            fi
+        done
+        local fw fm bw bm sw sm
+        fw=$(cut -d' ' -f1 "$WORK/full" | median); fm=$(cut -d' ' -f2 "$WORK/full" | median)
+        bw=$(cut -d' ' -f1 "$WORK/bare" | median); bm=$(cut -d' ' -f2 "$WORK/bare" | median)
+        if [ -s "$WORK/snpy" ]; then
+            sw=$(cut -d' ' -f1 "$WORK/snpy" | median); sm=$(cut -d' ' -f2 "$WORK/snpy" | median)
+            awk -v n="$n" -v fw="$fw" -v fm="$fm" -v bw="$bw" -v bm="$bm" -v sw="$sw" -v sm="$sm" 'BEGIN {
+                printf "| %d | %.2f | %d | %.2f | %d | %.2f | %d | %.2f | %.2f | %.2f |\n", n, fw, fm, bw, bm, sw, sm, fw / sw, bw / sw, fm / sm }'
+        else
+            echo "| $n | $fw | $fm | $bw | $bm | - | - | - | - | - |"
+        fi
+    done
+}
+
+section_apparel() {
+    echo
+    echo "## sim run apparel-bangladesh -r 20: --threads 1 against 2 (wall s: medians; user CPU s in brackets)"
+    echo "| outputs | --threads 1 | --threads 2 | speed-up |"
+    echo "|---|---:|---:|---:|"
+    local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
+    for outputs in report no-report; do
+        local extra=(); [ "$outputs" = no-report ] && extra=(--no-report)
+        : >"$WORK/t1" ; : >"$WORK/t2"
+        for _ in $(seq "$REPEATS"); do
+            for t in 1 2; do
+                /usr/bin/time -f '%e %U' -a -o "$WORK/t$t" "${SIM[@]}" run "$scenario" -r 20 --threads "$t" \
+                    -o "$WORK/apparel-$t" --force --quiet "${extra[@]}" >/dev/null
+            done
+        done
+        cmp -s "$WORK/apparel-1/timeseries.parquet" "$WORK/apparel-2/timeseries.parquet" || echo "(timeseries.parquet differs between thread counts!)"
+        local w1 w2 u1 u2
+        w1=$(cut -d' ' -f1 "$WORK/t1" | median); w2=$(cut -d' ' -f1 "$WORK/t2" | median)
+        u1=$(cut -d' ' -f2 "$WORK/t1" | median); u2=$(cut -d' ' -f2 "$WORK/t2" | median)
+        awk -v o="$outputs" -v w1="$w1" -v w2="$w2" -v u1="$u1" -v u2="$u2" 'BEGIN {
+            printf "| %s | %.2f (%.2f) | %.2f (%.2f) | %.2fx |\n", o, w1, u1, w2, u2, w1 / w2 }'
+    done
+}
+
+section_coldstart() {
+    echo
+    echo "## fresh process: scenario load, first and warm replications (ms: medians over repeats; warm = median of replications 2-6)"
+    publish benchmarks/compare/FirstReplication "$WORK/first-r2r"
+    publish benchmarks/compare/FirstReplication "$WORK/first-jit" -p:PublishReadyToRun=false
+    echo "| scenario | build | load | first replication | warm replication | first / warm | load / warm |"
+    echo "|---|---|---:|---:|---:|---:|---:|"
+    for scenario in "$(network 50)" "$(network 2000)" "$ROOT/scenarios/apparel-bangladesh.yaml"; do
+        for build in r2r jit; do
+            : >"$WORK/cold"
+            for _ in $(seq "$REPEATS"); do
+                "$WORK/first-$build/FirstReplication" "$scenario" 6 >>"$WORK/cold"
+            done
+            python3 - "$(basename "$scenario" .yaml)" "$build" "$WORK/cold" <<'PY'
+import statistics, sys
+name, build, path = sys.argv[1:]
+load, first, warm = [], [], []
+for line in open(path):
+    fields = dict(f.split("=") for f in line.split())
+    times = [float(t) for t in fields["replication_ms"].split(",")]
+    load.append(float(fields["load_ms"])); first.append(times[0]); warm.append(statistics.median(times[1:]))
+l, f, w = statistics.median(load), statistics.median(first), statistics.median(warm)
+print(f"| {name} | {build} | {l:.1f} | {f:.1f} | {w:.1f} | {f / w:.2f} | {l / w:.2f} |")
+PY
+        done
+    done
+}
+
+for section in $SECTIONS; do
+    "section_$section"
+done
+echo
+echo "# finished $(date -u '+%H:%M UTC'), load:$(uptime | sed 's/.*load average://')"

@@ -87,6 +87,9 @@ public sealed record RegionDefinition
     /// <summary>Credit for small suppliers; null when none is available.</summary>
     public CreditTerms? Credit { get; init; }
 
+    /// <summary>The size classes that may use <see cref="Credit"/> (MSME credit lines often reach only the small); empty = all.</summary>
+    public IReadOnlyList<SizeClass> CreditSizes { get; init; } = [];
+
     /// <summary>Labour inspections per supplier-year (used by the compliance mechanisms).</summary>
     public double LabourInspectionsPerSupplierYear { get; init; }
 
@@ -106,11 +109,7 @@ public sealed record RegionDefinition
 /// <summary>Credit a supplier can draw on when short of cash.</summary>
 /// <param name="AnnualRate">Interest per year, e.g. 0.14 for 14%, accrued daily on the balance.</param>
 /// <param name="LimitDaysOfCost">Credit limit as days of the supplier's full-capacity daily cost.</param>
-public sealed record CreditTerms(double AnnualRate, double LimitDaysOfCost)
-{
-    /// <summary>The size classes that may borrow (MSME credit lines often exclude large firms, or reach only the small); empty = all.</summary>
-    public IReadOnlyList<SizeClass> Sizes { get; init; } = [];
-}
+public sealed record CreditTerms(double AnnualRate, double LimitDaysOfCost);
 
 /// <summary>A product and its bill of materials.</summary>
 public sealed record ProductDefinition

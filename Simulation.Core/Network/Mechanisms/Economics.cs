@@ -45,7 +45,7 @@ internal sealed partial class NetworkModel
     {
         n.DailyCost = DailyCostOf(n);
         n.Cash = n.Definition.StartingCashDays * n.DailyCost;
-        if (region.Credit is { } credit && (credit.Sizes.Count == 0 || credit.Sizes.Contains(n.Definition.Size)))
+        if (region.Credit is { } credit && (region.CreditSizes.Count == 0 || region.CreditSizes.Contains(n.Definition.Size)))
         {
             n.CreditLimit = Math.Max(0, credit.LimitDaysOfCost * n.DailyCost);
             n.CreditDailyRate = credit.AnnualRate / 365;

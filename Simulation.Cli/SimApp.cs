@@ -16,6 +16,7 @@ internal static class SimApp
             "  sim run scenarios/quickstart.yaml\n" +
             "  sim run scenarios/quickstart.yaml --replications 50 --set buyers[brand-a].payment_terms_days=30\n" +
             "  sim run scenarios/apparel-bangladesh.yaml --out runs/apparel --events --timeseries-every 7\n" +
+            "  sim run scenarios/quickstart.yaml --order-events --out runs/flows\n" +
             "  sim report runs/apparel\n" +
             "  sim validate scenarios/apparel-bangladesh.yaml\n" +
             "  sim schema > scenario.schema.json\n" +

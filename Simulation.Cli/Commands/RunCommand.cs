@@ -9,6 +9,7 @@ namespace Simulation.Cli.Commands;
 /// <summary><c>sim run FILE</c>: replications in parallel, a KPI table with 95% CIs, Parquet outputs.</summary>
 internal static class RunCommand
 {
+
     public static Command Create(CliContext context)
     {
         var file = CommonOptions.ScenarioFile();
@@ -26,6 +27,10 @@ internal static class RunCommand
             DefaultValueFactory = _ => 1,
         };
         var events = new Option<bool>("--events") { Description = "Also write events.parquet: disruptions and supplier exits as they happened." };
+        var orderEvents = new Option<bool>("--order-events")
+        {
+            Description = "Also write order_events.parquet: every order placed, shipped and received, and every end-customer order and delivery, with node ids, quantities and times (flow times, Little's law).",
+        };
         var noReport = new Option<bool>("--no-report") { Description = "Skip charts/ and report.html (render them later with 'sim report')." };
         var all = new Option<bool>("--all") { Description = "List every KPI in the table, also those of parts the scenario does not model." };
 
@@ -35,7 +40,7 @@ internal static class RunCommand
             "  sim run scenarios/smart-mix.yaml --all --out runs/smart-mix\n" +
             "  sim run scenarios/quickstart.yaml --no-report --json")
         {
-            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, noReport, all,
+            file, set, replications, seed, threads, output, force, json, quiet, timeSeriesEvery, events, orderEvents, noReport, all,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +65,7 @@ internal static class RunCommand
                 CommandLine = "sim " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 TimeSeriesEveryDays = parse.GetValue(timeSeriesEvery),
                 RecordEvents = parse.GetValue(events),
+                RecordOrders = parse.GetValue(orderEvents),
                 Report = !parse.GetValue(noReport),
             };
 

@@ -71,6 +71,11 @@ internal static class KpiTable
             console.Write(AlertTable(outcome));
         }
 
+        if (outcome.Warmup.Warning is { } warning)
+        {
+            console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));
+        }
+
         string hint = all ? "" : "; --all lists every KPI";
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Run folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s, {outcome.Events:N0} events){hint}"));

@@ -61,6 +61,16 @@ internal static class SummaryJson
             ["run_folder"] = outcome.OutputDirectory,
             ["kpis"] = kpis,
             ["alerts"] = alerts,
+            ["warmup_diagnosis"] = new JsonObject
+            {
+                ["method"] = outcome.Warmup.Method,
+                ["warmup_days"] = outcome.Warmup.WarmupDays,
+                ["fill_rate_truncation_day"] = outcome.Warmup.FillRateTruncationDay,
+                ["on_hand_truncation_day"] = outcome.Warmup.OnHandTruncationDay,
+                ["at_search_limit"] = outcome.Warmup.AtSearchLimit,
+                ["beyond_warmup"] = outcome.Warmup.BeyondWarmup,
+                ["suggested_warmup_days"] = outcome.Warmup.SuggestedWarmupDays,
+            },
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

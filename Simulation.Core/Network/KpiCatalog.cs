@@ -88,9 +88,28 @@ public static class KpiCatalog
     internal const int ScfDiscountCost = 63;
     internal const int ScfEarlyPayments = 64;
     internal const int CapabilityCostSavings = 65;
-    internal const int ExpectedPenaltyCost = 66;
-    internal const int SeverityWeightedExposure = 67;
-    internal const int RemediationSupportCost = 68;
+
+    // Customer and replenishment flows as the reference tools report them (docs/model.md, "Time conventions").
+    internal const int Revenue = 66;
+    internal const int GrossProfit = 67;
+    internal const int CustomerOrders = 68;
+    internal const int CustomerOrdersDelivered = 69;
+    internal const int CustomerUnitsReceived = 70;
+    internal const int ReplenishmentOrdersReceived = 71;
+    internal const int ReplenishmentUnitsReceived = 72;
+    internal const int MeanOrderLeadTimeDays = 73;
+    internal const int Otif = 74;
+    internal const int BullwhipRatioTier1 = 75;
+    internal const int BullwhipRatioTier2 = 76;
+    internal const int BullwhipRatioTier3 = 77;
+
+    // Due diligence and remediation (docs/model.md, "Policy mix").
+    internal const int ExpectedPenaltyCost = 78;
+    internal const int SeverityWeightedExposure = 79;
+    internal const int RemediationSupportCost = 80;
+
+    /// <summary>Tiers with a bullwhip_ratio_tier_k KPI (1..this).</summary>
+    internal const int BullwhipTiers = 3;
 
     private static readonly Kpi[] Items =
     [
@@ -103,7 +122,7 @@ public static class KpiCatalog
         new("stockout_days", "buyer-days", "Time during which a buyer had nothing on hand, summed over buyers.", KpiGroup.Service),
         new("purchase_cost", "currency", "Buyer side's purchases: supplier price times units delivered by suppliers to buyers and distribution centres.", KpiGroup.Cost),
         new("logistics_cost", "currency", "Transport into buyers and distribution centres: per shipment plus per unit, charged when shipped.", KpiGroup.Cost),
-        new("holding_cost", "currency", "Buyers' and distribution centres' holding cost: units on hand at each day's end times the cost per unit-day.", KpiGroup.Cost),
+        new("holding_cost", "currency", "Buyers' and distribution centres' holding cost: the exact time integral of units on hand times the cost per unit-day.", KpiGroup.Cost),
         new("financing_cost", "currency", "Interest suppliers paid on credit drawn (annual rate / 365 per day on the balance).", KpiGroup.Cost),
         new("total_cost", "currency", "purchase_cost + logistics_cost + holding_cost (the buyers' landed cost).", KpiGroup.Cost),
         new("cost_per_unit", "currency/unit", "total_cost / delivered_units (0 when nothing was delivered).", KpiGroup.Cost),
@@ -160,6 +179,18 @@ public static class KpiCatalog
         new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
         new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
         new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
+        new("revenue", "currency", "Buyers' sales: units that left their stock for end customers times the stream's selling price.", KpiGroup.Cost),
+        new("gross_profit", "currency", "revenue - total_cost (negative when the buyers lose money).", KpiGroup.Cost) { Range = new KpiRange(double.NegativeInfinity, double.PositiveInfinity) },
+        new("customer_orders", "orders", "End-customer orders placed with buyers.", KpiGroup.Service),
+        new("customer_orders_delivered", "orders", "End-customer orders whose last units reached the customer (after the delivery leg) in the measured period.", KpiGroup.Service),
+        new("customer_units_received", "units", "Units that reached end customers (after the delivery leg) in the measured period.", KpiGroup.Service),
+        new("replenishment_orders_received", "shipments", "Replenishment shipments that reached buyers (an order filled in parts counts each part).", KpiGroup.Service),
+        new("replenishment_units_received", "units", "Units of those shipments.", KpiGroup.Service),
+        new("mean_order_lead_time_days", "days", "Mean time from a buyer's replenishment order to the arrival of each of its shipments (0 if none arrived).", KpiGroup.Service),
+        new("otif", "fraction", "End-customer orders placed in the measured period that were met in full from stock and reached the customer before the horizon / customer orders (1 without orders).", KpiGroup.Service),
+        new("bullwhip_ratio_tier_1", "ratio", "Variance of the weekly units ordered from tier-1 suppliers (by buyers and distribution centres) / variance of weekly end-customer demand, over the measured period's whole weeks (0 when undefined).", KpiGroup.Network),
+        new("bullwhip_ratio_tier_2", "ratio", "Variance of the weekly units ordered from tier-2 suppliers (by tier 1) / variance of weekly end-customer demand (0 when undefined).", KpiGroup.Network),
+        new("bullwhip_ratio_tier_3", "ratio", "Variance of the weekly units ordered from tier-3 suppliers (by tier 2) / variance of weekly end-customer demand (0 when undefined).", KpiGroup.Network),
         new("expected_penalty_cost", "currency", "Due-diligence penalties assessed at every review times the enforcement probability (penalty_cost's expectation given the breaches).", KpiGroup.Cost),
         new("severity_weighted_exposure", "weighted worker-days", "worker_exposure_days with each category's worker-days times its severity_weight (forced labour weighs more than overtime).", KpiGroup.Social),
         new("remediation_support_cost", "currency", "The buyers' share of suppliers' remediation costs (buyers' remediation_cost_share); part of social_cost.", KpiGroup.Cost),

@@ -30,8 +30,13 @@ namespace Simulation.Core.Network;
 /// <item>periodic inventory reviews (<see cref="ReviewPriority"/>), which see the day's demand and arrivals;</item>
 /// <item>the daily bookkeeping (<see cref="DayEndPriority"/> = <see cref="EventPriority.Low"/>): payments
 ///   due, daily costs, stress and exits, margin reviews, KPI counters;</item>
-/// <item>the time-series row (<see cref="SamplePriority"/>) and the end of the warm-up (<see cref="WarmupPriority"/>).</item>
+/// <item>the time-series row (<see cref="SamplePriority"/>).</item>
 /// </list>
+/// <para>
+/// The end of the warm-up (<see cref="WarmupPriority"/>) comes before all of them: the measured period
+/// is [warm-up, horizon), so what happens at the warm-up's instant is measured. The run is
+/// [0, horizon): nothing scheduled at the horizon happens (docs/model.md, "Time conventions").
+/// </para>
 /// <para>
 /// Orders travel up the network synchronously (an order reaches its supplier at once, and may set
 /// off production and orders further upstream); goods travel down only through scheduled arrivals.
@@ -53,7 +58,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     internal const int ReviewPriority = EventPriority.Normal + 10;
     internal const int DayEndPriority = EventPriority.Low;
     internal const int SamplePriority = EventPriority.Low + 1;
-    internal const int WarmupPriority = EventPriority.Low + 2;
+    internal const int WarmupPriority = EventPriority.High - 10;
 
     /// <summary>Quantities and money below this are treated as zero (floating-point residue).</summary>
     internal const double Epsilon = 1e-9;
@@ -92,6 +97,10 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly bool _linksResolved;
     private int _linksBuilt;
     private readonly TotalsLedger _ledger = new();
+    private readonly NodeLedger _flows;
+    private readonly OrderNumbers _orderNumbers = new();
+    private readonly StockClock _stockClock;
+    private NodeFlows[] _flowsAtWarmup = [];
     private Totals _atWarmup;
     // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
     // stocks cache their active share sums and rebuild them when this moves on.
@@ -114,7 +123,10 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
             throw Invalid($"WarmupDays must be >= 0 and below HorizonDays ({_horizon}), got {_warmup}.");
         }
 
+        // Day ends at 1, 2, ..., floor(horizon): the one at the horizon closes the books of the last
+        // day (Collect runs it, as nothing else at the horizon happens).
         _lastDay = (int)Math.Floor(_horizon + Epsilon);
+        _stockClock = new StockClock(_sim, _horizon);
         _arrivals = new ArrivalCalendar(_horizon);
         _arrivalTick = OnArrivalTick;
         _log = new EventLog(_sim, options.EventRecorder);
@@ -132,6 +144,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         }
 
         int count = definition.Nodes.Count;
+        _flows = new NodeLedger(count);
         _nodes = new Node[count];
         _nodeIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
 
@@ -195,7 +208,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
             InitialiseNode(_nodes[i]);
         }
 
-        _demand = new Demand(_sim, _horizon, count, _buyers, context.Streams, _ledger, this);
+        _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
         _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
     }
@@ -215,6 +228,9 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <summary>Test hook: a node's finished goods on hand.</summary>
     internal double OnHandOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnHand;
 
+    /// <summary>Test hook: units a node's finished goods have on order (ordered, not yet received).</summary>
+    internal double OnOrderOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnOrder;
+
     /// <summary>Test hook: a node's unpaid obligations.</summary>
     internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
 
@@ -232,6 +248,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
     {
+        StartAtSteadyState();
         ScheduleReviews();
         _demand.Start();
         _disruptions.Start();
@@ -259,7 +276,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
             throw Invalid($"Node '{definition.Id}' holds product '{definition.ProductId}', which is not defined.");
         }
 
-        n.Fg = new Stock(stocks.Count, n, definition.Stock, isFinishedGoods: true, quantityPerUnit: 1);
+        n.Fg = new Stock(stocks.Count, n, definition.Stock, isFinishedGoods: true, quantityPerUnit: 1, _stockClock);
         stocks.Add(n.Fg);
         if (!n.IsProducer)
         {
@@ -287,7 +304,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
                     throw Invalid($"Node '{definition.Id}': the bill of materials of '{product.Id}' needs input '{input.ProductId}' per unit > 0, got {perUnit}.");
                 }
 
-                n.Inputs[k] = new Stock(stocks.Count, n, input, isFinishedGoods: false, quantityPerUnit: perUnit);
+                n.Inputs[k] = new Stock(stocks.Count, n, input, isFinishedGoods: false, quantityPerUnit: perUnit, _stockClock);
                 stocks.Add(n.Inputs[k]);
                 AddLinks(n.Inputs[k], input);
             }
@@ -370,6 +387,49 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         }
     }
 
+
+    /// <summary>
+    /// Stocks with <c>initial: steady_state</c> start at their policy's mean on hand, with their mean
+    /// pipeline in transit from their sources (SteadyStateStart.cs): orders placed before day 0, paid for
+    /// at delivery like any other. Computed once per definition and shared by its replications.
+    /// </summary>
+    private void StartAtSteadyState()
+    {
+        var starts = SteadyStarts.GetValue(_definition, SteadyStateStart.Compute);
+        foreach (var ((node, input), start) in starts)
+        {
+            var n = _nodes[node];
+            var stock = input < 0 ? n.Fg : n.Inputs[input];
+            stock.OnHand = start.OnHand;
+            if (start.Pipeline <= Epsilon || stock.LinkCount == 0)
+            {
+                continue;
+            }
+
+            double shares = 0;
+            for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
+            {
+                shares += _links[i].Share;
+            }
+
+            double part = start.Pipeline / start.Shipments;
+            for (int k = 1; k <= start.Shipments; k++)
+            {
+                double arrival = start.ArrivalDay(k);
+                for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
+                {
+                    ref readonly var link = ref _links[i];
+                    double quantity = part * link.Share / shares;
+                    if (quantity > Epsilon && _arrivals.Add(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
+                    {
+                        stock.OnOrder += quantity;
+                    }
+                }
+            }
+        }
+    }
+
+    private static readonly ConditionalWeakTable<NetworkDefinition, Dictionary<(int Node, int Input), StockStart>> SteadyStarts = [];
 
     /// <summary>The one place a definition the engine cannot run is reported (names the node or disruption).</summary>
     internal static ArgumentException Invalid(FormattableString message) =>

@@ -16,6 +16,13 @@ public sealed record NetworkRunOptions
     /// </summary>
     public Action<NetworkEvent>? EventRecorder { get; init; }
 
+    /// <summary>
+    /// Receives every order's steps (placed, shipped, received; end-customer orders and deliveries) as
+    /// they happen, in time order (see <see cref="OrderEventTypes"/>); null records none. Called on the
+    /// replication's own thread; recording does not change results.
+    /// </summary>
+    public Action<OrderEvent>? OrderRecorder { get; init; }
+
     /// <summary>Test hook: called after the bookkeeping of every simulated day, with the running model.</summary>
     internal Action<NetworkModel>? DayEndProbe { get; init; }
 }

@@ -6,8 +6,18 @@ public sealed class NetworkRunResult
     private readonly double[] _kpiValues;
     private readonly SupplierOutcome[] _suppliers;
 
-    internal NetworkRunResult(int replication, ulong seed, double[] kpiValues, TimeSeries daily, SupplierOutcome[] suppliers, long eventCount)
+    internal NetworkRunResult(
+        int replication,
+        ulong seed,
+        double[] kpiValues,
+        TimeSeries daily,
+        SupplierOutcome[] suppliers,
+        long eventCount,
+        NodeOutcome[]? nodes = null,
+        NodeTimeSeries? nodeSeries = null)
     {
+        Nodes = nodes ?? [];
+        NodeSeries = nodeSeries;
         Replication = replication;
         Seed = seed;
         _kpiValues = kpiValues;
@@ -30,6 +40,12 @@ public sealed class NetworkRunResult
 
     /// <summary>One outcome per non-buyer node, in definition order.</summary>
     public IReadOnlyList<SupplierOutcome> Suppliers => _suppliers;
+
+    /// <summary>One result per node (buyers, distribution centres, suppliers), in definition order.</summary>
+    public IReadOnlyList<NodeOutcome> Nodes { get; }
+
+    /// <summary>Every node's stock and orders over time, sampled like <see cref="Daily"/>; null when the model did not record them.</summary>
+    public NodeTimeSeries? NodeSeries { get; }
 
     /// <summary>
     /// How many kernel entries (events and callbacks) the replication processed. Shipments that the

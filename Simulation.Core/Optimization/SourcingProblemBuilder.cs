@@ -172,12 +172,19 @@ public static class SourcingProblemBuilder
         };
     }
 
-    /// <summary>Mean demand per day: mean order size (seasonality averages out over a year) / mean days between orders.</summary>
+    /// <summary>Mean demand per day, summed over the buyer's streams: mean order size (seasonality averages out over a year) / mean days between orders.</summary>
     public static double BuyerDemandPerDay(NodeDefinition buyer)
     {
         ArgumentNullException.ThrowIfNull(buyer);
         var demand = buyer.Demand ?? throw new ArgumentException($"'{buyer.Id}' has no demand.", nameof(buyer));
-        return Math.Max(0, demand.Quantity.Mean) / demand.InterarrivalDays.Mean;
+        IReadOnlyList<DemandDefinition> streams = buyer.DemandStreams.Count > 0 ? buyer.DemandStreams : [demand];
+        double perDay = 0;
+        foreach (var stream in streams)
+        {
+            perDay += Math.Max(0, stream.Quantity.Mean) / stream.InterarrivalDays.Mean;
+        }
+
+        return perDay;
     }
 
     /// <summary>

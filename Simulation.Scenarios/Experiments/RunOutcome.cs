@@ -3,7 +3,7 @@ namespace Simulation.Scenarios.Experiments;
 /// <summary>What a finished run produced.</summary>
 public sealed class RunOutcome
 {
-    internal RunOutcome(string scenarioName, string outputDirectory, int replications, ulong seed, IReadOnlyList<KpiSummary> summaries, TimeSpan wallTime, long events, IReadOnlyList<AlertSummary>? alerts = null)
+    internal RunOutcome(string scenarioName, string outputDirectory, int replications, ulong seed, IReadOnlyList<KpiSummary> summaries, TimeSpan wallTime, long events, WarmupDiagnosis warmup, IReadOnlyList<AlertSummary>? alerts = null)
     {
         Alerts = alerts ?? [];
         ScenarioName = scenarioName;
@@ -13,6 +13,7 @@ public sealed class RunOutcome
         Summaries = summaries;
         WallTime = wallTime;
         Events = events;
+        Warmup = warmup;
     }
 
     /// <summary>The scenario's name.</summary>
@@ -38,4 +39,7 @@ public sealed class RunOutcome
 
     /// <summary>Kernel events processed over all replications.</summary>
     public long Events { get; }
+
+    /// <summary>Whether the warm-up outlasts the start-up transient (MSER-5 on the replication means).</summary>
+    public WarmupDiagnosis Warmup { get; }
 }

@@ -29,6 +29,9 @@ public sealed record RunSettings
     /// <summary>Record disruptions and exits in <c>events.parquet</c>.</summary>
     public bool RecordEvents { get; init; }
 
+    /// <summary>Record every order's steps (placed, shipped, received; end-customer orders) in <c>order_events.parquet</c>.</summary>
+    public bool RecordOrders { get; init; }
+
     /// <summary>Render <c>charts/</c> and <c>report.html</c> into the run folder.</summary>
     public bool Report { get; init; } = true;
 

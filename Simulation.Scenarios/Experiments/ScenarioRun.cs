@@ -55,12 +55,16 @@ public static class ScenarioRun
         var rows = new double[replications][];
         var alerts = new IReadOnlyList<AlertOutcome>[replications];
         long events = 0;
+        var warmup = new WarmupSeries(definition.WarmupDays, settings.TimeSeriesEveryDays);
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
         IReadOnlyList<KpiSummary> summaries;
         IReadOnlyList<AlertSummary> alertSummaries;
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
         await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
         await using (var eventLog = settings.RecordEvents ? await EventsFile.CreateAsync(folder.PathFor(EventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
+        await using (var nodes = await NodesFile.CreateAsync(folder.PathFor(NodesFile.FileName), cancellationToken).ConfigureAwait(false))
+        await using (var nodeSeries = await NodeTimeSeriesFile.CreateAsync(folder.PathFor(NodeTimeSeriesFile.FileName), cancellationToken).ConfigureAwait(false))
+        await using (var orderLog = settings.RecordOrders ? await OrderEventsFile.CreateAsync(folder.PathFor(OrderEventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
         {
             ReplicationRunner.Run(
                 replications,
@@ -73,8 +77,12 @@ public static class ScenarioRun
                     alerts[index] = result.Alerts;
                     events += result.EventCount;
                     timeSeries.Append(index, result.Daily);
+                    warmup.Add(result.Daily);
                     suppliers.Append(index, result.Suppliers);
                     eventLog?.Append(index, replication.Events!);
+                    nodes.Append(index, result.Nodes);
+                    nodeSeries.Append(index, result.NodeSeries);
+                    orderLog?.Append(index, replication.Orders!);
                     settings.ReplicationObserver?.Invoke(result);
                 },
                 new ReplicationOptions
@@ -94,12 +102,16 @@ public static class ScenarioRun
                 Task.Run(timeSeries.CompleteAsync, cancellationToken),
                 Task.Run(suppliers.CompleteAsync, cancellationToken),
                 eventLog is null ? Task.CompletedTask : Task.Run(eventLog.CompleteAsync, cancellationToken),
+                Task.Run(nodes.CompleteAsync, cancellationToken),
+                Task.Run(nodeSeries.CompleteAsync, cancellationToken),
+                orderLog is null ? Task.CompletedTask : Task.Run(orderLog.CompleteAsync, cancellationToken),
                 Task.Run(() => KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, definition.Alerts, alerts, cancellationToken), cancellationToken),
                 Task.Run(() => KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken), cancellationToken),
                 File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken),
                 File.WriteAllTextAsync(folder.PathFor(RunPresentation.FileName), RunPresentation.From(definition, scenario.Report).ToJson(), cancellationToken)).ConfigureAwait(false);
         }
 
+        var diagnosis = warmup.Diagnose();
         var manifest = new Manifest
         {
             ToolVersion = Manifest.CurrentToolVersion,
@@ -121,6 +133,7 @@ public static class ScenarioRun
             WallSeconds = clock.Elapsed.TotalSeconds,
             SimulationSeconds = clock.Elapsed.TotalSeconds,
             Events = events,
+            WarmupDiagnosis = diagnosis,
         };
 
         if (settings.Report)
@@ -138,7 +151,7 @@ public static class ScenarioRun
         await File.WriteAllTextAsync(folder.PathFor(Manifest.FileName), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
-        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, alertSummaries);
+        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, diagnosis, alertSummaries);
     }
 
     /// <summary>Summarises each KPI column over replications; NaN values (undefined ratios) are left out.</summary>
@@ -161,18 +174,24 @@ public static class ScenarioRun
     private static ReplicationOutput RunOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings)
     {
         List<NetworkEvent>? events = settings.RecordEvents ? [] : null;
+        List<OrderEvent>? orders = settings.RecordOrders ? [] : null;
         var options = new NetworkRunOptions
         {
             TimeSeriesEveryDays = settings.TimeSeriesEveryDays,
             EventRecorder = events is null ? null : events.Add,
+            OrderRecorder = orders is null ? null : orders.Add,
         };
-        return new ReplicationOutput(NetworkSimulation.Run(definition, context, options), events);
+        var result = NetworkSimulation.Run(definition, context, options);
+
+        // A customer delivery is recorded when the goods leave the buyer, with the later time they
+        // reach the customer: a stable sort puts every step in time order, ties in the order taken.
+        return new ReplicationOutput(result, events, orders is null ? null : [.. orders.OrderBy(e => e.Time)]);
     }
 
     private static IEnumerable<string> ListFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'));
 
-    /// <summary>One replication's result and, with --events, its event log.</summary>
-    private sealed record ReplicationOutput(NetworkRunResult Result, List<NetworkEvent>? Events);
+    /// <summary>One replication's result and, with --events, its event and order logs.</summary>
+    private sealed record ReplicationOutput(NetworkRunResult Result, List<NetworkEvent>? Events, List<OrderEvent>? Orders);
 }

@@ -84,7 +84,7 @@ internal static class OverrideApplier
             SNode target;
             if (segment.Selector is { } selector)
             {
-                if (field?.Kind != FieldKind.ObjectList)
+                if (field?.Kind is not (FieldKind.ObjectList or FieldKind.ObjectOrList))
                 {
                     errors.OverrideNotAList(file, index, segment.Column, path, segment.Key);
                     return;
@@ -125,7 +125,7 @@ internal static class OverrideApplier
                     return;
                 }
 
-                if (field is not null && field.Kind is not (FieldKind.Object or FieldKind.Distribution or FieldKind.TextMap))
+                if (field is not null && field.Kind is not (FieldKind.Object or FieldKind.ObjectOrList or FieldKind.Distribution or FieldKind.TextMap))
                 {
                     errors.OverrideNotAContainer(file, index, segment.Column, path, segment.Key, "a single value, or a list (pick an item with [id])");
                     return;
@@ -145,7 +145,7 @@ internal static class OverrideApplier
                 target = child;
                 (schema, scope) = field?.Kind switch
                 {
-                    FieldKind.Object => (field.Object, Scope.Object),
+                    FieldKind.Object or FieldKind.ObjectOrList => (field.Object, Scope.Object),
                     FieldKind.Distribution => (null, Scope.Distribution),
                     _ => (null, Scope.FreeMap),
                 };

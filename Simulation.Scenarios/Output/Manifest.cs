@@ -61,6 +61,9 @@ internal sealed record Manifest
 
     public required long Events { get; init; }
 
+    /// <summary>The MSER-5 check of the warm-up; null in manifests written before it existed.</summary>
+    public Experiments.WarmupDiagnosis? WarmupDiagnosis { get; init; }
+
     public static string CurrentToolVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 

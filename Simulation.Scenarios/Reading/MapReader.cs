@@ -132,15 +132,22 @@ internal sealed class MapReader
             return draw;
         }
 
+        string expected = field.Words.Count == 0 ? "a number" : "a number or " + string.Join(" or ", field.Words);
         if (node is not SScalar scalar)
         {
-            Errors.WrongType(node, path, node is SMap ? "a number (distributions are allowed only in supplier_groups)" : "a number");
+            Errors.WrongType(node, path, node is SMap ? expected + " (distributions are allowed only in supplier_groups)" : expected);
+            return field.Default;
+        }
+
+        if (field.Words.Contains(scalar.Value, StringComparer.Ordinal))
+        {
+            // A word stands for a value the engine works out (steady_state); see Word.
             return field.Default;
         }
 
         if (!YamlNumbers.TryParse(scalar.Value, out double value))
         {
-            Errors.WrongType(node, path, "a number");
+            Errors.WrongType(node, path, expected);
             return field.Default;
         }
 
@@ -165,6 +172,10 @@ internal sealed class MapReader
 
         return value;
     }
+
+    /// <summary>The word a number field holds instead of a number (one of <see cref="FieldSchema.Words"/>), or null.</summary>
+    public string? Word(string key) =>
+        Value(key) is SScalar scalar && Schema[key].Words.Contains(scalar.Value, StringComparer.Ordinal) ? scalar.Value : null;
 
     public int Integer(string key) => (int)Math.Clamp(Number(key), int.MinValue, int.MaxValue);
 
@@ -372,6 +383,37 @@ internal sealed class MapReader
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// The mappings of a field that holds one mapping or a list of them (demand streams): a single
+    /// mapping keeps the field's own path (<c>buyers[b].demand</c>), list items are named as in
+    /// <see cref="Items"/> (<c>buyers[b].demand[retail]</c>).
+    /// </summary>
+    public IReadOnlyList<MapReader> OneOrMany(string key)
+    {
+        SNode? node = Value(key);
+        if (node is SMap)
+        {
+            return Object(key) is { } single ? [single] : [];
+        }
+
+        if (node is not SSeq seq)
+        {
+            if (node is not null)
+            {
+                Errors.WrongType(node, FieldPathOf(key), "a mapping or a list of mappings");
+            }
+
+            return [];
+        }
+
+        if (seq.Items.Count == 0)
+        {
+            Errors.WrongType(node, FieldPathOf(key), "a mapping or a non-empty list of mappings");
+        }
+
+        return Items(key);
     }
 
     public IReadOnlyList<string> Texts(string key)

@@ -1,6 +1,7 @@
 using Simulation.Core.Network.Definitions;
 using Simulation.Core.Randomness;
 using Simulation.Scenarios.Loading;
+using Simulation.Scenarios.Schema;
 
 namespace Simulation.Scenarios.Reading;
 
@@ -36,6 +37,7 @@ internal static class NodeReader
         }
 
         var (terms, termsChanges) = reader.Schedule("payment_terms_days");
+        List<DemandDefinition> demand = role == NodeRole.Buyer ? ReadDemand(reader) : [];
         NodeDefinition definition = new()
         {
             Id = id,
@@ -49,7 +51,8 @@ internal static class NodeReader
             HoldingCostPerUnitDay = reader.Number("holding_cost_per_unit_day"),
             PaymentTermsDays = terms,
             PaymentTermsDaysChanges = termsChanges,
-            Demand = role == NodeRole.Buyer ? ReadDemand(reader.Object("demand")) : null,
+            Demand = demand.Count > 0 ? demand[0] : null,
+            DemandStreams = demand,
             LeadTimeDays = role == NodeRole.Buyer ? Distribution.Constant(0) : reader.Distribution("lead_time_days") ?? Distribution.Constant(0),
         };
 
@@ -136,6 +139,7 @@ internal static class NodeReader
     private static StockSpec ReadStock(MapReader? stock, string product, SNode productNode, MapReader owner, bool includeSources)
     {
         double initial = stock?.Number("initial") ?? 0;
+        bool steadyState = stock?.Word("initial") == ScenarioFormat.SteadyState;
         double capacity = stock?.Number("capacity") ?? double.PositiveInfinity;
         if (stock is not null && initial > capacity)
         {
@@ -143,6 +147,11 @@ internal static class NodeReader
         }
 
         InventoryPolicy policy = ReadPolicy(stock?.Object("policy"));
+        if (steadyState && policy.Kind == InventoryPolicyKind.None)
+        {
+            stock!.Errors.Inconsistent(stock.At("initial"), stock.FieldPathOf("initial"), "steady_state needs a replenishment policy (the policy defines the steady state); give a number or a policy");
+        }
+
         bool complete = true;
         List<SourceSpec> sources = includeSources ? ReadSources(owner, out complete) : [];
         return new StockSpec
@@ -151,6 +160,7 @@ internal static class NodeReader
             {
                 ProductId = product,
                 InitialStock = initial,
+                InitialSteadyState = steadyState,
                 Policy = policy,
                 Capacity = capacity,
                 Sourcing = includeSources && owner.Choice("sourcing") == "one_per_order" ? SourcingMode.OnePerOrder : SourcingMode.Split,
@@ -290,22 +300,47 @@ internal static class NodeReader
         return result;
     }
 
-    private static DemandDefinition ReadDemand(MapReader? demand)
+    /// <summary>Reads a buyer's demand: one stream, or a list of streams with distinct ids.</summary>
+    private static List<DemandDefinition> ReadDemand(MapReader buyer)
     {
-        if (demand is null)
+        IReadOnlyList<MapReader> items = buyer.OneOrMany("demand");
+        var streams = new List<DemandDefinition>(items.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (MapReader stream in items)
         {
-            return new DemandDefinition { Quantity = Distribution.Constant(0), InterarrivalDays = Distribution.Constant(1) };
+            string? id = stream.Text("id");
+            if (id is not null && !ids.Add(id))
+            {
+                stream.Errors.Inconsistent(stream.At("id"), stream.FieldPathOf("id"), $"demand stream id '{id}' is used twice in this buyer");
+            }
+
+            streams.Add(ReadStream(stream, id));
         }
 
+        return streams;
+    }
+
+    private static DemandDefinition ReadStream(MapReader demand, string? id)
+    {
         MapReader? seasonality = demand.Object("seasonality");
+        MapReader? delivery = demand.Object("delivery");
         return new DemandDefinition
         {
+            Id = id,
             Quantity = demand.Distribution("quantity") ?? Distribution.Constant(0),
             InterarrivalDays = demand.Distribution("interarrival_days") ?? Distribution.Constant(1),
+            FirstOrderDay = demand.Number("first_order_day"),
             SeasonalAmplitude = seasonality?.Number("amplitude") ?? 0,
             SeasonalPeriodDays = seasonality?.Number("period_days") ?? 365,
             SeasonalPeakDay = seasonality?.Number("peak_day") ?? 0,
             SellingPrice = demand.Number("selling_price"),
+            Delivery = delivery is null ? null : new CustomerDeliveryDefinition
+            {
+                LeadTimeDays = delivery.Distribution("lead_time_days") ?? Distribution.Constant(0),
+                CostPerOrder = delivery.Number("cost_per_order"),
+                CostPerUnit = delivery.Number("cost_per_unit"),
+                Co2eKgPerUnit = delivery.Number("co2e_kg_per_unit"),
+            },
         };
     }
 

@@ -32,6 +32,7 @@ internal static class HtmlReport
         figure { margin: 1.6rem 0; } figure svg { width: 100%; height: auto; border: 1px solid #ddd; }
         figcaption { color: #444; margin-top: 0.4rem; }
         nav a { margin-right: 1rem; }
+        .warning { background: #fff4d6; border-left: 4px solid #E69F00; padding: 0.5rem 0.8rem; }
         .headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(12.5rem, 1fr)); gap: 0.7rem; margin: 0.6rem 0 1rem; }
         .card { border: 1px solid #ccd; border-radius: 6px; padding: 0.6rem 0.8rem; background: #fafbfd; }
         .card .label { font-weight: bold; } .card .value { font-size: 1.6rem; font-variant-numeric: tabular-nums; }
@@ -73,6 +74,12 @@ internal static class HtmlReport
         }
 
         html.Append("<a href=\"#provenance\">Provenance</a></nav>\n");
+        if (m.WarmupDiagnosis?.Warning is { } warning)
+        {
+            // The one hook of the warm-up check in the page: a warning above everything else.
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"warning\" id=\"warmup-warning\"><strong>Warning:</strong> {E(warning)}</p>\n");
+        }
+
         if (network.Length > 0)
         {
             html.Append("<h2 id=\"network\">Network</h2>\n<p>Tiers as columns, deepest on the left; circle area follows the units a node made (buyers: received) per replication, link width the flow along it (a supplier's units split over its customers by their sourcing shares); colour shows supplier exits after the warm-up.")

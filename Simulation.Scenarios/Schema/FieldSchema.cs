@@ -32,6 +32,9 @@ internal enum FieldKind
     /// <summary>A list of mappings described by <see cref="FieldSchema.Object"/>.</summary>
     ObjectList,
 
+    /// <summary>One mapping described by <see cref="FieldSchema.Object"/>, or a list of them (demand streams).</summary>
+    ObjectOrList,
+
     /// <summary>A list of text scalars.</summary>
     TextList,
 
@@ -64,10 +67,13 @@ internal sealed record FieldSchema(string Key, FieldKind Kind, string Descriptio
     /// <summary>Whether <c>.inf</c> (or <c>-.inf</c>) is a meaningful value, as for capacities.</summary>
     public bool AllowInfinite { get; init; }
 
+    /// <summary>Words a <see cref="FieldKind.Number"/> accepts beside numbers (<c>steady_state</c> for an initial stock).</summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
     /// <summary>The words a <see cref="FieldKind.Choice"/> accepts.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
-    /// <summary>The shape of an <see cref="FieldKind.Object"/> or of each item of an <see cref="FieldKind.ObjectList"/>.</summary>
+    /// <summary>The shape of an <see cref="FieldKind.Object"/> or of each item of an <see cref="FieldKind.ObjectList"/> or <see cref="FieldKind.ObjectOrList"/>.</summary>
     public ObjectSchema? Object { get; init; }
 
     /// <summary>

@@ -111,6 +111,25 @@ internal static class JsonSchemaWriter
                     json.WriteStartObject();
                     json.WriteString("$ref", DistributionRef);
                     json.WriteEndObject();
+                    if (field.Words.Count > 0)
+                    {
+                        json.WriteStartObject();
+                        WriteWords(json, field.Words);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+                else if (field.Words.Count > 0)
+                {
+                    json.WriteString("description", description);
+                    json.WriteStartArray("anyOf");
+                    json.WriteStartObject();
+                    WriteNumber(json, field);
+                    json.WriteEndObject();
+                    json.WriteStartObject();
+                    WriteWords(json, field.Words);
+                    json.WriteEndObject();
                     json.WriteEndArray();
                 }
                 else
@@ -136,13 +155,7 @@ internal static class JsonSchemaWriter
 
             case FieldKind.Choice:
                 json.WriteString("description", description);
-                json.WriteStartArray("enum");
-                foreach (string choice in field.Choices)
-                {
-                    json.WriteStringValue(choice);
-                }
-
-                json.WriteEndArray();
+                WriteWords(json, field.Choices);
                 break;
 
             case FieldKind.Distribution:
@@ -162,6 +175,22 @@ internal static class JsonSchemaWriter
                 json.WriteEndObject();
                 break;
 
+            case FieldKind.ObjectOrList:
+                json.WriteString("description", description);
+                json.WriteStartArray("anyOf");
+                json.WriteStartObject();
+                WriteObjectBody(json, field.Object!, field.Object!.Description, sampled);
+                json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("type", "array");
+                json.WriteNumber("minItems", 1);
+                json.WriteStartObject("items");
+                WriteObjectBody(json, field.Object!, field.Object!.Description, sampled);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndArray();
+                break;
+
             case FieldKind.TextList:
                 json.WriteString("description", description);
                 json.WriteString("type", "array");
@@ -178,6 +207,17 @@ internal static class JsonSchemaWriter
                 json.WriteEndObject();
                 break;
         }
+    }
+
+    private static void WriteWords(Utf8JsonWriter json, IReadOnlyList<string> words)
+    {
+        json.WriteStartArray("enum");
+        foreach (string word in words)
+        {
+            json.WriteStringValue(word);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>

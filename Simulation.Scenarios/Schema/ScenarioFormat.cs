@@ -109,21 +109,37 @@ internal static class ScenarioFormat
             Number("peak_day", "Day of the seasonal peak.", 0, min: 0),
         ]);
 
+    public static ObjectSchema CustomerDelivery { get; } = new(
+        "delivery",
+        "The leg from the buyer to its customers: goods leave the buyer's stock at the order and reach the customer after the lead time.",
+        [
+            Dist("lead_time_days", "Days from the buyer's stock to the customer.", nonNegative: true) with { DefaultText = "0" },
+            Number("cost_per_order", "Delivery cost per customer order (in logistics_cost).", 0, min: 0),
+            Number("cost_per_unit", "Delivery cost per unit (in logistics_cost).", 0, min: 0),
+            Number("co2e_kg_per_unit", "Delivery emissions per unit, kg CO2e.", 0, min: 0),
+        ]);
+
     public static ObjectSchema Demand { get; } = new(
         "demand",
-        "Customer demand at a buyer: orders of a random size at random intervals.",
+        "One stream of customer demand at a buyer: orders of a random size at random intervals.",
         [
+            Text("id", "Names the stream (unique within the buyer); default its 0-based position.") with { DefaultText = "its position" },
             Dist("quantity", "Units per customer order (draws below 0 count as 0).") with { Required = true },
             Dist("interarrival_days", "Days between customer orders.", positiveMean: true, nonNegative: true) with { DefaultText = "constant 1" },
+            Number("first_order_day", "Day of the stream's first order (0 = at the start).", 0, min: 0),
             Nested("seasonality", "Seasonality of order size; omit for none.", Seasonality) with { DefaultText = "none" },
             Number("selling_price", "Price the buyer sells at, per unit.", 0, min: 0),
+            Nested("delivery", "The delivery leg to the customer; omit when the customer takes the goods at the order.", CustomerDelivery) with { DefaultText = "none" },
         ]);
+
+    /// <summary>The word <c>inventory.initial</c> accepts beside a number.</summary>
+    public const string SteadyState = "steady_state";
 
     public static ObjectSchema StockInventory { get; } = new(
         "inventory",
         "The finished-goods stock: initial level, replenishment policy and capacity.",
         [
-            Number("initial", "Units on hand at day 0.", 0, min: 0),
+            InitialStock(),
             Nested("policy", "Replenishment policy.", Policy) with { DefaultText = "{type: none}" },
             Number("capacity", "Most units the stock can hold.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
         ]);
@@ -133,7 +149,7 @@ internal static class ScenarioFormat
         "A stock of one input of a supplier's product, and where it is bought.",
         [
             Text("product", "The input product; the inputs match the product's bill of materials.") with { Required = true },
-            Number("initial", "Units on hand at day 0.", 0, min: 0),
+            InitialStock(),
             Nested("policy", "Replenishment policy.", Policy) with { DefaultText = "{type: none}" },
             Number("capacity", "Most units the stock can hold.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf" },
             List("sources", "Where the input is bought; shares sum to 1.", Source) with { Required = true },
@@ -156,7 +172,7 @@ internal static class ScenarioFormat
             Id("Unique node id."),
             Text("region", "The region the buyer is in.") with { Required = true },
             Text("product", "The product it sells.") with { Required = true },
-            Nested("demand", "Customer demand.", Demand) with { Required = true },
+            new FieldSchema("demand", FieldKind.ObjectOrList, "Customer demand: one stream, or a list of streams.") { Object = Demand, Required = true },
             Nested("inventory", "Its stock of the product.", StockInventory) with { DefaultText = "empty, no policy" },
             Choice("shortage", "What happens to demand stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
             Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
@@ -328,6 +344,10 @@ internal static class ScenarioFormat
 
     internal static FieldSchema Dist(string key, string description, bool nonNegative = false, bool positiveMean = false) =>
         new(key, FieldKind.Distribution, description) { NonNegativeDraws = nonNegative, PositiveMean = positiveMean };
+
+    /// <summary><c>initial</c> of a stock: units on hand at day 0, or <c>steady_state</c>.</summary>
+    private static FieldSchema InitialStock() =>
+        Number("initial", "Units on hand at day 0, or steady_state: start at the policy's steady state with the pipeline filled.", 0, min: 0) with { Words = [SteadyState] };
 
     internal static FieldSchema Nested(string key, string description, ObjectSchema schema) =>
         new(key, FieldKind.Object, description) { Object = schema };

@@ -23,8 +23,9 @@ public sealed class CompareCommandTests
 
         using var json = JsonDocument.Parse(output);
         var rows = json.RootElement.GetProperty("differences").EnumerateArray().ToList();
-        // A small policy change (base stock 58,000 -> 60,000) on the buyer's own service and stock KPIs.
-        foreach (string kpi in new[] { "fill_rate", "lost_sales_units", "holding_cost" })
+        // A small policy change (base stock 58,000 -> 60,000) on the buyer's costs. (Its fill rate is 1 in
+        // every replication of both: with a steady-state start the shipped stock never runs out.)
+        foreach (string kpi in new[] { "holding_cost", "total_cost", "purchase_cost" })
         {
             var row = rows.Single(r => r.GetProperty("kpi").GetString() == kpi);
             double paired = row.GetProperty("diff_ci95_high").GetDouble() - row.GetProperty("diff_ci95_low").GetDouble();

@@ -49,7 +49,8 @@ public sealed class DisruptionTests
 
         Assert.Equal([0.0, 0.5, 1, 1.5, 2, 2.5, 3], result.Daily.Days);
         Assert.Equal([0.0, 0, 0, 0, 10, 10, 10], result.Daily.Column("buyer_on_hand").ToArray());
-        Assert.Equal([0.0, 1, 1, 0, 1, 1, 0], result.Daily.Column("disrupted_suppliers").ToArray());
+        // The second disruption would end at t = 3, the horizon: the run is [0, 3), so it is still on.
+        Assert.Equal([0.0, 1, 1, 0, 1, 1, 1], result.Daily.Column("disrupted_suppliers").ToArray());
         Assert.Equal(2, result.Suppliers[0].DisruptedDays, 12);
     }
 
@@ -71,8 +72,9 @@ public sealed class DisruptionTests
 
         var result = Run(definition);
 
-        // Made on day 1: 10, days 2 and 3: 4 each, day 4: 10, day 5: 4.
-        Assert.Equal([0.0, 10, 14, 18, 28, 32], result.Daily.Column("buyer_on_hand").ToArray());
+        // Made on day 1: 10, days 2 and 3: 4 each, day 4: 10, day 5: 4; day 5's units are output at the
+        // day end at the horizon and would arrive at t = 5, outside the run [0, 5).
+        Assert.Equal([0.0, 10, 14, 18, 28, 28], result.Daily.Column("buyer_on_hand").ToArray());
         Assert.Equal(3, result.Suppliers[0].DisruptedDays, 12);
         Assert.Equal(5, result.Suppliers[1].DisruptedDays, 12);
     }

@@ -14,7 +14,8 @@ public sealed class EconomicsTests
         // review t = 1, 2, ...; s1 plans each order in the daily run that starts at t (pays 40 then),
         // outputs it at the end of day t + 1, ships with lead time 1: it arrives at t + 2. The buyer pays
         // 100 thirty days after delivery, at the end of day t + 32. So at the end of day d:
-        //   cash(d) = 4500 - 50 d - 40 d + 100 * max(0, d - 32).
+        //   cash(d) = 4500 - 50 d - 40 min(d, 59) + 100 * max(0, d - 32)
+        // (the last review is at t = 59: the run is [0, 60); the day end at 60 closes the books).
         var definition = new NetworkBuilder(60)
             .Supplier("s1", capacityPerDay: 100, leadTimeDays: 1, configure: n => n with
             {
@@ -33,17 +34,17 @@ public sealed class EconomicsTests
             DayEndProbe = model => cash[(int)Math.Round(model.Now)] = model.CashOf("s1"),
         });
 
-        static double Expected(int d) => 4500 - (90.0 * d) + (100.0 * Math.Max(0, d - 32));
+        static double Expected(int d) => 4500 - (50.0 * d) - (40.0 * Math.Min(d, 59)) + (100.0 * Math.Max(0, d - 32));
         foreach (int day in new[] { 1, 10, 32, 33, 34, 40, 60 })
         {
             Assert.Equal(Expected(day), cash[day], 9);
         }
 
         var s1 = result.Suppliers[0];
-        Assert.Equal(1900, s1.FinalCash, 9);
+        Assert.Equal(1940, s1.FinalCash, 9);
         Assert.Equal(590, s1.UnitsProduced, 9);  // orders of t = 1..59, made by t + 1 <= 60
-        Assert.Equal(5800, s1.Revenue, 9);       // orders of t = 1..58, delivered at t + 2 <= 60
-        Assert.Equal(5800, result.Kpi("purchase_cost"), 9);
+        Assert.Equal(5700, s1.Revenue, 9);       // orders of t = 1..57, delivered at t + 2 < 60
+        Assert.Equal(5700, result.Kpi("purchase_cost"), 9);
         Assert.Equal(0, s1.LiquidityStressDays);
         Assert.Equal(0, result.Kpi("liquidity_stress_days"));
     }
@@ -139,7 +140,8 @@ public sealed class EconomicsTests
         // (1400 - 900) / 1400 > 0.1: it stays. s1 made the orders of t = 1..29 (145 units); the run
         // planned for t=30 is lost and that open order dropped, so at t=31 b1 reorders 15, all from s2.
         // s2 makes 5 for each t = 1..30, 15 for t=31 and 10 for t = 32..59 (made by t+1 <= 60):
-        // 150 + 15 + 280 = 445. The 5 units short at t=33 are the only shortage: fill rate 595 / 600.
+        // 150 + 15 + 280 = 445. The 5 units short at t=33 are the only shortage: fill rate 585 / 590 (orders at
+        // t = 1..59: the run is [0, 60)).
         var definition = new NetworkBuilder(60)
             .Economics(marginReviewDays: 30)
             .Supplier("s1", capacityPerDay: 100, leadTimeDays: 1, configure: n => n with { UnitCost = 6, Price = 5, AlternativeMargin = 0 })
@@ -158,7 +160,7 @@ public sealed class EconomicsTests
         Assert.Equal(145, s1.UnitsProduced, 9);
         Assert.Equal(445, s2.UnitsProduced, 9);
         Assert.Equal(1, result.Kpi("exits_margin"));
-        Assert.Equal(595.0 / 600, result.Kpi("fill_rate"), 12);
+        Assert.Equal(585.0 / 590, result.Kpi("fill_rate"), 12);
     }
 
     [Theory]
@@ -231,7 +233,7 @@ public sealed class EconomicsTests
         Assert.Equal(0, OnHandAtEnd(result));
         Assert.True(result.Kpi("fill_rate") < 0.5);
         Assert.Equal(3, result.Kpi("replenishment_orders")); // t = 1, 2, 3; none at t = 0 (position 30) nor after the exit
-        Assert.Equal(30.0 / 200, result.Kpi("fill_rate"), 12);  // its 30 units at t = 1, 2, 3
+        Assert.Equal(30.0 / 190, result.Kpi("fill_rate"), 12);  // its 30 units at t = 1, 2, 3, of the orders at t = 1..19
         Assert.Equal(0, result.Suppliers[0].UnitsProduced);
     }
 

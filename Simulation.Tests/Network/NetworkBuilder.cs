@@ -211,11 +211,15 @@ internal sealed class NetworkBuilder
     public static InventoryPolicy Fixed(double q, double reviewDays) =>
         new() { Kind = InventoryPolicyKind.FixedQuantity, OrderQuantity = q, ReviewPeriodDays = reviewDays };
 
-    /// <summary>One order of size <paramref name="quantity"/> at the end of every day (t = 1, 2, ...).</summary>
+    /// <summary>
+    /// One order of size <paramref name="quantity"/> at the end of every day (t = 1, 2, ...): first order
+    /// day 1, as the hand traces of these tests count days (the format's default is t = 0).
+    /// </summary>
     public static DemandDefinition DailyDemand(Distribution quantity, double sellingPrice = 0) => new()
     {
         Quantity = quantity,
         InterarrivalDays = Distribution.Constant(1),
+        FirstOrderDay = 1,
         SellingPrice = sellingPrice,
     };
 

@@ -11,7 +11,7 @@ public sealed class SourcingTests
     [Fact]
     public void OnePerOrder_PlacesEachOrderWhole_AndMatchesTheSharesOnAverage()
     {
-        // b1 orders 10 units at t = 0, 1, ..., 4000 (fixed quantity, R = 1) from s1 (share 0.3) and s2
+        // b1 orders 10 units at t = 0, 1, ..., 3999 (fixed quantity, R = 1; the run is [0, 4000)) from s1 (share 0.3) and s2
         // (0.7), both instantaneous. Each order goes whole to one of them, so each makes a multiple of
         // 10; the number of orders s1 gets is Binomial(n, 0.3): its fraction of the units lies within
         // 4 standard deviations, sqrt(0.3 * 0.7 / n) ~ 0.0072, of 0.3.
@@ -22,7 +22,7 @@ public sealed class SourcingTests
         double s1 = result.Suppliers[0].UnitsProduced;
         double s2 = result.Suppliers[1].UnitsProduced;
         double orders = (s1 + s2) / 10;
-        Assert.Equal(4001, orders, 9);
+        Assert.Equal(4000, orders, 9);
         Assert.Equal(0, s1 % 10, 9);
         Assert.Equal(0, s2 % 10, 9);
         double sd = Math.Sqrt(0.3 * 0.7 / orders);
@@ -35,8 +35,8 @@ public sealed class SourcingTests
     {
         var result = Run(TwoSources(SourcingMode.Split));
 
-        Assert.Equal(0.3 * 40_010, result.Suppliers[0].UnitsProduced, 6);
-        Assert.Equal(0.7 * 40_010, result.Suppliers[1].UnitsProduced, 6);
+        Assert.Equal(0.3 * 40_000, result.Suppliers[0].UnitsProduced, 6);
+        Assert.Equal(0.7 * 40_000, result.Suppliers[1].UnitsProduced, 6);
     }
 
     [Fact]

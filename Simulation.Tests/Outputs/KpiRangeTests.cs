@@ -20,8 +20,12 @@ public sealed class KpiRangeTests
         Assert.Equal(new KpiRange(0, 100), Catalogued("social_compliance_index").Range);
         Assert.Equal(new KpiRange(0, double.PositiveInfinity), Catalogued("exits_insolvency").Range);
         Assert.Equal(new KpiRange(0, double.PositiveInfinity), Catalogued("mean_supplier_cash_days").Range);
-        Assert.Equal(3, KpiCatalog.All.Count(k => double.IsFinite(k.Range.Maximum)));
-        Assert.All(KpiCatalog.All, k => Assert.Equal(0, k.Range.Minimum));
+        Assert.Equal(new KpiRange(0, 1), Catalogued("otif").Range);
+        Assert.Equal(4, KpiCatalog.All.Count(k => double.IsFinite(k.Range.Maximum)));
+
+        // gross_profit = revenue - total_cost is the one KPI that can be negative.
+        Assert.Equal(new KpiRange(double.NegativeInfinity, double.PositiveInfinity), Catalogued("gross_profit").Range);
+        Assert.All(KpiCatalog.All.Where(k => k.Name != "gross_profit"), k => Assert.Equal(0, k.Range.Minimum));
     }
 
     [Fact]
@@ -79,7 +83,7 @@ public sealed class KpiRangeTests
     private static string Render(params KpiSummary[] summaries)
     {
         var output = new StringWriter();
-        KpiTable.Render(CliHarness.PlainConsole(output), new RunOutcome("ranges", "runs/ranges", 4, 1, summaries, TimeSpan.FromSeconds(1), 100));
+        KpiTable.Render(CliHarness.PlainConsole(output), new RunOutcome("ranges", "runs/ranges", 4, 1, summaries, TimeSpan.FromSeconds(1), 100, new WarmupDiagnosis()));
         return output.ToString();
     }
 }

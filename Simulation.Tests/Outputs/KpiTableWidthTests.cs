@@ -20,7 +20,7 @@ public sealed class KpiTableWidthTests
         var console = CliHarness.PlainConsole(output);
         console.Profile.Width = 80;
 
-        KpiTable.Render(console, new RunOutcome("width", "runs/width", 4, 1, summaries, TimeSpan.FromSeconds(1), 100), all: true);
+        KpiTable.Render(console, new RunOutcome("width", "runs/width", 4, 1, summaries, TimeSpan.FromSeconds(1), 100, new WarmupDiagnosis()), all: true);
 
         string[] lines = output.ToString().Split('\n');
         Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"{line.TrimEnd().Length}: {line}"));

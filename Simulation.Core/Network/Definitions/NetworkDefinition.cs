@@ -234,8 +234,15 @@ public sealed record StockDefinition
     /// <summary>The product held.</summary>
     public required string ProductId { get; init; }
 
-    /// <summary>On hand at day 0.</summary>
+    /// <summary>On hand at day 0 (ignored when <see cref="InitialSteadyState"/> is set).</summary>
     public double InitialStock { get; init; }
+
+    /// <summary>
+    /// Start at the policy's steady state instead of <see cref="InitialStock"/>: the stock holds what its
+    /// policy keeps on hand on average and the pipeline (orders in transit, supplier work in progress)
+    /// holds what the policy has on order on average, so a run does not begin with an empty pipeline.
+    /// </summary>
+    public bool InitialSteadyState { get; init; }
 
     /// <summary>Replenishment policy.</summary>
     public InventoryPolicy Policy { get; init; } = InventoryPolicy.None;
@@ -266,6 +273,19 @@ public enum SourcingMode
 /// <summary>Customer demand at a buyer: orders of a random size at random intervals, with seasonality.</summary>
 public sealed record DemandDefinition
 {
+    /// <summary>
+    /// The stream's id, unique within its buyer; null for an unnamed stream, which is named by its
+    /// 0-based position. It keys the stream's random draws (the first stream of a buyer draws from the
+    /// buyer's own streams, as a buyer with one stream always did).
+    /// </summary>
+    public string? Id { get; init; }
+
+    /// <summary>Time of the stream's first order, in days (0 = at the start, as the reference tools do); later orders follow at <see cref="InterarrivalDays"/>.</summary>
+    public double FirstOrderDay { get; init; }
+
+    /// <summary>The leg from the buyer to its customers; null when goods reach the customer at the order.</summary>
+    public CustomerDeliveryDefinition? Delivery { get; init; }
+
     /// <summary>Units per customer order (values below 0 are taken as 0).</summary>
     public required Distribution Quantity { get; init; }
 

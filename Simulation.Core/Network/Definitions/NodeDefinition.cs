@@ -45,8 +45,14 @@ public sealed record NodeDefinition
     /// <summary>Changes of <see cref="PaymentTermsDays"/> over time (read at each delivery it pays for); empty = constant.</summary>
     public IReadOnlyList<ParameterChange<double>> PaymentTermsDaysChanges { get; init; } = [];
 
-    /// <summary>Customer demand (buyers only).</summary>
+    /// <summary>Customer demand (buyers only): the first of <see cref="DemandStreams"/>, or null when it has none.</summary>
     public DemandDefinition? Demand { get; init; }
+
+    /// <summary>
+    /// Every customer demand stream of a buyer, in file order (one for a buyer whose <c>demand</c> is a
+    /// single mapping); empty for other nodes. Each stream draws from its own random streams.
+    /// </summary>
+    public IReadOnlyList<DemandDefinition> DemandStreams { get; init; } = [];
 
     /// <summary>Units it can make per day at full capability (suppliers); infinity for unconstrained raw sources.</summary>
     public double CapacityPerDay { get; init; }
@@ -144,4 +150,23 @@ public sealed record DisruptionDefinition
 
     /// <summary>Fraction of capacity lost while down, in (0, 1].</summary>
     public double CapacityLost { get; init; } = 1;
+}
+
+/// <summary>
+/// The delivery leg from a buyer to its end customers: the goods leave the buyer's stock when the
+/// order is met and reach the customer after the lead time; its costs are logistics cost.
+/// </summary>
+public sealed record CustomerDeliveryDefinition
+{
+    /// <summary>Days from the buyer's stock to the customer.</summary>
+    public Distribution LeadTimeDays { get; init; } = Distribution.Constant(0);
+
+    /// <summary>Cost per customer order delivered (one shipment per met order or backorder fill).</summary>
+    public double CostPerOrder { get; init; }
+
+    /// <summary>Cost per unit delivered.</summary>
+    public double CostPerUnit { get; init; }
+
+    /// <summary>Transport emissions per unit delivered, kg CO2e.</summary>
+    public double Co2eKgPerUnit { get; init; }
 }

@@ -50,11 +50,11 @@ internal sealed class ArrivalCalendar
         _counts = new int[buckets];
     }
 
-    /// <summary>Adds a shipment arriving at <paramref name="time"/> (not before the current time); after the horizon it is dropped.</summary>
-    /// <returns>False if it arrives after the horizon and was dropped.</returns>
-    public bool Add(double time, int link, int stock, int supplier, double quantity)
+    /// <summary>Adds a shipment arriving at <paramref name="time"/> (not before the current time); at or after the horizon (the run is [0, horizon)) it is dropped.</summary>
+    /// <returns>False if it arrives at or after the horizon and was dropped.</returns>
+    public bool Add(double time, int link, int stock, int supplier, double quantity, long orderId, double placedAt)
     {
-        if (time > _horizon)
+        if (time >= _horizon)
         {
             return false;
         }
@@ -79,13 +79,13 @@ internal sealed class ArrivalCalendar
                 _buckets[index] = bucket;
             }
 
-            bucket[count] = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity };
+            bucket[count] = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity, OrderId = orderId, PlacedAt = placedAt };
             _counts[index] = count + 1;
             _bucketed++;
         }
         else
         {
-            PushLate(new Late { Time = time, Sequence = _sequence++, Item = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity } });
+            PushLate(new Late { Time = time, Sequence = _sequence++, Item = new Arrival { Time = time, Link = link, Stock = stock, Supplier = supplier, Quantity = quantity, OrderId = orderId, PlacedAt = placedAt } });
         }
 
         return true;
@@ -289,6 +289,10 @@ internal sealed class ArrivalCalendar
         public int Link;
         public int Stock;
         public int Supplier;
+
+        /// <summary>The order it fills (for order events and lead times) and when that order was placed.</summary>
+        public long OrderId;
+        public double PlacedAt;
     }
 
     private struct Late

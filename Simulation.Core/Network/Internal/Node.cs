@@ -58,6 +58,9 @@ internal sealed class Node
     public readonly double WaterLPerUnit;
     public readonly bool Backorder;
 
+    /// <summary>The integral of on hand (finished goods and inputs) its daily holding charges have paid for so far (suppliers).</summary>
+    public double HoldingAreaPaid;
+
     public Stock Fg = null!;
     public Stock[] Inputs = [];
 

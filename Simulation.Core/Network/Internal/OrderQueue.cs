@@ -1,6 +1,6 @@
 namespace Simulation.Core.Network;
 
-/// <summary>A growable FIFO ring of open customer orders (link, remaining quantity); no allocation once grown.</summary>
+/// <summary>A growable FIFO ring of open customer orders (link, remaining quantity, order number, time placed); no allocation once grown.</summary>
 internal sealed class OrderQueue
 {
     private Entry[] _items = new Entry[4];
@@ -12,14 +12,14 @@ internal sealed class OrderQueue
 
     public ref Entry At(int i) => ref _items[(_head + i) & (_items.Length - 1)];
 
-    public void Enqueue(int link, double remaining)
+    public void Enqueue(int link, double remaining, long orderId, double placedAt)
     {
         if (Count == _items.Length)
         {
             Grow();
         }
 
-        _items[(_head + Count) & (_items.Length - 1)] = new Entry { Link = link, Remaining = remaining };
+        _items[(_head + Count) & (_items.Length - 1)] = new Entry { Link = link, Remaining = remaining, OrderId = orderId, PlacedAt = placedAt };
         Count++;
     }
 
@@ -74,5 +74,7 @@ internal sealed class OrderQueue
     {
         public int Link;
         public double Remaining;
+        public long OrderId;
+        public double PlacedAt;
     }
 }

@@ -15,8 +15,9 @@ namespace Simulation.Core.Network;
 /// </remarks>
 internal sealed class Stock
 {
-    public Stock(int index, Node owner, StockDefinition definition, bool isFinishedGoods, double quantityPerUnit)
+    public Stock(int index, Node owner, StockDefinition definition, bool isFinishedGoods, double quantityPerUnit, StockClock clock)
     {
+        _clock = clock;
         Index = index;
         Owner = owner;
         IsFinishedGoods = isFinishedGoods;
@@ -28,7 +29,7 @@ internal sealed class Stock
         OrderUpTo = policy.OrderUpTo;
         OrderQuantity = policy.OrderQuantity;
         Capacity = definition.Capacity;
-        OnHand = definition.InitialStock;
+        _onHand = definition.InitialStock;
         OnePerOrder = definition.Sourcing == SourcingMode.OnePerOrder;
         ContinuousReview = Kind != InventoryPolicyKind.None && Kind != InventoryPolicyKind.FixedQuantity && !(ReviewPeriodDays > 0);
     }
@@ -56,9 +57,35 @@ internal sealed class Stock
     public RandomStream? SourcingStream;
     public double[] CumulativeShares = [];
 
-    public double OnHand;
+    private readonly StockClock _clock;
+    private double _onHand;
+    private double _area;
+    private double _since;
+
+    /// <summary>Units on hand; every change first brings the time integral of the level up to now (exact, for holding cost and mean stock).</summary>
+    public double OnHand
+    {
+        get => _onHand;
+        set
+        {
+            double now = _clock.Now;
+            _area += Math.Max(0, _onHand) * (now - _since);
+            _since = now;
+            _onHand = value;
+        }
+    }
+
+    /// <summary>∫ max(0, on hand) dt from day 0 to <paramref name="time"/> (not before the last change).</summary>
+    public double AreaAt(double time) => _area + (Math.Max(0, _onHand) * Math.Max(0, time - _since));
+
     public double OnOrder;
     public double Backorders;
 
     public double Position => OnHand + OnOrder - Backorders;
+}
+
+/// <summary>The clock stocks read to integrate their levels: the simulated time, capped at the horizon.</summary>
+internal sealed class StockClock(Engine.Simulator sim, double horizon)
+{
+    public double Now => Math.Min(sim.Now, horizon);
 }

@@ -22,8 +22,17 @@ internal struct Totals
     public double StressDays;
     public double CashDaysSum;
     public double CashDaysCount;
+    public double Revenue;
+    public double CustomerOrders;
+    public double ReplenishmentOrdersReceived;
+    public double ReplenishmentUnitsReceived;
+    public double ReplenishmentLeadTimeSum;
 
-    // Time integrals, brought up to date only when a copy is taken (see NetworkModel.FlushIntegrals).
+    /// <summary>Units ordered from suppliers of tier 1, 2 and 3 (for the bullwhip ratios).</summary>
+    public TierUnits UnitsOrderedFromTier;
+
+    // Time integrals, brought up to date only when a copy is taken (see NetworkModel.FlushIntegrals);
+    // HoldingCost above is one too (buyers' and distribution centres' on hand x holding cost per unit-day).
     public double BackorderArea;
     public double StockoutArea;
     public double DisruptedArea;
@@ -40,4 +49,11 @@ internal sealed class TotalsLedger
 {
     /// <summary>The totals since day 0; a copy is a snapshot.</summary>
     public Totals Sum;
+}
+
+/// <summary>Three running sums, one per supplier tier 1..3, kept inline so a copy of <see cref="Totals"/> copies them.</summary>
+[System.Runtime.CompilerServices.InlineArray(KpiCatalog.BullwhipTiers)]
+internal struct TierUnits
+{
+    private double _first;
 }

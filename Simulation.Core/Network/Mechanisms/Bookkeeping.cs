@@ -1,11 +1,16 @@
 // Mechanism 4, daily bookkeeping: KPIs and time series (DESIGN.md section 6).
 //
-//   day ends at t = 1, 2, ..., floor(horizon), one callback at EventPriority.Low: economics (Economics.cs),
-//   cash-days statistic, cancellation check
-//   warm-up W: running totals are copied at t = W after that day's end; KPI flow = total at the horizon -
-//   total at W (all of it when W = 0); time integrals are exact over [W, horizon]
+//   the run is [0, horizon): day ends at t = 1, 2, ..., floor(horizon) (the last one, at the horizon,
+//   closes the books of the last day after the kernel stopped), one callback at EventPriority.Low:
+//   economics (Economics.cs), cash-days statistic, cancellation check; daily charges count for the
+//   days (W, H]
+//   warm-up W: running totals are copied at t = W before anything else at W; KPI flow = total at the
+//   horizon - total at W (all of it when W = 0); time integrals (holding cost = h x integral of on hand,
+//   backorders, stock-outs, disruptions) are exact over [W, horizon)
 //   time-series row k at t = k * TimeSeriesEveryDays (k = 0, 1, ... while t <= horizon), after the day's
-//   end: flows = totals now - totals at row k-1; levels read now
+//   end (the row at the horizon after the last event before it): flows = totals now - totals at row k-1
+//   bullwhip: weeks [W + 7(k-1), W + 7k) inside the measured period; ratio per tier k = sample variance of
+//   the week's units ordered from tier-k suppliers / that of the week's end-customer demand (Statistics/Bullwhip.cs)
 //   fill_rate = met on arrival / demand (1 without demand); cost_per_unit = total_cost / delivered_units;
 //   co2e_kg_per_unit = co2e_kg / delivered_units (0 without deliveries)
 //   mean_supplier_cash_days = mean over (day end, active supplier with daily cost > 0) of cash / daily cost
@@ -22,6 +27,13 @@ internal sealed partial class NetworkModel
     private double[] _rowDays = [];
     private double[][] _columns = [];
     private Totals _atLastRow;
+    private double[][] _nodeColumns = [];
+    private NodeFlows[] _flowsAtLastRow = [];
+    private double[] _areaAtWarmup = [];
+    private readonly List<double> _weeklyDemand = [];
+    private readonly List<double>[] _weeklyOrders = [[], [], []];
+    private Totals _atLastWeek;
+    private int _weeks;
 
     private void StartBookkeeping()
     {
@@ -44,6 +56,13 @@ internal sealed partial class NetworkModel
         double every = _options.TimeSeriesEveryDays;
         int rows = (int)Math.Floor((_horizon / every) + Epsilon) + 1;
         _rowDays = new double[rows];
+        _nodeColumns = new double[NodeTimeSeries.Metrics.Count][];
+        for (int m = 0; m < _nodeColumns.Length; m++)
+        {
+            _nodeColumns[m] = new double[rows * _nodes.Length];
+        }
+
+        _flowsAtLastRow = new NodeFlows[_nodes.Length];
         _columns = new double[TimeSeriesCatalog.All.Count][];
         for (int m = 0; m < _columns.Length; m++)
         {
@@ -59,10 +78,52 @@ internal sealed partial class NetworkModel
         _sample = OnSample;
         _sim.Schedule(0, _sample, SamplePriority);
 
+        _areaAtWarmup = new double[_stocks.Length];
         if (_warmup > 0)
         {
             _sim.Schedule(_warmup, OnWarmupEnd, WarmupPriority);
         }
+
+        if (_warmup + Statistics.Bullwhip.PeriodDays < _horizon)
+        {
+            _sim.Schedule(_warmup + Statistics.Bullwhip.PeriodDays, OnWeekEnd, WarmupPriority);
+        }
+    }
+
+    /// <summary>A week of the measured period ends, before anything at its last instant happens: its demand and orders by tier.</summary>
+    private void OnWeekEnd()
+    {
+        CloseWeek();
+        double next = _warmup + ((_weeks + 1) * Statistics.Bullwhip.PeriodDays);
+        if (next < _horizon)
+        {
+            _sim.Schedule(next - _sim.Now, OnWeekEnd, WarmupPriority);
+        }
+    }
+
+    private void CloseWeek()
+    {
+        var now = _ledger.Sum;
+        _weeklyDemand.Add(now.DemandUnits - _atLastWeek.DemandUnits);
+        for (int k = 0; k < KpiCatalog.BullwhipTiers; k++)
+        {
+            _weeklyOrders[k].Add(now.UnitsOrderedFromTier[k] - _atLastWeek.UnitsOrderedFromTier[k]);
+        }
+
+        _atLastWeek = now;
+        _weeks++;
+    }
+
+    /// <summary>∫ on hand dt from day 0 to <paramref name="time"/> over a node's finished goods and inputs.</summary>
+    private static double StockArea(Node n, double time)
+    {
+        double area = n.Fg.AreaAt(time);
+        foreach (var input in n.Inputs)
+        {
+            area += input.AreaAt(time);
+        }
+
+        return area;
     }
 
     private void OnDayEnd()
@@ -80,9 +141,23 @@ internal sealed partial class NetworkModel
             }
         }
 
+        if (_warmup > 0 && Math.Abs(_day - _warmup) < Epsilon)
+        {
+            // The day ending at the warm-up belongs to it: daily charges count for days (W, H].
+            ref var sum = ref _ledger.Sum;
+            _atWarmup.FinancingCost = sum.FinancingCost;
+            _atWarmup.StressDays = sum.StressDays;
+            _atWarmup.CashDaysSum = sum.CashDaysSum;
+            _atWarmup.CashDaysCount = sum.CashDaysCount;
+            foreach (var n in _shippers)
+            {
+                n.StressDaysAtWarmup = n.StressDays;
+            }
+        }
+
         _options.DayEndProbe?.Invoke(this);
         _context.CancellationToken.ThrowIfCancellationRequested();
-        if (_day < _lastDay)
+        if (_day < _lastDay && _day + 1 < _horizon)
         {
             _sim.Schedule(1, _dayEnd, DayEndPriority);
         }
@@ -92,6 +167,13 @@ internal sealed partial class NetworkModel
     {
         FlushIntegrals();
         _atWarmup = _ledger.Sum;
+        _atLastWeek = _atWarmup;
+        _flowsAtWarmup = (NodeFlows[])_flows.Of.Clone();
+        foreach (var stock in _stocks)
+        {
+            _areaAtWarmup[stock.Index] = stock.AreaAt(_sim.Now);
+        }
+
         _socialAtWarmup = _social is null ? default : SocialSnapshot(_sim.Now);
         foreach (var n in _shippers)
         {
@@ -119,6 +201,13 @@ internal sealed partial class NetworkModel
 
         double disrupted = _disruptions.FlushIntegrals(_suppliers);
 
+        double holding = 0;
+        foreach (var b in _buyerSide)
+        {
+            holding += b.Fg.AreaAt(Clock) * b.HoldingCostPerUnitDay;
+        }
+
+        _ledger.Sum.HoldingCost = holding;
         _ledger.Sum.BackorderArea = backorders;
         _ledger.Sum.StockoutArea = stockouts;
         _ledger.Sum.DisruptedArea = disrupted;
@@ -127,10 +216,12 @@ internal sealed partial class NetworkModel
     private void OnSample()
     {
         int row = _row++;
+        double day = row * _options.TimeSeriesEveryDays;
+        FlushIntegrals();
         var now = _ledger.Sum;
         var last = _atLastRow;
         _atLastRow = now;
-        _rowDays[row] = _sim.Now;
+        _rowDays[row] = day;
 
         double demand = now.DemandUnits - last.DemandUnits;
         double met = now.MetOnArrival - last.MetOnArrival;
@@ -154,9 +245,10 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
         _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;
-        SampleSocial(row, _sim.Now);
+        SampleSocial(row, day);
+        SampleNodes(row);
 
-        if (_row < _rowDays.Length)
+        if (_row < _rowDays.Length && _row * _options.TimeSeriesEveryDays < _horizon)
         {
             double next = _row * _options.TimeSeriesEveryDays;
             _sim.Schedule(Math.Max(0, next - _sim.Now), _sample, SamplePriority);
@@ -165,7 +257,25 @@ internal sealed partial class NetworkModel
 
     private NetworkRunResult Collect()
     {
+        // The day end at the horizon closes the last day's books (the kernel stopped before it).
+        if (_day < _lastDay)
+        {
+            OnDayEnd();
+        }
+
+        // The row at the horizon (when the interval divides it) reads the levels after the last event:
+        // nothing at the horizon itself happens.
+        if (_row < _rowDays.Length)
+        {
+            OnSample();
+        }
+
         FlushIntegrals();
+        if (_warmup + ((_weeks + 1) * Statistics.Bullwhip.PeriodDays) <= _horizon + Epsilon)
+        {
+            CloseWeek();
+        }
+
         var end = _ledger.Sum;
         var start = _atWarmup;
         var kpis = new double[KpiCatalog.All.Count];
@@ -199,6 +309,23 @@ internal sealed partial class NetworkModel
         double cashDays = end.CashDaysCount - start.CashDaysCount;
         kpis[KpiCatalog.MeanSupplierCashDays] = cashDays > 0 ? (end.CashDaysSum - start.CashDaysSum) / cashDays : 0;
         kpis[KpiCatalog.UnitsProduced] = end.UnitsProduced - start.UnitsProduced;
+        double revenue = end.Revenue - start.Revenue;
+        double customerOrders = end.CustomerOrders - start.CustomerOrders;
+        double received = end.ReplenishmentOrdersReceived - start.ReplenishmentOrdersReceived;
+        kpis[KpiCatalog.Revenue] = revenue;
+        kpis[KpiCatalog.GrossProfit] = revenue - total;
+        kpis[KpiCatalog.CustomerOrders] = customerOrders;
+        kpis[KpiCatalog.CustomerOrdersDelivered] = _demand.CustomerOrdersDelivered;
+        kpis[KpiCatalog.CustomerUnitsReceived] = _demand.CustomerUnitsReceived;
+        kpis[KpiCatalog.ReplenishmentOrdersReceived] = received;
+        kpis[KpiCatalog.ReplenishmentUnitsReceived] = end.ReplenishmentUnitsReceived - start.ReplenishmentUnitsReceived;
+        kpis[KpiCatalog.MeanOrderLeadTimeDays] = received > 0 ? (end.ReplenishmentLeadTimeSum - start.ReplenishmentLeadTimeSum) / received : 0;
+        kpis[KpiCatalog.Otif] = customerOrders > 0 ? _demand.OnTimeInFull / customerOrders : 1;
+        double[] weeklyDemand = [.. _weeklyDemand];
+        for (int k = 0; k < KpiCatalog.BullwhipTiers; k++)
+        {
+            kpis[KpiCatalog.BullwhipRatioTier1 + k] = Statistics.Bullwhip.Ratio([.. _weeklyOrders[k]], weeklyDemand);
+        }
 
         CollectSocial(kpis);
         var outcomes = new SupplierOutcome[_shippers.Length];
@@ -235,7 +362,71 @@ internal sealed partial class NetworkModel
         }
 
         var series = new TimeSeries(TimeSeriesCatalog.NameArray(), _rowDays, _columns);
-        return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount);
+        var nodeSeries = new NodeTimeSeries(_rowDays, [.. _nodes.Select(n => n.Id)], _nodeColumns);
+        return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount, CollectNodes(), nodeSeries);
+    }
+
+    /// <summary>Every node's levels now and flows since the last row (node_timeseries.parquet).</summary>
+    private void SampleNodes(int row)
+    {
+        int offset = row * _nodes.Length;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var fg = _nodes[i].Fg;
+            ref readonly var now = ref _flows.Of[i];
+            ref var last = ref _flowsAtLastRow[i];
+            _nodeColumns[NodeTimeSeries.OnHand][offset + i] = Math.Max(0, fg.OnHand);
+            _nodeColumns[NodeTimeSeries.Backorders][offset + i] = fg.Backorders;
+            _nodeColumns[NodeTimeSeries.OnOrder][offset + i] = fg.OnOrder;
+            _nodeColumns[NodeTimeSeries.OrdersPlaced][offset + i] = now.OrdersPlaced - last.OrdersPlaced;
+            _nodeColumns[NodeTimeSeries.UnitsOrdered][offset + i] = now.UnitsOrdered - last.UnitsOrdered;
+            _nodeColumns[NodeTimeSeries.UnitsReceived][offset + i] = now.UnitsReceived - last.UnitsReceived;
+            _nodeColumns[NodeTimeSeries.UnitsDemanded][offset + i] = now.UnitsDemanded - last.UnitsDemanded;
+            last = now;
+        }
+    }
+
+    /// <summary>Every node's results over the measured period (nodes.parquet).</summary>
+    private NodeOutcome[] CollectNodes()
+    {
+        var nodes = new NodeOutcome[_nodes.Length];
+        double measured = _horizon - _warmup;
+        for (int i = 0; i < _nodes.Length; i++)
+        {
+            var n = _nodes[i];
+            var d = n.Definition;
+            var f = _flows.Of[i];
+            var w = _flowsAtWarmup.Length > 0 ? _flowsAtWarmup[i] : default;
+            double fgArea = n.Fg.AreaAt(_horizon) - _areaAtWarmup[n.Fg.Index];
+            double area = fgArea;
+            foreach (var input in n.Inputs)
+            {
+                area += input.AreaAt(_horizon) - _areaAtWarmup[input.Index];
+            }
+
+            double demanded = f.UnitsDemanded - w.UnitsDemanded;
+            nodes[i] = new NodeOutcome(
+                d.Id,
+                d.Role,
+                d.Tier,
+                d.RegionId,
+                Math.Max(0, n.Fg.OnHand),
+                fgArea / measured,
+                f.OrdersPlaced - w.OrdersPlaced,
+                f.UnitsOrdered - w.UnitsOrdered,
+                f.OrdersReceived - w.OrdersReceived,
+                f.UnitsReceived - w.UnitsReceived,
+                area * n.HoldingCostPerUnitDay,
+                f.TransportCost - w.TransportCost,
+                f.PurchaseCost - w.PurchaseCost,
+                f.Revenue - w.Revenue,
+                f.CustomerOrders - w.CustomerOrders,
+                f.UnitsSold - w.UnitsSold,
+                f.LostUnits - w.LostUnits,
+                demanded > 0 ? (f.MetOnArrival - w.MetOnArrival) / demanded : 1);
+        }
+
+        return nodes;
     }
 
     /// <summary>Worker-exposure-days of the node's own violations over [warm-up, horizon] (0 without social mechanisms).</summary>

@@ -229,23 +229,17 @@ internal sealed partial class NetworkModel
 
             if (n.HoldingCostPerUnitDay > 0)
             {
-                double units = Math.Max(0, n.Fg.OnHand);
-                foreach (var input in n.Inputs)
-                {
-                    units += Math.Max(0, input.OnHand);
-                }
-
-                double holding = units * n.HoldingCostPerUnitDay;
+                // The day's exact integral of on hand (finished goods and inputs), not a day-end sample.
+                double area = StockArea(n, Clock);
+                double holding = (area - n.HoldingAreaPaid) * n.HoldingCostPerUnitDay;
+                n.HoldingAreaPaid = area;
                 n.WindowCost += holding;
                 Pay(n, holding, payee: null);
             }
         }
 
-        // (3) Holding cost of buyers and distribution centres.
-        foreach (var b in _buyerSide)
-        {
-            _ledger.Sum.HoldingCost += Math.Max(0, b.Fg.OnHand) * b.HoldingCostPerUnitDay;
-        }
+        // (3) Buyers' and distribution centres' holding cost is a time integral, brought up to date
+        // with the others (Bookkeeping.cs, FlushIntegrals).
 
         // (4) Daily production runs end and the next ones are planned; idle batch producers with
         // production due try again (cash may have come in).

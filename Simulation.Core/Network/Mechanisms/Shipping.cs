@@ -26,8 +26,25 @@ internal sealed partial class NetworkModel
     {
         var fg = supplier.Fg;
         double onHandBefore = fg.OnHand;
+        long orderId = _orderNumbers.Next();
+        var customer = _stocks[_links[link].Customer].Owner;
+        ref var flows = ref _flows.Of[customer.Index];
+        flows.OrdersPlaced++;
+        flows.UnitsOrdered += quantity;
+        ref var served = ref _flows.Of[supplier.Index];
+        served.CustomerOrders++;
+        served.UnitsDemanded += quantity;
+        // Met on arrival: what ships within this call (from stock, or instantly made) beyond the orders ahead.
+        double ahead = fg.Backorders;
+        double soldBefore = served.UnitsSold;
+        if (supplier.Tier is >= 1 and <= KpiCatalog.BullwhipTiers)
+        {
+            _ledger.Sum.UnitsOrderedFromTier[supplier.Tier - 1] += quantity;
+        }
+
+        _options.OrderRecorder?.Invoke(new OrderEvent(_sim.Now, OrderEventTypes.Placed, orderId, customer.Id, supplier.Id, quantity));
         fg.Backorders += quantity;
-        supplier.Backlog.Enqueue(link, quantity);
+        supplier.Backlog.Enqueue(link, quantity, orderId, _sim.Now);
         ServeBacklog(supplier);
         if (supplier.IsProducer && supplier.MakeToOrder)
         {
@@ -45,6 +62,8 @@ internal sealed partial class NetworkModel
         {
             CheckContinuous(fg);
         }
+
+        _flows.Of[supplier.Index].MetOnArrival += Math.Clamp(_flows.Of[supplier.Index].UnitsSold - soldBefore - ahead, 0, quantity);
     }
 
     /// <summary>Ships from finished goods to the oldest open customer orders while stock lasts.</summary>
@@ -56,6 +75,8 @@ internal sealed partial class NetworkModel
         {
             ref var head = ref backlog.Peek();
             int link = head.Link;
+            long orderId = head.OrderId;
+            double placedAt = head.PlacedAt;
             double quantity = Math.Min(fg.OnHand, head.Remaining);
             fg.OnHand -= quantity;
             head.Remaining -= quantity;
@@ -67,7 +88,7 @@ internal sealed partial class NetworkModel
             }
 
             fg.Backorders -= quantity + residue;
-            Ship(link, quantity);
+            Ship(link, quantity, orderId, placedAt);
         }
 
         if (backlog.Count == 0)
@@ -76,17 +97,20 @@ internal sealed partial class NetworkModel
         }
     }
 
-    private void Ship(int linkIndex, double quantity)
+    private void Ship(int linkIndex, double quantity, long orderId, double placedAt)
     {
         ref readonly var link = ref _links[linkIndex];
         var supplier = _nodes[link.Supplier];
         var customer = _stocks[link.Customer].Owner;
         double lead = link.LeadTimeDays.Sample(supplier.ShippingStream);
         lead = lead > 0 ? lead * supplier.LeadTimeMultiplier : 0;
+        _flows.Of[supplier.Index].UnitsSold += quantity;
+        _options.OrderRecorder?.Invoke(new OrderEvent(_sim.Now, OrderEventTypes.Shipped, orderId, customer.Id, supplier.Id, quantity));
 
         double transport = link.TransportCostPerOrder + (link.TransportCostPerUnit * quantity);
         if (transport > 0)
         {
+            _flows.Of[customer.Index].TransportCost += transport;
             if (customer.IsBuyerSide)
             {
                 _ledger.Sum.LogisticsCost += transport;
@@ -102,7 +126,7 @@ internal sealed partial class NetworkModel
         _ledger.Sum.Co2eKg += link.TransportCo2eKgPerUnit * quantity;
 
         double arrival = _sim.Now + lead;
-        if (_arrivals.Add(arrival, linkIndex, link.Customer, link.Supplier, quantity) && arrival < _runUntil && !(arrival >= _arrivalTickAt))
+        if (_arrivals.Add(arrival, linkIndex, link.Customer, link.Supplier, quantity, orderId, placedAt) && arrival < _runUntil && !(arrival >= _arrivalTickAt))
         {
             // The kernel is running towards a later time: it must stop here for this arrival.
             ScheduleArrivalTick(arrival);
@@ -120,8 +144,8 @@ internal sealed partial class NetworkModel
     /// </summary>
     private void RunClock()
     {
-        // Entries at exactly the horizon belong to the run; Run(until) leaves those at `until`.
-        double end = Math.BitIncrement(_horizon);
+        // The run is [0, horizon): Run(until) leaves the entries at exactly `until` (docs/model.md).
+        double end = _horizon;
         while (true)
         {
             double next = _arrivals.TryPeek(out double arrival) ? Math.Min(arrival, end) : end;
@@ -191,7 +215,7 @@ internal sealed partial class NetworkModel
         while (_arrivals.TryPeek(out double time) && time <= now)
         {
             var arrival = _arrivals.Take();
-            Deliver(arrival.Link, _stocks[arrival.Stock], _nodes[arrival.Supplier], arrival.Quantity);
+            Deliver(arrival.Link, _stocks[arrival.Stock], _nodes[arrival.Supplier], arrival.Quantity, arrival.OrderId, arrival.PlacedAt);
         }
 
         foreach (var n in _wakeAfterDelivery)
@@ -203,7 +227,7 @@ internal sealed partial class NetworkModel
         _wakeAfterDelivery.Clear();
     }
 
-    private void Deliver(int linkIndex, Stock stock, Node supplier, double quantity)
+    private void Deliver(int linkIndex, Stock stock, Node supplier, double quantity, long orderId, double placedAt)
     {
         var customer = stock.Owner;
         stock.OnOrder = Math.Max(0, stock.OnOrder - quantity);
@@ -224,8 +248,28 @@ internal sealed partial class NetworkModel
         }
 
         stock.OnHand += quantity;
-
+        double now = _sim.Now;
         double amount = supplier.Price * quantity;
+        ref var flows = ref _flows.Of[customer.Index];
+        flows.OrdersReceived++;
+        flows.UnitsReceived += quantity;
+        flows.LeadTimeSum += now - placedAt;
+        _flows.Of[supplier.Index].Revenue += amount;
+        if (supplier.IsProducer)
+        {
+            flows.PurchaseCost += amount;
+        }
+
+        if (customer.IsBuyer)
+        {
+            ref var totals = ref _ledger.Sum;
+            totals.ReplenishmentOrdersReceived++;
+            totals.ReplenishmentUnitsReceived += quantity;
+            totals.ReplenishmentLeadTimeSum += now - placedAt;
+        }
+
+        _options.OrderRecorder?.Invoke(new OrderEvent(now, OrderEventTypes.Received, orderId, customer.Id, supplier.Id, quantity));
+
         supplier.Revenue += amount;
         supplier.WindowRevenue += amount;
         if (!customer.IsBuyerSide)

@@ -145,7 +145,8 @@ public sealed class SocialClosedFormTests
         // As EconomicsTests.SupplierCash_FollowsPaymentTermsExactly: each day from t = 1 a delivery of
         // 100 arrives at t + 2, normally paid at t + 32. With supply-chain finance paying after 15 days
         // at 10% a year, the supplier gets 100 * (1 - 0.10 * (30 - 15) / 365) at t + 17 instead:
-        //   cash(d) = 4500 - 90 d + 100 * (1 - 0.1 * 15 / 365) * max(0, d - 17).
+        //   cash(d) = 4500 - 50 d - 40 min(d, 59) + 100 * (1 - 0.1 * 15 / 365) * max(0, d - 17)
+        // (the last order is at t = 59: the run is [0, 60)).
         NetworkDefinition Network(IReadOnlyList<SupplyChainFinanceDefinition> offers) => new NetworkBuilder(60)
             .Supplier("s1", capacityPerDay: 100, leadTimeDays: 1, configure: n => n with
             {
@@ -164,8 +165,9 @@ public sealed class SocialClosedFormTests
         double received = 100 * (1 - (0.10 * 15 / 365));
         for (int d = 1; d <= 60; d++)
         {
-            Assert.Equal(4500 - (90.0 * d) + (100.0 * Math.Max(0, d - 32)), without[d], 9);
-            Assert.Equal(4500 - (90.0 * d) + (received * Math.Max(0, d - 17)), with[d], 9);
+            double costs = (50.0 * d) + (40.0 * Math.Min(d, 59));
+            Assert.Equal(4500 - costs + (100.0 * Math.Max(0, d - 32)), without[d], 9);
+            Assert.Equal(4500 - costs + (received * Math.Max(0, d - 17)), with[d], 9);
         }
 
         static Dictionary<int, double> Cash(NetworkDefinition definition)

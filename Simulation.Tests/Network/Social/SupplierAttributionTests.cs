@@ -55,9 +55,10 @@ public sealed class SupplierAttributionTests
     [Fact]
     public void LandedCost_IsPricePlusTransportOfTheUnitsDelivered()
     {
-        // Ten units a day, from t = 1, each day's order shipped the same day and delivered a day later:
-        // after a warm-up of 20 days, days 21..100 deliver 10 units each. The buyer pays price 7 and
-        // transport 15 per shipment + 0.5 per unit: 80 x (10 x 7.5 + 15) = 7,200 for 800 units.
+        // Ten units a day, from t = 1, each day's order made and shipped at the next day end and
+        // delivered a day later. Measured period [20, 100): deliveries at t = 20..99 (80 x 10 units at
+        // price 7 = 5,600); shipments at the day ends 20..100 (81, the last one closing the books at the
+        // horizon, its goods still in transit) at 15 + 0.5 x 10 = 20 each: 1,620. Landed cost 7,220.
         var definition = new NetworkBuilder(100, warmupDays: 20)
             .Supplier("s", capacityPerDay: 100, leadTimeDays: 1, configure: n => n with { Price = 7, UnitCost = 3 })
             .Buyer("b", DailyDemand(10), BaseStock(20), initialStock: 20,
@@ -67,7 +68,7 @@ public sealed class SupplierAttributionTests
         var outcome = Run(definition).Suppliers.Single();
 
         Assert.Equal(800, outcome.UnitsToBuyers, 9);
-        Assert.Equal(7200, outcome.LandedCost, 9);
+        Assert.Equal(7220, outcome.LandedCost, 9);
         Assert.Equal(0, outcome.WorkerExposureDays);
     }
 }

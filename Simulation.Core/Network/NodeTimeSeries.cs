@@ -1,0 +1,62 @@
+namespace Simulation.Core.Network;
+
+/// <summary>
+/// Every node's stock and orders over time (<c>node_timeseries.parquet</c>): a row per sampled day and
+/// node. Rows are sampled like <see cref="NetworkRunResult.Daily"/>; levels are read after every event
+/// of the day, flows cover the interval that ends at the row (nothing at day 0).
+/// </summary>
+public sealed class NodeTimeSeries
+{
+    /// <summary>The metrics, in column order.</summary>
+    public static IReadOnlyList<string> Metrics { get; } =
+    [
+        "on_hand",          // level: finished goods on hand
+        "backorders",       // level: customer units waiting
+        "on_order",         // level: units ordered and not yet received (the pipeline)
+        "orders_placed",    // flow: replenishment orders placed
+        "units_ordered",    // flow: units of those orders
+        "units_received",   // flow: units received from its sources
+        "units_demanded",   // flow: units its customers ordered of it
+    ];
+
+    /// <summary>Index of <c>on_hand</c> in <see cref="Metrics"/>.</summary>
+    public const int OnHand = 0;
+
+    /// <summary>Index of <c>backorders</c>.</summary>
+    public const int Backorders = 1;
+
+    /// <summary>Index of <c>on_order</c>.</summary>
+    public const int OnOrder = 2;
+
+    /// <summary>Index of <c>orders_placed</c>.</summary>
+    public const int OrdersPlaced = 3;
+
+    /// <summary>Index of <c>units_ordered</c>.</summary>
+    public const int UnitsOrdered = 4;
+
+    /// <summary>Index of <c>units_received</c>.</summary>
+    public const int UnitsReceived = 5;
+
+    /// <summary>Index of <c>units_demanded</c>.</summary>
+    public const int UnitsDemanded = 6;
+
+    private readonly double[] _days;
+    private readonly string[] _nodes;
+    private readonly double[][] _values; // [metric][row * nodes + node]
+
+    internal NodeTimeSeries(double[] days, string[] nodes, double[][] values)
+    {
+        _days = days;
+        _nodes = nodes;
+        _values = values;
+    }
+
+    /// <summary>The sampled days.</summary>
+    public IReadOnlyList<double> Days => _days;
+
+    /// <summary>The node ids, in definition order.</summary>
+    public IReadOnlyList<string> Nodes => _nodes;
+
+    /// <summary>The value of <paramref name="metric"/> at node <paramref name="node"/> and row <paramref name="row"/>.</summary>
+    public double Value(int metric, int row, int node) => _values[metric][(row * _nodes.Length) + node];
+}

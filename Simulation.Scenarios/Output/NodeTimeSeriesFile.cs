@@ -1,0 +1,64 @@
+using Simulation.Core.Network;
+
+namespace Simulation.Scenarios.Output;
+
+/// <summary>
+/// <c>node_timeseries.parquet</c>: a long table, a row per replication, sampled day and node (ordered
+/// so), with each node's stock levels and order flows (<see cref="NodeTimeSeries.Metrics"/>), thinned
+/// by <c>--timeseries-every</c> like <c>timeseries.parquet</c>. Schema in docs/outputs.md.
+/// </summary>
+internal sealed class NodeTimeSeriesFile : IAsyncDisposable
+{
+    public const string FileName = "node_timeseries.parquet";
+
+    private readonly ValueColumn<int> _replication = new("replication");
+    private readonly ValueColumn<int> _day = new("day");
+    private readonly StringColumn _node = new("node");
+    private readonly ValueColumn<double>[] _metrics = [.. NodeTimeSeries.Metrics.Select(m => new ValueColumn<double>(m))];
+    private ParquetStreamWriter _writer = null!;
+
+    private NodeTimeSeriesFile()
+    {
+    }
+
+    public long RowCount => _writer.RowCount;
+
+    public static async Task<NodeTimeSeriesFile> CreateAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = new NodeTimeSeriesFile();
+        ColumnBuffer[] columns = [file._replication, file._day, file._node, .. file._metrics];
+        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, cancellationToken).ConfigureAwait(false);
+        return file;
+    }
+
+    /// <summary>Appends one replication's rows; a replication without node series adds none.</summary>
+    public void Append(int replication, NodeTimeSeries? series)
+    {
+        if (series is null)
+        {
+            return;
+        }
+
+        for (int row = 0; row < series.Days.Count; row++)
+        {
+            // Rows are sampled at whole days (the interval is a whole number of days).
+            int day = (int)Math.Round(series.Days[row]);
+            for (int node = 0; node < series.Nodes.Count; node++)
+            {
+                _replication.Add(replication);
+                _day.Add(day);
+                _node.Add(series.Nodes[node]);
+                for (int m = 0; m < _metrics.Length; m++)
+                {
+                    _metrics[m].Add(series.Value(m, row, node));
+                }
+
+                _writer.EndRow();
+            }
+        }
+    }
+
+    public Task CompleteAsync() => _writer.CompleteAsync();
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+}

@@ -54,6 +54,10 @@ public sealed class KpiPresentation
         ["scf_early_payments"] = "Supply-chain finance paid early",
         ["cost"] = "Buyer-side cost",
         ["suppliers_in_stress"] = "Suppliers unable to pay their costs",
+        ["mean_order_lead_time_days"] = "Mean order lead time",
+        ["otif"] = "OTIF (on time in full)",
+        ["gross_profit"] = "Gross profit",
+        ["supplier_exits_tier_4_plus"] = "Supplier exits tier 4+",
     };
 
     /// <summary>KPIs and time-series metrics that exist only when the scenario has a <c>social</c> section.</summary>
@@ -136,6 +140,13 @@ public sealed class KpiPresentation
         if (label.EndsWith(PerUnit, StringComparison.Ordinal) && shown.EndsWith(PerUnit, StringComparison.Ordinal))
         {
             shown = shown[..^PerUnit.Length];
+        }
+
+        // "Demand (units)", not "Demand units (units)": a label derived from the name may end in its unit.
+        int lastSpace = label.LastIndexOf(' ');
+        if (lastSpace > 0 && string.Equals(label[(lastSpace + 1)..], shown, StringComparison.OrdinalIgnoreCase))
+        {
+            label = label[..lastSpace];
         }
 
         return $"{label} ({shown})";

@@ -37,6 +37,22 @@ public sealed class KpiPresentationTests
     }
 
     [Fact]
+    public void NoKpiLabel_RepeatsItsUnit()
+    {
+        // "Mean order lead time days (days)" reads badly: a label names the quantity, the unit comes once, in brackets.
+        var p = For(ReportSettings.Default);
+        foreach (var kpi in KpiCatalog.All)
+        {
+            string shown = p.LabelWithUnit(kpi.Name, kpi.Unit);
+            string label = shown[..shown.LastIndexOf(" (", StringComparison.Ordinal)];
+            Assert.False(label.Contains(' ', StringComparison.Ordinal) && string.Equals(label.Split(' ')[^1], p.Unit(kpi.Unit), StringComparison.OrdinalIgnoreCase), $"{kpi.Name}: '{shown}'");
+        }
+
+        Assert.Equal("Demand (units)", p.LabelWithUnit("demand_units", "units"));
+        Assert.Equal("Mean order lead time (days)", p.LabelWithUnit("mean_order_lead_time_days", "days"));
+    }
+
+    [Fact]
     public void DefaultHeadline_AddsWorkerExposureOnlyWithASocialSide()
     {
         Assert.Equal(["fill_rate", "cost_per_unit", "co2e_kg_per_unit", "supplier_exits"], For(ReportSettings.Default).Headline);

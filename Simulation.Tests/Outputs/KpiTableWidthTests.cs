@@ -25,9 +25,11 @@ public sealed class KpiTableWidthTests
         string[] lines = output.ToString().Split('\n');
         Assert.All(lines, line => Assert.True(line.TrimEnd().Length <= 80, $"{line.TrimEnd().Length}: {line}"));
         // One line per KPI (twice for the headline ones) plus headings: nothing wrapped onto a second line.
+        var presentation = new Simulation.Scenarios.Reporting.KpiPresentation(new Simulation.Scenarios.Reporting.RunPresentation { Report = Simulation.Scenarios.Reporting.ReportSettings.Default });
         foreach (var kpi in KpiCatalog.All)
         {
-            string label = Simulation.Scenarios.Reporting.KpiPresentation.Label(kpi.Name);
+            string labelWithUnit = presentation.LabelWithUnit(kpi.Name, kpi.Unit);
+            string label = labelWithUnit[..labelWithUnit.LastIndexOf(" (", StringComparison.Ordinal)];
             Assert.Contains(lines, l => l.Contains(label + " (", StringComparison.Ordinal) && l.TrimEnd().EndsWith(')') is false && l.Contains(" .. ", StringComparison.Ordinal));
         }
 

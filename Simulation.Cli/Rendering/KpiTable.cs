@@ -66,6 +66,11 @@ internal static class KpiTable
         }
 
         console.Write(table);
+        if (outcome.Alerts.Count > 0)
+        {
+            console.Write(AlertTable(outcome));
+        }
+
         if (outcome.Warmup.Warning is { } warning)
         {
             console.MarkupLine("[yellow]Warning:[/] " + Markup.Escape(warning));
@@ -74,6 +79,33 @@ internal static class KpiTable
         string hint = all ? "" : "; --all lists every KPI";
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"Run folder: {Markup.Escape(outcome.OutputDirectory)} ({outcome.WallTime.TotalSeconds:F1} s, {outcome.Events:N0} events){hint}"));
+    }
+
+    /// <summary>Per alert: the share of replications it fired in, its 95% Wilson interval, and the first day it fired (mean, p5 .. p95).</summary>
+    private static Table AlertTable(RunOutcome outcome)
+    {
+        var table = new Table()
+            .Border(TableBorder.Simple)
+            .Title("[bold]alerts[/]")
+            .AddColumn(new TableColumn("alert"))
+            .AddColumn(new TableColumn("condition"))
+            .AddColumn(new TableColumn("fired").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("95% CI").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("first day (p5..p95)").RightAligned().NoWrap());
+        foreach (var a in outcome.Alerts)
+        {
+            string firstDay = a.FirstDay is { } d
+                ? $"{NumberFormat.Compact(d.Mean)} ({NumberFormat.Compact(d.P5)}..{NumberFormat.Compact(d.P95)})"
+                : "-";
+            table.AddRow(
+                Markup.Escape(a.Alert.Id),
+                Markup.Escape(AlertText.Condition(a.Alert)),
+                string.Create(CultureInfo.InvariantCulture, $"{a.Fired}/{a.Replications}"),
+                string.Create(CultureInfo.InvariantCulture, $"{100 * a.Ci95Low:F0}-{100 * a.Ci95High:F0}%"),
+                firstDay);
+        }
+
+        return table;
     }
 
     private static string[] Cells(bool quantiles, KpiPresentation presentation, KpiSummary s)

@@ -28,6 +28,31 @@ internal static class SummaryJson
             });
         }
 
+        var alerts = new JsonArray();
+        foreach (var a in outcome.Alerts)
+        {
+            alerts.Add(new JsonObject
+            {
+                ["alert"] = a.Alert.Id,
+                ["condition"] = AlertText.Condition(a.Alert),
+                ["replications"] = a.Replications,
+                ["fired"] = a.Fired,
+                ["share"] = Number(a.Share),
+                ["ci95_low"] = Number(a.Ci95Low),
+                ["ci95_high"] = Number(a.Ci95High),
+                ["first_day"] = a.FirstDay is { } d
+                    ? new JsonObject
+                    {
+                        ["n"] = d.N,
+                        ["mean"] = Number(d.Mean),
+                        ["p5"] = Number(d.P5),
+                        ["p50"] = Number(d.P50),
+                        ["p95"] = Number(d.P95),
+                    }
+                    : null,
+            });
+        }
+
         var root = new JsonObject
         {
             ["scenario"] = outcome.ScenarioName,
@@ -35,6 +60,7 @@ internal static class SummaryJson
             ["seed"] = outcome.Seed,
             ["run_folder"] = outcome.OutputDirectory,
             ["kpis"] = kpis,
+            ["alerts"] = alerts,
             ["warmup_diagnosis"] = new JsonObject
             {
                 ["method"] = outcome.Warmup.Method,

@@ -120,6 +120,11 @@ public static class KpiCatalog
     internal const int CapabilityInvestmentCost = 86;
     internal const int ExpeditedRemediations = 87;
 
+    // Due diligence and remediation (docs/model.md, "Policy mix").
+    internal const int ExpectedPenaltyCost = 88;
+    internal const int SeverityWeightedExposure = 89;
+    internal const int RemediationSupportCost = 90;
+
     private static readonly Kpi[] Items =
     [
         new("demand_units", "units", "Units of end-customer demand at buyers (order size times seasonality).", KpiGroup.Service),
@@ -180,10 +185,10 @@ public static class KpiCatalog
         new("audit_cost", "currency", "Audits and follow-up audits, all programmes.", KpiGroup.Cost),
         new("audit_cost_per_buyer", "currency", "audit_cost / number of buyers funding audit programmes (0 if none).", KpiGroup.Cost),
         new("programme_cost", "currency", "Capacity building: cost per supplier-month times enrolled supplier-months.", KpiGroup.Cost),
-        new("penalty_cost", "currency", "Due-diligence penalties for detected violations past their deadline at enforced reviews.", KpiGroup.Cost),
+        new("penalty_cost", "currency", "Due-diligence penalties charged at enforced reviews: audit gaps, overdue violations, harm where diligence was inadequate, irresponsible exits.", KpiGroup.Cost),
         new("certification_cost", "currency", "Certification premiums buyers paid certified suppliers per unit made.", KpiGroup.Cost),
         new("grievance_escalation_cost", "currency", "Buyers' cost of handling escalated grievances.", KpiGroup.Cost),
-        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost.", KpiGroup.Cost),
+        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost + remediation_support_cost.", KpiGroup.Cost),
         new("remediation_cost", "currency", "What suppliers paid to fix violations.", KpiGroup.Cost),
         new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
         new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
@@ -210,6 +215,9 @@ public static class KpiCatalog
         new("outcome_linked_discount_cost", "currency", "What outcome-linked finance's rate discount was worth to the suppliers that met its target: the offer's cost.", KpiGroup.Cost),
         new("capability_investment_cost", "currency", "What responsive suppliers spent on their own capability (supplier_response).", KpiGroup.Cost),
         new("expedited_remediations", "violations", "Fixes responsive suppliers brought forward to a corrective-action deadline under a suspend or exit response (their cost is in remediation_cost).", KpiGroup.Social),
+        new("expected_penalty_cost", "currency", "Due-diligence penalties assessed at every review times the enforcement probability (penalty_cost's expectation given the breaches).", KpiGroup.Cost),
+        new("severity_weighted_exposure", "weighted worker-days", "worker_exposure_days with each category's worker-days times its severity_weight (forced labour weighs more than overtime).", KpiGroup.Social),
+        new("remediation_support_cost", "currency", "The buyers' share of suppliers' remediation costs (buyers' remediation_cost_share); part of social_cost.", KpiGroup.Cost),
     ];
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>

@@ -53,6 +53,9 @@ public sealed class NetworkRunResult
     /// </summary>
     public long EventCount { get; }
 
+    /// <summary>One outcome per alert of <see cref="Definitions.NetworkDefinition.Alerts"/>, in their order (empty without alerts).</summary>
+    public IReadOnlyList<AlertOutcome> Alerts { get; internal set; } = [];
+
     /// <summary>The value of the KPI named <paramref name="name"/>.</summary>
     /// <param name="name">A name from <see cref="KpiCatalog.All"/>.</param>
     /// <returns>The value.</returns>

@@ -27,7 +27,7 @@ public static class NetworkSimulation
     /// <param name="definition">The validated network.</param>
     /// <param name="context">The replication: index, seed, streams, cancellation.</param>
     /// <param name="options">What to record; defaults if null.</param>
-    /// <returns>KPIs, time series and supplier outcomes of the replication.</returns>
+    /// <returns>KPIs, time series, supplier outcomes and alert outcomes of the replication.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definition"/> or <paramref name="context"/> is null.</exception>
     /// <exception cref="ArgumentException">The definition has a dangling reference or a value the engine cannot run
     /// (the scenario loader normally rejects these first).</exception>
@@ -47,6 +47,12 @@ public static class NetworkSimulation
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
-        return new NetworkModel(definition, context, options).Run();
+        var result = new NetworkModel(definition, context, options).Run();
+        if (definition.Alerts.Count > 0)
+        {
+            result.Alerts = AlertEvaluator.Evaluate(definition, result);
+        }
+
+        return result;
     }
 }

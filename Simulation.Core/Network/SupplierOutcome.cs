@@ -26,10 +26,11 @@ namespace Simulation.Core.Network;
 /// <param name="LandedCost">
 /// What the buyers paid because of this node: price of the units delivered to the buyer side + transport
 /// (per shipment and per unit) of its shipments to the buyer side + certification premium on its units +
-/// the audits, follow-up audits, grievance escalations and due-diligence penalties at it. Upper-tier
+/// the audits, follow-up audits, grievance escalations, due-diligence penalties and the buyers' share of its remediation costs. Upper-tier
 /// suppliers sell to suppliers, not buyers: only their social costs count. Capacity-building programme
 /// costs are not in it (they are a decision, not a cost of the units). The sum over nodes is
-/// purchase_cost + logistics_cost + certification_cost + audit_cost + grievance_escalation_cost + penalty_cost.
+/// purchase_cost + logistics_cost + certification_cost + audit_cost + grievance_escalation_cost + penalty_cost
+/// + remediation_support_cost.
 /// </param>
 /// <param name="WorkerExposureDays">
 /// Worker-exposure-days of its own violations (workers exposed x days open, including after it left the

@@ -3,20 +3,26 @@ using Simulation.Scenarios.Reading;
 
 namespace Simulation.Scenarios.Building;
 
-/// <summary>The references of the <c>social</c> section: buyers that are buyers, suppliers that are suppliers, regions that exist.</summary>
+/// <summary>The references of the <c>social</c> section and of alert filters: buyers that are buyers, suppliers that are suppliers, regions that exist.</summary>
 internal sealed partial class NetworkBuilder
 {
     private void CheckSocialReferences()
     {
-        if (_spec.Social is not { } social)
-        {
-            return;
-        }
-
-        foreach (SocialReference reference in social.References)
+        IEnumerable<SocialReference> references = _spec.Social is { } social
+            ? social.References.Concat(_spec.AlertReferences)
+            : _spec.AlertReferences;
+        var markets = new SortedSet<string>(Nodes.SelectMany(n => n.Definition.Markets), StringComparer.Ordinal);
+        foreach (SocialReference reference in references)
         {
             switch (reference.Kind)
             {
+                case SocialReferenceKind.Market:
+                    if (!markets.Contains(reference.Id))
+                    {
+                        _errors.UnknownReference(reference.Node, reference.Path, "market", reference.Id, markets);
+                    }
+
+                    break;
                 case SocialReferenceKind.Region:
                     if (!_regions.ContainsKey(reference.Id))
                     {

@@ -90,6 +90,7 @@ internal sealed partial class NetworkBuilder
             Nodes = nodes,
             Disruptions = disruptions,
             Social = _spec.Social?.Definition,
+            Alerts = _spec.Alerts,
         };
     }
 

@@ -3,8 +3,9 @@ namespace Simulation.Scenarios.Experiments;
 /// <summary>What a finished run produced.</summary>
 public sealed class RunOutcome
 {
-    internal RunOutcome(string scenarioName, string outputDirectory, int replications, ulong seed, IReadOnlyList<KpiSummary> summaries, TimeSpan wallTime, long events, WarmupDiagnosis warmup)
+    internal RunOutcome(string scenarioName, string outputDirectory, int replications, ulong seed, IReadOnlyList<KpiSummary> summaries, TimeSpan wallTime, long events, WarmupDiagnosis warmup, IReadOnlyList<AlertSummary>? alerts = null)
     {
+        Alerts = alerts ?? [];
         ScenarioName = scenarioName;
         OutputDirectory = outputDirectory;
         Replications = replications;
@@ -29,6 +30,9 @@ public sealed class RunOutcome
 
     /// <summary>Every KPI, in catalogue order.</summary>
     public IReadOnlyList<KpiSummary> Summaries { get; }
+
+    /// <summary>Every alert of the scenario, in file order (empty without alerts).</summary>
+    public IReadOnlyList<AlertSummary> Alerts { get; }
 
     /// <summary>Wall-clock time of the simulation and writing.</summary>
     public TimeSpan WallTime { get; }

@@ -53,10 +53,12 @@ public static class ScenarioRun
         using var folder = RunFolder.Begin(settings.OutputDirectory, settings.Force);
 
         var rows = new double[replications][];
+        var alerts = new IReadOnlyList<AlertOutcome>[replications];
         long events = 0;
         var warmup = new WarmupSeries(definition.WarmupDays, settings.TimeSeriesEveryDays);
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
         IReadOnlyList<KpiSummary> summaries;
+        IReadOnlyList<AlertSummary> alertSummaries;
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
         await using (var suppliers = await SuppliersFile.CreateAsync(folder.PathFor(SuppliersFile.FileName), cancellationToken).ConfigureAwait(false))
         await using (var eventLog = settings.RecordEvents ? await EventsFile.CreateAsync(folder.PathFor(EventsFile.FileName), cancellationToken).ConfigureAwait(false) : null)
@@ -72,6 +74,7 @@ public static class ScenarioRun
                 {
                     var result = replication.Result;
                     rows[index] = [.. result.KpiValues];
+                    alerts[index] = result.Alerts;
                     events += result.EventCount;
                     timeSeries.Append(index, result.Daily);
                     warmup.Add(result.Daily);
@@ -94,6 +97,7 @@ public static class ScenarioRun
             // written by one task in order, so its bytes do not depend on the thread count).
             settings.Stage?.Report("Writing Parquet files");
             summaries = Summarise(rows);
+            alertSummaries = [.. definition.Alerts.Select((alert, i) => AlertSummary.Of(alert, i, alerts))];
             await Task.WhenAll(
                 Task.Run(timeSeries.CompleteAsync, cancellationToken),
                 Task.Run(suppliers.CompleteAsync, cancellationToken),
@@ -101,7 +105,7 @@ public static class ScenarioRun
                 Task.Run(nodes.CompleteAsync, cancellationToken),
                 Task.Run(nodeSeries.CompleteAsync, cancellationToken),
                 orderLog is null ? Task.CompletedTask : Task.Run(orderLog.CompleteAsync, cancellationToken),
-                Task.Run(() => KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, cancellationToken), cancellationToken),
+                Task.Run(() => KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, definition.Alerts, alerts, cancellationToken), cancellationToken),
                 Task.Run(() => KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken), cancellationToken),
                 File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken),
                 File.WriteAllTextAsync(folder.PathFor(RunPresentation.FileName), RunPresentation.From(definition, scenario.Report).ToJson(), cancellationToken)).ConfigureAwait(false);
@@ -147,7 +151,7 @@ public static class ScenarioRun
         await File.WriteAllTextAsync(folder.PathFor(Manifest.FileName), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
-        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, diagnosis);
+        return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, diagnosis, alertSummaries);
     }
 
     /// <summary>Summarises each KPI column over replications; NaN values (undefined ratios) are left out.</summary>

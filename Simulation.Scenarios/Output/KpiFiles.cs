@@ -1,16 +1,23 @@
 using Simulation.Core.Network;
+using Simulation.Core.Network.Definitions;
 using Simulation.Scenarios.Experiments;
 
 namespace Simulation.Scenarios.Output;
 
 /// <summary>
 /// Writes <c>kpis.parquet</c> (one row per replication: replication, seed, one double column per KPI)
-/// and <c>summary.parquet</c> (one row per KPI: mean, sd, ci95_low, ci95_high, p5, p50, p95, n).
+/// plus, per alert, <c>alert_&lt;id&gt;_fired</c> and <c>alert_&lt;id&gt;_first_day</c>, and <c>summary.parquet</c> (one row per KPI: mean, sd, ci95_low, ci95_high, p5, p50, p95, n).
 /// Schemas are documented in docs/outputs.md.
 /// </summary>
 internal static class KpiFiles
 {
-    public static Task WriteKpisAsync(string path, IReadOnlyList<ulong> seeds, IReadOnlyList<double[]> rows, CancellationToken cancellationToken)
+    public static Task WriteKpisAsync(
+        string path,
+        IReadOnlyList<ulong> seeds,
+        IReadOnlyList<double[]> rows,
+        IReadOnlyList<AlertDefinition> alerts,
+        IReadOnlyList<IReadOnlyList<AlertOutcome>> alertOutcomes,
+        CancellationToken cancellationToken)
     {
         var table = new ParquetColumns(rows.Count);
         table.Add("replication", Enumerable.Range(0, rows.Count).ToArray());
@@ -21,8 +28,21 @@ internal static class KpiFiles
             table.Add(KpiCatalog.All[k].Name, rows.Select(r => r[column]).ToArray());
         }
 
+        for (int a = 0; a < alerts.Count; a++)
+        {
+            int column = a;
+            table.Add(AlertFiredColumn(alerts[a].Id), alertOutcomes.Select(r => r[column].Fired).ToArray());
+            table.Add(AlertFirstDayColumn(alerts[a].Id), alertOutcomes.Select(r => r[column].FirstDay).ToArray());
+        }
+
         return table.WriteAsync(path, cancellationToken);
     }
+
+    /// <summary>The kpis.parquet column telling whether alert <paramref name="id"/> fired (boolean).</summary>
+    public static string AlertFiredColumn(string id) => "alert_" + id + "_fired";
+
+    /// <summary>The kpis.parquet column with the first day alert <paramref name="id"/> fired (double, null when it did not or has no day).</summary>
+    public static string AlertFirstDayColumn(string id) => "alert_" + id + "_first_day";
 
     public static Task WriteSummaryAsync(string path, IReadOnlyList<KpiSummary> summaries, CancellationToken cancellationToken)
     {

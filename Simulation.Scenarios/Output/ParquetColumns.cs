@@ -44,6 +44,14 @@ internal sealed class ParquetColumns
 
     public void Add(string name, bool[] values) => AddStruct(name, values);
 
+    /// <summary>An optional double column: null where there is no value.</summary>
+    public void Add(string name, double?[] values)
+    {
+        Check(values.Length);
+        var field = new DataField<double?>(name);
+        _columns.Add((field, (start, count) => _currentGroup!.WriteAsync<double>(field, new ReadOnlyMemory<double?>(values, start, count), null, null, default)));
+    }
+
     public void Add(string name, string[] values)
     {
         Check(values.Length);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulation.Core.Network.Definitions;
 using Simulation.Core.Randomness;
 using Simulation.Scenarios.Loading;
 using Simulation.Scenarios.Schema;
@@ -177,6 +178,94 @@ internal sealed class MapReader
         Value(key) is SScalar scalar && Schema[key].Words.Contains(scalar.Value, StringComparer.Ordinal) ? scalar.Value : null;
 
     public int Integer(string key) => (int)Math.Clamp(Number(key), int.MinValue, int.MaxValue);
+
+    /// <summary>
+    /// A number that may be a schedule (<see cref="FieldSchema.Scheduled"/>): a plain number is constant;
+    /// a list of steps <c>{from_day, value}</c> (in increasing <c>from_day</c>; a step with <c>end_day</c>
+    /// gives the value before it back from that day) starts at the field's default before the first step.
+    /// </summary>
+    /// <returns>The value at day 0 and the changes after it (day 0 steps are folded into the value).</returns>
+    public (double Initial, IReadOnlyList<ParameterChange<double>> Changes) Schedule(string key)
+    {
+        FieldSchema field = Schema[key];
+        if (Value(key) is not SSeq seq)
+        {
+            return (Number(key), []);
+        }
+
+        string path = FieldPathOf(key);
+        ObjectSchema stepSchema = ScenarioFormat.ScheduleStep(field);
+        var changes = new List<ParameterChange<double>>();
+        double current = field.Default;
+        double lastDay = double.NegativeInfinity;
+        double pendingEnd = double.NaN;
+        double valueBefore = current;
+        for (int i = 0; i < seq.Items.Count; i++)
+        {
+            string itemPath = FieldPath.Item(path, Selector(seq.Items[i], i));
+            if (seq.Items[i] is not SMap item)
+            {
+                Errors.WrongType(seq.Items[i], itemPath, "a step {from_day, value}");
+                continue;
+            }
+
+            var step = new MapReader(_context, item, stepSchema, itemPath);
+            double from = step.Number("from_day");
+            double value = step.Number("value");
+            if (from <= lastDay)
+            {
+                Errors.Inconsistent(step.At("from_day"), step.FieldPathOf("from_day"),
+                    InvariantText.Format($"steps must be in increasing from_day; {from} is not after {lastDay}"));
+                continue;
+            }
+
+            if (!double.IsNaN(pendingEnd))
+            {
+                if (pendingEnd > from)
+                {
+                    Errors.Inconsistent(step.At("from_day"), step.FieldPathOf("from_day"),
+                        InvariantText.Format($"the step before ends at day {pendingEnd}, after this step starts ({from})"));
+                }
+                else if (pendingEnd < from)
+                {
+                    changes.Add(new ParameterChange<double>(pendingEnd, valueBefore));
+                }
+
+                pendingEnd = double.NaN;
+            }
+
+            valueBefore = changes.Count > 0 ? changes[^1].Value : current;
+            changes.Add(new ParameterChange<double>(from, value));
+            lastDay = from;
+            if (step.Has("end_day"))
+            {
+                double end = step.Number("end_day");
+                if (end <= from)
+                {
+                    Errors.Inconsistent(step.At("end_day"), step.FieldPathOf("end_day"),
+                        InvariantText.Format($"end_day ({end}) must be after from_day ({from})"));
+                }
+                else
+                {
+                    pendingEnd = end;
+                }
+            }
+        }
+
+        if (!double.IsNaN(pendingEnd) && double.IsFinite(pendingEnd))
+        {
+            changes.Add(new ParameterChange<double>(pendingEnd, valueBefore));
+        }
+
+        // A step at day 0 is the initial value, not a change.
+        if (changes.Count > 0 && changes[0].Day == 0)
+        {
+            current = changes[0].Value;
+            changes.RemoveAt(0);
+        }
+
+        return (current, changes);
+    }
 
     public ulong Seed(string key)
     {

@@ -36,6 +36,7 @@ internal static class NodeReader
             }
         }
 
+        var (terms, termsChanges) = reader.Schedule("payment_terms_days");
         List<DemandDefinition> demand = role == NodeRole.Buyer ? ReadDemand(reader) : [];
         NodeDefinition definition = new()
         {
@@ -48,11 +49,21 @@ internal static class NodeReader
             Inputs = [.. inputs.Select(i => i.Definition)],
             Shortage = supplier || reader.Choice("shortage") == "backorder" ? ShortagePolicy.Backorder : ShortagePolicy.LostSales,
             HoldingCostPerUnitDay = reader.Number("holding_cost_per_unit_day"),
-            PaymentTermsDays = reader.Number("payment_terms_days"),
+            PaymentTermsDays = terms,
+            PaymentTermsDaysChanges = termsChanges,
             Demand = demand.Count > 0 ? demand[0] : null,
             DemandStreams = demand,
             LeadTimeDays = role == NodeRole.Buyer ? Distribution.Constant(0) : reader.Distribution("lead_time_days") ?? Distribution.Constant(0),
         };
+
+        if (!supplier)
+        {
+            definition = definition with
+            {
+                Markets = ReadMarkets(reader),
+                RemediationCostShare = role == NodeRole.Buyer ? reader.Number("remediation_cost_share") : 0,
+            };
+        }
 
         if (supplier)
         {
@@ -374,5 +385,22 @@ internal static class NodeReader
                 Co2eKgPerUnit = delivery.Number("co2e_kg_per_unit"),
             },
         };
+    }
+
+    /// <summary><c>market</c> (one) or <c>markets</c> (several) of a buyer or distribution centre; both is an error.</summary>
+    private static IReadOnlyList<string> ReadMarkets(MapReader reader)
+    {
+        IReadOnlyList<string> markets = reader.Texts("markets");
+        if (reader.Text("market") is not { } market)
+        {
+            return markets;
+        }
+
+        if (reader.Has("markets"))
+        {
+            reader.Errors.OneOf(reader.Map, reader.FieldPathOf("market"), "market", "markets", both: true);
+        }
+
+        return [market];
     }
 }

@@ -47,6 +47,8 @@ internal static class ScenarioReader
                 {
                     InsolvencyExitDays = economics.Number("insolvency_exit_days"),
                     MarginReviewDays = economics.Number("margin_review_days"),
+                    ProfitWithdrawalCashDays = economics.Number("profit_withdrawal_cash_days"),
+                    ProfitWithdrawalShare = economics.Number("profit_withdrawal_share"),
                 },
             Resourcing = NodeReader.ReadResourcing(reader.Object("resourcing")),
         };
@@ -160,6 +162,7 @@ internal static class ScenarioReader
 
         ReadDisruptions(reader, spec);
         spec.Social = SocialReader.Read(reader);
+        spec.Alerts.AddRange(AlertReader.Read(reader, spec.AlertReferences));
         spec.Report = ReportReader.Read(reader);
         return spec;
     }
@@ -186,14 +189,19 @@ internal static class ScenarioReader
         {
             string? id = region.Text("id");
             MapReader? credit = region.Object("credit");
+            var (inspections, inspectionChanges) = region.Schedule("labour_inspections_per_supplier_year");
+            var (detection, detectionChanges) = region.Schedule("inspection_detection_probability");
             var definition = new RegionDefinition
             {
                 Id = id ?? "",
                 LeadTimeMultiplier = region.Number("lead_time_multiplier"),
                 GridCarbonKgPerKwh = region.Number("grid_carbon_kg_per_kwh"),
                 Credit = credit is null ? null : new CreditTerms(credit.Number("annual_rate"), credit.Number("limit_days_of_cost")),
-                LabourInspectionsPerSupplierYear = region.Number("labour_inspections_per_supplier_year"),
-                InspectionDetectionProbability = region.Number("inspection_detection_probability"),
+                CreditSizes = credit is null ? [] : [.. SocialReader.Choices(credit, "sizes", ScenarioFormat.Sizes).Select(i => (SizeClass)i)],
+                LabourInspectionsPerSupplierYear = inspections,
+                InspectionDetectionProbability = detection,
+                LabourInspectionsChanges = inspectionChanges,
+                InspectionDetectionChanges = detectionChanges,
             };
             if (id is not null)
             {

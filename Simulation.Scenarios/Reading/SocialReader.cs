@@ -11,6 +11,7 @@ internal enum SocialReferenceKind
     Buyer,
     Supplier,
     Region,
+    Market,
 }
 
 /// <summary>A name in the social section that the builder must resolve, and where it was written.</summary>
@@ -78,7 +79,10 @@ internal sealed class SocialReader
                 categories.Add(new ViolationCategoryDefinition(
                     (ViolationCategory)c,
                     category.Number("violations_per_supplier_year"),
-                    category.Number("exposed_worker_share")));
+                    category.Number("exposed_worker_share"))
+                {
+                    SeverityWeight = category.Number("severity_weight"),
+                });
             }
         }
 
@@ -110,23 +114,25 @@ internal sealed class SocialReader
                 InvariantText.Format($"medium_threshold ({medium}) must not exceed high_threshold ({high})"));
         }
 
-        return new SegmentationDefinition { HighThreshold = high, MediumThreshold = medium };
+        return new SegmentationDefinition
+        {
+            Method = r.Choice("method") == "expected_harm" ? RiskScoreMethod.ExpectedHarm : RiskScoreMethod.Indicators,
+            HighThreshold = high,
+            MediumThreshold = medium,
+        };
     }
 
     private static CorrectiveActionDefinition ReadCorrectiveActions(MapReader r) => new()
     {
         DeadlineDays = r.Number("deadline_days"),
-        Response = r.Choice("response") switch
-        {
-            "suspend" => BuyerResponse.Suspend,
-            "exit" => BuyerResponse.Exit,
-            _ => BuyerResponse.Engage,
-        },
+        Response = ResponseOf(r.Choice("response")),
         FollowUpAuditCost = r.Number("follow_up_audit_cost"),
+        ExitNoticeDays = r.Number("exit_notice_days"),
     };
 
     private static GrievanceMechanismDefinition ReadGrievances(MapReader r) => new()
     {
+        AlwaysEscalate = Categories(r, "always_escalate"),
         ReportsPerViolationYear = r.Number("reports_per_violation_year"),
         Trust = r.Number("trust"),
         LocalResolutionCapability = r.Number("local_resolution_capability"),
@@ -137,6 +143,8 @@ internal sealed class SocialReader
     private AuditProgrammeDefinition ReadAuditProgramme(MapReader r)
     {
         MapReader? intervals = r.Object("interval_days");
+        var (detection, detectionChanges) = r.Schedule("detection_probability");
+        var (cost, costChanges) = r.Schedule("cost_per_audit");
         (double start, double end) = Window(r);
         List<string> buyers = References(r, "buyers", SocialReferenceKind.Buyer);
         if (r.Value("buyers") is SSeq { Items.Count: 0 })
@@ -150,8 +158,10 @@ internal sealed class SocialReader
             Buyers = buyers,
             Target = Target(r),
             Unannounced = r.Choice("type") == "unannounced",
-            DetectionProbability = r.Number("detection_probability"),
-            CostPerAudit = r.Number("cost_per_audit"),
+            DetectionProbability = detection,
+            DetectionProbabilityChanges = detectionChanges,
+            CostPerAudit = cost,
+            CostPerAuditChanges = costChanges,
             IntervalDaysHigh = intervals?.Number("high") ?? 180,
             IntervalDaysMedium = intervals?.Number("medium") ?? 365,
             IntervalDaysLow = intervals?.Number("low") ?? 730,
@@ -177,6 +187,7 @@ internal sealed class SocialReader
             CapacityGain = r.Number("capacity_gain"),
             StartDay = start,
             EndDay = end,
+            WhileLawApplies = r.Choice("while_law_applies") == "true",
         };
     }
 
@@ -184,6 +195,7 @@ internal sealed class SocialReader
     {
         (double start, double end) = Window(r);
         string buyer = r.Text("buyer") ?? "";
+        var (rate, rateChanges) = r.Schedule("annual_rate");
         if (r.Has("buyer"))
         {
             _references.Add(new SocialReference(SocialReferenceKind.Buyer, buyer, r.At("buyer"), r.FieldPathOf("buyer")));
@@ -195,7 +207,8 @@ internal sealed class SocialReader
             Buyer = buyer,
             Target = Target(r),
             PayAfterDays = r.Number("pay_after_days"),
-            AnnualRate = r.Number("annual_rate"),
+            AnnualRate = rate,
+            AnnualRateChanges = rateChanges,
             CapabilityTarget = r.Has("capability_target") ? r.Number("capability_target") : double.NaN,
             RateDiscount = r.Number("rate_discount"),
             StartDay = start,
@@ -220,15 +233,61 @@ internal sealed class SocialReader
         AnnualFeeDays = r.Number("annual_fee_days"),
         Adopters = r.Object("adopters") is { } adopters ? ReadTarget(adopters) : null,
         AdoptionDay = r.Number("adoption_day"),
+        SuspendOn = Categories(r, "suspend_on"),
     };
 
-    private static DueDiligenceDefinition ReadDueDiligence(MapReader r) => new()
+    private DueDiligenceDefinition ReadDueDiligence(MapReader r)
     {
-        StartDay = r.Number("start_day"),
-        ReviewDays = r.Number("review_days"),
-        EnforcementProbability = r.Number("enforcement_probability"),
-        PenaltyPerViolation = r.Number("penalty_per_violation"),
-        AuditIntervalFactor = r.Number("audit_interval_factor"),
+        (double start, double end) = Window(r);
+        MapReader? required = r.Object("required_audit_interval_days");
+        MapReader? penalties = r.Object("penalties");
+        var (enforcement, enforcementChanges) = r.Schedule("enforcement_probability");
+        MapReader? overdue = penalties?.Object("overdue");
+        PenaltySize overdueSize = Penalty(overdue);
+        double perViolation = r.Number("penalty_per_violation");
+        if (overdue is not null && overdue.Has("fixed"))
+        {
+            if (r.Has("penalty_per_violation"))
+            {
+                r.Errors.OneOf(r.Map, r.FieldPathOf("penalty_per_violation"), "penalty_per_violation", "penalties.overdue.fixed", both: true);
+            }
+
+            perViolation = overdueSize.Fixed;
+        }
+
+        return new DueDiligenceDefinition
+        {
+            StartDay = start,
+            EndDay = end,
+            Markets = References(r, "markets", SocialReferenceKind.Market),
+            ReviewDays = r.Number("review_days"),
+            EnforcementProbability = enforcement,
+            EnforcementProbabilityChanges = enforcementChanges,
+            PenaltyPerViolation = perViolation,
+            OverdueExtra = overdueSize with { Fixed = 0 },
+            AuditGapPenalty = Penalty(penalties?.Object("audit_gap")),
+            HarmPenalty = Penalty(penalties?.Object("harm")),
+            ExitPenalty = Penalty(penalties?.Object("exit")),
+            RequiredAuditIntervalHigh = required?.Number("high") ?? double.PositiveInfinity,
+            RequiredAuditIntervalMedium = required?.Number("medium") ?? double.PositiveInfinity,
+            RequiredAuditIntervalLow = required?.Number("low") ?? double.PositiveInfinity,
+            ResponsibleExitNoticeDays = r.Number("responsible_exit_notice_days"),
+            Response = r.Choice("response") switch
+            {
+                "meet_duty" => AuditResponseRule.MeetDuty,
+                "cost_benefit" => AuditResponseRule.CostBenefit,
+                _ => AuditResponseRule.Factor,
+            },
+            AuditIntervalFactor = r.Number("audit_interval_factor"),
+            Engagement = r.Has("engagement") ? ResponseOf(r.Choice("engagement")) : null,
+        };
+    }
+
+    private static BuyerResponse ResponseOf(string word) => word switch
+    {
+        "suspend" => BuyerResponse.Suspend,
+        "exit" => BuyerResponse.Exit,
+        _ => BuyerResponse.Engage,
     };
 
     private static SupplierResponseDefinition ReadSupplierResponse(MapReader r) => new()
@@ -241,13 +300,20 @@ internal sealed class SocialReader
         ExpediteCostDaysPerDaySaved = r.Number("expedite_cost_days_per_day_saved"),
     };
 
-    private static ImportBanDefinition ReadImportBan(MapReader r) => new()
+    private static PenaltySize Penalty(MapReader? r) =>
+        r is null ? PenaltySize.None : new PenaltySize(r.Number("fixed"), r.Number("per_worker_day"), r.Number("share_of_purchases"));
+
+    private ImportBanDefinition ReadImportBan(MapReader r)
     {
-        StartDay = r.Number("start_day"),
-        Categories = r.Has("categories")
-            ? [.. Choices(r, "categories", SocialFormat.Categories).Select(i => (ViolationCategory)i)]
-            : new ImportBanDefinition().Categories,
-    };
+        (double start, double end) = Window(r);
+        return new ImportBanDefinition
+        {
+            StartDay = start,
+            EndDay = end,
+            Markets = References(r, "markets", SocialReferenceKind.Market),
+            Categories = r.Has("categories") ? Categories(r, "categories") : new ImportBanDefinition().Categories,
+        };
+    }
 
     private static (double Start, double End) Window(MapReader r)
     {
@@ -263,7 +329,10 @@ internal sealed class SocialReader
 
     private SupplierTarget Target(MapReader r) => r.Object("target") is { } target ? ReadTarget(target) : SupplierTarget.All;
 
-    private SupplierTarget ReadTarget(MapReader r)
+    private SupplierTarget ReadTarget(MapReader r) => ReadTarget(r, _references);
+
+    /// <summary>A target (or an alert's filter, which has no segments): tiers, sizes, segments, regions and suppliers; names go to <paramref name="references"/>.</summary>
+    internal static SupplierTarget ReadTarget(MapReader r, List<SocialReference> references)
     {
         int min = r.Integer("min_tier");
         int max = r.Integer("max_tier");
@@ -278,8 +347,8 @@ internal sealed class SocialReader
             MaxTier = max >= SocialFormat.MaxTier ? int.MaxValue : max,
             Sizes = [.. Choices(r, "sizes", ScenarioFormat.Sizes).Select(i => (SizeClass)i)],
             Segments = [.. Choices(r, "segments", SocialFormat.Segments).Select(i => (RiskSegment)i)],
-            Regions = References(r, "regions", SocialReferenceKind.Region),
-            Suppliers = References(r, "suppliers", SocialReferenceKind.Supplier),
+            Regions = References(r, "regions", SocialReferenceKind.Region, references),
+            Suppliers = References(r, "suppliers", SocialReferenceKind.Supplier, references),
         };
     }
 
@@ -302,8 +371,11 @@ internal sealed class SocialReader
         return items;
     }
 
+    private static List<ViolationCategory> Categories(MapReader r, string key) =>
+        [.. Choices(r, key, SocialFormat.Categories).Select(i => (ViolationCategory)i)];
+
     /// <summary>The positions in <paramref name="choices"/> of a list's words; unknown words are reported and skipped.</summary>
-    private static List<int> Choices(MapReader r, string key, IReadOnlyList<string> choices)
+    internal static List<int> Choices(MapReader r, string key, IReadOnlyList<string> choices)
     {
         var picked = new List<int>();
         foreach ((string text, SNode node) in TextItems(r, key))
@@ -322,13 +394,15 @@ internal sealed class SocialReader
         return picked;
     }
 
-    private List<string> References(MapReader r, string key, SocialReferenceKind kind)
+    private List<string> References(MapReader r, string key, SocialReferenceKind kind) => References(r, key, kind, _references);
+
+    private static List<string> References(MapReader r, string key, SocialReferenceKind kind, List<SocialReference> references)
     {
         var ids = new List<string>();
         foreach ((string text, SNode node) in TextItems(r, key))
         {
             ids.Add(text);
-            _references.Add(new SocialReference(kind, text, node, r.FieldPathOf(key)));
+            references.Add(new SocialReference(kind, text, node, r.FieldPathOf(key)));
         }
 
         return ids;

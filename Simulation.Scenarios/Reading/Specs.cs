@@ -46,6 +46,12 @@ internal sealed class ScenarioSpec
     /// <summary>The social section, or null when the scenario has none.</summary>
     public SocialSpec? Social { get; set; }
 
+    /// <summary>The alerts, in file order.</summary>
+    public List<AlertDefinition> Alerts { get; } = [];
+
+    /// <summary>Regions and suppliers named by alert filters (resolved by the builder).</summary>
+    public List<SocialReference> AlertReferences { get; } = [];
+
     /// <summary>The report section (headline, targets, currency), defaults when absent.</summary>
     public Reporting.ReportSettings Report { get; set; } = Reporting.ReportSettings.Default;
 

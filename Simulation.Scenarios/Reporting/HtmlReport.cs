@@ -63,6 +63,11 @@ internal static class HtmlReport
         }
 
         html.Append("<a href=\"#kpis\">KPIs</a>");
+        if (data.Alerts.Count > 0)
+        {
+            html.Append("<a href=\"#alerts\">Alerts</a>");
+        }
+
         foreach (string section in charts.Select(c => c.Section).Distinct())
         {
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{Anchor(section)}\">{E(section)}</a>");
@@ -84,6 +89,7 @@ internal static class HtmlReport
         }
 
         AppendKpiTable(html, data);
+        AppendAlerts(html, data);
         foreach (var section in charts.GroupBy(c => c.Section))
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{Anchor(section.Key)}\">{E(section.Key)}</h2>\n");
@@ -185,6 +191,33 @@ internal static class HtmlReport
         html.Append("</table>\n");
     }
 
+    /// <summary>Per alert: how often it fired, with the 95% Wilson interval, and when it first fired.</summary>
+    private static void AppendAlerts(StringBuilder html, RunData data)
+    {
+        if (data.Alerts.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("""
+            <h2 id="alerts">Alerts</h2>
+            <p>The share of replications in which each alert of the scenario fired (95% Wilson interval), and the first day it fired over those replications (none for end-of-run alerts). Per replication: kpis.parquet, columns alert_&lt;id&gt;_fired and alert_&lt;id&gt;_first_day.</p>
+            <table>
+            <tr><th>alert</th><th>fired</th><th>95% CI</th><th>first day: mean</th><th>p5 .. p95</th></tr>
+
+            """);
+        foreach (var a in data.Alerts)
+        {
+            string share = string.Create(CultureInfo.InvariantCulture, $"{a.Fired} of {a.N}");
+            string ci = string.Create(CultureInfo.InvariantCulture, $"{100 * a.Ci95Low:0}% .. {100 * a.Ci95High:0}%");
+            string mean = a.FirstDay is { } d ? NumberText.Compact(d.Mean) : "-";
+            string range = a.FirstDay is { } r ? $"{NumberText.Compact(r.P5)} .. {NumberText.Compact(r.P95)}" : "-";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(a.Id)}</td><td class=\"num\">{E(share)}</td><td class=\"num\">{E(ci)}</td><td class=\"num\">{E(mean)}</td><td class=\"num\">{E(range)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
     private static KpiGroup? GroupOf(SummaryRow s) => Enum.TryParse<KpiGroup>(s.Group, ignoreCase: true, out var g) ? g : null;
 
     private static string Anchor(string section) => "section-" + section.ToLowerInvariant().Replace(' ', '-');

@@ -22,6 +22,9 @@ internal sealed record SummaryRow(string Kpi, string Unit, string Group, int N, 
 }
 
 /// <summary>Mean exits per replication in one category (a tier, a size class or a cause).</summary>
+/// <summary>An alert over the run: replications, how many fired, the 95% Wilson interval of the share, and the first days.</summary>
+internal sealed record AlertRow(string Id, int N, int Fired, double Ci95Low, double Ci95High, Core.Statistics.Summary? FirstDay);
+
 internal sealed record ExitBar(string Category, string Label, double MeanPerReplication);
 
 /// <summary>Per view node of the network (a supplier, or a group of them): means per replication.</summary>
@@ -72,6 +75,9 @@ internal sealed class RunData
     /// <summary>Each KPI column of kpis.parquet: one value per replication.</summary>
     public IReadOnlyDictionary<string, double[]> Kpis { get; }
 
+    /// <summary>The scenario's alerts, from their kpis.parquet columns (empty without alerts).</summary>
+    public IReadOnlyList<AlertRow> Alerts { get; init; } = [];
+
     /// <summary>Mean exits per replication after the warm-up, by tier, size and cause.</summary>
     public IReadOnlyList<ExitBar> Exits { get; }
 
@@ -84,17 +90,50 @@ internal sealed class RunData
     {
         var summary = await ReadSummaryAsync(Path.Combine(folder, "summary.parquet"), cancellationToken).ConfigureAwait(false);
         var kpis = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var alerts = new List<AlertRow>();
         await using (var table = await ParquetTable.OpenAsync(Path.Combine(folder, "kpis.parquet"), cancellationToken).ConfigureAwait(false))
         {
-            foreach (string column in table.ColumnNames.Where(c => table.ValueType(c) == typeof(double)))
+            foreach (string column in table.ColumnNames.Where(c => table.ValueType(c) == typeof(double) && !IsAlertColumn(c)))
             {
                 kpis[column] = await table.ReadAsync<double>(column, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (string column in table.ColumnNames.Where(c => c.StartsWith(AlertPrefix, StringComparison.Ordinal) && c.EndsWith(FiredSuffix, StringComparison.Ordinal)))
+            {
+                alerts.Add(await ReadAlertAsync(table, column[AlertPrefix.Length..^FiredSuffix.Length], cancellationToken).ConfigureAwait(false));
             }
         }
 
         var presentation = RunPresentation.Read(folder);
         var (exits, nodes) = await ReadSuppliersAsync(Path.Combine(folder, SuppliersFile.FileName), manifest, presentation.Aggregated, cancellationToken).ConfigureAwait(false);
-        return new RunData(folder, manifest, presentation, summary, kpis, exits, nodes);
+        return new RunData(folder, manifest, presentation, summary, kpis, exits, nodes) { Alerts = alerts };
+    }
+
+    private const string AlertPrefix = "alert_";
+    private const string FiredSuffix = "_fired";
+    private const string FirstDaySuffix = "_first_day";
+
+    private static bool IsAlertColumn(string column) =>
+        column.StartsWith(AlertPrefix, StringComparison.Ordinal)
+        && (column.EndsWith(FiredSuffix, StringComparison.Ordinal) || column.EndsWith(FirstDaySuffix, StringComparison.Ordinal));
+
+    /// <summary>One alert's columns of kpis.parquet, summarised as the run's table does.</summary>
+    private static async Task<AlertRow> ReadAlertAsync(ParquetTable table, string id, CancellationToken cancellationToken)
+    {
+        int fired = 0;
+        int n = 0;
+        var days = new List<double>();
+        for (int g = 0; g < table.RowGroupCount; g++)
+        {
+            var flags = await table.ReadGroupAsync<bool>(AlertPrefix + id + FiredSuffix, g, cancellationToken).ConfigureAwait(false);
+            var first = await table.ReadNullableGroupAsync<double>(AlertPrefix + id + FirstDaySuffix, g, cancellationToken).ConfigureAwait(false);
+            n += flags.Length;
+            fired += flags.Count(f => f);
+            days.AddRange(first.Where(d => d is not null).Select(d => d!.Value));
+        }
+
+        var (low, high) = n > 0 ? Core.Statistics.ProportionInterval.Wilson95(fired, n) : (double.NaN, double.NaN);
+        return new AlertRow(id, n, fired, low, high, days.Count > 0 ? Core.Statistics.Summary.Of([.. days]) : null);
     }
 
     /// <summary>The summary row of a KPI, or null if the run has none by that name.</summary>

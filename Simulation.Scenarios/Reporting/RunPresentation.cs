@@ -74,7 +74,7 @@ internal sealed record RunPresentation
             ModelsSocial = social is not null,
             ModelsFinancing = definition.Regions.Any(r => r.Credit is not null)
                 || social is { SupplyChainFinance.Count: > 0 } or { DirectLending.Count: > 0 },
-            Levers = social is null ? [] : LeversOf(social),
+            Levers = [.. (social is null ? [] : LeversOf(social)), .. RegionLevers(definition.Regions)],
             Nodes = nodes,
             Links = links,
             Aggregated = aggregated,
@@ -103,6 +103,12 @@ internal sealed record RunPresentation
         }
     }
 
+    /// <summary>Each scheduled change of a region's labour inspections or inspection detection, as a lever starting that day.</summary>
+    private static IEnumerable<Lever> RegionLevers(IReadOnlyList<RegionDefinition> regions) =>
+        regions.SelectMany(r =>
+            r.LabourInspectionsChanges.Select(c => new Lever(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"inspections {r.Id}: {c.Value:0.###}/yr"), c.Day, null))
+                .Concat(r.InspectionDetectionChanges.Select(c => new Lever(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"inspection detection {r.Id}: {c.Value:0.###}"), c.Day, null))));
+
     private static IReadOnlyList<Lever> LeversOf(SocialDefinition social)
     {
         static double? End(double day) => double.IsFinite(day) ? day : null;
@@ -114,12 +120,12 @@ internal sealed record RunPresentation
         levers.AddRange(social.Certifications.Where(c => c.AdoptionDay > 0).Select(c => new Lever("certification: " + c.Id, c.AdoptionDay, null)));
         if (social.DueDiligence is { } law)
         {
-            levers.Add(new Lever("due-diligence law", law.StartDay, null));
+            levers.Add(new Lever(law.Markets.Count > 0 ? "due-diligence law (" + string.Join(", ", law.Markets) + ")" : "due-diligence law", law.StartDay, End(law.EndDay)));
         }
 
         if (social.ImportBan is { } ban)
         {
-            levers.Add(new Lever("import ban", ban.StartDay, null));
+            levers.Add(new Lever(ban.Markets.Count > 0 ? "import ban (" + string.Join(", ", ban.Markets) + ")" : "import ban", ban.StartDay, End(ban.EndDay)));
         }
 
         // A lever on from day 0 to the horizon has no moment to mark.

@@ -79,6 +79,12 @@ internal sealed record FieldSchema(string Key, FieldKind Kind, string Descriptio
     /// <summary>The shape of an <see cref="FieldKind.Object"/> or of each item of an <see cref="FieldKind.ObjectList"/> or <see cref="FieldKind.ObjectOrList"/>.</summary>
     public ObjectSchema? Object { get; init; }
 
+    /// <summary>
+    /// A number that may also be a schedule: a list of steps <c>{from_day, value}</c> (a step may end at
+    /// <c>end_day</c>, after which the value before it returns); read by <c>MapReader.Schedule</c>.
+    /// </summary>
+    public bool Scheduled { get; init; }
+
     /// <summary>For distributions of durations and lead times: no draw may be negative.</summary>
     public bool NonNegativeDraws { get; init; }
 

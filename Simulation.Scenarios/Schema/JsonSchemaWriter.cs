@@ -89,7 +89,19 @@ internal static class JsonSchemaWriter
                 break;
 
             case FieldKind.Number or FieldKind.Integer:
-                if (sampled)
+                if (field.Scheduled)
+                {
+                    json.WriteString("description", description + " May be a schedule: a list of steps {from_day, value} (optionally end_day).");
+                    json.WriteStartArray("anyOf");
+                    json.WriteStartObject();
+                    WriteNumber(json, field);
+                    json.WriteEndObject();
+                    json.WriteStartObject();
+                    WriteSchedule(json, field);
+                    json.WriteEndObject();
+                    json.WriteEndArray();
+                }
+                else if (sampled)
                 {
                     json.WriteString("description", description + " May be a distribution, sampled per generated supplier.");
                     json.WriteStartArray("anyOf");
@@ -229,6 +241,34 @@ internal static class JsonSchemaWriter
         {
             json.WriteNumber(field.MaxExclusive ? "exclusiveMaximum" : "maximum", max);
         }
+    }
+
+    /// <summary>A schedule: steps with a day from which the value (within the field's bounds) applies.</summary>
+    private static void WriteSchedule(Utf8JsonWriter json, FieldSchema field)
+    {
+        json.WriteString("type", "array");
+        json.WriteNumber("minItems", 1);
+        json.WriteStartObject("items");
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteStartArray("required");
+        json.WriteStringValue("from_day");
+        json.WriteStringValue("value");
+        json.WriteEndArray();
+        json.WriteStartObject("properties");
+        json.WriteStartObject("from_day");
+        json.WriteString("type", "number");
+        json.WriteNumber("minimum", 0);
+        json.WriteEndObject();
+        json.WriteStartObject("end_day");
+        json.WriteString("type", "number");
+        json.WriteNumber("minimum", 0);
+        json.WriteEndObject();
+        json.WriteStartObject("value");
+        WriteNumber(json, field);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static void WriteDistribution(Utf8JsonWriter json)

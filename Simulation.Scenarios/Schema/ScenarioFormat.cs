@@ -49,6 +49,8 @@ internal static class ScenarioFormat
         [
             Number("insolvency_exit_days", "Consecutive days a supplier may be unable to pay its costs before it exits.", 90, min: 0, minExclusive: true),
             Number("margin_review_days", "Window over which a supplier's margin is compared with its alternative market.", 180, min: 0, minExclusive: true),
+            Number("profit_withdrawal_cash_days", "Owners withdraw cash above this many days of daily cost (at a day's end without stress or credit drawn).", double.PositiveInfinity, min: 0) with { AllowInfinite = true, DefaultText = ".inf (never)" },
+            Number("profit_withdrawal_share", "Share of the cash above the target withdrawn each day.", 1, min: 0, max: 1, minExclusive: true),
         ]);
 
     public static ObjectSchema Credit { get; } = new(
@@ -57,6 +59,7 @@ internal static class ScenarioFormat
         [
             Number("annual_rate", "Interest per year, e.g. 0.14 for 14%.", min: 0) with { Required = true },
             Number("limit_days_of_cost", "Credit limit as days of the supplier's full-capacity daily cost.", min: 0) with { Required = true },
+            new FieldSchema("sizes", FieldKind.TextList, "Size classes that may borrow (micro, small, medium, large).") { DefaultText = "all" },
         ]);
 
     public static ObjectSchema Region { get; } = new(
@@ -66,8 +69,8 @@ internal static class ScenarioFormat
             Id("Unique id of the region."),
             Number("lead_time_multiplier", "Multiplies every shipping lead time out of the region (1 = good infrastructure).", 1, min: 0, minExclusive: true),
             Nested("credit", "Credit for small suppliers; omit when none is available.", Credit) with { DefaultText = "none" },
-            Number("labour_inspections_per_supplier_year", "Labour inspections per supplier per year.", 0, min: 0),
-            Number("inspection_detection_probability", "Probability that an inspection detects an open violation.", 0, min: 0, max: 1),
+            Number("labour_inspections_per_supplier_year", "Labour inspections per supplier per year.", 0, min: 0) with { Scheduled = true },
+            Number("inspection_detection_probability", "Probability that an inspection detects an open violation.", 0, min: 0, max: 1) with { Scheduled = true },
             Number("grid_carbon_kg_per_kwh", "Grid carbon factor, kg CO2e per kWh.", 0, min: 0),
         ]);
 
@@ -191,7 +194,10 @@ internal static class ScenarioFormat
             Nested("inventory", "Its stock of the product.", StockInventory) with { DefaultText = "empty, no policy" },
             Choice("shortage", "What happens to demand stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
             Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
-            Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+            Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0) with { Scheduled = true },
+            Text("market", "The market it sells into (laws and bans name markets); or give several with markets.") with { DefaultText = "none" },
+            new FieldSchema("markets", FieldKind.TextList, "The markets it sells into, when several.") { DefaultText = "[]" },
+            Number("remediation_cost_share", "Share of the remediation cost of suppliers in its chain that it pays.", 0, min: 0, max: 1),
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
             Nested("resourcing", "Re-sourcing rule of this stock; default the top-level resourcing.", Resourcing) with { DefaultText = "the top-level resourcing" },
@@ -207,7 +213,9 @@ internal static class ScenarioFormat
             Nested("inventory", "Its stock of the product.", StockInventory) with { DefaultText = "empty, no policy" },
             Choice("shortage", "What happens to orders stock cannot meet: backorder or lost_sales.", ShortagePolicies, "backorder"),
             Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day.", 0, min: 0),
-            Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+            Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0) with { Scheduled = true },
+            Text("market", "The market it sells into (laws and bans name markets); or give several with markets.") with { DefaultText = "none" },
+            new FieldSchema("markets", FieldKind.TextList, "The markets it sells into, when several.") { DefaultText = "[]" },
             Dist("lead_time_days", "Shipping lead time to its customers when a link sets none.", nonNegative: true) with { DefaultText = "0" },
             List("sources", "Where it buys the product; shares sum to 1.", Source) with { Required = true },
             Choice("sourcing", "How each order is spread over the sources: split (by share) or one_per_order (whole, to one source drawn by share).", SourcingModes, "split"),
@@ -234,7 +242,7 @@ internal static class ScenarioFormat
         Number("co2e_kg_per_unit", "Production emissions per unit, kg CO2e.", 0, min: 0),
         Number("water_l_per_unit", "Water per unit, litres.", 0, min: 0),
         new FieldSchema("certifications", FieldKind.TextList, "Certifications held (e.g. bsci, rspo).") { DefaultText = "[]" },
-        Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0),
+        Number("payment_terms_days", "Days after delivery that it pays its suppliers.", 30, min: 0) with { Scheduled = true },
         Number("payment_terms_pass_through", "f in [0, 1]: it pays its suppliers after payment_terms_days + f * max(0, T_in - payment_terms_days), T_in the mean terms it is paid on.", 0, min: 0, max: 1),
         Number("holding_cost_per_unit_day", "Holding cost per unit on hand per day (finished goods and inputs).", 0, min: 0),
         Nested("inventory", "Finished goods: initial stock, policy (none = make to order) and capacity.", StockInventory) with { DefaultText = "empty, make to order" },
@@ -308,6 +316,7 @@ internal static class ScenarioFormat
             List("disruptions", "Disruptions of suppliers and regions.", Disruption),
             Nested("resourcing", "Re-sourcing rule of every sourcing stock that sets none; omit for none (remaining sources share a lost source's orders by their shares).", Resourcing) with { DefaultText = "none" },
             Nested("social", "Compliance, detection, programmes, financing and policies; omit to switch them off.", SocialFormat.Social) with { DefaultText = "none" },
+            List("alerts", "Early-warning thresholds on metrics, reported per replication.", AlertFormat.Alert),
             Nested("report", "Headline KPIs, their targets and the currency of the report.", ReportFormat.Report) with { DefaultText = "defaults" },
         ]);
 
@@ -327,6 +336,16 @@ internal static class ScenarioFormat
     internal static FieldSchema Id(string description) => Text("id", description) with { Required = true };
 
     internal static FieldSchema Text(string key, string description) => new(key, FieldKind.Text, description);
+
+    /// <summary>One step of a schedule of <paramref name="field"/>: its value has the field's range.</summary>
+    internal static ObjectSchema ScheduleStep(FieldSchema field) => new(
+        "schedule step",
+        "From from_day on the parameter takes value; with end_day, the value before the step returns from that day.",
+        [
+            Number("from_day", "Day the value applies from.", 0, min: 0) with { Required = true },
+            Number("end_day", "Day the value before the step returns.", double.PositiveInfinity, min: 0) with { AllowInfinite = true, DefaultText = ".inf" },
+            field with { Key = "value", Required = true, Scheduled = false, Description = "The value from from_day on." },
+        ]);
 
     internal static FieldSchema Number(
         string key, string description, double defaultValue = 0, double? min = null, double? max = null, bool minExclusive = false) =>

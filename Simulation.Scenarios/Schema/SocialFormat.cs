@@ -17,6 +17,10 @@ internal static class SocialFormat
 
     public static readonly IReadOnlyList<string> AuditTypes = ["announced", "unannounced"];
 
+    public static readonly IReadOnlyList<string> ScoreMethods = ["indicators", "expected_harm"];
+
+    public static readonly IReadOnlyList<string> AuditResponseRules = ["factor", "meet_duty", "cost_benefit"];
+
     /// <summary>Largest tier a target can name; the default of <c>max_tier</c> means "no limit".</summary>
     public const int MaxTier = 99;
 
@@ -31,6 +35,7 @@ internal static class SocialFormat
         [
             Number("violations_per_supplier_year", "Hazard at capability 0, no enforcement, no pressure, no certification.", min: 0) with { Required = true },
             Number("exposed_worker_share", "Share of the supplier's workers exposed while one is open.", 1, min: 0, max: 1),
+            Number("severity_weight", "Weight of its worker-days in severity_weighted_exposure.", 1, min: 0),
         ]);
 
     public static ObjectSchema Compliance { get; } = new(
@@ -59,6 +64,7 @@ internal static class SocialFormat
         "segmentation",
         "Risk segments by score in [0, 1].",
         [
+            Choice("method", "indicators (region, tier, size, capability, history) or expected_harm (hazard x workers exposed, relative to the chain's largest).", ScoreMethods, "indicators"),
             Number("high_threshold", "Scores at or above this are high risk.", 0.5, min: 0, max: 1),
             Number("medium_threshold", "Scores at or above this (and below high) are medium risk.", 0.3, min: 0, max: 1),
         ]);
@@ -70,6 +76,7 @@ internal static class SocialFormat
             Number("deadline_days", "Days from detection to the plan's deadline.", 90, min: 0),
             Choice("response", "engage, suspend (no new orders until fixed) or exit (terminate the supplier).", Responses, "engage"),
             Number("follow_up_audit_cost", "Cost of the follow-up audit at each missed deadline.", 0, min: 0),
+            Number("exit_notice_days", "With response exit: days of notice before the termination (a fix within it cancels the exit).", 0, min: 0),
         ]);
 
     public static ObjectSchema Grievances { get; } = new(
@@ -81,6 +88,7 @@ internal static class SocialFormat
             Number("local_resolution_capability", "Capability at or above which the supplier resolves grievances itself.", 0.6, min: 0, max: 1),
             Number("local_resolution_days", "Days a local resolution takes.", 30, min: 0),
             Number("escalation_cost", "Cost to the buyers of each escalated grievance.", 0, min: 0),
+            new FieldSchema("always_escalate", FieldKind.TextList, "Categories whose grievances are always escalated to the buyers (e.g. forced_or_child_labour).") { DefaultText = "[]" },
         ]);
 
     public static ObjectSchema Target { get; } = new(
@@ -112,8 +120,8 @@ internal static class SocialFormat
             new FieldSchema("buyers", FieldKind.TextList, "The buyers running it; several = one shared audit, cost split, findings shared.") { Required = true },
             Nested("target", "Which suppliers of the buyers' chains are audited.", Target) with { DefaultText = "all" },
             Choice("type", "announced or unannounced.", AuditTypes, "announced"),
-            Number("detection_probability", "Probability that an audit finds each open violation.", 0.5, min: 0, max: 1),
-            Number("cost_per_audit", "Cost of one audit.", 0, min: 0),
+            Number("detection_probability", "Probability that an audit finds each open violation.", 0.5, min: 0, max: 1) with { Scheduled = true },
+            Number("cost_per_audit", "Cost of one audit.", 0, min: 0) with { Scheduled = true },
             Nested("interval_days", "Days between audits by risk segment.", Intervals) with { DefaultText = "high 180, medium 365, low 730" },
             StartDay,
             EndDay,
@@ -135,6 +143,7 @@ internal static class SocialFormat
             Number("capacity_gain", "Capacity added per unit of capability gained (0.2 = 20% more output a day at a gain of 1).", 0, min: 0),
             StartDay,
             EndDay with { Description = "Last day suppliers enrol." },
+            new FieldSchema("while_law_applies", FieldKind.Choice, "true: enrol only while the due-diligence law is in force, and only suppliers it covers (the buyers' response to the law).") { Choices = ["false", "true"], DefaultText = "false" },
         ]);
 
     public static ObjectSchema SupplyChainFinance { get; } = new(
@@ -145,7 +154,7 @@ internal static class SocialFormat
             Text("buyer", "The buyer whose invoices are financed.") with { Required = true },
             Nested("target", "Which of its suppliers may use it.", Target) with { DefaultText = "all" },
             Number("pay_after_days", "Days after delivery that the supplier is paid.", 15, min: 0),
-            Number("annual_rate", "Discount rate per year on the days paid early.", 0.06, min: 0),
+            Number("annual_rate", "Discount rate per year on the days paid early.", 0.06, min: 0) with { Scheduled = true },
             Number("capability_target", "Outcome-linked: capability that earns rate_discount.", double.NaN, min: 0, max: 1) with { DefaultText = "none" },
             Number("rate_discount", "Cut in annual_rate for suppliers meeting capability_target with no overdue corrective action.", 0, min: 0),
             StartDay,
@@ -173,17 +182,53 @@ internal static class SocialFormat
             Number("annual_fee_days", "Fee a certified supplier pays per year, in days of its full-capacity daily cost.", 0, min: 0),
             Nested("adopters", "Suppliers that become certified on adoption_day.", Target) with { DefaultText = "none" },
             Number("adoption_day", "Day the adopters become certified.", 0, min: 0),
+            new FieldSchema("suspend_on", FieldKind.TextList, "Categories whose detected violation suspends the certificate until fixed (a critical finding).") { DefaultText = "[]" },
+        ]);
+
+    public static ObjectSchema Penalty { get; } = new(
+        "penalty",
+        "A due-diligence penalty: fixed * breaches + per_worker_day * worker-days of harm at the breaching suppliers + share_of_purchases * the covered buyers' purchases in the review window.",
+        [
+            Number("fixed", "Per breach.", 0, min: 0),
+            Number("per_worker_day", "Per worker-day of exposure at the breaching suppliers in the review window.", 0, min: 0),
+            Number("share_of_purchases", "Share of the covered buyers' purchases in the window, once when the duty was breached.", 0, min: 0, max: 1),
+        ]);
+
+    public static ObjectSchema Penalties { get; } = new(
+        "penalties",
+        "Penalties for failing diligence, by duty.",
+        [
+            Nested("audit_gap", "Per covered supplier whose last audit is older than its segment's required interval.", Penalty) with { DefaultText = "none" },
+            Nested("overdue", "Per known violation past its corrective-action deadline (fixed = penalty_per_violation).", Penalty) with { DefaultText = "none" },
+            Nested("harm", "Per covered supplier with harm where diligence was inadequate (an audit gap or an overdue violation).", Penalty) with { DefaultText = "none" },
+            Nested("exit", "Per supplier terminated without a responsible-exit notice.", Penalty) with { DefaultText = "none" },
+        ]);
+
+    public static ObjectSchema RequiredIntervals { get; } = new(
+        "required audit intervals",
+        "Most days between audits the law accepts, by risk segment.",
+        [
+            Number("high", "High-risk suppliers.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf (no duty)" },
+            Number("medium", "Medium-risk suppliers.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf (no duty)" },
+            Number("low", "Low-risk suppliers.", double.PositiveInfinity, min: 0, minExclusive: true) with { AllowInfinite = true, DefaultText = ".inf (no duty)" },
         ]);
 
     public static ObjectSchema DueDiligence { get; } = new(
         "due diligence",
-        "A mandatory due-diligence law: penalties for detected violations left past their deadline.",
+        "A mandatory due-diligence law: penalties for failing diligence (audit gaps, overdue violations, harm where diligence was inadequate, irresponsible exits).",
         [
             StartDay with { Description = "Day the law applies from." },
+            EndDay with { Description = "Last day the law applies." },
+            new FieldSchema("markets", FieldKind.TextList, "Markets it applies to (buyers' market); empty = every buyer.") { DefaultText = "all" },
             Number("review_days", "Days between enforcement reviews.", 365, min: 1),
-            Number("enforcement_probability", "Probability that a review leads to enforcement.", 0.3, min: 0, max: 1),
+            Number("enforcement_probability", "Probability that a review leads to enforcement.", 0.3, min: 0, max: 1) with { Scheduled = true },
             Number("penalty_per_violation", "Penalty per detected violation past its deadline at an enforced review.", 0, min: 0),
-            Number("audit_interval_factor", "Factor on every audit interval once the law applies (0.5 = buyers audit twice as often).", 1, min: 0.05, max: 1),
+            Nested("required_audit_interval_days", "Most days between audits, by segment (the duty of process).", RequiredIntervals) with { DefaultText = "no duty" },
+            Nested("penalties", "Penalties by duty.", Penalties) with { DefaultText = "none besides penalty_per_violation" },
+            Number("responsible_exit_notice_days", "Notice (corrective_actions.exit_notice_days) a termination needs to be a responsible exit.", 0, min: 0),
+            Choice("response", "How covered buyers set audit frequency: factor (audit_interval_factor), meet_duty or cost_benefit.", AuditResponseRules, "factor"),
+            Choice("engagement", "Covered buyers' response at a missed deadline while the law applies (engage, suspend, exit); replaces corrective_actions.response for covered suppliers.", Responses, "unchanged") with { DefaultText = "corrective_actions.response" },
+            Number("audit_interval_factor", "Factor on every audit interval once the law applies (0.5 = buyers audit twice as often); rule factor.", 1, min: 0.05, max: 1),
         ]);
 
     public static ObjectSchema ImportBan { get; } = new(
@@ -191,6 +236,8 @@ internal static class SocialFormat
         "Shipments into buyers are detained with the probability that their goods trace, through the bill of materials, to an open banned finding.",
         [
             StartDay with { Description = "Day the ban applies from." },
+            EndDay with { Description = "Last day the ban applies." },
+            new FieldSchema("markets", FieldKind.TextList, "Markets whose customs detain (buyers' and distribution centres' market); empty = every market.") { DefaultText = "all" },
             new FieldSchema("categories", FieldKind.TextList, "Banned categories.") { DefaultText = "[forced_or_child_labour, environment]" },
         ]);
 

@@ -26,6 +26,7 @@ public sealed class ModelHashFixtureTests
         { "scenarios/conflict-minerals.yaml", false },
         { "scenarios/palm-oil-smallholders.yaml", false },
         { "scenarios/quickstart.yaml", true },
+        { "scenarios/risk-targeting.yaml", false },
         { "scenarios/smart-mix.yaml", false },
         { "scenarios/smart-mix-mandatory.yaml", false },
         { "scenarios/smart-mix-voluntary.yaml", false },

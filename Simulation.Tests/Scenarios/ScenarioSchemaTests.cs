@@ -10,7 +10,7 @@ public sealed class ScenarioSchemaTests
     private static readonly string[] TopLevelKeys =
     [
         "extends", "name", "description", "horizon_days", "warmup_days", "start_date", "replications", "seed", "economics",
-        "regions", "products", "buyers", "distribution_centres", "suppliers", "supplier_groups", "import", "disruptions", "resourcing", "social", "report",
+        "regions", "products", "buyers", "distribution_centres", "suppliers", "supplier_groups", "import", "disruptions", "resourcing", "social", "alerts", "report",
     ];
 
     [Fact]

@@ -47,6 +47,9 @@ public sealed record NetworkDefinition
 
     /// <summary>Compliance, detection, programmes, financing and policies; null switches them all off.</summary>
     public SocialDefinition? Social { get; init; }
+
+    /// <summary>Thresholds on KPIs and time-series metrics reported per replication (DESIGN.md section 8); empty = none.</summary>
+    public IReadOnlyList<AlertDefinition> Alerts { get; init; } = [];
 }
 
 /// <summary>Network-wide economic rules.</summary>
@@ -57,6 +60,16 @@ public sealed record EconomicsDefinition
 
     /// <summary>Window over which a supplier's operating margin is compared with its alternative market.</summary>
     public double MarginReviewDays { get; init; } = 180;
+
+    /// <summary>
+    /// Owners withdraw profit: at each day's end a supplier without stress and without credit drawn pays
+    /// out <see cref="ProfitWithdrawalShare"/> of its cash above this many days of its daily cost
+    /// (infinity = never), so cash does not pile up for years and insolvency risk stays alive.
+    /// </summary>
+    public double ProfitWithdrawalCashDays { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Share of the cash above the target withdrawn each day, in (0, 1].</summary>
+    public double ProfitWithdrawalShare { get; init; } = 1;
 }
 
 /// <summary>A region: infrastructure, credit and hazards shared by every node in it.</summary>
@@ -74,11 +87,23 @@ public sealed record RegionDefinition
     /// <summary>Credit for small suppliers; null when none is available.</summary>
     public CreditTerms? Credit { get; init; }
 
+    /// <summary>The size classes that may use <see cref="Credit"/> (MSME credit lines often reach only the small); empty = all.</summary>
+    public IReadOnlyList<SizeClass> CreditSizes { get; init; } = [];
+
     /// <summary>Labour inspections per supplier-year (used by the compliance mechanisms).</summary>
     public double LabourInspectionsPerSupplierYear { get; init; }
 
     /// <summary>Probability that an inspection detects an open violation.</summary>
     public double InspectionDetectionProbability { get; init; }
+
+    /// <summary>
+    /// Changes of <see cref="LabourInspectionsPerSupplierYear"/> over time ("the government doubles
+    /// inspections in year 2"): from each change's day on, the rate is its value (&gt;= 0). Empty: constant.
+    /// </summary>
+    public IReadOnlyList<ParameterChange<double>> LabourInspectionsChanges { get; init; } = [];
+
+    /// <summary>Changes of <see cref="InspectionDetectionProbability"/> over time (values in [0, 1]). Empty: constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> InspectionDetectionChanges { get; init; } = [];
 }
 
 /// <summary>Credit a supplier can draw on when short of cash.</summary>

@@ -49,6 +49,9 @@ public sealed record NodeDefinition
     /// </summary>
     public double PaymentTermsPassThrough { get; init; }
 
+    /// <summary>Changes of <see cref="PaymentTermsDays"/> over time (read at each delivery it pays for); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> PaymentTermsDaysChanges { get; init; } = [];
+
     /// <summary>Customer demand (buyers only): the first of <see cref="DemandStreams"/>, or null when it has none.</summary>
     public DemandDefinition? Demand { get; init; }
 
@@ -109,6 +112,19 @@ public sealed record NodeDefinition
 
     /// <summary>Certifications held (e.g. "rspo", "bsci").</summary>
     public IReadOnlyList<string> Certifications { get; init; } = [];
+
+    /// <summary>
+    /// The markets a buyer or distribution centre sells into (e.g. "eu", "us"): a due-diligence law or
+    /// an import ban that names markets applies only to the buyer side in them. Empty for suppliers and
+    /// for a buyer that names none (then only laws and bans without markets apply to it).
+    /// </summary>
+    public IReadOnlyList<string> Markets { get; init; } = [];
+
+    /// <summary>
+    /// Buyers: the share of a supplier's remediation cost this buyer pays for suppliers in its chain
+    /// (0..1; a supplier in several chains gets the largest share offered). 0 for other nodes.
+    /// </summary>
+    public double RemediationCostShare { get; init; }
 }
 
 /// <summary>Whether a disruption hits one supplier or every node in a region at once.</summary>

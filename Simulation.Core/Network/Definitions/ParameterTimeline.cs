@@ -93,3 +93,28 @@ public sealed class ParameterTimeline<T>
         return low - 1;
     }
 }
+
+/// <summary>
+/// Reading a parameter given as a value and its changes (<c>...Changes</c> lists of the definitions)
+/// where it is used, for parameters read at the moment they apply (an audit's detection probability,
+/// a payment's terms): no kernel entry is needed, the value in force is looked up.
+/// </summary>
+public static class ParameterChanges
+{
+    /// <summary>
+    /// The value in force at <paramref name="time"/>: the last change at or before it, else
+    /// <paramref name="initial"/>. <paramref name="changes"/> must be in increasing day (as the scenario
+    /// loader builds them); without changes this is <paramref name="initial"/>.
+    /// </summary>
+    public static double ValueAt(this IReadOnlyList<ParameterChange<double>> changes, double initial, double time)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        double value = initial;
+        for (int i = 0; i < changes.Count && changes[i].Day <= time; i++)
+        {
+            value = changes[i].Value;
+        }
+
+        return value;
+    }
+}

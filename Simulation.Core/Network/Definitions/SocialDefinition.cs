@@ -67,7 +67,11 @@ public enum ViolationCategory
 /// <param name="Category">The category.</param>
 /// <param name="ViolationsPerSupplierYear">Hazard at capability 0, no enforcement, no purchasing pressure and no certification.</param>
 /// <param name="ExposedWorkerShare">Share of the supplier's workers exposed while a violation of this category is open, 0..1.</param>
-public sealed record ViolationCategoryDefinition(ViolationCategory Category, double ViolationsPerSupplierYear, double ExposedWorkerShare);
+public sealed record ViolationCategoryDefinition(ViolationCategory Category, double ViolationsPerSupplierYear, double ExposedWorkerShare)
+{
+    /// <summary>Weight of a worker-day of this category in <c>severity_weighted_exposure</c> (1 = as in the plain KPI).</summary>
+    public double SeverityWeight { get; init; } = 1;
+}
 
 /// <summary>How violations arise and are remediated (mechanism 4 and the remediation side of 5).</summary>
 public sealed record ComplianceDefinition
@@ -112,9 +116,30 @@ public sealed record ComplianceDefinition
     public double AssistedRemediationFactor { get; init; } = 0.6;
 }
 
+/// <summary>How the risk score of mechanism 9 is computed.</summary>
+public enum RiskScoreMethod
+{
+    /// <summary>
+    /// The practitioners' indicator score: 0.25 region + 0.15 tier + 0.15 size + 0.25 (1 - capability)
+    /// + 0.20 history (a detection in the last 365 days). Informative only where those indicators drive
+    /// harm; see docs/model.md.
+    /// </summary>
+    Indicators,
+
+    /// <summary>
+    /// Likelihood times severity: the supplier's expected new worker exposure per day (its current
+    /// hazard by category, with every driver of the compliance model, times the workers each category
+    /// exposes), divided by the largest in the chain at the review.
+    /// </summary>
+    ExpectedHarm,
+}
+
 /// <summary>Risk segments by score (mechanism 9).</summary>
 public sealed record SegmentationDefinition
 {
+    /// <summary>How the score is computed.</summary>
+    public RiskScoreMethod Method { get; init; } = RiskScoreMethod.Indicators;
+
     /// <summary>Scores at or above this are segment high.</summary>
     public double HighThreshold { get; init; } = 0.5;
 
@@ -159,6 +184,12 @@ public sealed record CorrectiveActionDefinition
 
     /// <summary>Cost of the follow-up audit at each deadline (an audit cost of the buyers).</summary>
     public double FollowUpAuditCost { get; init; }
+
+    /// <summary>
+    /// With <see cref="BuyerResponse.Exit"/>: days of notice between the missed deadline and the termination
+    /// (orders go on; a fix within the notice cancels it). 0 = terminate at the deadline.
+    /// </summary>
+    public double ExitNoticeDays { get; init; }
 }
 
 /// <summary>The grievance mechanism (mechanism 6).</summary>
@@ -178,6 +209,9 @@ public sealed record GrievanceMechanismDefinition
 
     /// <summary>Cost to the buyers of each escalated grievance (investigation).</summary>
     public double EscalationCost { get; init; }
+
+    /// <summary>Categories whose grievances are always escalated to the buyers, however capable the supplier (forced or child labour); empty = none.</summary>
+    public IReadOnlyList<ViolationCategory> AlwaysEscalate { get; init; } = [];
 }
 
 /// <summary>Which suppliers a programme, loan or certification applies to; every given condition must hold.</summary>
@@ -223,8 +257,14 @@ public sealed record AuditProgrammeDefinition
     /// <summary>Probability that an audit finds each open violation.</summary>
     public double DetectionProbability { get; init; } = 0.5;
 
+    /// <summary>Changes of <see cref="DetectionProbability"/> over time (read at each audit); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> DetectionProbabilityChanges { get; init; } = [];
+
     /// <summary>Cost of one audit.</summary>
     public double CostPerAudit { get; init; }
+
+    /// <summary>Changes of <see cref="CostPerAudit"/> over time (read at each audit); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> CostPerAuditChanges { get; init; } = [];
 
     /// <summary>Days between audits of a high-risk supplier.</summary>
     public double IntervalDaysHigh { get; init; } = 180;
@@ -280,6 +320,13 @@ public sealed record CapacityBuildingDefinition
 
     /// <summary>Last day suppliers enrol (enrolments run their full duration).</summary>
     public double EndDay { get; init; } = double.PositiveInfinity;
+
+    /// <summary>
+    /// A buyer's response to a due-diligence law: enrol only while the law is in force, and only
+    /// suppliers it covers (with <see cref="Target"/>, e.g. segments [high]: "enrol suppliers whose risk
+    /// exceeds a threshold once the law applies").
+    /// </summary>
+    public bool WhileLawApplies { get; init; }
 }
 
 /// <summary>Supply-chain finance: a bank pays the buyer's invoices early at a rate set by the buyer's credit (mechanism 8).</summary>
@@ -299,6 +346,9 @@ public sealed record SupplyChainFinanceDefinition
 
     /// <summary>Annual discount rate r: the supplier gets amount * (1 - r * (terms - PayAfterDays) / 365).</summary>
     public double AnnualRate { get; init; } = 0.06;
+
+    /// <summary>Changes of <see cref="AnnualRate"/> over time (read at each delivery); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> AnnualRateChanges { get; init; } = [];
 
     /// <summary>Outcome-linked finance: capability at or above this earns the discount below (NaN = none).</summary>
     public double CapabilityTarget { get; init; } = double.NaN;
@@ -352,13 +402,64 @@ public sealed record CertificationDefinition
 
     /// <summary>Day the adopters become certified.</summary>
     public double AdoptionDay { get; init; }
+
+    /// <summary>
+    /// Categories whose detected violation suspends the certificate until it is fixed (a critical finding):
+    /// meanwhile no hazard factor and no premium; the fee goes on. Empty = never suspended.
+    /// </summary>
+    public IReadOnlyList<ViolationCategory> SuspendOn { get; init; } = [];
 }
 
-/// <summary>A mandatory due-diligence law (mechanism 11).</summary>
+/// <summary>
+/// The size of a due-diligence penalty for one duty at an enforced review:
+/// <c>Fixed * breaches + PerWorkerDay * worker-exposure-days at the breaching suppliers in the review window
+/// + ShareOfPurchases * the covered buyers' purchase volume in the window (once, when the duty was breached)</c>.
+/// </summary>
+/// <param name="Fixed">Per breach (per supplier, per overdue violation, per exit).</param>
+/// <param name="PerWorkerDay">Per worker-day of harm at the breaching suppliers in the window.</param>
+/// <param name="ShareOfPurchases">Share of the covered buyers' purchases in the window (CSDDD: fines as a share of turnover).</param>
+public sealed record PenaltySize(double Fixed, double PerWorkerDay, double ShareOfPurchases)
+{
+    /// <summary>No penalty.</summary>
+    public static PenaltySize None { get; } = new(0, 0, 0);
+
+    /// <summary>Whether any component is non-zero.</summary>
+    public bool Any => Fixed > 0 || PerWorkerDay > 0 || ShareOfPurchases > 0;
+}
+
+/// <summary>How buyers covered by a due-diligence law set their audit frequency (the buyers' response).</summary>
+public enum AuditResponseRule
+{
+    /// <summary>Every audit interval times <see cref="DueDiligenceDefinition.AuditIntervalFactor"/> (the simplest rule; 1 = no response).</summary>
+    Factor,
+
+    /// <summary>Audit each segment at least as often as the law requires: interval = min(programme interval, required interval).</summary>
+    MeetDuty,
+
+    /// <summary>
+    /// Meet the duty in a segment only where it pays: when enforcement probability * the audit-gap
+    /// penalty per supplier is at least the programme's cost of the audits the duty adds per review;
+    /// otherwise keep the programme's interval.
+    /// </summary>
+    CostBenefit,
+}
+
+/// <summary>
+/// A mandatory due-diligence law (mechanism 11), a duty of process and of outcome in the way the EU
+/// CSDDD frames it: at each enforced review the covered buyers pay for failing diligence (risk segments
+/// audited less often than required, known violations left past their deadline, harm at suppliers whose
+/// diligence was inadequate, disengagement without a responsible-exit notice), not for what they found.
+/// </summary>
 public sealed record DueDiligenceDefinition
 {
     /// <summary>Day the law applies from.</summary>
     public double StartDay { get; init; }
+
+    /// <summary>Last day the law applies (no review after it).</summary>
+    public double EndDay { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The markets it applies to: buyers and distribution centres selling there, and their chains. Empty = every buyer.</summary>
+    public IReadOnlyList<string> Markets { get; init; } = [];
 
     /// <summary>Days between enforcement reviews.</summary>
     public double ReviewDays { get; init; } = 365;
@@ -366,14 +467,64 @@ public sealed record DueDiligenceDefinition
     /// <summary>Probability that a review leads to enforcement.</summary>
     public double EnforcementProbability { get; init; } = 0.3;
 
-    /// <summary>Penalty per detected violation still open past its corrective-action deadline at an enforced review.</summary>
+    /// <summary>Changes of <see cref="EnforcementProbability"/> over time (read at each review); empty = constant.</summary>
+    public IReadOnlyList<ParameterChange<double>> EnforcementProbabilityChanges { get; init; } = [];
+
+    /// <summary>Penalty per detected violation still open past its corrective-action deadline at an enforced review (the fixed part of <see cref="OverduePenalty"/>).</summary>
     public double PenaltyPerViolation { get; init; }
 
     /// <summary>
-    /// Factor on every audit programme's intervals once the law applies (0.5 = buyers audit twice as
-    /// often): the buyers' response to the law, where voluntary programmes leave them as they were.
+    /// Factor on every covered audit programme's intervals once the law applies (0.5 = buyers audit twice as
+    /// often) under <see cref="AuditResponseRule.Factor"/>.
     /// </summary>
     public double AuditIntervalFactor { get; init; } = 1;
+
+    /// <summary>How covered buyers set their audit frequency while the law applies.</summary>
+    public AuditResponseRule Response { get; init; } = AuditResponseRule.Factor;
+
+    /// <summary>
+    /// The covered buyers' engagement at a missed deadline while the law applies (CSDDD: disengagement as
+    /// a last resort), replacing corrective_actions.response for covered suppliers; null = unchanged.
+    /// </summary>
+    public BuyerResponse? Engagement { get; init; }
+
+    /// <summary>Most days between audits of a high-risk supplier the law accepts (infinity = no duty).</summary>
+    public double RequiredAuditIntervalHigh { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Most days between audits of a medium-risk supplier the law accepts.</summary>
+    public double RequiredAuditIntervalMedium { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Most days between audits of a low-risk supplier the law accepts.</summary>
+    public double RequiredAuditIntervalLow { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Penalty for covered suppliers whose last audit is older than their segment's required interval (breach = supplier).</summary>
+    public PenaltySize AuditGapPenalty { get; init; } = PenaltySize.None;
+
+    /// <summary>Penalty for known violations past their deadline (breach = overdue violation); its fixed part is <see cref="PenaltyPerViolation"/>.</summary>
+    public PenaltySize OverduePenalty => OverdueExtra with { Fixed = PenaltyPerViolation };
+
+    /// <summary>The parts of the overdue penalty other than the fixed one (per worker-day, share of purchases).</summary>
+    public PenaltySize OverdueExtra { get; init; } = PenaltySize.None;
+
+    /// <summary>Penalty for harm where diligence was inadequate (breach = supplier with an audit gap or an overdue violation).</summary>
+    public PenaltySize HarmPenalty { get; init; } = PenaltySize.None;
+
+    /// <summary>Penalty for each supplier terminated without a responsible-exit notice (breach = exit).</summary>
+    public PenaltySize ExitPenalty { get; init; } = PenaltySize.None;
+
+    /// <summary>
+    /// Days of notice a termination must give to count as a responsible exit (corrective_actions.exit_notice_days
+    /// at least this); 0 = every termination is responsible.
+    /// </summary>
+    public double ResponsibleExitNoticeDays { get; init; }
+
+    /// <summary>The required audit interval of a segment.</summary>
+    public double RequiredAuditInterval(RiskSegment segment) => segment switch
+    {
+        RiskSegment.High => RequiredAuditIntervalHigh,
+        RiskSegment.Medium => RequiredAuditIntervalMedium,
+        _ => RequiredAuditIntervalLow,
+    };
 }
 
 /// <summary>
@@ -384,6 +535,12 @@ public sealed record ImportBanDefinition
 {
     /// <summary>Day the ban applies from.</summary>
     public double StartDay { get; init; }
+
+    /// <summary>Last day the ban applies.</summary>
+    public double EndDay { get; init; } = double.PositiveInfinity;
+
+    /// <summary>The markets whose customs detain: only shipments into buyers and distribution centres in them. Empty = every market.</summary>
+    public IReadOnlyList<string> Markets { get; init; } = [];
 
     /// <summary>The categories whose open, detected findings taint a supplier and everything made from its goods.</summary>
     public IReadOnlyList<ViolationCategory> Categories { get; init; } = [ViolationCategory.ForcedOrChildLabour, ViolationCategory.Environment];

@@ -127,6 +127,9 @@ internal sealed class Node
     // What the buyer side pays for this node's units (SupplierOutcome.LandedCost), units it delivered
     // to the buyer side, and both at the end of the warm-up: one addition per delivery or shipment.
     public double LandedCost;
+
+    /// <summary>Buyer side: what it paid suppliers for goods delivered to it (its part of purchase_cost, warm-up included).</summary>
+    public double Purchases;
     public double UnitsToBuyers;
     public double LandedCostAtWarmup;
     public double UnitsToBuyersAtWarmup;

@@ -4,7 +4,10 @@
 //
 //   daily cost      c = FixedCostPerDay + capacity * UnitCost   (FixedCostPerDay if capacity is infinite);
 //                   capacity is CapacityPerDay, grown by capacity building (capacity_gain), so c follows it
-//   starting cash   = StartingCashDays * c;  credit limit = LimitDaysOfCost * c at day 0 (region credit, else 0)
+//   starting cash   = StartingCashDays * c;  credit limit = LimitDaysOfCost * c at day 0 (region credit for the
+//                   size classes it names, else 0)
+//   profit withdrawal: at a day's end without stress and without credit drawn, cash above
+//                   ProfitWithdrawalCashDays * c is paid out to the owners at ProfitWithdrawalShare (none by default)
 //   cash out, as work happens: UnitCost per unit when a batch starts; transport into the node when
 //     shipped; at each day's end FixedCostPerDay, holding cost (on hand, finished goods + inputs, times
 //     HoldingCostPerUnitDay) and interest balance * AnnualRate / 365 (financing_cost)
@@ -46,7 +49,7 @@ internal sealed partial class NetworkModel
     {
         n.DailyCost = DailyCostOf(n);
         n.Cash = n.Definition.StartingCashDays * n.DailyCost;
-        if (region.Credit is { } credit)
+        if (region.Credit is { } credit && (region.CreditSizes.Count == 0 || region.CreditSizes.Contains(n.Definition.Size)))
         {
             n.CreditLimit = Math.Max(0, credit.LimitDaysOfCost * n.DailyCost);
             n.CreditDailyRate = credit.AnnualRate / 365;
@@ -76,8 +79,9 @@ internal sealed partial class NetworkModel
             return;
         }
 
-        // Pass-through: a payer whose own customers pay late pays its suppliers later too.
-        double terms = payer.PaymentTermsDays;
+        // Scheduled terms (a step function over time), then pass-through: a payer whose own customers
+        // pay late pays its suppliers later too.
+        double terms = payer.Definition.PaymentTermsDaysChanges.ValueAt(payer.PaymentTermsDays, _sim.Now);
         if (payer.PaymentTermsPassThrough > 0 && payer.TermsInAmount > 0)
         {
             terms += payer.PaymentTermsPassThrough * Math.Max(0, (payer.TermsInWeighted / payer.TermsInAmount) - terms);
@@ -270,8 +274,9 @@ internal sealed partial class NetworkModel
             }
         }
 
-        // (5) Stress, exits, margin reviews.
+        // (5) Stress, exits, margin reviews, profit withdrawal.
         double insolvencyDays = _definition.Economics.InsolvencyExitDays;
+        double withdrawalDays = _definition.Economics.ProfitWithdrawalCashDays;
         _suppliersInStress = 0;
         foreach (var n in _suppliers)
         {
@@ -296,6 +301,11 @@ internal sealed partial class NetworkModel
             else
             {
                 n.ConsecutiveStressDays = 0;
+                double target = withdrawalDays * n.DailyCost;
+                if (n.Cash > target && n.CreditBalance <= Epsilon)
+                {
+                    n.Cash -= _definition.Economics.ProfitWithdrawalShare * (n.Cash - target);
+                }
             }
 
             if (day >= n.NextMarginReview - Epsilon)

@@ -280,6 +280,7 @@ internal sealed partial class NetworkModel
         {
             // What the buyer side pays suppliers; transfers from a distribution centre are internal.
             _ledger.Sum.PurchaseCost += amount;
+            customer.Purchases += amount;
             supplier.LandedCost += amount;
             supplier.UnitsToBuyers += quantity;
         }

@@ -27,7 +27,8 @@ internal sealed partial class NetworkModel
         for (int k = 0; k < programmes.Count; k++)
         {
             var programme = programmes[k];
-            if (now < programme.StartDay || now > programme.EndDay)
+            if (now < programme.StartDay || now > programme.EndDay
+                || (programme.WhileLawApplies && (_dueDiligence is not { } law || !law.InForce(now))))
             {
                 continue;
             }
@@ -42,7 +43,8 @@ internal sealed partial class NetworkModel
                     enrolled++;
                 }
                 else if (s.InChain && s.Programme < 0 && (s.ProgrammesJoined & bit) == 0 && !_resourcing.IsCandidateOnly(s.Node)
-                    && RiskSegmentation.Matches(programme.Target, s))
+                    && RiskSegmentation.Matches(programme.Target, s)
+                    && (!programme.WhileLawApplies || _dueDiligence!.Covers(s)))
                 {
                     candidates.Add(s);
                 }

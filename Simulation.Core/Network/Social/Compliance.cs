@@ -37,16 +37,21 @@ internal sealed partial class NetworkModel
     private SupplierSocial[] _socialSuppliers = [];
     private double[] _categoryRatePerDay = [];
     private double[] _categoryExposure = [];
+    private double[] _categorySeverity = [];
     private int[] _categoryCode = [];
     private SocialTotals _socialTotals;
     private SocialTotals _socialAtWarmup;
     private SocialTotals _socialAtLastRow;
     private LevelIntegral _openViolations;
     private LevelIntegral _exposure;
+
+    // Worker exposure weighted by each category's severity (in and out of the chain, as _exposure).
+    private LevelIntegral _weightedExposure;
     private LevelIntegral _nonCompliant;
     private LevelIntegral _suspended;
     private double _nextSocialReview;
     private double _lastSocialReview;
+    private RegionEnforcement? _regionEnforcement;
 
     /// <summary>Builds the social state of every supplier and draws day 0 (no-op without a social definition).</summary>
     private void StartSocial()
@@ -62,11 +67,13 @@ internal sealed partial class NetworkModel
         int categories = compliance.Categories.Count;
         _categoryRatePerDay = new double[categories];
         _categoryExposure = new double[categories];
+        _categorySeverity = new double[categories];
         _categoryCode = new int[categories];
         for (int c = 0; c < categories; c++)
         {
             _categoryRatePerDay[c] = compliance.Categories[c].ViolationsPerSupplierYear / DaysPerYear;
             _categoryExposure[c] = compliance.Categories[c].ExposedWorkerShare;
+            _categorySeverity[c] = compliance.Categories[c].SeverityWeight;
             _categoryCode[c] = (int)compliance.Categories[c].Category;
         }
 
@@ -88,8 +95,10 @@ internal sealed partial class NetworkModel
             _socialSuppliers[i] = s;
         }
 
+        _regionEnforcement = new RegionEnforcement(_definition.Regions);
         BuildCertifications();
         BuildAuditProgrammes();
+        BuildRemediationShares();
         BuildFinancing();
         foreach (var s in _socialSuppliers)
         {
@@ -101,8 +110,22 @@ internal sealed partial class NetworkModel
                 s.NextInspectionAt = s.InspectionStream.NextExponential(1 / s.InspectionRatePerDay);
             }
 
-            ScheduleFirstAudits(s);
+            if (!_segmentation.ByExpectedHarm)
+            {
+                ScheduleFirstAudits(s);
+            }
+
             s.NextDue = 0;
+        }
+
+        if (_segmentation.ByExpectedHarm)
+        {
+            // The expected-harm score needs every supplier's hazard before the first audits are placed.
+            _segmentation.RescoreByExpectedHarm(_socialSuppliers, _categoryExposure);
+            foreach (var s in _socialSuppliers)
+            {
+                ScheduleFirstAudits(s);
+            }
         }
 
         EnrolCapacityBuilding(0);
@@ -133,6 +156,7 @@ internal sealed partial class NetworkModel
             }
         }
 
+        _regionEnforcement!.ApplyDue(now, _socialSuppliers);
         if (now >= _nextSocialReview - Epsilon)
         {
             ReviewSocial(now);
@@ -228,7 +252,7 @@ internal sealed partial class NetworkModel
             + (c.SqueezeBacklogDays > 0
                 ? c.SqueezeWeight * Math.Min(1, Math.Max(0, backlogDays - c.SqueezeBacklogDays) / c.SqueezeBacklogDays)
                 : 0);
-        double fCert = s.Certification >= 0 ? _social.Certifications[s.Certification].HazardFactor : 1;
+        double fCert = s.Certification >= 0 && s.CertificateSuspensions == 0 ? _social.Certifications[s.Certification].HazardFactor : 1;
         double factor = Math.Max(0, fCap * fEnf * fPres * fCert);
         double sum = 0;
         for (int k = 0; k < _categoryRatePerDay.Length; k++)
@@ -293,6 +317,7 @@ internal sealed partial class NetworkModel
         s.Open.Add(v);
         _openViolations.Open(1, t);
         _exposure.Open(v.ExposedWorkers, t);
+        _weightedExposure.Open(v.ExposedWorkers * _categorySeverity[k], t);
         s.Exposure.Open(v.ExposedWorkers, t);
         _socialTotals.Arisen++;
         ScheduleGrievance(s, v, t);
@@ -304,6 +329,7 @@ internal sealed partial class NetworkModel
         s.Open.Remove(v);
         _openViolations.Close(1, v.AriseAt, t);
         _exposure.Close(v.ExposedWorkers, v.AriseAt, t);
+        _weightedExposure.Close(v.ExposedWorkers * _categorySeverity[v.Category], v.AriseAt, t);
         s.Exposure.Close(v.ExposedWorkers, v.AriseAt, t);
         if (s.Open.Count == 0)
         {
@@ -326,6 +352,11 @@ internal sealed partial class NetworkModel
         {
             s.BannedFindings--;
             _banDirty = true;
+        }
+
+        if (v.SuspendsCertificate)
+        {
+            s.CertificateSuspensions--;
         }
 
         if (v.Overdue)

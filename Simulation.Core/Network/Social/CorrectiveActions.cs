@@ -2,12 +2,14 @@
 //
 //   on detection at t: deadline = t + deadline_days; remediation ends at t + R * f, R drawn from
 //     remediation_days (the supplier's remediation stream), f = assisted_remediation_factor while the
-//     supplier is enrolled in capacity building, else 1; the supplier pays remediation_cost_days * daily cost * f at t.
+//     supplier is enrolled in capacity building, else 1; the fix costs remediation_cost_days * daily cost * f at t,
+//     of which the buyers pay remediation_cost_share (the largest among the buyers whose chain the supplier is in)
+//     and the supplier the rest.
 //   at a deadline the violation is not yet fixed: it is overdue; a follow-up audit costs the buyers
 //     follow_up_audit_cost; the response applies:
 //       engage   sourcing goes on until the fix;
 //       suspend  no new orders to the supplier while it has an overdue violation (existing orders ship);
-//       exit     the supplier is terminated: it leaves the chain (exit cause "terminated") and its open
+//       exit     after exit_notice_days of notice (0: at once; a fix within the notice cancels it), the supplier is terminated: it leaves the chain (exit cause "terminated") and its open
 //                violations are no longer seen or fixed, while its workers' exposure goes on.
 //     suspend and exit do not apply to a backup candidate that no customer buys from yet (Resourcing.cs).
 //   Bangladesh Accord: 74-91% of safety issues fixed after 3-6 years, 167 factories terminated for
@@ -30,6 +32,12 @@ internal sealed partial class NetworkModel
         }
 
         s.LastDetectionAt = t;
+        if (s.Certification >= 0 && RiskSegmentation.Contains(social.Certifications[s.Certification].SuspendOn, (ViolationCategory)_categoryCode[v.Category]))
+        {
+            v.SuspendsCertificate = true;
+            s.CertificateSuspensions++;
+        }
+
         _socialTotals.Detected++;
         _socialTotals.CapsOpened++;
         if (IsBanned(v.Category))
@@ -45,13 +53,7 @@ internal sealed partial class NetworkModel
             double factor = s.Enrolled(t) ? compliance.AssistedRemediationFactor : 1;
             double days = Math.Max(0, compliance.RemediationDays.Sample(s.RemediationStream));
             v.RemediatedAt = t + (days * factor);
-            double cost = compliance.RemediationCostDays * s.Node.DailyCost * factor;
-            if (cost > 0)
-            {
-                _socialTotals.RemediationCost += cost;
-                s.Node.WindowCost += cost;
-                Pay(s.Node, cost, payee: null);
-            }
+            PayRemediation(s, compliance.RemediationCostDays * s.Node.DailyCost * factor);
         }
 
         ConsiderExpediting(s, v, t);
@@ -61,11 +63,68 @@ internal sealed partial class NetworkModel
         }
     }
 
+    /// <summary>Each supplier's buyers' share of its remediation cost: the largest share among the buyers whose chain it is in.</summary>
+    private void BuildRemediationShares()
+    {
+        foreach (var buyer in _nodes)
+        {
+            double share = buyer.Definition.RemediationCostShare;
+            if (!buyer.IsBuyer || !(share > 0))
+            {
+                continue;
+            }
+
+            var chain = new bool[_nodes.Length];
+            MarkUpstream(buyer, chain);
+            foreach (var s in _socialSuppliers)
+            {
+                if (chain[s.Node.Index])
+                {
+                    s.BuyerRemediationShare = Math.Max(s.BuyerRemediationShare, share);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A fix costs <paramref name="cost"/>: the buyers pay their share (remediation_support_cost, on the
+    /// supplier's landed cost), the supplier the rest (remediation_cost, out of its cash).
+    /// </summary>
+    private void PayRemediation(SupplierSocial s, double cost)
+    {
+        if (!(cost > 0))
+        {
+            return;
+        }
+
+        double buyers = cost * s.BuyerRemediationShare;
+        double own = cost - buyers;
+        if (buyers > 0)
+        {
+            _socialTotals.RemediationSupportCost += buyers;
+            s.Node.LandedCost += buyers;
+        }
+
+        if (own > 0)
+        {
+            _socialTotals.RemediationCost += own;
+            s.Node.WindowCost += own;
+            Pay(s.Node, own, payee: null);
+        }
+    }
+
     /// <summary>A corrective action plan's deadline passes with the violation still open.</summary>
     private void MissDeadline(SupplierSocial s, Violation v, double t)
     {
         var actions = _social!.CorrectiveActions;
         v.DeadlineAt = double.PositiveInfinity;
+        if (v.ExitNoticeGiven)
+        {
+            // The notice ran out with the violation still open.
+            Terminate(s, actions.ExitNoticeDays, t);
+            return;
+        }
+
         v.Overdue = true;
         s.OverdueCount++;
         _socialTotals.CapsOverdue++;
@@ -78,7 +137,8 @@ internal sealed partial class NetworkModel
             return;
         }
 
-        switch (actions.Response)
+        var response = _dueDiligence is { } law ? law.EngagementAt(s, t, actions.Response) : actions.Response;
+        switch (response)
         {
             case BuyerResponse.Suspend:
                 if (!s.Node.OrdersSuspended)
@@ -87,14 +147,26 @@ internal sealed partial class NetworkModel
                 }
 
                 break;
+            case BuyerResponse.Exit when actions.ExitNoticeDays > 0:
+                // Notice first: orders go on, and a fix within it (CloseViolation) cancels the exit.
+                v.ExitNoticeGiven = true;
+                v.DeadlineAt = t + actions.ExitNoticeDays;
+                break;
             case BuyerResponse.Exit:
-                Exit(s.Node, "terminated");
-                LeaveChain(s, t);
+                Terminate(s, 0, t);
                 break;
             case BuyerResponse.Engage:
             default:
                 break;
         }
+    }
+
+    /// <summary>The buyers drop the supplier after <paramref name="noticeDays"/> of notice: it leaves the chain, its violations unfixed.</summary>
+    private void Terminate(SupplierSocial s, double noticeDays, double t)
+    {
+        _dueDiligence?.OnTermination(s, noticeDays, t);
+        Exit(s.Node, "terminated");
+        LeaveChain(s, t);
     }
 
     /// <summary>Suspends or resumes orders to the supplier (customers renormalise their shares, as after an exit).</summary>

@@ -97,30 +97,32 @@ internal sealed partial class NetworkModel
         {
             var definition = _auditProgrammes[slot.Programme];
             double start = Math.Max(0, definition.StartDay);
-            double first = start + (slot.Stream.NextDouble() * AuditInterval(definition, s.Segment, start));
+            double first = start + (slot.Stream.NextDouble() * AuditInterval(slot.Programme, s.Segment, start));
             slot.NextAt = first <= definition.EndDay ? first : double.PositiveInfinity;
         }
     }
 
-    /// <summary>Days to the next audit from <paramref name="t"/>: the segment's interval, shortened by a due-diligence law in force.</summary>
-    private double AuditInterval(AuditProgrammeDefinition definition, RiskSegment segment, double t)
+    /// <summary>Days to the next audit from <paramref name="t"/>: the segment's interval, as a due-diligence law in force makes the covered buyers respond.</summary>
+    private double AuditInterval(int programme, RiskSegment segment, double t)
     {
+        var definition = _auditProgrammes[programme];
         double interval = segment switch
         {
             RiskSegment.High => definition.IntervalDaysHigh,
             RiskSegment.Medium => definition.IntervalDaysMedium,
             _ => definition.IntervalDaysLow,
         };
-        return _social!.DueDiligence is { } law && t >= law.StartDay ? interval * law.AuditIntervalFactor : interval;
+        return _dueDiligence is { } law ? law.AuditInterval(programme, definition.CostPerAuditChanges.ValueAt(definition.CostPerAudit, t), segment, t, interval) : interval;
     }
 
     private void RunAudit(SupplierSocial s, AuditSlot slot, double t)
     {
         var definition = _auditProgrammes[slot.Programme];
         _socialTotals.Audits++;
-        _socialTotals.AuditCost += definition.CostPerAudit;
-        s.Node.LandedCost += definition.CostPerAudit;
-        double p = definition.DetectionProbability;
+        double cost = definition.CostPerAuditChanges.ValueAt(definition.CostPerAudit, t);
+        _socialTotals.AuditCost += cost;
+        s.Node.LandedCost += cost;
+        double p = definition.DetectionProbabilityChanges.ValueAt(definition.DetectionProbability, t);
 
         // Iterate over a snapshot count: detection never removes a violation from the list.
         var open = s.Open;
@@ -134,7 +136,8 @@ internal sealed partial class NetworkModel
             }
         }
 
-        double next = t + AuditInterval(definition, s.Segment, t);
+        _dueDiligence?.OnAudit(s, slot.Programme, t);
+        double next = t + AuditInterval(slot.Programme, s.Segment, t);
         slot.NextAt = next <= definition.EndDay ? next : double.PositiveInfinity;
     }
 

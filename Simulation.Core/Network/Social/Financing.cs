@@ -58,7 +58,7 @@ internal sealed partial class NetworkModel
                 continue;
             }
 
-            double rate = offer.AnnualRate;
+            double rate = offer.AnnualRateChanges.ValueAt(offer.AnnualRate, now);
             double years = (termsDays - offer.PayAfterDays) / DaysPerYear;
             if (double.IsFinite(offer.CapabilityTarget))
             {

@@ -3,12 +3,15 @@
 //   an open, undetected violation is reported by its workers after Exp(1 / r) days, r = reports_per_
 //   violation_year * trust / 365 (the supplier's grievance stream; drawn when the violation arises);
 //   a detection first cancels the report.
-//   filed at t: if the supplier's capability >= local_resolution_capability it resolves the grievance
+//   filed at t: if the supplier's capability >= local_resolution_capability (and the category is not one
+//     of always_escalate, e.g. forced or child labour, which buyers must handle themselves) it resolves the grievance
 //     locally: the violation is fixed at t + local_resolution_days (the supplier pays remediation_cost_days * its daily cost);
 //     otherwise the grievance is escalated to the buyers (escalation_cost each) and the violation is
 //     detected then (a corrective action plan opens, CorrectiveActions.cs).
 //   grievance resolution time = fix time - filing time. Accord: ~0.4 complaints per factory-year; RSPO:
 //   acknowledgement within 10 working days, response in 4 weeks (CALIBRATION.md).
+using Simulation.Core.Network.Definitions;
+
 namespace Simulation.Core.Network;
 
 internal sealed partial class NetworkModel
@@ -29,18 +32,13 @@ internal sealed partial class NetworkModel
         v.GrievanceAt = double.PositiveInfinity;
         v.GrievanceFiledAt = t;
         _socialTotals.GrievancesFiled++;
-        if (s.Capability >= grievances.LocalResolutionCapability)
+        if (s.Capability >= grievances.LocalResolutionCapability
+            && !RiskSegmentation.Contains(grievances.AlwaysEscalate, (ViolationCategory)_categoryCode[v.Category]))
         {
             _socialTotals.GrievancesResolvedLocally++;
             v.DiscoveredAt = t;
             v.RemediatedAt = Math.Min(v.RemediatedAt, t + grievances.LocalResolutionDays);
-            double cost = _social.Compliance.RemediationCostDays * s.Node.DailyCost;
-            if (cost > 0)
-            {
-                _socialTotals.RemediationCost += cost;
-                s.Node.WindowCost += cost;
-                Pay(s.Node, cost, payee: null);
-            }
+            PayRemediation(s, _social.Compliance.RemediationCostDays * s.Node.DailyCost);
 
             return;
         }

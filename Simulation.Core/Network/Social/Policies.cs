@@ -5,11 +5,7 @@
 //     annual_fee_days * its daily cost at certification (adopters) or on day 365 (already certified) and yearly after; the
 //     buyers pay it premium_per_unit per unit made (certification_cost). RSPO-certified palm oil:
 //     3.41 vs 5.34 kg CO2e/kg (Schmidt & De Rosa 2020) - carbon enters through the supplier's own data.
-//   due diligence: from start_day, every review_days, the law is enforced with probability
-//     enforcement_probability (one draw on the network's due-diligence stream); an enforced review
-//     charges penalty_per_violation for each detected violation in the chain past its corrective-action
-//     deadline (penalty_cost). CSDDD: fines of at least 5% of turnover (CALIBRATION.md). Buyers respond
-//     by auditing more often: audit intervals times audit_interval_factor once the law applies (Detection.cs).
+//   due diligence: DueDiligence.cs (scope by market, the duties and their penalties, the response rules).
 //   import ban: from start_day, every supplier has a taint share: 1 with an open, detected finding in a
 //     banned category, else the largest over its inputs of sum(share_i * taint_i) / sum(share_i) over the
 //     input's sources in the chain (traced up the bill of materials, deepest tier first, recomputed at
@@ -29,8 +25,8 @@ internal sealed partial class NetworkModel
     private bool _banDirty;
     private bool _banActive;
     private SupplierSocial[] _byTierDescending = [];
-    private RandomStream? _dueDiligenceStream;
-    private double _nextDueDiligence = double.PositiveInfinity;
+    private DueDiligence? _dueDiligence;
+    private bool[] _banCustomer = [];
 
     private void BuildCertifications()
     {
@@ -59,11 +55,87 @@ internal sealed partial class NetworkModel
             _byTierDescending = [.. _socialSuppliers.OrderByDescending(s => s.Node.Tier).ThenBy(s => s.Node.Index)];
         }
 
+        if (social.ImportBan is { } importBan)
+        {
+            _banCustomer = InMarkets(importBan.Markets);
+        }
+
         if (social.DueDiligence is { } law)
         {
-            _dueDiligenceStream = _context.Streams.Create(StableHash.Of("policy"), DueDiligenceKey);
-            _nextDueDiligence = law.StartDay + law.ReviewDays;
+            bool[] buyerSide = InMarkets(law.Markets);
+            var covered = new bool[_nodes.Length];
+            var coveredBuyerSide = new List<Node>();
+            foreach (var n in _nodes)
+            {
+                if (n.IsBuyerSide && buyerSide[n.Index])
+                {
+                    covered[n.Index] = true;
+                    coveredBuyerSide.Add(n);
+                    if (law.Markets.Count > 0)
+                    {
+                        MarkUpstream(n, covered);
+                    }
+                }
+                else if (law.Markets.Count == 0)
+                {
+                    // No markets: every supplier, as before markets existed.
+                    covered[n.Index] = true;
+                }
+            }
+
+            var programmes = social.AuditProgrammes;
+            var coveredProgramme = new bool[programmes.Count];
+            for (int k = 0; k < programmes.Count; k++)
+            {
+                foreach (string buyer in programmes[k].Buyers)
+                {
+                    coveredProgramme[k] |= _nodeIndex.TryGetValue(buyer, out int index) && buyerSide[index];
+                }
+            }
+
+            var stream = _context.Streams.Create(StableHash.Of("policy"), DueDiligenceKey);
+            _dueDiligence = new DueDiligence(law, stream, covered, coveredProgramme, [.. coveredBuyerSide]);
         }
+    }
+
+    /// <summary>
+    /// Per node: whether it is on the buyer side in one of <paramref name="markets"/> (every buyer-side
+    /// node when none are named). A distribution centre that names no market is in the markets of the
+    /// buyer-side nodes it supplies.
+    /// </summary>
+    private bool[] InMarkets(IReadOnlyList<string> markets)
+    {
+        var inMarkets = new bool[_nodes.Length];
+        foreach (var n in _nodes)
+        {
+            inMarkets[n.Index] = n.IsBuyerSide && (markets.Count == 0 || n.Definition.Markets.Any(m => markets.Contains(m, StringComparer.Ordinal)));
+        }
+
+        // Distribution centres without markets take their customers'; repeat for chains of centres.
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (var customer in _nodes)
+            {
+                if (!customer.IsBuyerSide || !inMarkets[customer.Index])
+                {
+                    continue;
+                }
+
+                int end = customer.Fg.FirstLink + customer.Fg.LinkCount;
+                for (int i = customer.Fg.FirstLink; i < end; i++)
+                {
+                    var source = _nodes[_links[i].Supplier];
+                    if (source.IsBuyerSide && source.Definition.Markets.Count == 0 && !inMarkets[source.Index])
+                    {
+                        inMarkets[source.Index] = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        return inMarkets;
     }
 
     private bool IsBanned(int category) => _bannedCategory.Length > 0 && _bannedCategory[category];
@@ -103,7 +175,7 @@ internal sealed partial class NetworkModel
         }
 
         var certification = _social!.Certifications[s.Certification];
-        double premium = certification.PremiumPerUnit * units;
+        double premium = s.CertificateSuspensions == 0 ? certification.PremiumPerUnit * units : 0;
         if (premium > 0)
         {
             _socialTotals.CertificationCost += premium;
@@ -126,28 +198,12 @@ internal sealed partial class NetworkModel
 
     private void EnforceDueDiligence(double now)
     {
-        if (_social!.DueDiligence is not { } law || now < _nextDueDiligence - Epsilon)
+        if (_dueDiligence is { } law)
         {
-            return;
+            var (charged, expected) = law.ReviewIfDue(now, _socialSuppliers);
+            _socialTotals.PenaltyCost += charged;
+            _socialTotals.ExpectedPenaltyCost += expected;
         }
-
-        _nextDueDiligence += law.ReviewDays;
-        if (_dueDiligenceStream!.NextDouble() >= law.EnforcementProbability)
-        {
-            return;
-        }
-
-        int overdue = 0;
-        foreach (var s in _socialSuppliers)
-        {
-            if (s.InChain)
-            {
-                overdue += s.OverdueCount;
-                s.Node.LandedCost += s.OverdueCount * law.PenaltyPerViolation;
-            }
-        }
-
-        _socialTotals.PenaltyCost += overdue * law.PenaltyPerViolation;
     }
 
     /// <summary>Recomputes which suppliers are tainted, deepest tier first, when findings changed.</summary>
@@ -155,6 +211,12 @@ internal sealed partial class NetworkModel
     {
         if (_social!.ImportBan is not { } ban || now < ban.StartDay)
         {
+            return;
+        }
+
+        if (now > ban.EndDay)
+        {
+            _banActive = false;
             return;
         }
 
@@ -211,7 +273,7 @@ internal sealed partial class NetworkModel
     /// </summary>
     private bool IsDetained(Node customer, Node supplier, double quantity)
     {
-        if (!_banActive || !customer.IsBuyerSide || supplier.Social is not { Taint: > 0 } s ||
+        if (!_banActive || !customer.IsBuyerSide || !_banCustomer[customer.Index] || supplier.Social is not { Taint: > 0 } s ||
             (s.Taint < 1 && s.DetentionStream.NextDouble() >= s.Taint))
         {
             return false;

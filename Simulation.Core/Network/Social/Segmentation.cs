@@ -4,6 +4,9 @@
 //     region  = 1 - min(1, inspections per supplier-year * inspection detection probability)
 //     tier    = min(1, (tier - 1) / 3)           size = micro 1, small 2/3, medium 1/3, large 0
 //     history = 1 if a violation was detected at the supplier in the last 365 days, else 0
+//   method expected_harm (likelihood x severity, OECD Due Diligence Guidance for Responsible Business Conduct, 2018):
+//     h = sum_c lambda_c * workers * exposed_worker_share_c   (the hazard of Compliance.cs with every driver:
+//         capability, enforcement, purchasing pressure, certification), score = h / max over the chain of h
 //   segment = high if score >= high_threshold, medium if >= medium_threshold, else low; recomputed at
 //   every review. The segment sets audit intervals and capacity-building targeting (engagement).
 using Simulation.Core.Network.Definitions;
@@ -27,6 +30,43 @@ internal sealed class RiskSegmentation(SegmentationDefinition segmentation)
         double history = now - s.LastDetectionAt <= DaysPerYear ? 1 : 0;
         s.RiskScore = RiskScore(enforcement, s.Node.Tier, s.Node.Definition.Size, s.Capability, history);
         s.Segment = SegmentOf(s.RiskScore, segmentation);
+    }
+
+    /// <summary>Whether scores come from the expected harm (set by <see cref="RescoreByExpectedHarm"/> after the hazards).</summary>
+    public bool ByExpectedHarm => segmentation.Method == RiskScoreMethod.ExpectedHarm;
+
+    /// <summary>
+    /// With method expected_harm: scores every supplier in the chain by its expected new worker exposure per
+    /// day (its current hazard by category times the workers each exposes), relative to the largest, and sets
+    /// the segments. Call after the hazards are set. No-op for the indicator score.
+    /// </summary>
+    public void RescoreByExpectedHarm(IReadOnlyList<SupplierSocial> suppliers, double[] categoryExposure)
+    {
+        if (!ByExpectedHarm)
+        {
+            return;
+        }
+
+        double largest = 0;
+        foreach (var s in suppliers)
+        {
+            double previous = 0;
+            double harm = 0;
+            for (int k = 0; k < s.CumulativeHazard.Length; k++)
+            {
+                harm += (s.CumulativeHazard[k] - previous) * s.Node.Definition.Workers * categoryExposure[k];
+                previous = s.CumulativeHazard[k];
+            }
+
+            s.RiskScore = s.InChain ? harm : 0;
+            largest = Math.Max(largest, s.RiskScore);
+        }
+
+        foreach (var s in suppliers)
+        {
+            s.RiskScore = largest > 0 ? s.RiskScore / largest : 0;
+            s.Segment = SegmentOf(s.RiskScore, segmentation);
+        }
     }
 
     /// <summary>The segmentation score (header formula); <paramref name="enforcement"/> = min(1, inspections per year x detection probability).</summary>

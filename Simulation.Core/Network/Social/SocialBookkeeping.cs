@@ -8,6 +8,7 @@
 //   mean_days_to_remediate    = sum(fix - discovery) / violations fixed
 //   audit_cost_per_buyer      = audit_cost / distinct buyers funding audit programmes
 //   mean_capability           = mean over suppliers in the chain at H of C(H)
+//   severity_weighted_exposure = sum over violations of severity_weight_c * exposed workers * days open in [W, H]
 namespace Simulation.Core.Network;
 
 internal sealed partial class NetworkModel
@@ -18,6 +19,7 @@ internal sealed partial class NetworkModel
         var totals = _socialTotals;
         totals.OpenArea = _openViolations.AreaAt(time);
         totals.ExposureArea = _exposure.AreaAt(time);
+        totals.WeightedExposureArea = _weightedExposure.AreaAt(time);
         totals.NonCompliantArea = _nonCompliant.AreaAt(time);
         totals.SuspendedArea = _suspended.AreaAt(time);
         double active = 0;
@@ -118,6 +120,9 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.AuditCostPerBuyer] = _auditFunders > 0 ? auditCost / _auditFunders : 0;
         kpis[KpiCatalog.ProgrammeCost] = end.ProgrammeCost - start.ProgrammeCost;
         kpis[KpiCatalog.PenaltyCost] = end.PenaltyCost - start.PenaltyCost;
+        kpis[KpiCatalog.ExpectedPenaltyCost] = end.ExpectedPenaltyCost - start.ExpectedPenaltyCost;
+        kpis[KpiCatalog.SeverityWeightedExposure] = end.WeightedExposureArea - start.WeightedExposureArea;
+        kpis[KpiCatalog.RemediationSupportCost] = end.RemediationSupportCost - start.RemediationSupportCost;
         kpis[KpiCatalog.CertificationCost] = end.CertificationCost - start.CertificationCost;
         kpis[KpiCatalog.GrievanceEscalationCost] = end.EscalationCost - start.EscalationCost;
         kpis[KpiCatalog.SocialCost] = end.SocialCost - start.SocialCost;

@@ -26,9 +26,11 @@ internal struct SocialTotals
     public double AuditCost;
     public double ProgrammeCost;
     public double PenaltyCost;
+    public double ExpectedPenaltyCost;
     public double CertificationCost;
     public double EscalationCost;
     public double RemediationCost;
+    public double RemediationSupportCost;
     public double ScfDiscount;
     public double ScfEarlyPayments;
     public double ProductivitySavings;
@@ -40,12 +42,13 @@ internal struct SocialTotals
 
     public double OpenArea;
     public double ExposureArea;
+    public double WeightedExposureArea;
     public double NonCompliantArea;
     public double SuspendedArea;
     public double ActiveArea;
 
-    /// <summary>What the buyers spend on the social side: audits, programmes, penalties, certification premiums, escalations.</summary>
-    public readonly double SocialCost => AuditCost + ProgrammeCost + PenaltyCost + CertificationCost + EscalationCost;
+    /// <summary>What the buyers spend on the social side: audits, programmes, penalties, certification premiums, escalations, remediation support.</summary>
+    public readonly double SocialCost => AuditCost + ProgrammeCost + PenaltyCost + CertificationCost + EscalationCost + RemediationSupportCost;
 }
 
 /// <summary>

@@ -85,6 +85,12 @@ internal sealed class SupplierSocial
 
     // Certification: index into the definitions, or -1; next annual fee.
     public int Certification = -1;
+
+    /// <summary>Share of its remediation cost its buyers pay (the largest share among the buyers whose chain it is in).</summary>
+    public double BuyerRemediationShare;
+
+    /// <summary>Open detected critical findings suspending the certificate (no hazard factor, no premium while > 0).</summary>
+    public int CertificateSuspensions;
     public double NextFeeAt = double.PositiveInfinity;
 
     // Capacity building: the current programme (-1 = none), the enrolment and what it gives.
@@ -130,6 +136,12 @@ internal sealed class Violation
     public double RemediatedAt = double.PositiveInfinity;
     public double GrievanceFiledAt = double.NaN;
     public bool Overdue;
+
+    /// <summary>Under response exit with a notice: the buyers gave notice; the deadline is now the termination day.</summary>
+    public bool ExitNoticeGiven;
+
+    /// <summary>Its detection suspended the supplier's certificate (released at the fix or when the supplier leaves).</summary>
+    public bool SuspendsCertificate;
 
     public bool Detected => !double.IsNaN(DetectedAt);
 

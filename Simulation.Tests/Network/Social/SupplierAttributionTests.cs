@@ -8,13 +8,14 @@ namespace Simulation.Tests.Network.Social;
 /// <summary>
 /// Per-supplier social and cost figures (<see cref="SupplierOutcome.WorkerExposureDays"/>,
 /// <see cref="SupplierOutcome.LandedCost"/>) add up to the chain's KPIs, on the smart-mix scenario (every
-/// detection channel, certification premiums, follow-up audits, escalations and due-diligence penalties).
+/// detection channel, certification premiums, follow-up audits, escalations, due-diligence penalties and
+/// the buyer's share of remediation costs).
 /// </summary>
 public sealed class SupplierAttributionTests
 {
     private static readonly Lazy<NetworkRunResult[]> SmartMix = new(() =>
     {
-        var loaded = ScenarioLoader.Load(RepositoryFiles.Path("scenarios", "smart-mix.yaml"), ["horizon_days=730"]);
+        var loaded = ScenarioLoader.Load(RepositoryFiles.Path("scenarios", "smart-mix.yaml"), ["horizon_days=730", "buyers[brand-a].remediation_cost_share=0.5"]);
         Assert.Empty(loaded.Errors);
         return [Run(loaded.Definition!, 0), Run(loaded.Definition!, 1)];
     });
@@ -42,8 +43,10 @@ public sealed class SupplierAttributionTests
         foreach (var result in SmartMix.Value)
         {
             double expected = result.Kpi("purchase_cost") + result.Kpi("logistics_cost") + result.Kpi("certification_cost")
-                + result.Kpi("audit_cost") + result.Kpi("grievance_escalation_cost") + result.Kpi("penalty_cost");
+                + result.Kpi("audit_cost") + result.Kpi("grievance_escalation_cost") + result.Kpi("penalty_cost")
+                + result.Kpi("remediation_support_cost");
             Assert.True(result.Kpi("audit_cost") > 0 && result.Kpi("certification_cost") > 0 && result.Kpi("grievance_escalation_cost") > 0);
+            Assert.True(result.Kpi("remediation_support_cost") > 0);
             Assert.Equal(expected, result.Suppliers.Sum(s => s.LandedCost), tolerance: expected * 1e-12);
             Assert.Equal(result.Kpi("delivered_units") > 0, result.Suppliers.Sum(s => s.UnitsToBuyers) > 0);
         }

@@ -56,6 +56,8 @@ public static class ScenarioRun
         var alerts = new IReadOnlyList<AlertOutcome>[replications];
         long events = 0;
         var warmup = new WarmupSeries(definition.WarmupDays, settings.TimeSeriesEveryDays);
+        var presentation = RunPresentation.From(definition, scenario.Report);
+        bool[] applies = KpiPresentation.ApplicableKpis(presentation);
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
         IReadOnlyList<KpiSummary> summaries;
         IReadOnlyList<AlertSummary> alertSummaries;
@@ -96,7 +98,7 @@ public static class ScenarioRun
             // finishing them side by side keeps every core busy instead of one (each file is still
             // written by one task in order, so its bytes do not depend on the thread count).
             settings.Stage?.Report("Writing Parquet files");
-            summaries = Summarise(rows);
+            summaries = Summarise(rows, applies);
             alertSummaries = [.. definition.Alerts.Select((alert, i) => AlertSummary.Of(alert, i, alerts))];
             await Task.WhenAll(
                 Task.Run(timeSeries.CompleteAsync, cancellationToken),
@@ -105,10 +107,10 @@ public static class ScenarioRun
                 Task.Run(nodes.CompleteAsync, cancellationToken),
                 Task.Run(nodeSeries.CompleteAsync, cancellationToken),
                 orderLog is null ? Task.CompletedTask : Task.Run(orderLog.CompleteAsync, cancellationToken),
-                Task.Run(() => KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, definition.Alerts, alerts, cancellationToken), cancellationToken),
+                Task.Run(() => KpiFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), seeds, rows, applies, definition.Alerts, alerts, cancellationToken), cancellationToken),
                 Task.Run(() => KpiFiles.WriteSummaryAsync(folder.PathFor("summary.parquet"), summaries, cancellationToken), cancellationToken),
                 File.WriteAllTextAsync(folder.PathFor("scenario.resolved.yaml"), scenario.ResolvedYaml, cancellationToken),
-                File.WriteAllTextAsync(folder.PathFor(RunPresentation.FileName), RunPresentation.From(definition, scenario.Report).ToJson(), cancellationToken)).ConfigureAwait(false);
+                File.WriteAllTextAsync(folder.PathFor(RunPresentation.FileName), presentation.ToJson(), cancellationToken)).ConfigureAwait(false);
         }
 
         var diagnosis = warmup.Diagnose();
@@ -154,14 +156,17 @@ public static class ScenarioRun
         return new RunOutcome(definition.Name, folder.FinalPath, replications, seed, summaries, clock.Elapsed, events, diagnosis, alertSummaries);
     }
 
-    /// <summary>Summarises each KPI column over replications; NaN values (undefined ratios) are left out.</summary>
-    internal static IReadOnlyList<KpiSummary> Summarise(IReadOnlyList<double[]> rows)
+    /// <summary>
+    /// Summarises each KPI column over replications; NaN values (undefined ratios) are left out, and a KPI
+    /// that does not apply to the scenario (<paramref name="applies"/> false) gets n = 0 and NaN statistics.
+    /// </summary>
+    internal static IReadOnlyList<KpiSummary> Summarise(IReadOnlyList<double[]> rows, IReadOnlyList<bool> applies)
     {
         var summaries = new List<KpiSummary>(KpiCatalog.All.Count);
         for (int k = 0; k < KpiCatalog.All.Count; k++)
         {
             int column = k;
-            double[] values = rows.Select(r => r[column]).Where(double.IsFinite).ToArray();
+            double[] values = applies[k] ? [.. rows.Select(r => r[column]).Where(double.IsFinite)] : [];
             var summary = values.Length > 0
                 ? Summary.Of(values)
                 : new Summary(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);

@@ -102,6 +102,16 @@ public sealed class KpiPresentation
         return !social || _presentation.ModelsSocial;
     }
 
+    /// <summary>
+    /// <see cref="Applies"/> for every KPI of <see cref="KpiCatalog.All"/>, in catalogue order: the one rule
+    /// that hides a KPI in the table and report and writes it as null in kpis.parquet and summary.parquet.
+    /// </summary>
+    internal static bool[] ApplicableKpis(RunPresentation presentation)
+    {
+        var shown = new KpiPresentation(presentation);
+        return [.. KpiCatalog.All.Select(k => shown.Applies(k.Name, k.Group))];
+    }
+
     /// <summary>A label for people, e.g. "Fill rate".</summary>
     public static string Label(string name)
     {

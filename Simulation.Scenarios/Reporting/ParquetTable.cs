@@ -77,10 +77,8 @@ internal sealed class ParquetTable : IAsyncDisposable
     public async Task<T[]> ReadGroupAsync<T>(string column, int rowGroup, CancellationToken cancellationToken)
         where T : struct
     {
-        var field = Field(column);
-        using var group = _reader.OpenRowGroupReader(rowGroup);
-        var values = new T[group.RowCount];
-        await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
+        var values = new T[RowCount(rowGroup)];
+        await ReadGroupIntoAsync(column, rowGroup, values, cancellationToken).ConfigureAwait(false);
         return values;
     }
 
@@ -95,8 +93,29 @@ internal sealed class ParquetTable : IAsyncDisposable
         var field = Field(column);
         using var group = _reader.OpenRowGroupReader(rowGroup);
         var values = new Memory<T>(buffer, 0, checked((int)group.RowCount));
+        if (field.IsNullable && typeof(T) == typeof(double))
+        {
+            // A KPI the scenario does not model is null in kpis.parquet and summary.parquet; readers
+            // that want plain doubles see it as NaN, the value they already skip as undefined.
+            var nullable = new double?[values.Length];
+            await group.ReadAsync<double>(field, nullable, null, cancellationToken).ConfigureAwait(false);
+            var doubles = (Memory<double>)(object)values;
+            for (int i = 0; i < nullable.Length; i++)
+            {
+                doubles.Span[i] = nullable[i] ?? double.NaN;
+            }
+
+            return values;
+        }
+
         await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
         return values;
+    }
+
+    private long RowCount(int rowGroup)
+    {
+        using var group = _reader.OpenRowGroupReader(rowGroup);
+        return group.RowCount;
     }
 
     public async Task<T?[]> ReadNullableGroupAsync<T>(string column, int rowGroup, CancellationToken cancellationToken)

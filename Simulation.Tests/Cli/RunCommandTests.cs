@@ -35,6 +35,10 @@ public sealed class RunCommandTests
         using var json = JsonDocument.Parse(output);
         double fillRateMean = json.RootElement.GetProperty("kpis").EnumerateArray()
             .Single(k => k.GetProperty("kpi").GetString() == "fill_rate").GetProperty("mean").GetDouble();
+        // No social section in quickstart: its social KPIs have n = 0 and null statistics, as in summary.parquet.
+        var compliance = json.RootElement.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("kpi").GetString() == "social_compliance_index");
+        Assert.Equal(0, compliance.GetProperty("n").GetInt32());
+        Assert.Equal(JsonValueKind.Null, compliance.GetProperty("mean").ValueKind);
 
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();

@@ -141,22 +141,43 @@ public sealed class ParquetReadBackTests(OutputRunFixture run)
     }
 
     [Fact]
-    public void KpisAndSummary_MatchTheInMemoryKpis()
+    public void KpisAndSummary_MatchTheInMemoryKpis_WithNullsForThePartsQuickstartDoesNotModel()
     {
         var names = KpiCatalog.All.Select(k => k.Name).ToArray();
+        // Quickstart has no social section: its social KPIs are null (the rule the table and report
+        // use to hide them), everything else is the in-memory value. Its regions offer credit, so
+        // financing_cost is a number.
+        var shown = Simulation.Scenarios.Reporting.KpiPresentation.ForFolder(run.Folder);
+        bool[] applies = [.. KpiCatalog.All.Select(k => shown.Applies(k.Name))];
+        Assert.Equal(KpiCatalog.All.Where(k => k.Group == KpiGroup.Social).Select(k => k.Name), KpiCatalog.All.Where(k => k.Group == KpiGroup.Social && !shown.Applies(k.Name)).Select(k => k.Name));
+        Assert.True(shown.Applies("financing_cost") && shown.Applies("fill_rate"));
         var rows = DuckDb.Query($"SELECT {string.Join(", ", names)} FROM {F("kpis.parquet")} ORDER BY replication");
         Assert.Equal(OutputRunFixture.Replications, rows.Count);
         for (int r = 0; r < rows.Count; r++)
         {
-            Assert.Equal(run.InMemory[r].Result.KpiValues, rows[r].Select(v => (double)v!));
+            var expected = run.InMemory[r].Result.KpiValues.Select((v, k) => applies[k] ? v : (double?)null);
+            Assert.Equal(expected, rows[r].Select(v => (double?)v));
         }
 
-        var summary = DuckDb.Query($"SELECT kpi, n, mean FROM {F("summary.parquet")}");
+        var types = DuckDb.Types(Path.Combine(run.Folder, "kpis.parquet"));
+        Assert.All(names, n => Assert.Equal("DOUBLE", types[n]));
+        Assert.Equal(0L, DuckDb.Long($"SELECT count(*) FROM {F("kpis.parquet")} WHERE social_compliance_index IS NOT NULL OR worker_exposure_days IS NOT NULL OR audit_cost IS NOT NULL"));
+        Assert.Equal(0L, DuckDb.Long($"SELECT count(*) FROM {F("kpis.parquet")} WHERE fill_rate IS NULL OR fill_rate <= 0.5 OR financing_cost IS NULL"));
+
+        var summary = DuckDb.Query($"SELECT kpi, n, mean, sd, ci95_low, ci95_high, p5, p50, p95 FROM {F("summary.parquet")}");
         Assert.Equal(names, summary.Select(s => (string)s[0]!));
         for (int k = 0; k < names.Length; k++)
         {
+            int n = Convert.ToInt32(summary[k][1], CultureInfo.InvariantCulture);
+            if (!applies[k])
+            {
+                Assert.Equal(0, n);
+                Assert.All(summary[k][2..], Assert.Null);
+                continue;
+            }
+
             double mean = run.InMemory.Average(x => x.Result.KpiValues[k]);
-            Assert.Equal(OutputRunFixture.Replications, Convert.ToInt32(summary[k][1], CultureInfo.InvariantCulture));
+            Assert.Equal(OutputRunFixture.Replications, n);
             Assert.Equal(mean, (double)summary[k][2]!, 1e-12 * Math.Max(1, Math.Abs(mean)));
         }
     }

@@ -29,7 +29,8 @@ internal static class ComparisonFiles
         return table.WriteAsync(path, cancellationToken);
     }
 
-    public static Task WriteKpisAsync(string path, IReadOnlyList<string> variants, ulong masterSeed, double[][][] rows, CancellationToken cancellationToken)
+    /// <summary>Writes kpis.parquet: a KPI is null in the rows of a variant that does not model its part of the chain (<paramref name="applies"/>[v][k] false).</summary>
+    public static Task WriteKpisAsync(string path, IReadOnlyList<string> variants, ulong masterSeed, double[][][] rows, bool[][] applies, CancellationToken cancellationToken)
     {
         int replications = rows[0].Length;
         int count = variants.Count * replications;
@@ -40,7 +41,7 @@ internal static class ComparisonFiles
         for (int k = 0; k < KpiCatalog.All.Count; k++)
         {
             int column = k;
-            table.Add(KpiCatalog.All[k].Name, Enumerable.Range(0, count).Select(i => rows[i / replications][i % replications][column]).ToArray());
+            table.Add(KpiCatalog.All[k].Name, [.. Enumerable.Range(0, variants.Count).SelectMany(v => KpiFiles.Column(rows[v], column, applies[v][column]))]);
         }
 
         return table.WriteAsync(path, cancellationToken);

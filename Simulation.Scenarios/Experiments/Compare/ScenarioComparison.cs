@@ -119,7 +119,9 @@ public static partial class ScenarioComparison
         var names = scenarios.Select(s => s.Name).ToArray();
         var differences = Differences(names, rows);
         await ComparisonFiles.WriteComparisonAsync(folder.PathFor("compare.parquet"), differences, cancellationToken).ConfigureAwait(false);
-        await ComparisonFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), names, seed, rows, cancellationToken).ConfigureAwait(false);
+        var presentations = scenarios.Select((s, v) => Reporting.RunPresentation.From(definitions[v], s.Scenario.Report)).ToArray();
+        bool[][] applies = [.. presentations.Select(Reporting.KpiPresentation.ApplicableKpis)];
+        await ComparisonFiles.WriteKpisAsync(folder.PathFor("kpis.parquet"), names, seed, rows, applies, cancellationToken).ConfigureAwait(false);
         for (int v = 0; v < scenarios.Count; v++)
         {
             await File.WriteAllTextAsync(folder.PathFor(Path.Combine("scenarios", names[v] + ".resolved.yaml")), scenarios[v].Scenario.ResolvedYaml, cancellationToken).ConfigureAwait(false);
@@ -141,7 +143,7 @@ public static partial class ScenarioComparison
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
         await File.WriteAllTextAsync(folder.PathFor("manifest.json"), manifest.ToJson(), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(folder.PathFor(Reporting.RunPresentation.FileName), Reporting.RunPresentation.From(definitions[0], scenarios[0].Scenario.Report).ToJson(), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(folder.PathFor(Reporting.RunPresentation.FileName), presentations[0].ToJson(), cancellationToken).ConfigureAwait(false);
         await Reporting.ExperimentPages.WriteCompareAsync(folder.StagingPath, cancellationToken).ConfigureAwait(false);
         folder.Commit();
         return new ComparisonOutcome(definitions[0].Name, folder.FinalPath, replications, seed, names[1..], differences, clock.Elapsed);

@@ -235,6 +235,12 @@ public sealed class SmartMixPolicyTests
         Assert.True(counted > 0 && counted < 30, $"fired in {counted} of 30");
         Assert.Equal(counted, DuckDb.Long($"SELECT count(*) FROM {kpis} WHERE alert_many_open_fired"));
 
+        // Smart-mix models the social side: its social KPIs are numbers in kpis.parquet, not nulls.
+        Assert.Equal(0L, DuckDb.Long($"SELECT count(*) FROM {kpis} WHERE social_compliance_index IS NULL OR worker_exposure_days IS NULL OR audit_cost IS NULL"));
+        Assert.True(DuckDb.Double($"SELECT avg(worker_exposure_days) FROM {kpis}") > 0);
+        Assert.True(DuckDb.Double($"SELECT avg(social_compliance_index) FROM {kpis}") < 100);
+        Assert.Equal(30L, DuckDb.Long($"SELECT n FROM {DuckDb.File(Path.Combine(folder, "summary.parquet"))} WHERE kpi = 'worker_exposure_days'"));
+
         // The first day per replication is the first such row.
         var firstDays = DuckDb.Query($"SELECT replication, min(day) FROM {series} WHERE day >= {warmup} AND open_violations > 20 GROUP BY replication ORDER BY replication");
         var recorded = DuckDb.Query($"SELECT replication, alert_many_open_first_day FROM {kpis} WHERE alert_many_open_fired ORDER BY replication");

@@ -57,6 +57,11 @@ public sealed class KpiPresentation
         ["mean_order_lead_time_days"] = "Mean order lead time",
         ["otif"] = "OTIF (on time in full)",
         ["gross_profit"] = "Gross profit",
+        ["sourcing_hhi_tier_1"] = "Sourcing HHI tier 1",
+        ["sourcing_hhi_tier_2"] = "Sourcing HHI tier 2",
+        ["sourcing_hhi_tier_3"] = "Sourcing HHI tier 3",
+        ["outcome_linked_discount_cost"] = "Outcome-linked finance discount",
+        ["resourcing_events"] = "Re-sourcing events",
         ["supplier_exits_tier_4_plus"] = "Supplier exits tier 4+",
     };
 
@@ -152,9 +157,10 @@ public sealed class KpiPresentation
             shown = shown[..^PerUnit.Length];
         }
 
-        // "Demand (units)", not "Demand units (units)": a label derived from the name may end in its unit.
+        // "Demand (units)", not "Demand units (units)": a label derived from the name may end in its unit
+        // (only units and days, whose names read as a quantity without it; "Active suppliers" keeps its noun).
         int lastSpace = label.LastIndexOf(' ');
-        if (lastSpace > 0 && string.Equals(label[(lastSpace + 1)..], shown, StringComparison.OrdinalIgnoreCase))
+        if (lastSpace > 0 && shown is "units" or "days" && string.Equals(label[(lastSpace + 1)..], shown, StringComparison.Ordinal))
         {
             label = label[..lastSpace];
         }

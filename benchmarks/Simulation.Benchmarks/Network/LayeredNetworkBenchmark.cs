@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Simulation.Benchmarks.Kernel;
-using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
-using Simulation.Core.Replications;
 
 namespace Simulation.Benchmarks.Network;
 
@@ -25,10 +22,5 @@ public class LayeredNetworkBenchmark
     public void Load() => _definition = RepositoryFiles.Load(Path.Combine("benchmarks", "networks", $"layered-{Nodes}.yaml"));
 
     [Benchmark]
-    public RunOutcome Run500Days()
-    {
-        var context = new ReplicationContext(0, SeedSequence.ReplicationSeed(_definition.Seed, 0));
-        var result = NetworkSimulation.Run(_definition, context);
-        return new RunOutcome(result.EventCount, "fill rate", result.Kpi("fill_rate"));
-    }
+    public RunOutcome Run500Days() => FirstReplication.Run(_definition);
 }

@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Simulation.Benchmarks.Kernel;
-using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
-using Simulation.Core.Replications;
 
 namespace Simulation.Benchmarks.Network;
 
@@ -25,10 +22,5 @@ public class ModelReshapeBenchmark
     public void Load() => _definition = RepositoryFiles.Load(Workload + ".yaml");
 
     [Benchmark]
-    public RunOutcome RunOneReplication()
-    {
-        var context = new ReplicationContext(0, SeedSequence.ReplicationSeed(_definition.Seed, 0));
-        var result = NetworkSimulation.Run(_definition, context);
-        return new RunOutcome(result.EventCount, "fill rate", result.Kpi("fill_rate"));
-    }
+    public RunOutcome RunOneReplication() => FirstReplication.Run(_definition);
 }

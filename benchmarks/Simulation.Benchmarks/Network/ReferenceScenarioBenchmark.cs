@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Simulation.Benchmarks.Kernel;
-using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
-using Simulation.Core.Replications;
 
 namespace Simulation.Benchmarks.Network;
 
@@ -12,7 +9,7 @@ namespace Simulation.Benchmarks.Network;
 /// at its own horizon. Loading and validation happen once, in the global setup, and are not measured.
 /// </summary>
 /// <remarks>
-/// Events are kernel events (<see cref="NetworkRunResult.EventCount"/>): shipment deliveries are
+/// Events are kernel events (<see cref="Simulation.Core.Network.NetworkRunResult.EventCount"/>): shipment deliveries are
 /// handled by the model's arrival calendar without a kernel event, so they are not counted. The model
 /// output is the replication's fill rate.
 /// </remarks>
@@ -29,10 +26,5 @@ public class ReferenceScenarioBenchmark
     public void Load() => _definition = RepositoryFiles.Load(Path.Combine("scenarios", Scenario + ".yaml"));
 
     [Benchmark]
-    public RunOutcome RunOneReplication()
-    {
-        var context = new ReplicationContext(0, SeedSequence.ReplicationSeed(_definition.Seed, 0));
-        var result = NetworkSimulation.Run(_definition, context);
-        return new RunOutcome(result.EventCount, "fill rate", result.Kpi("fill_rate"));
-    }
+    public RunOutcome RunOneReplication() => FirstReplication.Run(_definition);
 }

@@ -1,9 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Simulation.Benchmarks.Kernel;
-using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
 using Simulation.Core.Randomness;
-using Simulation.Core.Replications;
 
 namespace Simulation.Benchmarks.Network;
 
@@ -61,9 +59,5 @@ public class ZeroLeadTimeBenchmark
     };
 
     [Benchmark]
-    public RunOutcome Run40000Days()
-    {
-        var result = NetworkSimulation.Run(_definition, new ReplicationContext(0, SeedSequence.ReplicationSeed(1, 0)));
-        return new RunOutcome(result.EventCount, "fill rate", result.Kpi("fill_rate"));
-    }
+    public RunOutcome Run40000Days() => FirstReplication.Run(_definition, masterSeed: 1);
 }

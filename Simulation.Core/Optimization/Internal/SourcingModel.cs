@@ -49,6 +49,10 @@ internal sealed class SourcingModel : IDisposable
     private Variable? _cvarThreshold;
     private Variable[] _cvarExcess = [];
 
+    // Stock cover (StockCover): per buyer with a cover, its loss in each scenario; null for the others,
+    // and all null when no KPI in the objective or caps needs it.
+    private Variable[]?[] _coverLoss = [];
+
     private SourcingModel(SourcingProblem problem, SourcingSettings settings, bool elastic)
     {
         _problem = problem;
@@ -76,6 +80,11 @@ internal sealed class SourcingModel : IDisposable
         model.AddViabilityRows();
         model.AddShareChangeRows();
         model.AddProgrammeRows();
+        if (problem.HasStockCover && NeedsCover(problem, settings))
+        {
+            model.AddCoverRows();
+        }
+
         bool needsCvar = settings.Objective == SourcingKpi.Cvar || settings.Caps.ContainsKey(SourcingKpi.Cvar);
         if (needsCvar)
         {
@@ -460,6 +469,172 @@ internal sealed class SourcingModel : IDisposable
         }
     }
 
+    /// <summary>Whether the objective or a cap sees the stock cover: the shortfall KPIs, or cost with a shortfall cost.</summary>
+    private static bool NeedsCover(SourcingProblem problem, SourcingSettings settings)
+    {
+        var kpis = settings.Caps.Keys.Append(settings.Objective).ToHashSet();
+        return kpis.Contains(SourcingKpi.Shortfall) || kpis.Contains(SourcingKpi.Cvar)
+            || (kpis.Contains(SourcingKpi.Cost) && problem.Buyers.Any(b => b.Cover is { ShortfallCostPerUnit: > 0 }));
+    }
+
+    private bool CoverActive => _coverLoss.Length > 0;
+
+    /// <summary>
+    /// The stock-cover rows (docs/optimizer.md, "Stock cover and lead time"):
+    /// <code>
+    ///   queue      q_c &gt;= q_k + slope_k (v_c - v_k)            every segment k of c's queue curve
+    ///   lead time  sum_{a of b} T_a s_a + sum_c q_c = x_0 + sum_k d_bk,   0 &lt;= d_bk &lt;= x_k - x_(k-1)
+    ///   in order   d_bk &gt;= (x_k - x_(k-1)) z_bk,   d_b(k+1) &lt;= (x_(k+1) - x_k) z_bk,   z_bk in {0, 1}
+    ///   loss       l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
+    /// </code>
+    /// G is neither convex nor concave in L, so the segments are filled in order (z); q only raises
+    /// the lead time, so the solver keeps it on the curve whenever the loss matters.
+    /// </summary>
+    private void AddCoverRows()
+    {
+        var queue = new Variable?[_volume.Length];
+        for (int c = 0; c < _volume.Length; c++)
+        {
+            if (_problem.Candidates[c].Queue is not { } curve)
+            {
+                continue;
+            }
+
+            queue[c] = _solver.MakeNumVar(0, double.PositiveInfinity, $"q{c}");
+            for (int k = 1; k < curve.Shares.Count; k++)
+            {
+                double slope = (curve.QueueDays[k] - curve.QueueDays[k - 1]) / (curve.Shares[k] - curve.Shares[k - 1]);
+                var row = _solver.MakeConstraint(curve.QueueDays[k - 1] - (slope * curve.Shares[k - 1]), double.PositiveInfinity, $"queue{c}_{k}");
+                row.SetCoefficient(queue[c], 1);
+                row.SetCoefficient(_volume[c], -slope);
+            }
+        }
+
+        _coverLoss = new Variable[]?[_problem.Buyers.Count];
+        for (int b = 0; b < _problem.Buyers.Count; b++)
+        {
+            if (_problem.Buyers[b].Cover is { } cover)
+            {
+                _coverLoss[b] = AddBuyerCover(b, cover, queue);
+            }
+        }
+    }
+
+    private Variable[] AddBuyerCover(int b, StockCover cover, Variable?[] queue)
+    {
+        var x = cover.LeadBreakpointsDays;
+        var segments = new Variable[x.Count - 1];
+        var lead = _solver.MakeConstraint(x[0], x[0], $"lead{b}");
+        for (int a = 0; a < _share.Length; a++)
+        {
+            if (_problem.Arcs[a].BuyerIndex == b && _problem.Arcs[a].LeadTimeDays != 0)
+            {
+                lead.SetCoefficient(_share[a], _problem.Arcs[a].LeadTimeDays);
+            }
+        }
+
+        foreach (var q in queue)
+        {
+            if (q is not null)
+            {
+                lead.SetCoefficient(q, 1);
+            }
+        }
+
+        for (int k = 0; k < segments.Length; k++)
+        {
+            segments[k] = _solver.MakeNumVar(0, x[k + 1] - x[k], $"d{b}_{k}");
+            lead.SetCoefficient(segments[k], -1);
+        }
+
+        for (int k = 0; k + 1 < segments.Length; k++)
+        {
+            var full = _solver.MakeBoolVar($"zd{b}_{k}");
+            var filled = _solver.MakeConstraint(0, double.PositiveInfinity, $"lead_full{b}_{k}");
+            filled.SetCoefficient(segments[k], 1);
+            filled.SetCoefficient(full, -(x[k + 1] - x[k]));
+            var next = _solver.MakeConstraint(double.NegativeInfinity, 0, $"lead_next{b}_{k}");
+            next.SetCoefficient(segments[k + 1], 1);
+            next.SetCoefficient(full, -(x[k + 2] - x[k + 1]));
+        }
+
+        var losses = new Variable[_problem.ScenarioCount];
+        for (int s = 0; s < losses.Length; s++)
+        {
+            var (factor, length) = _problem.Period(s);
+            losses[s] = _solver.MakeNumVar(0, double.PositiveInfinity, $"l{b}_{s}");
+            var row = _solver.MakeConstraint(cover.CoverLoss(factor, length, x[0]), double.PositiveInfinity, $"cover{b}_{s}");
+            row.SetCoefficient(losses[s], 1);
+            for (int a = 0; a < _share.Length; a++)
+            {
+                var arc = _problem.Arcs[a];
+                double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+                if (arc.BuyerIndex == b && loss > 0)
+                {
+                    row.SetCoefficient(_share[a], -loss);
+                }
+            }
+
+            for (int k = 0; k < segments.Length; k++)
+            {
+                double slope = (cover.CoverLoss(factor, length, x[k + 1]) - cover.CoverLoss(factor, length, x[k])) / (x[k + 1] - x[k]);
+                row.SetCoefficient(segments[k], -slope);
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>Adds scenario s's shortfall share L_s (times <paramref name="scale"/>) to a row or the objective.</summary>
+    private void AddScenarioLoss(int s, double scale, Action<Variable, double> add)
+    {
+        if (!CoverActive)
+        {
+            for (int c = 0; c < _volume.Length; c++)
+            {
+                double loss = 1 - _problem.Candidates[c].Availability[s];
+                if (loss > 0)
+                {
+                    add(_volume[c], scale * loss);
+                }
+            }
+
+            return;
+        }
+
+        for (int b = 0; b < _coverLoss.Length; b++)
+        {
+            if (_coverLoss[b] is { } losses)
+            {
+                add(losses[s], scale * Weight(b));
+            }
+        }
+
+        for (int a = 0; a < _share.Length; a++)
+        {
+            var arc = _problem.Arcs[a];
+            double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+            if (_coverLoss[arc.BuyerIndex] is null && loss > 0)
+            {
+                add(_share[a], scale * Weight(arc.BuyerIndex) * loss);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The mean shortfall's terms from the covered buyers (their losses weighted by the scenarios'
+    /// demand factors), times <paramref name="scale"/>; the other buyers' terms are the proportional ones.
+    /// </summary>
+    private void AddCoveredShortfall(int buyer, double scale, Action<Variable, double> add)
+    {
+        var losses = _coverLoss[buyer]!;
+        double weight = Enumerable.Range(0, losses.Length).Sum(_problem.DemandFactor);
+        for (int s = 0; s < losses.Length; s++)
+        {
+            add(losses[s], scale * Weight(buyer) * _problem.DemandFactor(s) / weight);
+        }
+    }
+
     private void AddCvarRows()
     {
         int scenarios = _problem.ScenarioCount;
@@ -471,14 +646,7 @@ internal sealed class SourcingModel : IDisposable
             var row = _solver.MakeConstraint(double.NegativeInfinity, 0, $"cvar{s}");
             row.SetCoefficient(_cvarExcess[s], -1);
             row.SetCoefficient(_cvarThreshold, -1);
-            for (int c = 0; c < _volume.Length; c++)
-            {
-                double loss = 1 - _problem.Candidates[c].Availability[s];
-                if (loss > 0)
-                {
-                    row.SetCoefficient(_volume[c], loss);
-                }
-            }
+            AddScenarioLoss(s, 1, row.SetCoefficient);
         }
     }
 
@@ -524,7 +692,12 @@ internal sealed class SourcingModel : IDisposable
                 for (int a = 0; a < _share.Length; a++)
                 {
                     var arc = _problem.Arcs[a];
-                    add(_share[a], Weight(arc.BuyerIndex) * SourcingEvaluation.CostPerUnitOfDemand(arc, _delivered[arc.CandidateIndex]));
+                    // A covered buyer's loss beyond the proportional one is charged on l_bs (AddCoverCost),
+                    // so the proportional part comes off here (one coefficient per variable: Set, not add).
+                    double beyond = CoverActive && _coverLoss[arc.BuyerIndex] is not null && _problem.Buyers[arc.BuyerIndex].Cover is { } cover
+                        ? cover.ShortfallCostPerUnit * (1 - _delivered[arc.CandidateIndex])
+                        : 0;
+                    add(_share[a], Weight(arc.BuyerIndex) * (SourcingEvaluation.CostPerUnitOfDemand(arc, _delivered[arc.CandidateIndex]) - beyond));
                     if (arc.FixedCostPerDay > 0)
                     {
                         add(_used[a], arc.FixedCostPerDay / total);
@@ -536,6 +709,7 @@ internal sealed class SourcingModel : IDisposable
                     add(_enrol[o], _problem.ProgrammeOptions[o].CostPerYear / DaysPerYear / total);
                 }
 
+                AddCoverCost(add);
                 break;
             case SourcingKpi.Co2e or SourcingKpi.Water or SourcingKpi.SocialRisk:
                 for (int a = 0; a < _share.Length; a++)
@@ -566,10 +740,29 @@ internal sealed class SourcingModel : IDisposable
                 }
 
                 break;
-            case SourcingKpi.Shortfall:
+            case SourcingKpi.Shortfall when !CoverActive:
                 for (int c = 0; c < _volume.Length; c++)
                 {
                     add(_volume[c], 1 - _delivered[c]);
+                }
+
+                break;
+            case SourcingKpi.Shortfall:
+                for (int a = 0; a < _share.Length; a++)
+                {
+                    var arc = _problem.Arcs[a];
+                    if (_coverLoss[arc.BuyerIndex] is null)
+                    {
+                        add(_share[a], Weight(arc.BuyerIndex) * (1 - _delivered[arc.CandidateIndex]));
+                    }
+                }
+
+                for (int b = 0; b < _coverLoss.Length; b++)
+                {
+                    if (_coverLoss[b] is not null)
+                    {
+                        AddCoveredShortfall(b, 1, add);
+                    }
                 }
 
                 break;
@@ -584,6 +777,18 @@ internal sealed class SourcingModel : IDisposable
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI.");
+        }
+    }
+
+    /// <summary>Cost of the covered buyers' loss beyond the proportional one, its l_bs part: w_b shortfall cost_b mean l_b (the shares' part is in their cost coefficient).</summary>
+    private void AddCoverCost(Action<Variable, double> add)
+    {
+        for (int b = 0; b < _coverLoss.Length; b++)
+        {
+            if (_coverLoss[b] is not null && _problem.Buyers[b].Cover is { ShortfallCostPerUnit: > 0 } cover)
+            {
+                AddCoveredShortfall(b, cover.ShortfallCostPerUnit, add);
+            }
         }
     }
 

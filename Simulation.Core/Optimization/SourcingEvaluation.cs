@@ -146,7 +146,7 @@ public static class SourcingEvaluation
             for (int s = 0; s < losses.Length; s++)
             {
                 var (factor, length) = problem.Period(s);
-                losses[s] = Math.Max(0, losses[s] + cover.CoverLossInterpolated(factor, length, lead));
+                losses[s] = Math.Max(0, losses[s] + cover.CoverLossEnvelope(factor, length, lead));
             }
         }
 
@@ -170,7 +170,8 @@ public static class SourcingEvaluation
     /// <summary>
     /// The cost of the loss stock covers add beyond the proportional model (negative where the safety
     /// stock absorbs disrupted supply), per unit of all demand: sum over covered buyers b of
-    /// w_b x shortfall cost_b x (mean loss_b - sum_{a of b} s_a (1 - delivered_c)).
+    /// w_b x shortfall cost_b x (sum_p F_p / F max(0, sum_{a of b} s_a (1 - mean availability_ap) + G_p(L_b))
+    /// - sum_{a of b} s_a (1 - delivered_c)), each period at its mean availabilities (as the solver sees it).
     /// </summary>
     private static double CoverCost(SourcingProblem problem, IReadOnlyList<double> shares)
     {
@@ -183,17 +184,26 @@ public static class SourcingEvaluation
                 continue;
             }
 
-            double proportional = 0;
-            for (int a = 0; a < shares.Count; a++)
+            double lead = problem.LeadTimeDays(b, shares, volume);
+            double beyond = 0;
+            for (int p = 0; p < Math.Max(1, problem.PeriodsPerReplication); p++)
             {
-                if (problem.Arcs[a].BuyerIndex == b)
+                double loss = 0;
+                for (int a = 0; a < shares.Count; a++)
                 {
-                    proportional += shares[a] * (1 - problem.DeliveredShare(problem.Arcs[a].CandidateIndex));
+                    if (problem.Arcs[a].BuyerIndex == b)
+                    {
+                        int c = problem.Arcs[a].CandidateIndex;
+                        loss += shares[a] * (1 - problem.PeriodAvailability(c, p));
+                        beyond -= problem.PeriodWeight(p) * shares[a] * (1 - problem.PeriodAvailability(c, p));
+                    }
                 }
+
+                var (factor, length) = problem.Period(p);
+                beyond += problem.PeriodWeight(p) * Math.Max(0, loss + cover.CoverLossEnvelope(factor, length, lead));
             }
 
-            double mean = MeanShortfall(problem, BuyerLosses(problem, b, shares, volume));
-            cost += problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay * cover.ShortfallCostPerUnit * (mean - proportional);
+            cost += problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay * cover.ShortfallCostPerUnit * beyond;
         }
 
         return cost;

@@ -100,6 +100,35 @@ public sealed record SourcingProblem
         return lead;
     }
 
+    /// <summary>Candidate c's availability in period p, the demand-weighted mean over the replications' scenarios of that period.</summary>
+    public double PeriodAvailability(int candidate, int period)
+    {
+        var availability = Candidates[candidate].Availability;
+        int periods = Math.Max(1, PeriodsPerReplication);
+        double sum = 0, weight = 0;
+        for (int s = period; s < availability.Count; s += periods)
+        {
+            sum += DemandFactor(s) * availability[s];
+            weight += DemandFactor(s);
+        }
+
+        return weight > 0 ? sum / weight : 1;
+    }
+
+    /// <summary>Period p's share of all demand-weighted scenarios: sum of its scenarios' demand factors over all of them.</summary>
+    public double PeriodWeight(int period)
+    {
+        int periods = Math.Max(1, PeriodsPerReplication);
+        double mine = 0, all = 0;
+        for (int s = 0; s < ScenarioCount; s++)
+        {
+            all += DemandFactor(s);
+            mine += s % periods == period ? DemandFactor(s) : 0;
+        }
+
+        return all > 0 ? mine / all : 0;
+    }
+
     /// <summary>Weight of scenario <paramref name="s"/> in the mean shortfall (its demand factor).</summary>
     public double DemandFactor(int s) => ScenarioDemandFactors.Count == 0 ? 1 : ScenarioDemandFactors[s];
 

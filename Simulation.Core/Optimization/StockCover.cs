@@ -11,8 +11,8 @@ namespace Simulation.Core.Optimization;
 ///             + min(0, h_p(L)) / (f T)               the safety stock absorbs disrupted supply, once per period
 ///   loss_s  = max(0, sum_a s_a (1 - availability_cs) + G_p(L))     scenario s of period p
 /// </code>
-/// G is evaluated piecewise linearly between <see cref="LeadBreakpointsDays"/>, in the solver and in
-/// <see cref="SourcingEvaluation"/> alike, so both see the same function.
+/// G is taken as its lower convex envelope over <see cref="LeadBreakpointsDays"/> (<see cref="CoverLossEnvelope"/>),
+/// in the solver and in <see cref="SourcingEvaluation"/> alike, so both see the same function.
 /// </summary>
 /// <param name="OrderUpToDays">C: the order-up-to level in days of mean demand.</param>
 /// <param name="ReviewDays">R: days between reviews.</param>
@@ -43,22 +43,64 @@ public sealed record StockCover(double OrderUpToDays, double ReviewDays, IReadOn
         return lacking >= 0 ? lacking / need : lacking / (demandFactor * periodDays);
     }
 
-    /// <summary>G_p(L) interpolated linearly between the breakpoints (clamped to their range): what the solver sees.</summary>
-    public double CoverLossInterpolated(double demandFactor, double periodDays, double leadDays)
+    /// <summary>
+    /// What the solver sees of G_p: the lower convex envelope of G_p at the breakpoints, linear between
+    /// them (clamped to their range). G_p is convex up to the lead time the cover just covers and concave
+    /// beyond, so the envelope is exact up to there and a chord beyond (a little below G on the concave
+    /// part); a convex G keeps the model a linear program in the lead time, with no ordering binaries.
+    /// </summary>
+    public double CoverLossEnvelope(double demandFactor, double periodDays, double leadDays)
     {
         var x = LeadBreakpointsDays;
+        var g = Envelope(demandFactor, periodDays);
         double lead = Math.Clamp(leadDays, x[0], x[^1]);
         for (int k = 1; k < x.Count; k++)
         {
-            if (lead <= x[k] || k == x.Count - 1)
+            if (lead <= x[k])
             {
-                double span = x[k] - x[k - 1];
-                double weight = span > 0 ? (lead - x[k - 1]) / span : 1;
-                return ((1 - weight) * CoverLoss(demandFactor, periodDays, x[k - 1])) + (weight * CoverLoss(demandFactor, periodDays, x[k]));
+                double weight = (lead - x[k - 1]) / (x[k] - x[k - 1]);
+                return ((1 - weight) * g[k - 1]) + (weight * g[k]);
             }
         }
 
-        return CoverLoss(demandFactor, periodDays, x[0]);
+        return g[^1];
+    }
+
+    /// <summary>The lower convex envelope of G_p at every breakpoint (the lower hull, interpolated back onto the breakpoints).</summary>
+    public double[] Envelope(double demandFactor, double periodDays)
+    {
+        var x = LeadBreakpointsDays;
+        var g = x.Select(l => CoverLoss(demandFactor, periodDays, l)).ToArray();
+        var hull = new List<int>();
+        for (int k = 0; k < x.Count; k++)
+        {
+            // Drop the last hull point while it lies on or above the chord from the one before it to k.
+            while (hull.Count >= 2)
+            {
+                int i = hull[^2], j = hull[^1];
+                double chord = g[i] + ((g[k] - g[i]) * (x[j] - x[i]) / (x[k] - x[i]));
+                if (g[j] < chord - 1e-15)
+                {
+                    break;
+                }
+
+                hull.RemoveAt(hull.Count - 1);
+            }
+
+            hull.Add(k);
+        }
+
+        var envelope = new double[x.Count];
+        for (int h = 1; h < hull.Count; h++)
+        {
+            int i = hull[h - 1], j = hull[h];
+            for (int k = i; k <= j; k++)
+            {
+                envelope[k] = g[i] + ((g[j] - g[i]) * (x[k] - x[i]) / (x[j] - x[i]));
+            }
+        }
+
+        return envelope;
     }
 
     /// <summary>Checks the values; throws with the first problem.</summary>

@@ -74,7 +74,7 @@ internal sealed class LeadTimeModel
 
     /// <summary>
     /// The stock cover of a covered buyer, its breakpoints spanning the lead times from its nearest
-    /// arc to its farthest plus every candidate's queue at full capacity; null for other buyers.
+    /// arc to its farthest plus the longest wait of any candidate at full capacity; null for other buyers.
     /// </summary>
     public static StockCover? Cover(NodeDefinition buyer, IEnumerable<double> arcTransportDays, IEnumerable<QueueCurve?> queues, double baselineLandedCost)
     {
@@ -86,7 +86,9 @@ internal sealed class LeadTimeModel
         var transport = arcTransportDays.ToList();
         double demand = SourcingProblemBuilder.BuyerDemandPerDay(buyer);
         double from = transport.Min();
-        double to = transport.Max() + queues.Sum(q => q is null ? 0 : q.QueueDays[^1]);
+        // q_c(v) / v rises with v (convex, q(0) = 0), so the pooled queue sum_c q_c(v_c) with
+        // sum_c v_c = 1 is at most the largest wait at full capacity, q_c(v_max) / v_max.
+        double to = transport.Max() + queues.Max(q => q is null ? 0 : q.QueueDays[^1] / q.Shares[^1]);
         if (!(to > from))
         {
             to = from + 1;

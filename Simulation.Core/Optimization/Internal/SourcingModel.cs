@@ -53,6 +53,10 @@ internal sealed class SourcingModel : IDisposable
     // and all null when no KPI in the objective or caps needs it.
     private Variable[]?[] _coverLoss = [];
 
+    // Per buyer with a cover, its loss in each period at the period's mean availabilities (what the
+    // cost prices); null for the others.
+    private Variable[]?[] _coverPeriodLoss = [];
+
     private SourcingModel(SourcingProblem problem, SourcingSettings settings, bool elastic)
     {
         _problem = problem;
@@ -477,18 +481,19 @@ internal sealed class SourcingModel : IDisposable
             || (kpis.Contains(SourcingKpi.Cost) && problem.Buyers.Any(b => b.Cover is { ShortfallCostPerUnit: > 0 }));
     }
 
-    private bool CoverActive => _coverLoss.Length > 0;
+    private bool CoverActive => _coverLoss.Any(l => l is not null);
 
     /// <summary>
     /// The stock-cover rows (docs/optimizer.md, "Stock cover and lead time"):
     /// <code>
     ///   queue      q_c &gt;= q_k + slope_k (v_c - v_k)            every segment k of c's queue curve
     ///   lead time  sum_{a of b} T_a s_a + sum_c q_c = x_0 + sum_k d_bk,   0 &lt;= d_bk &lt;= x_k - x_(k-1)
-    ///   in order   d_bk &gt;= (x_k - x_(k-1)) z_bk,   d_b(k+1) &lt;= (x_(k+1) - x_k) z_bk,   z_bk in {0, 1}
     ///   loss       l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
     /// </code>
-    /// G is neither convex nor concave in L, so the segments are filled in order (z); q only raises
-    /// the lead time, so the solver keeps it on the curve whenever the loss matters.
+    /// with G_p the convex envelope (<see cref="StockCover.CoverLossEnvelope"/>): its slopes ascend, so
+    /// the solver fills the segments in order by itself. q only raises the lead time, so the solver
+    /// keeps it on the curve whenever the loss matters. Scenarios of a period with the same
+    /// availabilities on b's arcs share one l.
     /// </summary>
     private void AddCoverRows()
     {
@@ -510,17 +515,23 @@ internal sealed class SourcingModel : IDisposable
             }
         }
 
+        var kpis = _settings.Caps.Keys.Append(_settings.Objective).ToHashSet();
+        bool perScenario = kpis.Contains(SourcingKpi.Shortfall) || kpis.Contains(SourcingKpi.Cvar);
         _coverLoss = new Variable[]?[_problem.Buyers.Count];
+        _coverPeriodLoss = new Variable[]?[_problem.Buyers.Count];
         for (int b = 0; b < _problem.Buyers.Count; b++)
         {
             if (_problem.Buyers[b].Cover is { } cover)
             {
-                _coverLoss[b] = AddBuyerCover(b, cover, queue);
+                var segments = AddLeadSegments(b, cover, queue);
+                _coverPeriodLoss[b] = AddPeriodLosses(b, cover, segments);
+                _coverLoss[b] = perScenario ? AddScenarioLosses(b, cover, segments) : null;
             }
         }
     }
 
-    private Variable[] AddBuyerCover(int b, StockCover cover, Variable?[] queue)
+    /// <summary>The lead-time row of buyer b and its segment variables d_bk.</summary>
+    private Variable[] AddLeadSegments(int b, StockCover cover, Variable?[] queue)
     {
         var x = cover.LeadBreakpointsDays;
         var segments = new Variable[x.Count - 1];
@@ -547,23 +558,73 @@ internal sealed class SourcingModel : IDisposable
             lead.SetCoefficient(segments[k], -1);
         }
 
-        for (int k = 0; k + 1 < segments.Length; k++)
+        return segments;
+    }
+
+    /// <summary>
+    /// l_bp &gt;= sum_{a of b} (1 - mean availability_ap) s_a + G_p(L): the loss of each period at its
+    /// demand-weighted mean availabilities, which the cost prices (<see cref="SourcingEvaluation"/> the same).
+    /// </summary>
+    private Variable[] AddPeriodLosses(int b, StockCover cover, Variable[] segments)
+    {
+        var x = cover.LeadBreakpointsDays;
+        int periods = Math.Max(1, _problem.PeriodsPerReplication);
+        var losses = new Variable[periods];
+        for (int p = 0; p < periods; p++)
         {
-            var full = _solver.MakeBoolVar($"zd{b}_{k}");
-            var filled = _solver.MakeConstraint(0, double.PositiveInfinity, $"lead_full{b}_{k}");
-            filled.SetCoefficient(segments[k], 1);
-            filled.SetCoefficient(full, -(x[k + 1] - x[k]));
-            var next = _solver.MakeConstraint(double.NegativeInfinity, 0, $"lead_next{b}_{k}");
-            next.SetCoefficient(segments[k + 1], 1);
-            next.SetCoefficient(full, -(x[k + 2] - x[k + 1]));
+            var (factor, length) = _problem.Period(p);
+            var g = cover.Envelope(factor, length);
+            losses[p] = _solver.MakeNumVar(0, double.PositiveInfinity, $"lp{b}_{p}");
+            var row = _solver.MakeConstraint(g[0], double.PositiveInfinity, $"cover_period{b}_{p}");
+            row.SetCoefficient(losses[p], 1);
+            for (int a = 0; a < _share.Length; a++)
+            {
+                var arc = _problem.Arcs[a];
+                double loss = 1 - _problem.PeriodAvailability(arc.CandidateIndex, p);
+                if (arc.BuyerIndex == b && loss > 0)
+                {
+                    row.SetCoefficient(_share[a], -loss);
+                }
+            }
+
+            for (int k = 0; k < segments.Length; k++)
+            {
+                row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
+            }
         }
 
+        return losses;
+    }
+
+    /// <summary>l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
+    private Variable[] AddScenarioLosses(int b, StockCover cover, Variable[] segments)
+    {
+        var x = cover.LeadBreakpointsDays;
+
+        // Scenarios of one period whose availabilities on b's arcs are the same share one loss variable.
         var losses = new Variable[_problem.ScenarioCount];
+        var groups = new Dictionary<string, Variable>(StringComparer.Ordinal);
+        var arcs = Enumerable.Range(0, _share.Length).Where(a => _problem.Arcs[a].BuyerIndex == b).ToArray();
+        var envelopes = new Dictionary<int, double[]>();
         for (int s = 0; s < losses.Length; s++)
         {
             var (factor, length) = _problem.Period(s);
-            losses[s] = _solver.MakeNumVar(0, double.PositiveInfinity, $"l{b}_{s}");
-            var row = _solver.MakeConstraint(cover.CoverLoss(factor, length, x[0]), double.PositiveInfinity, $"cover{b}_{s}");
+            int period = s % Math.Max(1, _problem.PeriodsPerReplication);
+            string key = period.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":"
+                + string.Join(",", arcs.Select(a => _problem.Candidates[_problem.Arcs[a].CandidateIndex].Availability[s].ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            if (groups.TryGetValue(key, out var shared))
+            {
+                losses[s] = shared;
+                continue;
+            }
+
+            if (!envelopes.TryGetValue(period, out var g))
+            {
+                envelopes[period] = g = cover.Envelope(factor, length);
+            }
+
+            losses[s] = groups[key] = _solver.MakeNumVar(0, double.PositiveInfinity, $"l{b}_{s}");
+            var row = _solver.MakeConstraint(g[0], double.PositiveInfinity, $"cover{b}_{s}");
             row.SetCoefficient(losses[s], 1);
             for (int a = 0; a < _share.Length; a++)
             {
@@ -577,8 +638,7 @@ internal sealed class SourcingModel : IDisposable
 
             for (int k = 0; k < segments.Length; k++)
             {
-                double slope = (cover.CoverLoss(factor, length, x[k + 1]) - cover.CoverLoss(factor, length, x[k])) / (x[k + 1] - x[k]);
-                row.SetCoefficient(segments[k], -slope);
+                row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
             }
         }
 
@@ -694,7 +754,7 @@ internal sealed class SourcingModel : IDisposable
                     var arc = _problem.Arcs[a];
                     // A covered buyer's loss beyond the proportional one is charged on l_bs (AddCoverCost),
                     // so the proportional part comes off here (one coefficient per variable: Set, not add).
-                    double beyond = CoverActive && _coverLoss[arc.BuyerIndex] is not null && _problem.Buyers[arc.BuyerIndex].Cover is { } cover
+                    double beyond = _coverPeriodLoss.Length > 0 && _coverPeriodLoss[arc.BuyerIndex] is not null && _problem.Buyers[arc.BuyerIndex].Cover is { } cover
                         ? cover.ShortfallCostPerUnit * (1 - _delivered[arc.CandidateIndex])
                         : 0;
                     add(_share[a], Weight(arc.BuyerIndex) * (SourcingEvaluation.CostPerUnitOfDemand(arc, _delivered[arc.CandidateIndex]) - beyond));
@@ -780,14 +840,19 @@ internal sealed class SourcingModel : IDisposable
         }
     }
 
-    /// <summary>Cost of the covered buyers' loss beyond the proportional one, its l_bs part: w_b shortfall cost_b mean l_b (the shares' part is in their cost coefficient).</summary>
+    /// <summary>Cost of the covered buyers' loss beyond the proportional one, its l_bp part: w_b shortfall cost_b sum_p F_p / F l_bp (the shares' part is in their cost coefficient).</summary>
     private void AddCoverCost(Action<Variable, double> add)
     {
-        for (int b = 0; b < _coverLoss.Length; b++)
+        for (int b = 0; b < _coverPeriodLoss.Length; b++)
         {
-            if (_coverLoss[b] is not null && _problem.Buyers[b].Cover is { ShortfallCostPerUnit: > 0 } cover)
+            if (_coverPeriodLoss[b] is not { } losses || _problem.Buyers[b].Cover is not { ShortfallCostPerUnit: > 0 } cover)
             {
-                AddCoveredShortfall(b, cover.ShortfallCostPerUnit, add);
+                continue;
+            }
+
+            for (int p = 0; p < losses.Length; p++)
+            {
+                add(losses[p], Weight(b) * cover.ShortfallCostPerUnit * _problem.PeriodWeight(p));
             }
         }
     }

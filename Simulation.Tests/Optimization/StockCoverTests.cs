@@ -1,6 +1,7 @@
 using Simulation.Core.Network.Definitions;
 using Simulation.Core.Optimization;
 using Simulation.Core.Optimization.Internal;
+using Simulation.Scenarios.Optimization;
 using static Simulation.Tests.Optimization.TestProblems;
 
 namespace Simulation.Tests.Optimization;
@@ -103,5 +104,37 @@ public sealed class StockCoverTests
 
         // A reorder point that covers the lead time (52 x 8.4 = 437 <= 500) feeds the full capacity.
         Assert.Equal(208, InputFeed.UnitsPerDay(policy with { ReorderPoint = 500, OrderUpTo = 900 }, 0.25, 8.4, 208), 208 * 0.01);
+    }
+
+    [Fact]
+    public void Refine_LowersTheCoverToWhatTheSimulationLost_SoTheReSolveMovesVolumeOffTheQueue()
+    {
+        // Round 1: at most 2% shortfall. Replication 2 loses 0.2 v - 0.1 up to v = 0.5 and 0.4 v - 0.2
+        // above, so the mean 0.2 v - 0.1 <= 0.02 gives v_B = 0.6 (0.02 exactly, as evaluated above).
+        var settings = Exact with { Caps = new Dictionary<SourcingKpi, double> { [SourcingKpi.Shortfall] = 0.02 } };
+        var problem = Instance(0);
+        var round1 = SourcingSolver.Solve(problem, settings);
+        Assert.Equal(0.6, round1.Shares[1], 6);
+        Assert.Equal(0.02, round1.Predicted[SourcingKpi.Shortfall], 6);
+
+        // The simulation of round 1's mix lost 6%: the cover comes down by x days until the prediction
+        // at that mix says 6%. With C = 50 - x, G = (x - 10) / 100 at L = 30 and x / 50 at L = 40, so at
+        // L = 38 G = (1.8 x - 2) / 100; the mean of max(0, G) and max(0, 0.06 + G) is (3.6 x + 2) / 200
+        // = 0.06 at x = 25 / 9: C = 47.22.
+        var refined = SimulationFeedback.CalibrateCover(problem, round1.Shares, 0.06);
+        Assert.Equal(50 - (25.0 / 9), refined.Buyers[0].Cover!.OrderUpToDays, 6);
+        Assert.Equal(0.06, SourcingEvaluation.Evaluate(refined, round1.Shares, [], 0.5)[SourcingKpi.Shortfall], 6);
+
+        // Round 2 re-solves with that cover: below v = 0.5 G = (-13 + 23 v) / 180 < 0, so only
+        // replication 2 loses, (41 v - 13) / 180, and its half <= 0.02 gives v_B = 20.2 / 41 = 0.4927:
+        // less volume on the queueing supplier than round 1's 0.6.
+        var round2 = SourcingSolver.Solve(refined, settings);
+        Assert.Equal(20.2 / 41, round2.Shares[1], 6);
+        Assert.Equal(0.02, round2.Predicted[SourcingKpi.Shortfall], 6);
+
+        // Termination: a simulation that agrees with the prediction changes nothing, and the cover is
+        // never raised by a simulation that lost less than predicted.
+        Assert.Same(refined, SimulationFeedback.CalibrateCover(refined, round1.Shares, 0.06));
+        Assert.Same(problem, SimulationFeedback.CalibrateCover(problem, round1.Shares, 0.001));
     }
 }

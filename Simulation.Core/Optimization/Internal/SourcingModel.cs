@@ -15,6 +15,8 @@ namespace Simulation.Core.Optimization.Internal;
 ///   viability  D v_c &gt;= min viable_c y_a                                    every arc a of c
 ///   change     |s_a - baseline_a| &lt;= max change
 ///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
+///              (written per region, RegionalScenarioLosses; with many scenarios only the rows the
+///              incumbent needs, ScenarioRowGeneration)
 ///   caps       KPI_k &lt;= cap_k;   objective  min KPI_objective
 ///   cost       sum_a w_a (delivered_c cost_a + (1 - delivered_c) lost margin_a) + fixed / D
 /// </code>

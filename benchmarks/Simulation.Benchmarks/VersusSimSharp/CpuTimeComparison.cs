@@ -19,13 +19,16 @@ public static class CpuTimeComparison
 {
     private const int WarmupRounds = 2;
 
-    /// <summary>Runs every workload and writes the table to <paramref name="output"/>.</summary>
-    public static void Run(int rounds, TextWriter output)
+    /// <summary>
+    /// Runs every workload whose name contains <paramref name="only"/> (all when empty) and writes the
+    /// table to <paramref name="output"/>.
+    /// </summary>
+    public static void Run(int rounds, string only, TextWriter output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         output.WriteLine($"| workload | events (ours / Sim#) | model output (ours / Sim#) | CPU ms ours | CPU ms Sim# | ours / Sim# | target | met? |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var workload in SideBySideWorkloads.All)
+        foreach (var workload in SideBySideWorkloads.All.Where(w => w.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             var ours = new List<double>();
             var simSharp = new List<double>();

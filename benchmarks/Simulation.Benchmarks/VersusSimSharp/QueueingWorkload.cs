@@ -14,7 +14,7 @@ internal sealed class QueueingWorkload(int customers) : SideBySideWorkload
     private const double MeanInterarrival = 1.0;
     private const double MeanService = 0.9;
 
-    public override string Name => $"M/M/1 queue, {customers:N0} customers";
+    public override string Name => $"M/M/1 {customers / 1000}k";
 
     /// <summary>Sim# keeps time in 100-ns ticks; over a million waits the mean moves by about that.</summary>
     public override double AgreementTolerance => 1e-4;

@@ -11,7 +11,11 @@ namespace Simulation.Benchmarks.VersusSimSharp;
 /// </summary>
 public abstract class SideBySideWorkload
 {
-    /// <summary>The workload's name: the parameter BenchmarkDotNet shows and the row of the CPU table.</summary>
+    /// <summary>
+    /// The workload's short name (at most 20 characters, which BenchmarkDotNet shows in full): the
+    /// parameter of the benchmark and the row of the CPU table, e.g. <c>timeouts 1000p</c> for 1,000
+    /// processes, <c>store 10x60k</c> for 10 producers of 60,000 items.
+    /// </summary>
     public abstract string Name { get; }
 
     /// <summary>Relative difference allowed between the two model outputs.</summary>

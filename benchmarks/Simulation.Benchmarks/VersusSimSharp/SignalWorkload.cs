@@ -13,7 +13,7 @@ internal sealed class SignalWorkload(int rounds) : SideBySideWorkload
 {
     private const int Waiters = 100;
 
-    public override string Name => $"events, 100 waiters x {rounds:N0} rounds";
+    public override string Name => $"events 100x{rounds / 1000}k";
 
     public override Func<RunOutcome> PrepareOurs()
     {

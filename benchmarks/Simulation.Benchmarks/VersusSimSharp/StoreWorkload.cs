@@ -18,7 +18,7 @@ internal sealed class StoreWorkload(int itemsPerProducer) : SideBySideWorkload
     private const int Capacity = 20;
     private const ulong Seed = 7;
 
-    public override string Name => $"store, 10 producers x {itemsPerProducer:N0} items";
+    public override string Name => $"store 10x{itemsPerProducer / 1000}k";
 
     public override Func<RunOutcome> PrepareOurs()
     {

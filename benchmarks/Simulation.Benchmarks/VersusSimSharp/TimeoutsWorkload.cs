@@ -16,7 +16,7 @@ internal sealed class TimeoutsWorkload(int processes, int totalTimeouts) : SideB
 {
     private const ulong Seed = 20261201;
 
-    public override string Name => $"timeouts, {processes:N0} processes";
+    public override string Name => $"timeouts {processes}p";
 
     public override Func<RunOutcome> PrepareOurs()
     {

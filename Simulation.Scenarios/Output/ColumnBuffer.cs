@@ -32,6 +32,14 @@ internal abstract class ColumnBuffer
     /// one such write per buffer at a time.
     /// </summary>
     public abstract Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled();
+
+    /// <summary>Returns the filled array and puts the spare (or a new one, the first time) in its place.</summary>
+    protected static TElement[] SwapArrays<TElement>(ref TElement[] values, ref TElement[]? spare)
+    {
+        var filled = values;
+        values = Interlocked.Exchange(ref spare, null) ?? new TElement[filled.Length];
+        return filled;
+    }
 }
 
 /// <summary>A required column of a value type (int, double, bool, DateOnly, ...).</summary>
@@ -52,9 +60,8 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        var filled = _values;
+        var filled = SwapArrays(ref _values, ref _spare);
         int count = _count;
-        _values = Interlocked.Exchange(ref _spare, null) ?? new T[filled.Length];
         _count = 0;
         return async (group, cancellationToken) =>
         {
@@ -82,9 +89,8 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        var filled = _values;
+        var filled = SwapArrays(ref _values, ref _spare);
         int count = _count;
-        _values = Interlocked.Exchange(ref _spare, null) ?? new T?[filled.Length];
         _count = 0;
         return async (group, cancellationToken) =>
         {
@@ -120,9 +126,8 @@ internal sealed class StringColumn(string name, bool nullable = false) : ColumnB
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        var filled = _values;
+        var filled = SwapArrays(ref _values, ref _spare);
         int count = _count;
-        _values = Interlocked.Exchange(ref _spare, null) ?? new string?[filled.Length];
         _count = 0;
         return async (group, _) =>
         {

@@ -4,7 +4,7 @@
 # ratios of medians against the issue-17 targets), then, unless BDN=0, the BenchmarkDotNet suite
 # (wall time, Sim# as baseline, so its Ratio column is ours / Sim#).
 #
-#   benchmarks/compare/kernel-vs-simsharp.sh                 # both (about 6 minutes on 2 quiet cores)
+#   benchmarks/compare/kernel-vs-simsharp.sh                 # both (about 8 minutes on 2 cores)
 #   ROUNDS=9 BDN=0 benchmarks/compare/kernel-vs-simsharp.sh  # CPU table only (about 1 minute)
 #   ONLY=events BDN=0 benchmarks/compare/kernel-vs-simsharp.sh
 #

@@ -6,7 +6,11 @@ namespace Simulation.Core.Optimization;
 /// </summary>
 public enum CvarScenarioRows
 {
-    /// <summary>Every row below <see cref="Internal.ScenarioRowGeneration.MinimumScenarios"/> scenarios, as needed from there.</summary>
+    /// <summary>
+    /// As needed from <see cref="Internal.ScenarioRowGeneration.MinimumScenarios"/> scenarios on, unless
+    /// buyers' stock cover gives every scenario loss rows of its own (then the CVaR rows are a small part
+    /// of the model and each extra round a whole re-solve); every row otherwise.
+    /// </summary>
     Automatic,
 
     /// <summary>One row per scenario, all in the first solve.</summary>

@@ -106,7 +106,7 @@ internal sealed class SourcingModel : IDisposable
         if (needsCvar)
         {
             if (settings.ScenarioRows == CvarScenarioRows.AsNeeded
-                || (settings.ScenarioRows == CvarScenarioRows.Automatic && problem.ScenarioCount >= ScenarioRowGeneration.MinimumScenarios))
+                || (settings.ScenarioRows == CvarScenarioRows.Automatic && !model.CoverActive && problem.ScenarioCount >= ScenarioRowGeneration.MinimumScenarios))
             {
                 model._scenarioRows = ScenarioRowGeneration.Start(problem, settings.CvarAlpha);
             }

@@ -49,7 +49,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction, ISourcesChanged, IOnboardingPayment
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction, ISourcesChanged, IOnboardingPayment, IProductionOrders, ICustomerOrders
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -102,10 +102,8 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly StockClock _stockClock;
     private NodeFlows[] _flowsAtWarmup = [];
     private Totals _atWarmup;
-    // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
-    // stocks cache their active share sums and rebuild them when this moves on.
-    private int _sourcesVersion;
     private readonly Resourcing _resourcing;
+    private readonly Ordering _ordering;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -213,6 +211,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, this, ReviewPriority - 1);
+        _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, this, this);
     }
 
     /// <summary>The simulated time.</summary>
@@ -237,10 +236,28 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
 
     /// <inheritdoc/>
-    void IPositionChanged.PositionChanged(Stock stock) => CheckContinuous(stock);
+    void IPositionChanged.PositionChanged(Stock stock) => _ordering.PositionChanged(stock);
 
     /// <inheritdoc/>
-    void ISourcesChanged.SourcesChanged() => _sourcesVersion++;
+    void ISourcesChanged.SourcesChanged() => _ordering.SourcesChanged();
+
+    // forwarding for Ordering: remove once both sides are parts (Social/CorrectiveActions.cs bumps it on a suspension).
+    private int _sourcesVersion
+    {
+        get => 0;
+        set => _ordering.SourcesChanged();
+    }
+
+    /// <inheritdoc/>
+    void IProductionOrders.OrderProduction(Node supplier, double units)
+    {
+        supplier.ProductionDue += units;
+        supplier.Fg.OnOrder += units;
+        TryStartProduction(supplier);
+    }
+
+    /// <inheritdoc/>
+    void ICustomerOrders.ReceiveOrder(Node supplier, int link, double quantity) => ReceiveOrder(supplier, link, quantity);
 
     /// <inheritdoc/>
     void IOnboardingPayment.PayOnboarding(Node owner, double amount)
@@ -265,7 +282,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     public NetworkRunResult Run()
     {
         StartAtSteadyState();
-        ScheduleReviews();
+        _ordering.Start();
         _demand.Start();
         _disruptions.Start();
         _capacityTimelines.Start();

@@ -31,6 +31,13 @@
 // or, with policy None (make to order), with every customer order that stock cannot fill.
 namespace Simulation.Core.Network;
 
+/// <summary>What ordering and fulfilment tell production: make more units (a make-to-stock order, or a customer order stock cannot fill).</summary>
+internal interface IProductionOrders
+{
+    /// <summary>Adds <paramref name="units"/> to what <paramref name="supplier"/> must make (and to its finished goods on order), and starts what can start.</summary>
+    void OrderProduction(Node supplier, double units);
+}
+
 internal sealed partial class NetworkModel
 {
     private readonly Node[] _dailyRunners;
@@ -142,7 +149,7 @@ internal sealed partial class NetworkModel
 
         foreach (var input in n.Inputs)
         {
-            CheckContinuous(input);
+            _ordering.PositionChanged(input);
         }
     }
 

@@ -19,6 +19,13 @@
 // event per shipment at ArrivalPriority: same times, same order.
 namespace Simulation.Core.Network;
 
+/// <summary>What ordering tells fulfilment: a customer order reaches a supplier.</summary>
+internal interface ICustomerOrders
+{
+    /// <summary>A customer order of <paramref name="quantity"/> on link <paramref name="link"/> reaches <paramref name="supplier"/>.</summary>
+    void ReceiveOrder(Node supplier, int link, double quantity);
+}
+
 internal sealed partial class NetworkModel
 {
     /// <summary>A customer order of <paramref name="quantity"/> on link <paramref name="link"/> reaches <paramref name="supplier"/>.</summary>
@@ -60,7 +67,7 @@ internal sealed partial class NetworkModel
         }
         else
         {
-            CheckContinuous(fg);
+            _ordering.PositionChanged(fg);
         }
 
         _flows.Of[supplier.Index].MetOnArrival += Math.Clamp(_flows.Of[supplier.Index].UnitsSold - soldBefore - ahead, 0, quantity);
@@ -370,7 +377,7 @@ internal sealed partial class NetworkModel
         supplier.Fg.Backorders = 0;
         foreach (var stock in customers)
         {
-            CheckContinuous(stock);
+            _ordering.PositionChanged(stock);
         }
     }
 }

@@ -49,7 +49,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction, ISourcesChanged, IOnboardingPayment, IProductionOrders, ICustomerOrders
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IOnboardingPayment, ICustomerOrders, IProductionCash, IBacklog
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -104,6 +104,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private Totals _atWarmup;
     private readonly Resourcing _resourcing;
     private readonly Ordering _ordering;
+    private readonly Production _production;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -208,10 +209,10 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         }
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
-        _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
-        _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
+        _production = new Production(_sim, _nodes, _suppliers, _ledger, this, this, this);
+        _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, this, ReviewPriority - 1);
-        _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, this, this);
+        _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, this);
     }
 
     /// <summary>The simulated time.</summary>
@@ -248,13 +249,28 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         set => _ordering.SourcesChanged();
     }
 
+    // forwarding for Production: remove once both sides are parts (Social/CapacityBuilding.cs sets capacity).
+    private void SetCapacity(Node n, double capacity) => _production.SetCapacity(n, capacity);
+
     /// <inheritdoc/>
-    void IProductionOrders.OrderProduction(Node supplier, double units)
+    bool IProductionCash.HasArrears(Node supplier) => supplier.ArrearsTotal > Epsilon;
+
+    /// <inheritdoc/>
+    double IProductionCash.SpendingPower(Node supplier) =>
+        Math.Max(0, supplier.Cash) + Math.Max(0, supplier.CreditLimit - supplier.CreditBalance);
+
+    /// <inheritdoc/>
+    void IProductionCash.PayCost(Node supplier, double amount)
     {
-        supplier.ProductionDue += units;
-        supplier.Fg.OnOrder += units;
-        TryStartProduction(supplier);
+        supplier.WindowCost += amount;
+        Pay(supplier, amount, payee: null);
     }
+
+    /// <inheritdoc/>
+    void IProductionCash.CapacityChanged(Node supplier) => supplier.DailyCost = DailyCostOf(supplier);
+
+    /// <inheritdoc/>
+    void IBacklog.ServeBacklog(Node supplier) => ServeBacklog(supplier);
 
     /// <inheritdoc/>
     void ICustomerOrders.ReceiveOrder(Node supplier, int link, double quantity) => ReceiveOrder(supplier, link, quantity);
@@ -271,12 +287,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     }
 
     /// <inheritdoc/>
-    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity)
-    {
-        var n = _nodes[node];
-        n.BaseCapacity = capacity;
-        SetCapacity(n, capacity * n.CapacityGrowth);
-    }
+    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity) => _production.SetDefinedCapacity(node, capacity);
 
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
@@ -412,9 +423,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         n.LeadTimeMultiplier = region.LeadTimeMultiplier;
         if (n.IsProducer)
         {
-            n.MakeToOrder = n.Fg.Kind == InventoryPolicyKind.None;
-            n.DailyRuns = double.IsFinite(n.Capacity) && !double.IsFinite(n.BatchSize);
-            n.BatchDone = () => OnBatchDone(n);
             n.Arrears = new ObligationQueue();
             InitialiseEconomics(n, region);
         }

@@ -75,25 +75,13 @@ internal sealed class Node
     public RandomStream ShippingStream = null!;
     public double LeadTimeMultiplier = 1;
 
-    // Production (suppliers). Wip: units started and not yet output (a batch, or a daily run).
+    // Written by production only (Mechanisms/Production.cs, which owns the rest of the production
+    // line's state); read by disruptions, re-sourcing and the social reviews.
     /// <summary>Capacity per day now, before disruptions: <see cref="BaseCapacity"/> grown by capacity building (Social/CapacityBuilding.cs).</summary>
     public double Capacity;
-    public bool MakeToOrder;
-    public bool DailyRuns;
-    public double CapacityArea;
-    public double CapacitySince;
-    public double ProductionDue;
-    public bool Busy;
-    public bool InProductionLoop;
     public bool WakePending;
-    public double Wip;
-    public double WorkLeft;
-    public double Rate;
-    public double LastRateChange;
-    public double BatchEnd = double.NaN;
-    public Action BatchDone = null!;
 
-    // Disruptions.
+    /// <summary>The share of capacity a disruption leaves (set through production's <see cref="ICapacityFraction"/>).</summary>
     public double CapacityFraction = 1;
 
     // Economics (non-buyers).
@@ -107,8 +95,6 @@ internal sealed class Node
     /// <summary>Sums over the payments owed to it of amount * days to payment, and of amount (payment-terms pass-through, Economics.cs).</summary>
     public double TermsInWeighted;
     public double TermsInAmount;
-    /// <summary>Cash held back production today (all or part of it): a liquidity stress day.</summary>
-    public bool CashBlocked;
     public bool InStress;
     public int ConsecutiveStressDays;
     public double WindowRevenue;

@@ -71,11 +71,7 @@ internal sealed partial class NetworkModel
             _columns[m] = new double[rows];
         }
 
-        // Day 0 has no end, but the first daily production runs start at it.
-        if (_dailyRunners.Length > 0)
-        {
-            _sim.Schedule(0, () => RunProductionDay(finish: false), DayEndPriority);
-        }
+        _production.Start();
 
         _sample = OnSample;
         _sim.Schedule(0, _sample, SamplePriority);

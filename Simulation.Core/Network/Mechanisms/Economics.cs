@@ -169,10 +169,7 @@ internal sealed partial class NetworkModel
             SettleArrears(payee);
         }
 
-        if (payee.IsProducer && !payee.Busy && payee.ProductionDue > Epsilon)
-        {
-            TryStartProduction(payee);
-        }
+        _production.OnCashIn(payee);
     }
 
     private void SettleArrears(Node n)
@@ -256,23 +253,7 @@ internal sealed partial class NetworkModel
 
         // (4) Daily production runs end and the next ones are planned; idle batch producers with
         // production due try again (cash may have come in).
-        RunProductionDay(finish: true);
-        foreach (var n in _suppliers)
-        {
-            if (n.DailyRuns)
-            {
-                continue;
-            }
-
-            if (n.Active && !n.Busy && n.ProductionDue > Epsilon)
-            {
-                TryStartProduction(n);
-            }
-            else if (n.Busy || n.ProductionDue <= Epsilon)
-            {
-                n.CashBlocked = false;
-            }
-        }
+        _production.EndOfDay();
 
         // (5) Stress, exits, margin reviews, profit withdrawal.
         double insolvencyDays = _definition.Economics.InsolvencyExitDays;
@@ -285,7 +266,7 @@ internal sealed partial class NetworkModel
                 continue;
             }
 
-            n.InStress = n.ArrearsTotal > Epsilon || n.CashBlocked;
+            n.InStress = n.ArrearsTotal > Epsilon || _production.IsCashBlocked(n);
             if (n.InStress)
             {
                 _suppliersInStress++;
@@ -338,11 +319,7 @@ internal sealed partial class NetworkModel
         n.ExitDay = _sim.Now;
         n.ExitCause = cause;
         _log.RecordExit(n.Definition.Id, n.Cash, cause);
-        n.Busy = false;
-        n.BatchEnd = double.NaN;
-        n.ProductionDue = 0;
-        n.Wip = 0;
-        n.Fg.OnOrder = 0;
+        _production.Stop(n);
         if (n.Tier is >= 1 and <= 3)
         {
             _activeByTier[n.Tier]--;

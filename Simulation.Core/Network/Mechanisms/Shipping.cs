@@ -53,16 +53,14 @@ internal sealed partial class NetworkModel
         fg.Backorders += quantity;
         supplier.Backlog.Enqueue(link, quantity, orderId, _sim.Now);
         ServeBacklog(supplier);
-        if (supplier.IsProducer && supplier.MakeToOrder)
+        if (supplier.IsProducer && _production.IsMakeToOrder(supplier))
         {
             // Make to order: what stock could not fill becomes production backlog. A queue ahead
             // of this order means stock was 0, so it is filled from stock only up to onHandBefore.
             double unfilled = quantity - Math.Min(quantity, onHandBefore);
             if (unfilled > Epsilon)
             {
-                supplier.ProductionDue += unfilled;
-                fg.OnOrder += unfilled;
-                TryStartProduction(supplier);
+                _production.OrderProduction(supplier, unfilled);
             }
         }
         else
@@ -228,7 +226,7 @@ internal sealed partial class NetworkModel
         foreach (var n in _wakeAfterDelivery)
         {
             n.WakePending = false;
-            TryStartProduction(n);
+            _production.TryStart(n);
         }
 
         _wakeAfterDelivery.Clear();
@@ -341,11 +339,9 @@ internal sealed partial class NetworkModel
 
             stock.OnOrder = Math.Max(0, stock.OnOrder - removed);
             supplier.Fg.Backorders = Math.Max(0, supplier.Fg.Backorders - removed);
-            if (supplier.IsProducer && supplier.MakeToOrder)
+            if (supplier.IsProducer)
             {
-                double cut = Math.Min(removed, supplier.ProductionDue);
-                supplier.ProductionDue -= cut;
-                supplier.Fg.OnOrder = Math.Max(0, supplier.Fg.OnOrder - cut);
+                _production.CancelMadeToOrder(supplier, removed);
             }
         }
     }

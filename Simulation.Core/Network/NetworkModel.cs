@@ -49,7 +49,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IOnboardingPayment, ICustomerOrders, IProductionCash, IBacklog
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IOnboardingPayment, IProductionCash, IBacklog, ITradePayments, IDetentions
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -63,7 +63,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <summary>Quantities and money below this are treated as zero (floating-point residue).</summary>
     internal const double Epsilon = 1e-9;
 
-    private static readonly ulong ShippingKey = StableHash.Of("shipping");
     private static readonly ulong SourcingKey = StableHash.Of("sourcing");
 
     private readonly NetworkDefinition _definition;
@@ -82,15 +81,11 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly double _warmup;
     private readonly int _lastDay;
     private readonly PaymentBook _payments;
-    private readonly ArrivalCalendar _arrivals;
-    private readonly List<Node> _wakeAfterDelivery = [];
-    private readonly Action _arrivalTick;
+    private readonly ArrivalClock _clock;
     private readonly CapacityTimelines _capacityTimelines;
     private readonly Demand _demand;
     private readonly EventLog _log;
     private readonly Disruptions _disruptions;
-    private double _arrivalTickAt = double.NaN;
-    private double _runUntil = double.PositiveInfinity;
 
     private static readonly ConditionalWeakTable<NetworkDefinition, Link[]> ResolvedLinks = [];
 
@@ -105,6 +100,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly Resourcing _resourcing;
     private readonly Ordering _ordering;
     private readonly Production _production;
+    private readonly Shipping _shipping;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -127,8 +123,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         // day (Collect runs it, as nothing else at the horizon happens).
         _lastDay = (int)Math.Floor(_horizon + Epsilon);
         _stockClock = new StockClock(_sim, _horizon);
-        _arrivals = new ArrivalCalendar(_horizon);
-        _arrivalTick = OnArrivalTick;
+        _clock = new ArrivalClock(_sim, _horizon);
         _log = new EventLog(_sim, options.EventRecorder);
 
         var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -210,9 +205,12 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
         _production = new Production(_sim, _nodes, _suppliers, _ledger, this, this, this);
+        _shipping = new Shipping(
+            _sim, _nodes, _links, _stocks, definition.Regions, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, _clock,
+            this, _production, _demand, this, this);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, this, ReviewPriority - 1);
-        _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, this);
+        _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
     }
 
     /// <summary>The simulated time.</summary>
@@ -270,10 +268,23 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     void IProductionCash.CapacityChanged(Node supplier) => supplier.DailyCost = DailyCostOf(supplier);
 
     /// <inheritdoc/>
-    void IBacklog.ServeBacklog(Node supplier) => ServeBacklog(supplier);
+    void IBacklog.ServeBacklog(Node supplier) => _shipping.ServeBacklog(supplier);
 
     /// <inheritdoc/>
-    void ICustomerOrders.ReceiveOrder(Node supplier, int link, double quantity) => ReceiveOrder(supplier, link, quantity);
+    void ITradePayments.PayCost(Node payer, double amount)
+    {
+        payer.WindowCost += amount;
+        Pay(payer, amount, payee: null);
+    }
+
+    /// <inheritdoc/>
+    void ITradePayments.SchedulePayment(int link, Node payer, Node payee, double amount) => SchedulePayment(link, payer, payee, amount);
+
+    // forwarding for Policies (import bans): remove once both sides are parts.
+    /// <inheritdoc/>
+    bool IDetentions.IsDetained(Node customer, Node supplier, double quantity) => _social is not null && IsDetained(customer, supplier, quantity);
+
+
 
     /// <inheritdoc/>
     void IOnboardingPayment.PayOnboarding(Node owner, double amount)
@@ -301,14 +312,14 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
         try
         {
-            RunClock();
+            _shipping.Run();
             _context.CancellationToken.ThrowIfCancellationRequested();
             return Collect();
         }
         finally
         {
             _payments.Release();
-            _arrivals.Release();
+            _clock.Release();
         }
     }
 
@@ -409,18 +420,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
     private void InitialiseNode(Node n)
     {
-        var definition = n.Definition;
-        if (n.IsBuyer)
-        {
-            return; // demand is built by Demand
-        }
-
-        ulong entityKey = StableHash.Of(definition.Id);
-
         var region = _definition.Regions[n.Region];
-        n.Backlog = new OrderQueue();
-        n.ShippingStream = _context.Streams.Create(entityKey, ShippingKey);
-        n.LeadTimeMultiplier = region.LeadTimeMultiplier;
         if (n.IsProducer)
         {
             n.Arrears = new ObligationQueue();
@@ -461,7 +461,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
                 {
                     ref readonly var link = ref _links[i];
                     double quantity = part * link.Share / shares;
-                    if (quantity > Epsilon && _arrivals.Add(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
+                    if (quantity > Epsilon && _clock.AddBeforeStart(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
                     {
                         stock.OnOrder += quantity;
                     }

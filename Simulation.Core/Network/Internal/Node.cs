@@ -1,5 +1,4 @@
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
@@ -72,14 +71,11 @@ internal sealed class Node
 
     // Fulfilment (suppliers and DCs): customer orders waiting for stock, oldest first.
     public OrderQueue Backlog = null!;
-    public RandomStream ShippingStream = null!;
-    public double LeadTimeMultiplier = 1;
 
     // Written by production only (Mechanisms/Production.cs, which owns the rest of the production
     // line's state); read by disruptions, re-sourcing and the social reviews.
     /// <summary>Capacity per day now, before disruptions: <see cref="BaseCapacity"/> grown by capacity building (Social/CapacityBuilding.cs).</summary>
     public double Capacity;
-    public bool WakePending;
 
     /// <summary>The share of capacity a disruption leaves (set through production's <see cref="ICapacityFraction"/>).</summary>
     public double CapacityFraction = 1;

@@ -328,7 +328,7 @@ internal sealed partial class NetworkModel
         // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
         _ordering.SourcesChanged();
         _resourcing.SourceExited(n);
-        CancelOrdersOf(n);
-        DropBacklog(n);
+        _shipping.CancelOrdersOf(n);
+        _shipping.DropBacklog(n);
     }
 }

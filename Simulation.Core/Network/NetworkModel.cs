@@ -49,7 +49,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IOnboardingPayment, IProductionCash, IBacklog, ITradePayments, IDetentions
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IBacklog, IDetentions, IProductionLines, ISupplyChainFinance, ISupplierExit
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -80,7 +80,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly double _horizon;
     private readonly double _warmup;
     private readonly int _lastDay;
-    private readonly PaymentBook _payments;
     private readonly ArrivalClock _clock;
     private readonly CapacityTimelines _capacityTimelines;
     private readonly Demand _demand;
@@ -101,6 +100,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly Ordering _ordering;
     private readonly Production _production;
     private readonly Shipping _shipping;
+    private readonly Economics _economics;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -197,19 +197,15 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         }
 
         _stocks = [.. stocks];
-        _payments = new PaymentBook(_lastDay, _links.Length);
-        for (int i = 0; i < count; i++)
-        {
-            InitialiseNode(_nodes[i]);
-        }
+        _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, this, this, this);
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
-        _production = new Production(_sim, _nodes, _suppliers, _ledger, this, this, this);
+        _production = new Production(_sim, _nodes, _suppliers, _ledger, _economics, this, this);
         _shipping = new Shipping(
             _sim, _nodes, _links, _stocks, definition.Regions, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, _clock,
-            this, _production, _demand, this, this);
+            this, _production, _demand, _economics, this);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
-        _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, this, ReviewPriority - 1);
+        _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
         _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
     }
 
@@ -232,7 +228,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     internal double OnOrderOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnOrder;
 
     /// <summary>Test hook: a node's unpaid obligations.</summary>
-    internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
+    internal double ArrearsOf(string nodeId) => _economics.ArrearsOf(_nodes[_nodeIndex[nodeId]]);
 
     /// <inheritdoc/>
     void IPositionChanged.PositionChanged(Stock stock) => _ordering.PositionChanged(stock);
@@ -251,34 +247,46 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private void SetCapacity(Node n, double capacity) => _production.SetCapacity(n, capacity);
 
     /// <inheritdoc/>
-    bool IProductionCash.HasArrears(Node supplier) => supplier.ArrearsTotal > Epsilon;
+    void IProductionLines.OnCashIn(Node supplier) => _production.OnCashIn(supplier);
 
     /// <inheritdoc/>
-    double IProductionCash.SpendingPower(Node supplier) =>
-        Math.Max(0, supplier.Cash) + Math.Max(0, supplier.CreditLimit - supplier.CreditBalance);
+    void IProductionLines.EndOfDay() => _production.EndOfDay();
 
     /// <inheritdoc/>
-    void IProductionCash.PayCost(Node supplier, double amount)
+    bool IProductionLines.IsCashBlocked(Node supplier) => _production.IsCashBlocked(supplier);
+
+    /// <inheritdoc/>
+    void ISupplierExit.Leaving(Node supplier) => _disruptions.OnExit(supplier);
+
+    /// <inheritdoc/>
+    void ISupplierExit.Left(Node supplier)
     {
-        supplier.WindowCost += amount;
-        Pay(supplier, amount, payee: null);
+        _production.Stop(supplier);
+
+        // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
+        _ordering.SourcesChanged();
+        _resourcing.SourceExited(supplier);
+        _shipping.CancelOrdersOf(supplier);
+        _shipping.DropBacklog(supplier);
     }
 
+    // forwarding for Financing (supply-chain finance): remove once both sides are parts.
     /// <inheritdoc/>
-    void IProductionCash.CapacityChanged(Node supplier) => supplier.DailyCost = DailyCostOf(supplier);
+    void ISupplyChainFinance.Apply(Node payer, Node payee, ref double termsDays, ref double amount) =>
+        ApplySupplyChainFinance(payer, payee, ref termsDays, ref amount);
+
+    // forwarding for Economics: remove once both sides are parts (the social mechanisms pay, receive, settle and exit).
+    private void Pay(Node payer, double amount, Node? payee) => _economics.Pay(payer, amount, payee);
+
+    private void Receive(Node payee, double amount) => _economics.Receive(payee, amount);
+
+    private void SettleArrears(Node n) => _economics.SettleArrears(n);
+
+    private void Exit(Node n, string cause) => _economics.Exit(n, cause);
 
     /// <inheritdoc/>
     void IBacklog.ServeBacklog(Node supplier) => _shipping.ServeBacklog(supplier);
 
-    /// <inheritdoc/>
-    void ITradePayments.PayCost(Node payer, double amount)
-    {
-        payer.WindowCost += amount;
-        Pay(payer, amount, payee: null);
-    }
-
-    /// <inheritdoc/>
-    void ITradePayments.SchedulePayment(int link, Node payer, Node payee, double amount) => SchedulePayment(link, payer, payee, amount);
 
     // forwarding for Policies (import bans): remove once both sides are parts.
     /// <inheritdoc/>
@@ -286,16 +294,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
 
 
-    /// <inheritdoc/>
-    void IOnboardingPayment.PayOnboarding(Node owner, double amount)
-    {
-        // The buyer side's costs are KPIs only; a supplier onboarding a source for its input pays in cash.
-        if (owner.IsProducer)
-        {
-            owner.WindowCost += amount;
-            Pay(owner, amount, payee: null);
-        }
-    }
 
     /// <inheritdoc/>
     void IDefinedCapacity.SetDefinedCapacity(int node, double capacity) => _production.SetDefinedCapacity(node, capacity);
@@ -318,7 +316,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         }
         finally
         {
-            _payments.Release();
+            _economics.Release();
             _clock.Release();
         }
     }
@@ -417,17 +415,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
                 source.TransportCo2eKgPerUnit);
         }
     }
-
-    private void InitialiseNode(Node n)
-    {
-        var region = _definition.Regions[n.Region];
-        if (n.IsProducer)
-        {
-            n.Arrears = new ObligationQueue();
-            InitialiseEconomics(n, region);
-        }
-    }
-
 
     /// <summary>
     /// Stocks with <c>initial: steady_state</c> start at their policy's mean on hand, with their mean

@@ -59,8 +59,6 @@ internal sealed class Node
     public readonly double WaterLPerUnit;
     public readonly bool Backorder;
 
-    /// <summary>The integral of on hand (finished goods and inputs) its daily holding charges have paid for so far (suppliers).</summary>
-    public double HoldingAreaPaid;
 
     public Stock Fg = null!;
     public Stock[] Inputs = [];
@@ -87,15 +85,8 @@ internal sealed class Node
     public double CreditLimit;
     public double CreditDailyRate;
     public ObligationQueue Arrears = null!;
-    public double ArrearsTotal;
-    /// <summary>Sums over the payments owed to it of amount * days to payment, and of amount (payment-terms pass-through, Economics.cs).</summary>
-    public double TermsInWeighted;
-    public double TermsInAmount;
-    public bool InStress;
-    public int ConsecutiveStressDays;
     public double WindowRevenue;
     public double WindowCost;
-    public double NextMarginReview = double.PositiveInfinity;
 
     // Outcome counters since day 0, and their values at the end of the warm-up.
     public double UnitsProduced;

@@ -19,8 +19,6 @@ namespace Simulation.Core.Network;
 
 internal sealed partial class NetworkModel
 {
-    private readonly int[] _activeByTier = new int[4];
-    private int _suppliersInStress;
     private Action _dayEnd = null!;
     private int _day;
     private Action _sample = null!;
@@ -39,14 +37,6 @@ internal sealed partial class NetworkModel
 
     private void StartBookkeeping()
     {
-        foreach (var n in _suppliers)
-        {
-            if (n.Tier is >= 1 and <= 3)
-            {
-                _activeByTier[n.Tier]++;
-            }
-        }
-
         // Social mechanisms (Social/*.cs) build their state and draw day 0 here, when the scenario has them.
         StartSocial();
         _dayEnd = OnDayEnd;
@@ -112,22 +102,10 @@ internal sealed partial class NetworkModel
         _weeks++;
     }
 
-    /// <summary>∫ on hand dt from day 0 to <paramref name="time"/> over a node's finished goods and inputs.</summary>
-    private static double StockArea(Node n, double time)
-    {
-        double area = n.Fg.AreaAt(time);
-        foreach (var input in n.Inputs)
-        {
-            area += input.AreaAt(time);
-        }
-
-        return area;
-    }
-
     private void OnDayEnd()
     {
         _day++;
-        EndOfDayEconomics(_day);
+        _economics.EndOfDay(_day);
         SocialDayEnd(_day);
         _resourcing.EndOfDay();
 
@@ -238,10 +216,10 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.FillRate][row] = demand > 0 ? met / demand : 1;
         _columns[TimeSeriesCatalog.BuyerOnHand][row] = onHand;
         _columns[TimeSeriesCatalog.BuyerBackorders][row] = backorders;
-        _columns[TimeSeriesCatalog.ActiveSuppliersTier1][row] = _activeByTier[1];
-        _columns[TimeSeriesCatalog.ActiveSuppliersTier2][row] = _activeByTier[2];
-        _columns[TimeSeriesCatalog.ActiveSuppliersTier3][row] = _activeByTier[3];
-        _columns[TimeSeriesCatalog.SuppliersInStress][row] = _suppliersInStress;
+        _columns[TimeSeriesCatalog.ActiveSuppliersTier1][row] = _economics.ActiveInTier(1);
+        _columns[TimeSeriesCatalog.ActiveSuppliersTier2][row] = _economics.ActiveInTier(2);
+        _columns[TimeSeriesCatalog.ActiveSuppliersTier3][row] = _economics.ActiveInTier(3);
+        _columns[TimeSeriesCatalog.SuppliersInStress][row] = _economics.SuppliersInStress;
         _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
         _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;

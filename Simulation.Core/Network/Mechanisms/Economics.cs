@@ -39,14 +39,148 @@
 // production runs of the day end (output) and the next day's are planned (Production.cs), and idle
 // batch producers with production due try to start (this is what finds production blocked by cash);
 // (5) for each supplier in definition order: stress, insolvency exit, margin review; (6) statistics.
+using Simulation.Core.Engine;
 using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>What economics asks of the social side: supply-chain finance may pay a supplier early, less a discount (Social/Financing.cs).</summary>
+internal interface ISupplyChainFinance
 {
-    private void InitialiseEconomics(Node n, RegionDefinition region)
+    /// <summary>Adjusts the days to payment and the amount of a payment <paramref name="payer"/> owes <paramref name="payee"/> when an offer covers it.</summary>
+    void Apply(Node payer, Node payee, ref double termsDays, ref double amount);
+}
+
+/// <summary>What economics tells production: cash came in, the day ended; and asks it whether cash held production back today.</summary>
+internal interface IProductionLines
+{
+    /// <summary>Cash came in: an idle supplier with production due tries to start.</summary>
+    void OnCashIn(Node supplier);
+
+    /// <summary>Step (4) of the day's end (see the file header).</summary>
+    void EndOfDay();
+
+    /// <summary>Whether cash held back any of what could start today.</summary>
+    bool IsCashBlocked(Node supplier);
+}
+
+/// <summary>What a supplier's exit changes in the parts that own the rest of its state.</summary>
+internal interface ISupplierExit
+{
+    /// <summary>The supplier is about to leave (still active): close what accrues while it is in the chain.</summary>
+    void Leaving(Node supplier);
+
+    /// <summary>The supplier has left: stop its production, renormalise its customers' sources, cancel and drop its orders.</summary>
+    void Left(Node supplier);
+}
+
+/// <summary>
+/// Supplier economics (see the file header): owns the payment book, each supplier's arrears total,
+/// payment-terms history, holding charges paid, stress streak and margin-review schedule, the count of
+/// suppliers in stress and of active suppliers by tier, and decides exits. A supplier's cash, credit,
+/// daily cost and margin window stay on <see cref="Node"/> (read by the social mechanisms) and are
+/// written here, except where the social parts still post their own costs.
+/// </summary>
+internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPayment
+{
+    private readonly Simulator _sim;
+    private readonly double _horizon;
+    private readonly EconomicsDefinition _rules;
+    private readonly Node[] _nodes;
+    private readonly Node[] _suppliers;
+    private readonly TotalsLedger _ledger;
+    private readonly EventLog _log;
+    private readonly PaymentBook _payments;
+    private readonly IProductionLines _production;
+    private readonly ISupplyChainFinance _finance;
+    private readonly ISupplierExit _exit;
+    private readonly int[] _activeByTier = new int[4];
+
+    // By node index (suppliers only).
+    private readonly double[] _arrearsTotal;
+    private readonly double[] _termsInWeighted; // sum over payments owed to it of amount * days to payment
+    private readonly double[] _termsInAmount;   // and of amount (payment-terms pass-through)
+    private readonly double[] _holdingAreaPaid; // the integral of on hand its daily holding charges have paid for
+    private readonly bool[] _inStress;
+    private readonly int[] _consecutiveStressDays;
+    private readonly double[] _nextMarginReview;
+
+    /// <summary>Economics of the <paramref name="suppliers"/> among <paramref name="nodes"/>: starting cash, credit and the first margin review.</summary>
+    public Economics(
+        Simulator sim, NetworkDefinition definition, int lastDay, int linkCount, Node[] nodes, Node[] suppliers, TotalsLedger ledger,
+        EventLog log, IProductionLines production, ISupplyChainFinance finance, ISupplierExit exit)
     {
+        _sim = sim;
+        _horizon = definition.HorizonDays;
+        _rules = definition.Economics;
+        _nodes = nodes;
+        _suppliers = suppliers;
+        _ledger = ledger;
+        _log = log;
+        _production = production;
+        _finance = finance;
+        _exit = exit;
+        _payments = new PaymentBook(lastDay, linkCount);
+        _arrearsTotal = new double[nodes.Length];
+        _termsInWeighted = new double[nodes.Length];
+        _termsInAmount = new double[nodes.Length];
+        _holdingAreaPaid = new double[nodes.Length];
+        _inStress = new bool[nodes.Length];
+        _consecutiveStressDays = new int[nodes.Length];
+        _nextMarginReview = new double[nodes.Length];
+        Array.Fill(_nextMarginReview, double.PositiveInfinity);
+        foreach (var n in suppliers)
+        {
+            Initialise(n, definition.Regions[n.Region], definition.WarmupDays);
+            if (n.Tier is >= 1 and <= 3)
+            {
+                _activeByTier[n.Tier]++;
+            }
+        }
+    }
+
+    /// <summary>Suppliers whose last day end was a stress day.</summary>
+    public int SuppliersInStress { get; private set; }
+
+    /// <summary>Active suppliers of tier <paramref name="tier"/> (1 to 3).</summary>
+    public int ActiveInTier(int tier) => _activeByTier[tier];
+
+    /// <summary>A supplier's unpaid obligations.</summary>
+    public double ArrearsOf(Node n) => _arrearsTotal[n.Index];
+
+    /// <inheritdoc/>
+    public bool HasArrears(Node supplier) => _arrearsTotal[supplier.Index] > NetworkModel.Epsilon;
+
+    /// <inheritdoc/>
+    public double SpendingPower(Node supplier) =>
+        Math.Max(0, supplier.Cash) + Math.Max(0, supplier.CreditLimit - supplier.CreditBalance);
+
+    /// <inheritdoc/>
+    public void PayCost(Node payer, double amount)
+    {
+        payer.WindowCost += amount;
+        Pay(payer, amount, payee: null);
+    }
+
+    /// <inheritdoc/>
+    public void CapacityChanged(Node supplier) => supplier.DailyCost = DailyCostOf(supplier);
+
+    /// <inheritdoc/>
+    public void PayOnboarding(Node owner, double amount)
+    {
+        // The buyer side's costs are KPIs only; a supplier onboarding a source for its input pays in cash.
+        if (owner.IsProducer)
+        {
+            PayCost(owner, amount);
+        }
+    }
+
+    /// <summary>Returns the payment book's pooled arrays.</summary>
+    public void Release() => _payments.Release();
+
+    private void Initialise(Node n, RegionDefinition region, double warmup)
+    {
+        n.Arrears = new ObligationQueue();
         n.DailyCost = DailyCostOf(n);
         n.Cash = n.Definition.StartingCashDays * n.DailyCost;
         if (region.Credit is { } credit && (region.CreditSizes.Count == 0 || region.CreditSizes.Contains(n.Definition.Size)))
@@ -56,11 +190,11 @@ internal sealed partial class NetworkModel
         }
 
         // The first window opens at the end of the warm-up (whose totals are reset then, see
-        // OnWarmupEnd): the start-up, with costs paid long before the first revenue, is not a margin.
-        double reviewDays = _definition.Economics.MarginReviewDays;
+        // Bookkeeping's warm-up end): the start-up, with costs paid long before the first revenue, is not a margin.
+        double reviewDays = _rules.MarginReviewDays;
         if (double.IsFinite(n.Definition.AlternativeMargin) && reviewDays > 0)
         {
-            n.NextMarginReview = _warmup + reviewDays;
+            _nextMarginReview[n.Index] = warmup + reviewDays;
         }
     }
 
@@ -71,8 +205,20 @@ internal sealed partial class NetworkModel
     private static double DailyCostOf(Node n) =>
         n.FixedCostPerDay + (double.IsFinite(n.Capacity) ? n.Capacity * n.UnitCost : 0);
 
+    /// <summary>∫ on hand dt from day 0 to <paramref name="time"/> over a node's finished goods and inputs.</summary>
+    private static double StockArea(Node n, double time)
+    {
+        double area = n.Fg.AreaAt(time);
+        foreach (var input in n.Inputs)
+        {
+            area += input.AreaAt(time);
+        }
+
+        return area;
+    }
+
     /// <summary>Records that <paramref name="payer"/> owes <paramref name="amount"/> for goods delivered now on a link.</summary>
-    private void SchedulePayment(int link, Node payer, Node payee, double amount)
+    public void SchedulePayment(int link, Node payer, Node payee, double amount)
     {
         if (!(amount > 0))
         {
@@ -82,18 +228,18 @@ internal sealed partial class NetworkModel
         // Scheduled terms (a step function over time), then pass-through: a payer whose own customers
         // pay late pays its suppliers later too.
         double terms = payer.Definition.PaymentTermsDaysChanges.ValueAt(payer.PaymentTermsDays, _sim.Now);
-        if (payer.PaymentTermsPassThrough > 0 && payer.TermsInAmount > 0)
+        if (payer.PaymentTermsPassThrough > 0 && _termsInAmount[payer.Index] > 0)
         {
-            terms += payer.PaymentTermsPassThrough * Math.Max(0, (payer.TermsInWeighted / payer.TermsInAmount) - terms);
+            terms += payer.PaymentTermsPassThrough * Math.Max(0, (_termsInWeighted[payer.Index] / _termsInAmount[payer.Index]) - terms);
         }
 
         // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
-        ApplySupplyChainFinance(payer, payee, ref terms, ref amount);
-        payee.TermsInWeighted += amount * terms;
-        payee.TermsInAmount += amount;
+        _finance.Apply(payer, payee, ref terms, ref amount);
+        _termsInWeighted[payee.Index] += amount * terms;
+        _termsInAmount[payee.Index] += amount;
 
         // Due at t + terms; settled at the end of that day (the first day-end at or after it).
-        int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + terms - Epsilon));
+        int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + terms - NetworkModel.Epsilon));
         if (day <= _payments.LastDay)
         {
             _payments.Add(day, link, payer.Index, payee.Index, amount);
@@ -104,7 +250,7 @@ internal sealed partial class NetworkModel
     /// <paramref name="payer"/> pays <paramref name="amount"/> to <paramref name="payee"/> (null: an
     /// outside cost): cash first, then credit, the rest becomes arrears.
     /// </summary>
-    private void Pay(Node payer, double amount, Node? payee)
+    public void Pay(Node payer, double amount, Node? payee)
     {
         if (!(amount > 0))
         {
@@ -132,10 +278,10 @@ internal sealed partial class NetworkModel
         double fromCredit = Math.Min(rest, Math.Max(0, payer.CreditLimit - payer.CreditBalance));
         payer.CreditBalance += fromCredit;
         rest -= fromCredit;
-        if (rest > Epsilon)
+        if (rest > NetworkModel.Epsilon)
         {
             payer.Arrears.Enqueue(payee, rest);
-            payer.ArrearsTotal += rest;
+            _arrearsTotal[payer.Index] += rest;
         }
         else
         {
@@ -149,7 +295,7 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Cash comes in: repay credit, keep the rest, pay off arrears, resume production.</summary>
-    private void Receive(Node payee, double amount)
+    public void Receive(Node payee, double amount)
     {
         if (!payee.IsProducer)
         {
@@ -172,13 +318,13 @@ internal sealed partial class NetworkModel
         _production.OnCashIn(payee);
     }
 
-    private void SettleArrears(Node n)
+    public void SettleArrears(Node n)
     {
         var arrears = n.Arrears;
         while (arrears.Count > 0)
         {
             double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
-            if (available <= Epsilon)
+            if (available <= NetworkModel.Epsilon)
             {
                 return;
             }
@@ -187,7 +333,7 @@ internal sealed partial class NetworkModel
             var payee = head.Payee;
             double pay = Math.Min(available, head.Amount);
             head.Amount -= pay;
-            if (head.Amount <= Epsilon)
+            if (head.Amount <= NetworkModel.Epsilon)
             {
                 arrears.Dequeue();
             }
@@ -195,7 +341,7 @@ internal sealed partial class NetworkModel
             double fromCash = Math.Min(Math.Max(0, n.Cash), pay);
             n.Cash -= fromCash;
             n.CreditBalance += pay - fromCash;
-            n.ArrearsTotal = arrears.Count == 0 ? 0 : n.ArrearsTotal - pay;
+            _arrearsTotal[n.Index] = arrears.Count == 0 ? 0 : _arrearsTotal[n.Index] - pay;
             if (payee is not null)
             {
                 // Upstream only (the graph has no cycles), so this never comes back to n.
@@ -205,7 +351,7 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Steps (1) to (5) of the day's end (see the file header).</summary>
-    private void EndOfDayEconomics(int day)
+    public void EndOfDay(int day)
     {
         // (1) Payments due today.
         int next = _payments.Detach(day);
@@ -240,9 +386,9 @@ internal sealed partial class NetworkModel
             if (n.HoldingCostPerUnitDay > 0)
             {
                 // The day's exact integral of on hand (finished goods and inputs), not a day-end sample.
-                double area = StockArea(n, Clock);
-                double holding = (area - n.HoldingAreaPaid) * n.HoldingCostPerUnitDay;
-                n.HoldingAreaPaid = area;
+                double area = StockArea(n, Math.Min(_sim.Now, _horizon));
+                double holding = (area - _holdingAreaPaid[n.Index]) * n.HoldingCostPerUnitDay;
+                _holdingAreaPaid[n.Index] = area;
                 n.WindowCost += holding;
                 Pay(n, holding, payee: null);
             }
@@ -256,9 +402,9 @@ internal sealed partial class NetworkModel
         _production.EndOfDay();
 
         // (5) Stress, exits, margin reviews, profit withdrawal.
-        double insolvencyDays = _definition.Economics.InsolvencyExitDays;
-        double withdrawalDays = _definition.Economics.ProfitWithdrawalCashDays;
-        _suppliersInStress = 0;
+        double insolvencyDays = _rules.InsolvencyExitDays;
+        double withdrawalDays = _rules.ProfitWithdrawalCashDays;
+        SuppliersInStress = 0;
         foreach (var n in _suppliers)
         {
             if (!n.Active)
@@ -266,14 +412,13 @@ internal sealed partial class NetworkModel
                 continue;
             }
 
-            n.InStress = n.ArrearsTotal > Epsilon || _production.IsCashBlocked(n);
-            if (n.InStress)
+            bool stress = _inStress[n.Index] = _arrearsTotal[n.Index] > NetworkModel.Epsilon || _production.IsCashBlocked(n);
+            if (stress)
             {
-                _suppliersInStress++;
+                SuppliersInStress++;
                 n.StressDays++;
                 _ledger.Sum.StressDays++;
-                n.ConsecutiveStressDays++;
-                if (n.ConsecutiveStressDays >= insolvencyDays)
+                if (++_consecutiveStressDays[n.Index] >= insolvencyDays)
                 {
                     Exit(n, "insolvency");
                     continue;
@@ -281,22 +426,22 @@ internal sealed partial class NetworkModel
             }
             else
             {
-                n.ConsecutiveStressDays = 0;
+                _consecutiveStressDays[n.Index] = 0;
                 double target = withdrawalDays * n.DailyCost;
-                if (n.Cash > target && n.CreditBalance <= Epsilon)
+                if (n.Cash > target && n.CreditBalance <= NetworkModel.Epsilon)
                 {
-                    n.Cash -= _definition.Economics.ProfitWithdrawalShare * (n.Cash - target);
+                    n.Cash -= _rules.ProfitWithdrawalShare * (n.Cash - target);
                 }
             }
 
-            if (day >= n.NextMarginReview - Epsilon)
+            if (day >= _nextMarginReview[n.Index] - NetworkModel.Epsilon)
             {
                 double margin = n.WindowRevenue > 0
                     ? (n.WindowRevenue - n.WindowCost) / n.WindowRevenue
                     : n.WindowCost > 0 ? double.NegativeInfinity : 0;
                 n.WindowRevenue = 0;
                 n.WindowCost = 0;
-                n.NextMarginReview += _definition.Economics.MarginReviewDays;
+                _nextMarginReview[n.Index] += _rules.MarginReviewDays;
                 if (margin < n.Definition.AlternativeMargin)
                 {
                     Exit(n, "margin");
@@ -306,29 +451,23 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>The supplier leaves the chain now (see the file header).</summary>
-    private void Exit(Node n, string cause)
+    public void Exit(Node n, string cause)
     {
-        _disruptions.OnExit(n);
-
-        if (n.InStress)
+        _exit.Leaving(n);
+        if (_inStress[n.Index])
         {
-            _suppliersInStress--;
+            SuppliersInStress--;
         }
 
         n.Active = false;
         n.ExitDay = _sim.Now;
         n.ExitCause = cause;
         _log.RecordExit(n.Definition.Id, n.Cash, cause);
-        _production.Stop(n);
         if (n.Tier is >= 1 and <= 3)
         {
             _activeByTier[n.Tier]--;
         }
 
-        // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
-        _ordering.SourcesChanged();
-        _resourcing.SourceExited(n);
-        _shipping.CancelOrdersOf(n);
-        _shipping.DropBacklog(n);
+        _exit.Left(n);
     }
 }

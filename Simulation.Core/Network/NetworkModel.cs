@@ -49,7 +49,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IBacklog, IDetentions, IProductionLines, ISupplyChainFinance, ISupplierExit
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IBacklog, IDetentions, IProductionLines, ISupplyChainFinance, ISupplierExit, ISocialBookkeeping
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -94,13 +94,15 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly NodeLedger _flows;
     private readonly OrderNumbers _orderNumbers = new();
     private readonly StockClock _stockClock;
-    private NodeFlows[] _flowsAtWarmup = [];
-    private Totals _atWarmup;
     private readonly Resourcing _resourcing;
     private readonly Ordering _ordering;
     private readonly Production _production;
     private readonly Shipping _shipping;
     private readonly Economics _economics;
+    private readonly Bookkeeping _bookkeeping;
+    private readonly TimeSeriesSampler _sampler;
+    private readonly Action _dayEnd;
+    private int _day;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -206,14 +208,14 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
             this, _production, _demand, _economics, this);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
+        _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, this);
+        _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, this);
+        _dayEnd = OnDayEnd;
         _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
     }
 
     /// <summary>The simulated time.</summary>
     internal double Now => _sim.Now;
-
-    /// <summary>The simulated time, capped at the horizon (the kernel's clock ends just past it).</summary>
-    private double Clock => Math.Min(_sim.Now, _horizon);
 
     /// <summary>Test hook: a node's cash.</summary>
     internal double CashOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Cash;
@@ -275,6 +277,35 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     void ISupplyChainFinance.Apply(Node payer, Node payee, ref double termsDays, ref double amount) =>
         ApplySupplyChainFinance(payer, payee, ref termsDays, ref amount);
 
+    /// <inheritdoc/>
+    void ISocialBookkeeping.AtWarmupEnd(double now)
+    {
+        _socialAtWarmup = _social is null ? default : SocialSnapshot(now);
+        foreach (var n in _shippers)
+        {
+            if (n.Social is { } s)
+            {
+                s.ExposureAtWarmup = s.Exposure.AreaAt(now);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    void ISocialBookkeeping.Sample(int row, double day) => SampleSocial(row, day);
+
+    /// <inheritdoc/>
+    void ISocialBookkeeping.Collect(double[] kpis) => CollectSocial(kpis);
+
+    /// <inheritdoc/>
+    double ISocialBookkeeping.OwnExposureDays(Node n) => OwnExposureDays(n);
+
+    // forwarding for bookkeeping: remove once both sides are parts (Social/SocialBookkeeping.cs sums it).
+    private double OwnExposureDays(Node n) =>
+        n.Social is { } s ? s.Exposure.AreaAt(_horizon) - s.ExposureAtWarmup : 0;
+
+    // forwarding for the time series: remove once both sides are parts (Social/SocialBookkeeping.cs writes its columns).
+    private double[][] _columns => _sampler.Columns;
+
     // forwarding for Economics: remove once both sides are parts (the social mechanisms pay, receive, settle and exit).
     private void Pay(Node payer, double amount, Node? payee) => _economics.Pay(payer, amount, payee);
 
@@ -306,7 +337,17 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _demand.Start();
         _disruptions.Start();
         _capacityTimelines.Start();
-        StartBookkeeping();
+
+        // Social mechanisms (Social/*.cs) build their state and draw day 0 here, when the scenario has them.
+        StartSocial();
+        if (_lastDay >= 1)
+        {
+            _sim.Schedule(1, _dayEnd, DayEndPriority);
+        }
+
+        _production.Start();
+        _sampler.Start();
+        _bookkeeping.Start();
 
         try
         {
@@ -319,6 +360,38 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
             _economics.Release();
             _clock.Release();
         }
+    }
+
+    /// <summary>
+    /// The end of a day (see the remarks): economics, the social day end and re-sourcing, then
+    /// bookkeeping; then the test probe, the cancellation check and the next day end.
+    /// </summary>
+    private void OnDayEnd()
+    {
+        _day++;
+        _economics.EndOfDay(_day);
+        SocialDayEnd(_day);
+        _resourcing.EndOfDay();
+        _bookkeeping.DayEnd(_day);
+        _options.DayEndProbe?.Invoke(this);
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (_day < _lastDay && _day + 1 < _horizon)
+        {
+            _sim.Schedule(1, _dayEnd, DayEndPriority);
+        }
+    }
+
+    private NetworkRunResult Collect()
+    {
+        // The day end at the horizon closes the last day's books (the kernel stopped before it).
+        if (_day < _lastDay)
+        {
+            OnDayEnd();
+        }
+
+        _sampler.Finish();
+        var (kpis, suppliers, nodes) = _bookkeeping.Collect();
+        return new NetworkRunResult(_context.Index, _context.Seed, kpis, _sampler.Series(), suppliers, _sim.ProcessedCount, nodes, _sampler.NodeSeries());
     }
 
     private void BuildStocks(Node n, Dictionary<string, ProductDefinition> products, List<Stock> stocks)

@@ -92,10 +92,6 @@ internal sealed class Node
     public double UnitsProduced;
     public double Revenue;
     public double StressDays;
-    public double UnitsProducedAtWarmup;
-    public double RevenueAtWarmup;
-    public double StressDaysAtWarmup;
-    public double DisruptedAreaAtWarmup;
 
     // What the buyer side pays for this node's units (SupplierOutcome.LandedCost), units it delivered
     // to the buyer side, and both at the end of the warm-up: one addition per delivery or shipment.
@@ -104,8 +100,6 @@ internal sealed class Node
     /// <summary>Buyer side: what it paid suppliers for goods delivered to it (its part of purchase_cost, warm-up included).</summary>
     public double Purchases;
     public double UnitsToBuyers;
-    public double LandedCostAtWarmup;
-    public double UnitsToBuyersAtWarmup;
 
 
     // Social mechanisms (Social/*.cs): the supplier's compliance state, null when they are off; and

@@ -18,22 +18,6 @@ using Simulation.Core.Engine;
 
 namespace Simulation.Core.Network;
 
-/// <summary>What bookkeeping asks of the social mechanisms: their state at the warm-up, their KPIs and time-series columns, a supplier's own exposure.</summary>
-internal interface ISocialBookkeeping
-{
-    /// <summary>The warm-up ends now: copy the social totals and each supplier's exposure.</summary>
-    void AtWarmupEnd(double now);
-
-    /// <summary>Writes the social columns of time-series row <paramref name="row"/> at <paramref name="day"/>.</summary>
-    void Sample(int row, double day);
-
-    /// <summary>Writes the social KPIs of the measured period.</summary>
-    void Collect(double[] kpis);
-
-    /// <summary>Worker-exposure-days of the node's own violations over [warm-up, horizon] (0 without social mechanisms).</summary>
-    double OwnExposureDays(Node n);
-}
-
 /// <summary>
 /// Bookkeeping (see the file header): owns the totals and per-node counters copied at the end of the
 /// warm-up, the weekly demand and orders by tier (bullwhip), and turns the ledgers and the parts'

@@ -44,36 +44,6 @@ using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-/// <summary>What economics asks of the social side: supply-chain finance may pay a supplier early, less a discount (Social/Financing.cs).</summary>
-internal interface ISupplyChainFinance
-{
-    /// <summary>Adjusts the days to payment and the amount of a payment <paramref name="payer"/> owes <paramref name="payee"/> when an offer covers it.</summary>
-    void Apply(Node payer, Node payee, ref double termsDays, ref double amount);
-}
-
-/// <summary>What economics tells production: cash came in, the day ended; and asks it whether cash held production back today.</summary>
-internal interface IProductionLines
-{
-    /// <summary>Cash came in: an idle supplier with production due tries to start.</summary>
-    void OnCashIn(Node supplier);
-
-    /// <summary>Step (4) of the day's end (see the file header).</summary>
-    void EndOfDay();
-
-    /// <summary>Whether cash held back any of what could start today.</summary>
-    bool IsCashBlocked(Node supplier);
-}
-
-/// <summary>What a supplier's exit changes in the parts that own the rest of its state.</summary>
-internal interface ISupplierExit
-{
-    /// <summary>The supplier is about to leave (still active): close what accrues while it is in the chain.</summary>
-    void Leaving(Node supplier);
-
-    /// <summary>The supplier has left: stop its production, renormalise its customers' sources, cancel and drop its orders.</summary>
-    void Left(Node supplier);
-}
-
 /// <summary>
 /// Supplier economics (see the file header): owns the payment book, each supplier's arrears total,
 /// payment-terms history, holding charges paid, stress streak and margin-review schedule, the count of

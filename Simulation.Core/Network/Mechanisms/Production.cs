@@ -33,36 +33,6 @@ using Simulation.Core.Engine;
 
 namespace Simulation.Core.Network;
 
-/// <summary>What ordering and fulfilment tell production: make more units (a make-to-stock order, or a customer order stock cannot fill).</summary>
-internal interface IProductionOrders
-{
-    /// <summary>Adds <paramref name="units"/> to what <paramref name="supplier"/> must make (and to its finished goods on order), and starts what can start.</summary>
-    void OrderProduction(Node supplier, double units);
-}
-
-/// <summary>What production asks of a supplier's cash (owned by economics).</summary>
-internal interface IProductionCash
-{
-    /// <summary>Whether the supplier has unpaid obligations (production stalls while it has).</summary>
-    bool HasArrears(Node supplier);
-
-    /// <summary>What the supplier can spend now: cash plus unused credit.</summary>
-    double SpendingPower(Node supplier);
-
-    /// <summary>The supplier pays an outside cost of its own (counted in its margin window).</summary>
-    void PayCost(Node supplier, double amount);
-
-    /// <summary>The supplier's capacity changed: its cost of a day at full capacity follows.</summary>
-    void CapacityChanged(Node supplier);
-}
-
-/// <summary>What production tells fulfilment: finished goods came in, serve the customer backlog.</summary>
-internal interface IBacklog
-{
-    /// <summary>Ships from <paramref name="supplier"/>'s finished goods to its oldest open customer orders while stock lasts.</summary>
-    void ServeBacklog(Node supplier);
-}
-
 /// <summary>
 /// Production (see the file header): owns every supplier's production line (production due, work in
 /// progress, the running batch and its timing, the daily run's capacity-days, whether cash held it
@@ -80,7 +50,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     private readonly IProductionCash _cash;
     private readonly IPositionChanged _ordering;
     private readonly IBacklog _fulfilment;
-    private readonly Line[] _lines;       // by node index (suppliers only)
+    private readonly ProductionLine[] _lines;       // by node index (suppliers only)
     private readonly Action[] _batchDone; // by node index (suppliers only)
 
     /// <summary>Production lines for the suppliers among <paramref name="nodes"/> (their stocks built).</summary>
@@ -93,7 +63,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
         _cash = cash;
         _ordering = ordering;
         _fulfilment = fulfilment;
-        _lines = new Line[nodes.Length];
+        _lines = new ProductionLine[nodes.Length];
         _batchDone = new Action[nodes.Length];
         foreach (var n in suppliers)
         {
@@ -155,11 +125,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     /// <summary>The supplier leaves the chain: nothing more is made, nothing is on order for its finished goods.</summary>
     public void Stop(Node n)
     {
-        ref var line = ref _lines[n.Index];
-        line.Busy = false;
-        line.BatchEnd = double.NaN;
-        line.Due = 0;
-        line.Wip = 0;
+        _lines[n.Index].Stop();
         n.Fg.OnOrder = 0;
     }
 
@@ -222,14 +188,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
                 continue;
             }
 
-            double rate = n.Capacity * n.CapacityFraction;
-            line.Busy = true;
-            line.Wip = units;
-            line.WorkLeft = units;
-            line.Rate = rate;
-            line.LastRateChange = _sim.Now;
-            double duration = units / rate;
-            line.BatchEnd = _sim.Now + duration;
+            double duration = line.StartBatch(_sim.Now, units, n.Capacity * n.CapacityFraction);
             _sim.Schedule(duration, _batchDone[n.Index], NetworkModel.ProductionPriority);
         }
 
@@ -240,7 +199,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     /// What can start now, at most <paramref name="room"/> units: production due, inputs and cash
     /// permitting. Marks the line cash-blocked when cash holds back any of it.
     /// </summary>
-    private double Producible(Node n, ref Line line, double room)
+    private double Producible(Node n, ref ProductionLine line, double room)
     {
         double units = Math.Min(line.Due, room);
         if (units <= NetworkModel.Epsilon)
@@ -281,7 +240,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     }
 
     /// <summary>Consumes the inputs of <paramref name="units"/> and pays for their conversion.</summary>
-    private void StartWork(Node n, ref Line line, double units)
+    private void StartWork(Node n, ref ProductionLine line, double units)
     {
         line.Due -= units;
         foreach (var input in n.Inputs)
@@ -332,9 +291,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
             }
 
             ref var line = ref _lines[n.Index];
-            double capacityDays = line.CapacityArea + (n.CapacityFraction * (now - line.CapacitySince));
-            line.CapacityArea = 0;
-            line.CapacitySince = now;
+            double capacityDays = line.TakeCapacityDays(now, n.CapacityFraction);
             if (finish && line.Wip > NetworkModel.Epsilon)
             {
                 double units = Math.Min(line.Wip, n.Capacity * capacityDays);
@@ -351,7 +308,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     }
 
     /// <summary>Starts today's daily run up to capacity (less the work still in progress), unless arrears stall it.</summary>
-    private void PlanDailyRun(Node n, ref Line line)
+    private void PlanDailyRun(Node n, ref ProductionLine line)
     {
         if (!_cash.HasArrears(n))
         {
@@ -380,9 +337,7 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     public void SetCapacityFraction(Node n, double fraction)
     {
         ref var line = ref _lines[n.Index];
-        double now = _sim.Now;
-        line.CapacityArea += n.CapacityFraction * (now - line.CapacitySince);
-        line.CapacitySince = now;
+        line.AccrueCapacityDays(_sim.Now, n.CapacityFraction);
         n.CapacityFraction = fraction;
 
         if (line.Busy)
@@ -416,13 +371,12 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
         }
 
         ref var line = ref _lines[n.Index];
-        double now = _sim.Now;
         if (line.DailyRuns)
         {
             // The day's output is Capacity * (capacity-days so far): rescale what ran before the
             // change so that it still counts at the old capacity.
-            line.CapacityArea = (line.CapacityArea + (n.CapacityFraction * (now - line.CapacitySince))) * n.Capacity / capacity;
-            line.CapacitySince = now;
+            line.AccrueCapacityDays(_sim.Now, n.CapacityFraction);
+            line.CapacityArea = line.CapacityArea * n.Capacity / capacity;
         }
 
         n.Capacity = capacity;
@@ -443,47 +397,11 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     }
 
     /// <summary>A running batch continues at the rate Capacity * CapacityFraction from now: its end is re-timed for the work left.</summary>
-    private void RetimeBatch(Node n, ref Line line)
+    private void RetimeBatch(Node n, ref ProductionLine line)
     {
-        double now = _sim.Now;
-        line.WorkLeft = Math.Max(0, line.WorkLeft - (line.Rate * (now - line.LastRateChange)));
-        line.LastRateChange = now;
-        line.Rate = n.Capacity * n.CapacityFraction;
-        if (line.WorkLeft <= NetworkModel.Epsilon)
+        if (line.Retime(_sim.Now, n.Capacity * n.CapacityFraction) is double duration)
         {
-            // Done at this very instant: its completion, already scheduled for now, stands.
-        }
-        else if (line.Rate > 0)
-        {
-            double duration = line.WorkLeft / line.Rate;
-            line.BatchEnd = now + duration;
             _sim.Schedule(duration, _batchDone[n.Index], NetworkModel.ProductionPriority);
         }
-        else
-        {
-            line.BatchEnd = double.NaN; // paused until capacity returns
-        }
-    }
-
-    /// <summary>
-    /// One supplier's production line. Due: units still to make; Wip: units started and not yet output
-    /// (a batch, or a daily run); the batch's work left, rate and end (re-timed when the rate changes);
-    /// the daily run's capacity-days since the day began.
-    /// </summary>
-    private struct Line
-    {
-        public bool MakeToOrder;
-        public bool DailyRuns;
-        public bool Busy;
-        public bool InLoop;
-        public bool CashBlocked;
-        public double Due;
-        public double Wip;
-        public double WorkLeft;
-        public double Rate;
-        public double LastRateChange;
-        public double BatchEnd;
-        public double CapacityArea;
-        public double CapacitySince;
     }
 }

@@ -20,30 +20,6 @@ using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
-/// <summary>What ordering tells fulfilment: a customer order reaches a supplier.</summary>
-internal interface ICustomerOrders
-{
-    /// <summary>A customer order of <paramref name="quantity"/> on link <paramref name="link"/> reaches <paramref name="supplier"/>.</summary>
-    void ReceiveOrder(Node supplier, int link, double quantity);
-}
-
-/// <summary>What fulfilment asks of economics: pay a node's own transport, and book what a customer owes for goods delivered.</summary>
-internal interface ITradePayments
-{
-    /// <summary>The node pays an outside cost of its own (counted in its margin window).</summary>
-    void PayCost(Node payer, double amount);
-
-    /// <summary>Records that <paramref name="payer"/> owes <paramref name="amount"/> for goods delivered now on link <paramref name="link"/>.</summary>
-    void SchedulePayment(int link, Node payer, Node payee, double amount);
-}
-
-/// <summary>What fulfilment asks of the policies: whether a shipment arriving now is detained (an import ban).</summary>
-internal interface IDetentions
-{
-    /// <summary>Whether the goods of <paramref name="supplier"/> arriving at <paramref name="customer"/> are detained (lost, unpaid).</summary>
-    bool IsDetained(Node customer, Node supplier, double quantity);
-}
-
 /// <summary>
 /// Fulfilment and shipping (see the file header): owns every shipper's customer backlog, its shipping
 /// stream and lead-time multiplier, and which suppliers wait for inputs delivered this instant. Ships

@@ -2,17 +2,15 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Simulation.Core.Engine;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
 using Simulation.Core.Replications;
 
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// One replication of a <see cref="NetworkDefinition"/> on the kernel. This file resolves the
-/// definition into arrays of node, stock and link state (ids become indices once, at build time, in
-/// time linear in nodes + links; the links, which depend on the definition only, are resolved by the
-/// first replication of a definition and shared read-only with the later ones) and runs the clock; each mechanism lives in its own partial file
-/// under <c>Mechanisms/</c>.
+/// One replication of a <see cref="NetworkDefinition"/> on the kernel: the clock and the wiring.
+/// It builds the layout (<see cref="NetworkLayout"/>), constructs each part of <c>Mechanisms/</c> with
+/// the collaborators it uses, starts them in a fixed order, runs the day ends and collects the
+/// results (docs/architecture.md). The social mechanisms are still partial files of this class.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -63,8 +61,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <summary>Quantities and money below this are treated as zero (floating-point residue).</summary>
     internal const double Epsilon = 1e-9;
 
-    private static readonly ulong SourcingKey = StableHash.Of("sourcing");
-
     private readonly NetworkDefinition _definition;
     private readonly ReplicationContext _context;
     private readonly NetworkRunOptions _options;
@@ -86,10 +82,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly EventLog _log;
     private readonly Disruptions _disruptions;
 
-    private static readonly ConditionalWeakTable<NetworkDefinition, Link[]> ResolvedLinks = [];
-
-    private readonly bool _linksResolved;
-    private int _linksBuilt;
     private readonly TotalsLedger _ledger = new();
     private readonly NodeLedger _flows;
     private readonly OrderNumbers _orderNumbers = new();
@@ -128,39 +120,11 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _clock = new ArrivalClock(_sim, _horizon);
         _log = new EventLog(_sim, options.EventRecorder);
 
-        var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < definition.Regions.Count; i++)
-        {
-            regionIndex[definition.Regions[i].Id] = i;
-        }
-
-        var products = new Dictionary<string, ProductDefinition>(StringComparer.Ordinal);
-        foreach (var product in definition.Products)
-        {
-            products[product.Id] = product;
-        }
-
-        int count = definition.Nodes.Count;
+        var layout = new NetworkLayout(definition);
+        _nodes = layout.Nodes;
+        _nodeIndex = layout.NodeIndex;
+        int count = _nodes.Length;
         _flows = new NodeLedger(count);
-        _nodes = new Node[count];
-        _nodeIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
-
-        for (int i = 0; i < count; i++)
-        {
-            var node = definition.Nodes[i];
-            if (!regionIndex.TryGetValue(node.RegionId, out int region))
-            {
-                throw Invalid($"Node '{node.Id}' is in region '{node.RegionId}', which is not defined.");
-            }
-
-            if (!_nodeIndex.TryAdd(node.Id, i))
-            {
-                throw Invalid($"Node id '{node.Id}' is used twice.");
-            }
-
-            _nodes[i] = new Node(i, node, region);
-        }
-
         _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, this, (node, capacity) =>
         {
             _nodes[node].BaseCapacity = capacity;
@@ -170,35 +134,8 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
         _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
         _shippers = Array.FindAll(_nodes, n => !n.IsBuyer);
-        // Count first: a dense network has hundreds of thousands of links, so size the arrays once.
-        int linkCount = 0;
-        int stockCount = 0;
-        foreach (var node in definition.Nodes)
-        {
-            linkCount += node.Stock.Sources.Count;
-            stockCount += 1 + node.Inputs.Count;
-            foreach (var input in node.Inputs)
-            {
-                linkCount += input.Sources.Count;
-            }
-        }
-
-        // The links depend on the definition only: resolve them once and share them, read-only, with
-        // every later replication (a dense network has hundreds of thousands, each a dictionary lookup).
-        _linksResolved = ResolvedLinks.TryGetValue(definition, out var resolved) && resolved.Length == linkCount;
-        _links = _linksResolved ? resolved! : new Link[linkCount];
-        var stocks = new List<Stock>(stockCount);
-        foreach (var n in _nodes)
-        {
-            BuildStocks(n, products, stocks);
-        }
-
-        if (!_linksResolved)
-        {
-            ResolvedLinks.TryAdd(definition, _links);
-        }
-
-        _stocks = [.. stocks];
+        _stocks = layout.BuildStocks(context.Streams, _stockClock);
+        _links = layout.Links;
         _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, this, this, this);
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
@@ -315,16 +252,13 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
     private void Exit(Node n, string cause) => _economics.Exit(n, cause);
 
+    // Production is built before fulfilment (which uses it), so it reaches the backlog through here.
     /// <inheritdoc/>
     void IBacklog.ServeBacklog(Node supplier) => _shipping.ServeBacklog(supplier);
-
 
     // forwarding for Policies (import bans): remove once both sides are parts.
     /// <inheritdoc/>
     bool IDetentions.IsDetained(Node customer, Node supplier, double quantity) => _social is not null && IsDetained(customer, supplier, quantity);
-
-
-
 
     /// <inheritdoc/>
     void IDefinedCapacity.SetDefinedCapacity(int node, double capacity) => _production.SetDefinedCapacity(node, capacity);
@@ -332,7 +266,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
     {
-        StartAtSteadyState();
+        _shipping.StartInTransit(SteadyStarts.GetValue(_definition, SteadyStateStart.Compute));
         _ordering.Start();
         _demand.Start();
         _disruptions.Start();
@@ -394,142 +328,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         return new NetworkRunResult(_context.Index, _context.Seed, kpis, _sampler.Series(), suppliers, _sim.ProcessedCount, nodes, _sampler.NodeSeries());
     }
 
-    private void BuildStocks(Node n, Dictionary<string, ProductDefinition> products, List<Stock> stocks)
-    {
-        var definition = n.Definition;
-        if (!products.TryGetValue(definition.ProductId, out var product))
-        {
-            throw Invalid($"Node '{definition.Id}' holds product '{definition.ProductId}', which is not defined.");
-        }
-
-        n.Fg = new Stock(stocks.Count, n, definition.Stock, isFinishedGoods: true, quantityPerUnit: 1, _stockClock);
-        stocks.Add(n.Fg);
-        if (!n.IsProducer)
-        {
-            AddLinks(n.Fg, definition.Stock);
-        }
-
-        if (n.IsProducer && definition.Inputs.Count > 0)
-        {
-            n.Inputs = new Stock[definition.Inputs.Count];
-            for (int k = 0; k < n.Inputs.Length; k++)
-            {
-                var input = definition.Inputs[k];
-                double perUnit = 1;
-                foreach (var line in product.Inputs)
-                {
-                    if (string.Equals(line.ProductId, input.ProductId, StringComparison.Ordinal))
-                    {
-                        perUnit = line.QuantityPerUnit;
-                        break;
-                    }
-                }
-
-                if (!(perUnit > 0))
-                {
-                    throw Invalid($"Node '{definition.Id}': the bill of materials of '{product.Id}' needs input '{input.ProductId}' per unit > 0, got {perUnit}.");
-                }
-
-                n.Inputs[k] = new Stock(stocks.Count, n, input, isFinishedGoods: false, quantityPerUnit: perUnit, _stockClock);
-                stocks.Add(n.Inputs[k]);
-                AddLinks(n.Inputs[k], input);
-            }
-        }
-    }
-
-    private void AddLinks(Stock stock, StockDefinition definition)
-    {
-        stock.FirstLink = _linksBuilt;
-        if (_linksResolved)
-        {
-            // Resolved by an earlier replication of this definition, in this same order.
-            _linksBuilt += definition.Sources.Count;
-        }
-        else
-        {
-            ResolveLinks(stock, definition);
-        }
-
-        stock.LinkCount = _linksBuilt - stock.FirstLink;
-        if (stock.OnePerOrder)
-        {
-            // Keyed by owner and product, so adding a node elsewhere never moves this stock's draws.
-            stock.SourcingStream = _context.Streams.Create(StableHash.Of(stock.Owner.Id + "/" + definition.ProductId), SourcingKey);
-        }
-
-        if (stock.Kind == InventoryPolicyKind.FixedQuantity && !(stock.ReviewPeriodDays > 0))
-        {
-            throw Invalid($"Node '{stock.Owner.Id}': a fixed-quantity policy on '{definition.ProductId}' needs ReviewPeriodDays > 0.");
-        }
-    }
-
-    private void ResolveLinks(Stock stock, StockDefinition definition)
-    {
-        foreach (var source in definition.Sources)
-        {
-            if (!_nodeIndex.TryGetValue(source.SupplierId, out int supplier))
-            {
-                throw Invalid($"Node '{stock.Owner.Id}' sources '{definition.ProductId}' from '{source.SupplierId}', which is not defined.");
-            }
-
-            var from = _nodes[supplier];
-            if (from.IsBuyer)
-            {
-                throw Invalid($"Node '{stock.Owner.Id}' sources from buyer '{source.SupplierId}'; only suppliers and distribution centres ship.");
-            }
-
-            _links[_linksBuilt++] = new Link(
-                supplier,
-                stock.Index,
-                source.Share,
-                source.LeadTimeDays ?? from.Definition.LeadTimeDays,
-                source.TransportCostPerOrder,
-                source.TransportCostPerUnit,
-                source.TransportCo2eKgPerUnit);
-        }
-    }
-
-    /// <summary>
-    /// Stocks with <c>initial: steady_state</c> start at their policy's mean on hand, with their mean
-    /// pipeline in transit from their sources (SteadyStateStart.cs): orders placed before day 0, paid for
-    /// at delivery like any other. Computed once per definition and shared by its replications.
-    /// </summary>
-    private void StartAtSteadyState()
-    {
-        var starts = SteadyStarts.GetValue(_definition, SteadyStateStart.Compute);
-        foreach (var ((node, input), start) in starts)
-        {
-            var n = _nodes[node];
-            var stock = input < 0 ? n.Fg : n.Inputs[input];
-            stock.OnHand = start.OnHand;
-            if (start.Pipeline <= Epsilon || stock.LinkCount == 0)
-            {
-                continue;
-            }
-
-            double shares = 0;
-            for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
-            {
-                shares += _links[i].Share;
-            }
-
-            double part = start.Pipeline / start.Shipments;
-            for (int k = 1; k <= start.Shipments; k++)
-            {
-                double arrival = start.ArrivalDay(k);
-                for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
-                {
-                    ref readonly var link = ref _links[i];
-                    double quantity = part * link.Share / shares;
-                    if (quantity > Epsilon && _clock.AddBeforeStart(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
-                    {
-                        stock.OnOrder += quantity;
-                    }
-                }
-            }
-        }
-    }
-
+    // Computed once per definition and shared by its replications.
     private static readonly ConditionalWeakTable<NetworkDefinition, Dictionary<(int Node, int Input), StockStart>> SteadyStarts = [];
 
     /// <summary>The one place a definition the engine cannot run is reported (names the node or disruption).</summary>

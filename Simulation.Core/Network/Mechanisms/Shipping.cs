@@ -83,6 +83,46 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
         }
     }
 
+    /// <summary>
+    /// Stocks with <c>initial: steady_state</c> start at their policy's mean on hand, with their mean
+    /// pipeline in transit from their sources (SteadyStateStart.cs): orders placed before day 0, paid for
+    /// at delivery like any other.
+    /// </summary>
+    public void StartInTransit(Dictionary<(int Node, int Input), StockStart> starts)
+    {
+        foreach (var ((node, input), start) in starts)
+        {
+            var n = _nodes[node];
+            var stock = input < 0 ? n.Fg : n.Inputs[input];
+            stock.OnHand = start.OnHand;
+            if (start.Pipeline <= NetworkModel.Epsilon || stock.LinkCount == 0)
+            {
+                continue;
+            }
+
+            double shares = 0;
+            for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
+            {
+                shares += _links[i].Share;
+            }
+
+            double part = start.Pipeline / start.Shipments;
+            for (int k = 1; k <= start.Shipments; k++)
+            {
+                double arrival = start.ArrivalDay(k);
+                for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
+                {
+                    ref readonly var link = ref _links[i];
+                    double quantity = part * link.Share / shares;
+                    if (quantity > NetworkModel.Epsilon && _clock.AddBeforeStart(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
+                    {
+                        stock.OnOrder += quantity;
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Runs the clock to the horizon, delivering shipments as they arrive.</summary>
     public void Run() => _clock.Run(DeliverDue);
 

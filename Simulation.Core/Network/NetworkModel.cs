@@ -24,7 +24,7 @@ namespace Simulation.Core.Network;
 /// <item>shipment arrivals (<see cref="ArrivalPriority"/>): goods arriving at t serve the demand after t,
 ///   so a periodic order placed at t with lead time L covers R + L days of demand, as in the textbook
 ///   (arrivals are held in an <see cref="ArrivalCalendar"/> and delivered by the model's clock loop
-///   with exactly this priority, see <c>Mechanisms/Shipping.cs</c>);</item>
+///   with exactly this priority, see <c>Mechanisms/ArrivalClock.cs</c>);</item>
 /// <item>periodic inventory reviews (<see cref="ReviewPriority"/>), which see the day's demand and arrivals;</item>
 /// <item>the daily bookkeeping (<see cref="DayEndPriority"/> = <see cref="EventPriority.Low"/>): payments
 ///   due, daily costs, stress and exits, margin reviews, KPI counters;</item>

@@ -47,7 +47,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IBacklog, IDetentions, IProductionLines, ISupplyChainFinance, ISupplierExit, ISocialBookkeeping
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IDetentions, ISupplyChainFinance, ISupplierExit, ISocialBookkeeping
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -136,19 +136,24 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _shippers = Array.FindAll(_nodes, n => !n.IsBuyer);
         _stocks = layout.BuildStocks(context.Streams, _stockClock);
         _links = layout.Links;
-        _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, this, this, this);
+        _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, definition.Social is null ? null : this, this);
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
-        _production = new Production(_sim, _nodes, _suppliers, _ledger, _economics, this, this);
+        _production = new Production(_sim, _nodes, _suppliers, _ledger, _economics);
         _shipping = new Shipping(
             _sim, _nodes, _links, _stocks, definition.Regions, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, _clock,
-            this, _production, _demand, _economics, this);
+            _production, _demand, _economics, definition.Social is null ? null : this);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
         _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, this);
         _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, this);
         _dayEnd = OnDayEnd;
         _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
+
+        // The parts that call parts built after them: the one place their cycles close.
+        _economics.Connect(_production);
+        _production.Connect(_ordering, _shipping);
+        _shipping.Connect(_ordering);
     }
 
     /// <summary>The simulated time.</summary>
@@ -184,15 +189,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
     // forwarding for Production: remove once both sides are parts (Social/CapacityBuilding.cs sets capacity).
     private void SetCapacity(Node n, double capacity) => _production.SetCapacity(n, capacity);
-
-    /// <inheritdoc/>
-    void IProductionLines.OnCashIn(Node supplier) => _production.OnCashIn(supplier);
-
-    /// <inheritdoc/>
-    void IProductionLines.EndOfDay() => _production.EndOfDay();
-
-    /// <inheritdoc/>
-    bool IProductionLines.IsCashBlocked(Node supplier) => _production.IsCashBlocked(supplier);
 
     /// <inheritdoc/>
     void ISupplierExit.Leaving(Node supplier) => _disruptions.OnExit(supplier);
@@ -252,13 +248,9 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
     private void Exit(Node n, string cause) => _economics.Exit(n, cause);
 
-    // Production is built before fulfilment (which uses it), so it reaches the backlog through here.
-    /// <inheritdoc/>
-    void IBacklog.ServeBacklog(Node supplier) => _shipping.ServeBacklog(supplier);
-
     // forwarding for Policies (import bans): remove once both sides are parts.
     /// <inheritdoc/>
-    bool IDetentions.IsDetained(Node customer, Node supplier, double quantity) => _social is not null && IsDetained(customer, supplier, quantity);
+    bool IDetentions.IsDetained(Node customer, Node supplier, double quantity) => IsDetained(customer, supplier, quantity);
 
     /// <inheritdoc/>
     void IDefinedCapacity.SetDefinedCapacity(int node, double capacity) => _production.SetDefinedCapacity(node, capacity);

@@ -61,8 +61,8 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
     private readonly TotalsLedger _ledger;
     private readonly EventLog _log;
     private readonly PaymentBook _payments;
-    private readonly IProductionLines _production;
-    private readonly ISupplyChainFinance _finance;
+    private readonly ISupplyChainFinance? _finance;
+    private IProductionLines _production = null!;
     private readonly ISupplierExit _exit;
     private readonly int[] _activeByTier = new int[4];
 
@@ -78,7 +78,7 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
     /// <summary>Economics of the <paramref name="suppliers"/> among <paramref name="nodes"/>: starting cash, credit and the first margin review.</summary>
     public Economics(
         Simulator sim, NetworkDefinition definition, int lastDay, int linkCount, Node[] nodes, Node[] suppliers, TotalsLedger ledger,
-        EventLog log, IProductionLines production, ISupplyChainFinance finance, ISupplierExit exit)
+        EventLog log, ISupplyChainFinance? finance, ISupplierExit exit)
     {
         _sim = sim;
         _horizon = definition.HorizonDays;
@@ -87,7 +87,6 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
         _suppliers = suppliers;
         _ledger = ledger;
         _log = log;
-        _production = production;
         _finance = finance;
         _exit = exit;
         _payments = new PaymentBook(lastDay, linkCount);
@@ -108,6 +107,9 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
             }
         }
     }
+
+    /// <summary>Connects production, built after economics: told when cash comes in and when the day ends.</summary>
+    public void Connect(IProductionLines production) => _production = production;
 
     /// <summary>Suppliers whose last day end was a stress day.</summary>
     public int SuppliersInStress { get; private set; }
@@ -204,7 +206,7 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
         }
 
         // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
-        _finance.Apply(payer, payee, ref terms, ref amount);
+        _finance?.Apply(payer, payee, ref terms, ref amount);
         _termsInWeighted[payee.Index] += amount * terms;
         _termsInAmount[payee.Index] += amount;
 

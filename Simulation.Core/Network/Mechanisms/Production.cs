@@ -40,7 +40,7 @@ namespace Simulation.Core.Network;
 /// on hand; pays through economics, tells ordering when inputs were consumed and fulfilment when
 /// output came in.
 /// </summary>
-internal sealed class Production : IProductionOrders, ICapacityFraction, IDefinedCapacity
+internal sealed class Production : IProductionOrders, IProductionLines, ICapacityFraction, IDefinedCapacity
 {
     private readonly Simulator _sim;
     private readonly Node[] _nodes;
@@ -48,21 +48,19 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
     private readonly Node[] _dailyRunners;
     private readonly TotalsLedger _ledger;
     private readonly IProductionCash _cash;
-    private readonly IPositionChanged _ordering;
-    private readonly IBacklog _fulfilment;
+    private IPositionChanged _ordering = null!;
+    private IBacklog _fulfilment = null!;
     private readonly ProductionLine[] _lines;       // by node index (suppliers only)
     private readonly Action[] _batchDone; // by node index (suppliers only)
 
     /// <summary>Production lines for the suppliers among <paramref name="nodes"/> (their stocks built).</summary>
-    public Production(Simulator sim, Node[] nodes, Node[] suppliers, TotalsLedger ledger, IProductionCash cash, IPositionChanged ordering, IBacklog fulfilment)
+    public Production(Simulator sim, Node[] nodes, Node[] suppliers, TotalsLedger ledger, IProductionCash cash)
     {
         _sim = sim;
         _nodes = nodes;
         _suppliers = suppliers;
         _ledger = ledger;
         _cash = cash;
-        _ordering = ordering;
-        _fulfilment = fulfilment;
         _lines = new ProductionLine[nodes.Length];
         _batchDone = new Action[nodes.Length];
         foreach (var n in suppliers)
@@ -75,6 +73,13 @@ internal sealed class Production : IProductionOrders, ICapacityFraction, IDefine
         }
 
         _dailyRunners = Array.FindAll(suppliers, n => _lines[n.Index].DailyRuns);
+    }
+
+    /// <summary>Connects the parts built after production: ordering (told when inputs are consumed) and fulfilment (told when output comes in).</summary>
+    public void Connect(IPositionChanged ordering, IBacklog fulfilment)
+    {
+        _ordering = ordering;
+        _fulfilment = fulfilment;
     }
 
     /// <summary>Plans the first daily runs at day 0 (day 0 has no end, but the runs start at it).</summary>

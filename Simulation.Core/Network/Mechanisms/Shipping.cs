@@ -39,11 +39,11 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
     private readonly OrderNumbers _orderNumbers;
     private readonly Action<OrderEvent>? _recorder;
     private readonly ArrivalClock _clock;
-    private readonly IPositionChanged _ordering;
+    private IPositionChanged _ordering = null!;
     private readonly Production _production;
     private readonly Demand _demand;
     private readonly ITradePayments _payments;
-    private readonly IDetentions _detentions;
+    private readonly IDetentions? _detentions;
     private readonly RandomStream[] _streams;      // by node index (shippers only)
     private readonly double[] _leadTimeMultiplier; // by node index: the shipper's region's
     private readonly bool[] _wakePending;          // by node index
@@ -53,7 +53,7 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
     public Shipping(
         Simulator sim, Node[] nodes, Link[] links, Stock[] stocks, IReadOnlyList<RegionDefinition> regions, StreamFactory streams,
         TotalsLedger ledger, NodeLedger flows, OrderNumbers orderNumbers, Action<OrderEvent>? recorder, ArrivalClock clock,
-        IPositionChanged ordering, Production production, Demand demand, ITradePayments payments, IDetentions detentions)
+        Production production, Demand demand, ITradePayments payments, IDetentions? detentions)
     {
         _sim = sim;
         _nodes = nodes;
@@ -64,7 +64,6 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
         _orderNumbers = orderNumbers;
         _recorder = recorder;
         _clock = clock;
-        _ordering = ordering;
         _production = production;
         _demand = demand;
         _payments = payments;
@@ -122,6 +121,9 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
             }
         }
     }
+
+    /// <summary>Connects ordering, built after fulfilment: told when a position changed (a customer order taken, open orders dropped).</summary>
+    public void Connect(IPositionChanged ordering) => _ordering = ordering;
 
     /// <summary>Runs the clock to the horizon, delivering shipments as they arrive.</summary>
     public void Run() => _clock.Run(DeliverDue);
@@ -259,7 +261,7 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
         }
 
         // An import ban detains goods traced to a banned finding; they are lost, unpaid (Social/Policies.cs).
-        if (_detentions.IsDetained(customer, supplier, quantity))
+        if (_detentions is not null && _detentions.IsDetained(customer, supplier, quantity))
         {
             return;
         }

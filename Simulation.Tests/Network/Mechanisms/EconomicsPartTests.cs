@@ -66,7 +66,8 @@ public sealed class EconomicsPartTests
         var sim = new Simulator();
         var production = new FakeProduction();
         var owners = new FakeOwners();
-        var economics = new Economics(sim, definition, lastDay: 10, linkCount: 1, nodes, nodes, new TotalsLedger(), new EventLog(sim, null), production, owners, owners);
+        var economics = new Economics(sim, definition, lastDay: 10, linkCount: 1, nodes, nodes, new TotalsLedger(), new EventLog(sim, null), owners, owners);
+        economics.Connect(production);
         return (economics, nodes[0], nodes[1], production, owners);
     }
 

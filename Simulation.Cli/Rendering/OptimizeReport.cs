@@ -148,7 +148,7 @@ internal static class OptimizeReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost and social risk per supplier fed back");
+        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost, social risk, lost sales fed back");
         table.AddColumn("round");
         table.AddColumn("kpi");
         table.AddColumn(new TableColumn("predicted").RightAligned());

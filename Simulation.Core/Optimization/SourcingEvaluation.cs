@@ -56,10 +56,10 @@ public static class SourcingEvaluation
             social -= volume[option.CandidateIndex] * option.SocialRiskCutPerUnit;
         }
 
-        var losses = ScenarioLosses(problem, volume);
+        var losses = ScenarioLosses(problem, shares);
         return new Dictionary<SourcingKpi, double>
         {
-            [SourcingKpi.Cost] = cost,
+            [SourcingKpi.Cost] = cost + CoverCost(problem, shares),
             [SourcingKpi.Co2e] = co2e,
             [SourcingKpi.Water] = water,
             [SourcingKpi.SocialRisk] = social,
@@ -94,27 +94,119 @@ public static class SourcingEvaluation
         return weight > 0 ? sum / weight : 0;
     }
 
-    /// <summary>Shortfall share L_s of each scenario, given each candidate's share v_c of all demand.</summary>
-    public static double[] ScenarioLosses(SourcingProblem problem, IReadOnlyList<double> candidateVolume)
+    /// <summary>
+    /// Shortfall share L_s of each scenario at a mix (shares aligned with the arcs): the buyers' losses
+    /// (<see cref="BuyerLosses"/>) weighted by their demand.
+    /// </summary>
+    public static double[] ScenarioLosses(SourcingProblem problem, IReadOnlyList<double> shares)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(candidateVolume);
+        ArgumentNullException.ThrowIfNull(shares);
+        var volume = CandidateVolumes(problem, shares);
         var losses = new double[problem.ScenarioCount];
-        for (int c = 0; c < problem.Candidates.Count; c++)
+        for (int b = 0; b < problem.Buyers.Count; b++)
         {
-            if (candidateVolume[c] <= 0)
-            {
-                continue;
-            }
-
-            var availability = problem.Candidates[c].Availability;
+            double weight = problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay;
+            var buyerLosses = BuyerLosses(problem, b, shares, volume);
             for (int s = 0; s < losses.Length; s++)
             {
-                losses[s] += candidateVolume[c] * (1 - availability[s]);
+                losses[s] += weight * buyerLosses[s];
             }
         }
 
         return losses;
+    }
+
+    /// <summary>
+    /// Buyer b's shortfall share in each scenario: the proportional loss sum_{a of b} s_a (1 - availability_cs),
+    /// and with a <see cref="StockCover"/> max(0, that + G_p(L_b)), L_b its lead time at the mix.
+    /// </summary>
+    public static double[] BuyerLosses(SourcingProblem problem, int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(shares);
+        var losses = new double[problem.ScenarioCount];
+        for (int a = 0; a < problem.Arcs.Count; a++)
+        {
+            if (problem.Arcs[a].BuyerIndex != buyer || !(shares[a] > 0))
+            {
+                continue;
+            }
+
+            var availability = problem.Candidates[problem.Arcs[a].CandidateIndex].Availability;
+            for (int s = 0; s < losses.Length; s++)
+            {
+                losses[s] += shares[a] * (1 - availability[s]);
+            }
+        }
+
+        if (problem.Buyers[buyer].Cover is { } cover)
+        {
+            double lead = problem.LeadTimeDays(buyer, shares, candidateVolume);
+            for (int s = 0; s < losses.Length; s++)
+            {
+                var (factor, length) = problem.Period(s);
+                losses[s] = Math.Max(0, losses[s] + cover.CoverLossEnvelope(factor, length, lead));
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>Each candidate's share v_c of all demand at a mix.</summary>
+    public static double[] CandidateVolumes(SourcingProblem problem, IReadOnlyList<double> shares)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(shares);
+        var volume = new double[problem.Candidates.Count];
+        for (int a = 0; a < problem.Arcs.Count; a++)
+        {
+            volume[problem.Arcs[a].CandidateIndex] += problem.Buyers[problem.Arcs[a].BuyerIndex].DemandPerDay / problem.TotalDemandPerDay * shares[a];
+        }
+
+        return volume;
+    }
+
+    /// <summary>
+    /// The cost of the loss stock covers add beyond the proportional model (negative where the safety
+    /// stock absorbs disrupted supply), per unit of all demand: sum over covered buyers b of
+    /// w_b x shortfall cost_b x (sum_p F_p / F max(0, sum_{a of b} s_a (1 - mean availability_ap) + G_p(L_b))
+    /// - sum_{a of b} s_a (1 - delivered_c)), each period at its mean availabilities (as the solver sees it).
+    /// </summary>
+    private static double CoverCost(SourcingProblem problem, IReadOnlyList<double> shares)
+    {
+        double cost = 0;
+        var volume = CandidateVolumes(problem, shares);
+        for (int b = 0; b < problem.Buyers.Count; b++)
+        {
+            if (problem.Buyers[b].Cover is not { ShortfallCostPerUnit: > 0 } cover)
+            {
+                continue;
+            }
+
+            double lead = problem.LeadTimeDays(b, shares, volume);
+            double beyond = 0;
+            for (int p = 0; p < Math.Max(1, problem.PeriodsPerReplication); p++)
+            {
+                double loss = 0;
+                for (int a = 0; a < shares.Count; a++)
+                {
+                    if (problem.Arcs[a].BuyerIndex == b)
+                    {
+                        int c = problem.Arcs[a].CandidateIndex;
+                        loss += shares[a] * (1 - problem.PeriodAvailability(c, p));
+                        beyond -= problem.PeriodWeight(p) * shares[a] * (1 - problem.PeriodAvailability(c, p));
+                    }
+                }
+
+                var (factor, length) = problem.Period(p);
+                beyond += problem.PeriodWeight(p) * Math.Max(0, loss + cover.CoverLossEnvelope(factor, length, lead));
+            }
+
+            cost += problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay * cover.ShortfallCostPerUnit * beyond;
+        }
+
+        return cost;
     }
 
     /// <summary>

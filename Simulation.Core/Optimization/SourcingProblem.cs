@@ -50,6 +50,85 @@ public sealed record SourcingProblem
     /// <summary>Today's mix: the share of its buyer's demand on each arc (aligned with <see cref="Arcs"/>); empty when unknown.</summary>
     public IReadOnlyList<double> BaselineShares { get; init; } = [];
 
+    /// <summary>
+    /// Mean demand of each period of a replication relative to the mean (seasonality alone, not weighted
+    /// by length); scenario s is period s mod <see cref="PeriodsPerReplication"/>. Needed with a
+    /// <see cref="SourcingBuyer.Cover"/>; empty = all 1.
+    /// </summary>
+    public IReadOnlyList<double> PeriodDemandFactors { get; init; } = [];
+
+    /// <summary>Length of each period of a replication, days; needed with a <see cref="SourcingBuyer.Cover"/>.</summary>
+    public IReadOnlyList<double> PeriodLengthsDays { get; init; } = [];
+
+    /// <summary>Whether any buyer's stock cover is modelled (<see cref="StockCover"/>).</summary>
+    public bool HasStockCover => Buyers.Any(b => b.Cover is not null);
+
+    /// <summary>The period of scenario <paramref name="s"/>: its seasonal demand factor and length (1 and 1 when not given).</summary>
+    public (double DemandFactor, double LengthDays) Period(int s)
+    {
+        int p = s % Math.Max(1, PeriodsPerReplication);
+        return (p < PeriodDemandFactors.Count ? PeriodDemandFactors[p] : 1, p < PeriodLengthsDays.Count ? PeriodLengthsDays[p] : 1);
+    }
+
+    /// <summary>
+    /// Mean lead time of buyer <paramref name="buyer"/>'s replenishment at a mix: sum over its arcs of
+    /// share x <see cref="SourcingArc.LeadTimeDays"/>, plus the queues of the candidates that make to
+    /// order (<see cref="QueueCurve"/> at each candidate's share <paramref name="candidateVolume"/> of all
+    /// demand; every buyer sees the pooled queue, exact for one buyer or buyers with the same mix).
+    /// </summary>
+    public double LeadTimeDays(int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        ArgumentNullException.ThrowIfNull(candidateVolume);
+        double lead = 0;
+        for (int a = 0; a < Arcs.Count; a++)
+        {
+            if (Arcs[a].BuyerIndex == buyer)
+            {
+                lead += shares[a] * Arcs[a].LeadTimeDays;
+            }
+        }
+
+        for (int c = 0; c < Candidates.Count; c++)
+        {
+            if (Candidates[c].Queue is { } queue && candidateVolume[c] > 0)
+            {
+                lead += queue.At(candidateVolume[c]);
+            }
+        }
+
+        return lead;
+    }
+
+    /// <summary>Candidate c's availability in period p, the demand-weighted mean over the replications' scenarios of that period.</summary>
+    public double PeriodAvailability(int candidate, int period)
+    {
+        var availability = Candidates[candidate].Availability;
+        int periods = Math.Max(1, PeriodsPerReplication);
+        double sum = 0, weight = 0;
+        for (int s = period; s < availability.Count; s += periods)
+        {
+            sum += DemandFactor(s) * availability[s];
+            weight += DemandFactor(s);
+        }
+
+        return weight > 0 ? sum / weight : 1;
+    }
+
+    /// <summary>Period p's share of all demand-weighted scenarios: sum of its scenarios' demand factors over all of them.</summary>
+    public double PeriodWeight(int period)
+    {
+        int periods = Math.Max(1, PeriodsPerReplication);
+        double mine = 0, all = 0;
+        for (int s = 0; s < ScenarioCount; s++)
+        {
+            all += DemandFactor(s);
+            mine += s % periods == period ? DemandFactor(s) : 0;
+        }
+
+        return all > 0 ? mine / all : 0;
+    }
+
     /// <summary>Weight of scenario <paramref name="s"/> in the mean shortfall (its demand factor).</summary>
     public double DemandFactor(int s) => ScenarioDemandFactors.Count == 0 ? 1 : ScenarioDemandFactors[s];
 
@@ -148,6 +227,48 @@ public sealed record SourcingProblem
         }
 
         ValidateProgrammes();
+        ValidateCover();
+    }
+
+    private void ValidateCover()
+    {
+        if (!HasStockCover)
+        {
+            return;
+        }
+
+        if (PeriodDemandFactors.Count != PeriodsPerReplication || PeriodLengthsDays.Count != PeriodsPerReplication
+            || PeriodDemandFactors.Any(f => !(f > 0) || !double.IsFinite(f)) || PeriodLengthsDays.Any(t => !(t > 0) || !double.IsFinite(t))
+            || ScenarioCount % PeriodsPerReplication != 0)
+        {
+            throw new ArgumentException($"A stock cover needs a positive demand factor and length for each of the {PeriodsPerReplication} periods, and whole replications of scenarios.");
+        }
+
+        foreach (var buyer in Buyers)
+        {
+            buyer.Cover?.Validate(buyer.Id);
+            if (buyer.Cover is { } cover && !(cover.ShortfallCostPerUnit >= 0 && double.IsFinite(cover.ShortfallCostPerUnit)))
+            {
+                throw new ArgumentException($"Buyer '{buyer.Id}' has a negative or non-finite shortfall cost.");
+            }
+        }
+
+        foreach (var arc in Arcs)
+        {
+            if (!(arc.LeadTimeDays >= 0) || !double.IsFinite(arc.LeadTimeDays))
+            {
+                throw new ArgumentException($"The arc {Buyers[arc.BuyerIndex].Id} -> {Candidates[arc.CandidateIndex].SupplierId} has a negative or non-finite lead time.");
+            }
+        }
+
+        foreach (var candidate in Candidates)
+        {
+            if (candidate.Queue is { } q && (q.Shares.Count < 2 || q.Shares.Count != q.QueueDays.Count || q.Shares[0] != 0
+                || q.Shares.Zip(q.Shares.Skip(1)).Any(p => !(p.Second > p.First)) || q.QueueDays.Any(d => !(d >= 0) || !double.IsFinite(d))))
+            {
+                throw new ArgumentException($"Candidate '{candidate.SupplierId}' has a queue curve that does not start at share 0 with ascending shares and finite, non-negative queues.");
+            }
+        }
     }
 
     private void ValidateProgrammes()
@@ -190,6 +311,9 @@ public sealed record SourcingBuyer(string Id, double DemandPerDay)
 {
     /// <summary>Price the buyer sells at, per unit: a lost sale costs its margin.</summary>
     public double SellingPrice { get; init; }
+
+    /// <summary>Its own stock, when the prediction models how long a lead time it covers; null = the proportional loss model alone.</summary>
+    public StockCover? Cover { get; init; }
 }
 
 /// <summary>A candidate supplier.</summary>
@@ -205,6 +329,9 @@ public sealed record SourcingCandidate(string SupplierId, string RegionId, doubl
     /// A mix that uses it at all gives it at least this much.
     /// </summary>
     public double MinViableUnitsPerDay { get; init; }
+
+    /// <summary>The queue it adds to its buyers' lead time when it makes to order; null when it ships from stock (or nothing is known).</summary>
+    public QueueCurve? Queue { get; init; }
 
     /// <summary>Mean availability over the scenarios.</summary>
     public double MeanAvailability => Availability.Count == 0 ? 1 : Availability.Average();
@@ -236,6 +363,9 @@ public sealed record SourcingArc
 
     /// <summary>Margin lost per unit of demand the arc fails to deliver: the buyer's selling price less the landed cost, at least 0.</summary>
     public double LostMarginPerUnit { get; init; }
+
+    /// <summary>Mean days from shipment to arrival at the buyer (the link's lead time times the supplier region's multiplier); used with a <see cref="SourcingBuyer.Cover"/>.</summary>
+    public double LeadTimeDays { get; init; }
 
     /// <summary>The link as the scenario would write it (lead time, transport), used when the mix is written back; null for synthetic problems.</summary>
     public SourceLink? Link { get; init; }

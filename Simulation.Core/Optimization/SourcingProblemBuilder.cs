@@ -118,6 +118,8 @@ public static class SourcingProblemBuilder
             .SelectMany(_ => periods.Select((p, k) => factors[k] * (p.To - p.From) / periodMean))
             .ToArray();
 
+        var leadTimes = new LeadTimeModel(network, buyers);
+        var queues = candidates.Select((c, i) => leadTimes.Queue(c, CandidateCapacity(c, chain, multipliers), availability[i].Average())).ToArray();
         var arcs = new List<SourcingArc>();
         for (int b = 0; b < buyers.Count; b++)
         {
@@ -146,20 +148,28 @@ public static class SourcingProblemBuilder
                     Co2eKgPerUnit = link.TransportCo2eKgPerUnit + co2e.PerUnit(candidate.Id),
                     WaterLPerUnit = water.PerUnit(candidate.Id),
                     SocialRiskPerUnit = risk,
+                    LeadTimeDays = leadTimes.TransportDays(link, candidate),
                     Link = link,
                 });
             }
         }
 
+        var baseline = BaselineShares(buyers, candidates, arcs);
+        var covers = buyers.Select((buyer, b) =>
+        {
+            var own = Enumerable.Range(0, arcs.Count).Where(a => arcs[a].BuyerIndex == b).ToList();
+            return LeadTimeModel.Cover(buyer, own.Select(a => arcs[a].LeadTimeDays), queues, own.Sum(a => baseline[a] * arcs[a].CostPerUnit));
+        }).ToArray();
         var (programmes, programmeOptions) = options.Programmes ? ProgrammeEffects.Build(network, candidates, social) : ([], []);
         return new SourcingProblem
         {
             Programmes = programmes,
             ProgrammeOptions = programmeOptions,
-            Buyers = [.. buyers.Select(b => new SourcingBuyer(b.Id, BuyerDemandPerDay(b)) { SellingPrice = b.Demand?.SellingPrice ?? 0 })],
-            Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, Math.Min(c.CapacityPerDay, chain.InputThroughputPerDay(c.Id, multipliers)), availability[i])
+            Buyers = [.. buyers.Select((b, i) => new SourcingBuyer(b.Id, BuyerDemandPerDay(b)) { SellingPrice = b.Demand?.SellingPrice ?? 0, Cover = covers[i] })],
+            Candidates = [.. candidates.Select((c, i) => new SourcingCandidate(c.Id, c.RegionId, CandidateCapacity(c, chain, multipliers), availability[i])
             {
                 MinViableUnitsPerDay = MinViableUnitsPerDay(network, c, chain),
+                Queue = queues[i],
             })],
             Arcs = arcs,
             ScenarioCount = options.Scenarios * periods.Count,
@@ -167,10 +177,16 @@ public static class SourcingProblemBuilder
             PeakDemandFactor = options.CapacityAtPeak ? factors.Max() : 1,
             PeriodsPerReplication = periods.Count,
             UpstreamCapacities = UpstreamCapacities(network, candidates, chain, multipliers),
-            BaselineShares = BaselineShares(buyers, candidates, arcs),
+            BaselineShares = baseline,
+            PeriodDemandFactors = factors,
+            PeriodLengthsDays = [.. periods.Select(p => p.To - p.From)],
             MinShare = options.MinShare,
         };
     }
+
+    /// <summary>A candidate's capacity: its own, or what its input stocks can feed, if less.</summary>
+    private static double CandidateCapacity(NodeDefinition candidate, UpstreamChain chain, Dictionary<string, double> multipliers) =>
+        Math.Min(candidate.CapacityPerDay, chain.InputThroughputPerDay(candidate.Id, multipliers));
 
     /// <summary>Mean demand per day, summed over the buyer's streams: mean order size (seasonality averages out over a year) / mean days between orders.</summary>
     public static double BuyerDemandPerDay(NodeDefinition buyer)

@@ -76,7 +76,7 @@ internal static class MixVariantWriter
     /// The enrolments, merged over the scenario's <c>capacity_building</c> list by id: each programme
     /// that could enrol tier-1 suppliers is narrowed to tier 2 and deeper, less the places the chosen
     /// candidates take (its own rule still enrols upstream suppliers; removed when it targets tier 1
-    /// only), and a copy named
+    /// only or the chosen candidates take all its places), and a copy named
     /// <c>ID-optimized</c> enrols exactly the candidates chosen for it, from its start day.
     /// </summary>
     private static void AppendProgrammes(StringBuilder text, SourcingProblem problem, IReadOnlyList<int> enrolled, IReadOnlyList<CapacityBuildingDefinition> programmes)
@@ -93,9 +93,11 @@ internal static class MixVariantWriter
                 .ToList();
             if (programme.Target.MinTier <= 1)
             {
-                // The places the chosen candidates take are no longer the programme's own to fill.
-                string places = programme.MaxSuppliers < int.MaxValue ? Invariant($", max_suppliers: {Math.Max(0, programme.MaxSuppliers - chosen.Count)}") : "";
-                text.AppendLine(programme.Target.MaxTier >= 2
+                // The places the chosen candidates take are no longer the programme's own to fill; when
+                // they take them all, nothing is left for its own rule, and the programme goes.
+                int left = programme.MaxSuppliers - chosen.Count;
+                string places = programme.MaxSuppliers < int.MaxValue ? Invariant($", max_suppliers: {left}") : "";
+                text.AppendLine(programme.Target.MaxTier >= 2 && left > 0
                     ? Invariant($"    - {{id: {Quote(programme.Id)}, target: {{min_tier: 2}}{places}}}")
                     : Invariant($"    - {{id: {Quote(programme.Id)}, remove: true}}"));
             }

@@ -8,7 +8,8 @@ namespace Simulation.Scenarios.Optimization;
 /// <code>
 ///   difference_k       = paired difference point - today, mean and 95% CI (same random numbers)
 ///   breaks cap k       = simulated 95% CI of k lies above the cap (low > cap)
-///   worse than today   = for the objective or a capped KPI, the paired CI lies above 0 (low > 0)
+///   worse than today   = for the objective or a capped KPI, the paired CI lies above 0 (low > 0); a
+///                        continuity cap (CVaR) judges the mean shortfall too, the steadier figure of the two
 /// </code>
 /// A point with either flag is not a safe recommendation, and every output says so first.
 /// </summary>
@@ -31,7 +32,10 @@ public static class PointVerdict
             .Select(c => c.Key)
             .OrderBy(k => k)
             .ToList();
-        var judged = new[] { settings.Objective }.Concat(settings.Caps.Keys).Distinct();
+        // A CVaR cap asks for continuity; its simulated tail rests on few outcomes, so the mean
+        // shortfall (every outcome) is judged with it.
+        var continuity = settings.Caps.ContainsKey(SourcingKpi.Cvar) ? new[] { SourcingKpi.Shortfall } : [];
+        var judged = new[] { settings.Objective }.Concat(settings.Caps.Keys).Concat(continuity).Distinct();
         var worse = judged.Where(k => differences[k].Ci95Low > 0).OrderBy(k => k).ToList();
         return point with { Differences = differences, BrokenCaps = broken, WorseThanBaseline = worse };
     }

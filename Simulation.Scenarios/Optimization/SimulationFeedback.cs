@@ -20,7 +20,8 @@ namespace Simulation.Scenarios.Optimization;
 ///                 worker-exposure-days of n / units n made, for every n that made units; the
 ///                 estimate's own value for the others (<see cref="SocialRiskEstimate.WithObservedOwn"/>)
 /// </code>
-/// q_a = share_a x demand of a's buyer; the shipment cost per day is the arc's fixed cost without the
+/// and, where the mix lost more sales than predicted, the buyers' stock cover is lowered until the
+/// prediction at the mix matches (<see cref="CalibrateCover"/>). q_a = share_a x demand of a's buyer; the shipment cost per day is the arc's fixed cost without the
 /// relationship cost (which the simulation does not charge), so cost' moves c's predicted landed cost
 /// per unit at this mix, per-shipment transport included, to the simulated one. Candidates the mix did
 /// not use keep their parameters (the simulation says little about them). A candidate the mix enrolled
@@ -88,8 +89,45 @@ internal static class SimulationFeedback
                 : arc);
         }
 
-        return problem with { Candidates = candidates, Arcs = arcs };
+        var refined = problem with { Candidates = candidates, Arcs = arcs };
+        return simulated.Kpis.TryGetValue(SourcingKpi.Shortfall, out var shortfall) ? CalibrateCover(refined, shares, shortfall.Mean) : refined;
     }
+
+    /// <summary>
+    /// Where the mix lost more sales in simulation than predicted (with the availabilities above), the
+    /// covered buyers' order-up-to levels are lowered by the same number of days, D, found by bisection
+    /// so that the predicted mean shortfall at the mix equals the simulated one. The simulation sees
+    /// what the cover model leaves out (random demand and lead times, longer queues near capacity,
+    /// upstream queues); a lower effective cover makes the re-solve keep the lead time shorter. Never
+    /// raised: a mix that simulates better than predicted leaves the cover as the scenario has it.
+    /// </summary>
+    internal static SourcingProblem CalibrateCover(SourcingProblem problem, IReadOnlyList<double> shares, double simulatedShortfall)
+    {
+        double Predicted(double days) => SourcingEvaluation.Evaluate(Lowered(problem, days), shares, [], 0.95)[SourcingKpi.Shortfall];
+        if (!problem.HasStockCover || !(simulatedShortfall > Predicted(0) + 1e-9))
+        {
+            return problem;
+        }
+
+        double low = 0, high = problem.Buyers.Max(b => b.Cover?.OrderUpToDays ?? 0);
+        if (Predicted(high) <= simulatedShortfall)
+        {
+            return Lowered(problem, high);
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            double middle = (low + high) / 2;
+            (Predicted(middle) < simulatedShortfall ? ref low : ref high) = middle;
+        }
+
+        return Lowered(problem, (low + high) / 2);
+    }
+
+    private static SourcingProblem Lowered(SourcingProblem problem, double days) => days <= 0 ? problem : problem with
+    {
+        Buyers = [.. problem.Buyers.Select(b => b.Cover is { } cover ? b with { Cover = cover with { OrderUpToDays = Math.Max(0, cover.OrderUpToDays - days) } } : b)],
+    };
 
     /// <summary>Largest absolute difference between two share vectors.</summary>
     public static double MaxChange(IReadOnlyList<double> before, IReadOnlyList<double> after) =>

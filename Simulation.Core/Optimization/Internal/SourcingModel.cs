@@ -49,6 +49,14 @@ internal sealed class SourcingModel : IDisposable
     private Variable? _cvarThreshold;
     private Variable[] _cvarExcess = [];
 
+    // Stock cover (StockCover): per buyer with a cover, its loss in each scenario; null for the others,
+    // and all null when no KPI in the objective or caps needs it.
+    private Variable[]?[] _coverLoss = [];
+
+    // Per buyer with a cover, its loss in each period at the period's mean availabilities (what the
+    // cost prices); null for the others.
+    private Variable[]?[] _coverPeriodLoss = [];
+
     private SourcingModel(SourcingProblem problem, SourcingSettings settings, bool elastic)
     {
         _problem = problem;
@@ -76,6 +84,11 @@ internal sealed class SourcingModel : IDisposable
         model.AddViabilityRows();
         model.AddShareChangeRows();
         model.AddProgrammeRows();
+        if (problem.HasStockCover && NeedsCover(problem, settings))
+        {
+            model.AddCoverRows();
+        }
+
         bool needsCvar = settings.Objective == SourcingKpi.Cvar || settings.Caps.ContainsKey(SourcingKpi.Cvar);
         if (needsCvar)
         {
@@ -460,6 +473,228 @@ internal sealed class SourcingModel : IDisposable
         }
     }
 
+    /// <summary>Whether the objective or a cap sees the stock cover: the shortfall KPIs, or cost with a shortfall cost.</summary>
+    private static bool NeedsCover(SourcingProblem problem, SourcingSettings settings)
+    {
+        var kpis = settings.Caps.Keys.Append(settings.Objective).ToHashSet();
+        return kpis.Contains(SourcingKpi.Shortfall) || kpis.Contains(SourcingKpi.Cvar)
+            || (kpis.Contains(SourcingKpi.Cost) && problem.Buyers.Any(b => b.Cover is { ShortfallCostPerUnit: > 0 }));
+    }
+
+    private bool CoverActive => _coverLoss.Any(l => l is not null);
+
+    /// <summary>
+    /// The stock-cover rows (docs/optimizer.md, "Stock cover and lead time"):
+    /// <code>
+    ///   queue      q_c &gt;= q_k + slope_k (v_c - v_k)            every segment k of c's queue curve
+    ///   lead time  sum_{a of b} T_a s_a + sum_c q_c = x_0 + sum_k d_bk,   0 &lt;= d_bk &lt;= x_k - x_(k-1)
+    ///   loss       l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
+    /// </code>
+    /// with G_p the convex envelope (<see cref="StockCover.CoverLossEnvelope"/>): its slopes ascend, so
+    /// the solver fills the segments in order by itself. q only raises the lead time, so the solver
+    /// keeps it on the curve whenever the loss matters. Scenarios of a period with the same
+    /// availabilities on b's arcs share one l.
+    /// </summary>
+    private void AddCoverRows()
+    {
+        var queue = new Variable?[_volume.Length];
+        for (int c = 0; c < _volume.Length; c++)
+        {
+            if (_problem.Candidates[c].Queue is not { } curve)
+            {
+                continue;
+            }
+
+            queue[c] = _solver.MakeNumVar(0, double.PositiveInfinity, $"q{c}");
+            for (int k = 1; k < curve.Shares.Count; k++)
+            {
+                double slope = (curve.QueueDays[k] - curve.QueueDays[k - 1]) / (curve.Shares[k] - curve.Shares[k - 1]);
+                var row = _solver.MakeConstraint(curve.QueueDays[k - 1] - (slope * curve.Shares[k - 1]), double.PositiveInfinity, $"queue{c}_{k}");
+                row.SetCoefficient(queue[c], 1);
+                row.SetCoefficient(_volume[c], -slope);
+            }
+        }
+
+        var kpis = _settings.Caps.Keys.Append(_settings.Objective).ToHashSet();
+        bool perScenario = kpis.Contains(SourcingKpi.Shortfall) || kpis.Contains(SourcingKpi.Cvar);
+        _coverLoss = new Variable[]?[_problem.Buyers.Count];
+        _coverPeriodLoss = new Variable[]?[_problem.Buyers.Count];
+        for (int b = 0; b < _problem.Buyers.Count; b++)
+        {
+            if (_problem.Buyers[b].Cover is { } cover)
+            {
+                var segments = AddLeadSegments(b, cover, queue);
+                _coverPeriodLoss[b] = AddPeriodLosses(b, cover, segments);
+                _coverLoss[b] = perScenario ? AddScenarioLosses(b, cover, segments) : null;
+            }
+        }
+    }
+
+    /// <summary>The lead-time row of buyer b and its segment variables d_bk.</summary>
+    private Variable[] AddLeadSegments(int b, StockCover cover, Variable?[] queue)
+    {
+        var x = cover.LeadBreakpointsDays;
+        var segments = new Variable[x.Count - 1];
+        var lead = _solver.MakeConstraint(x[0], x[0], $"lead{b}");
+        for (int a = 0; a < _share.Length; a++)
+        {
+            if (_problem.Arcs[a].BuyerIndex == b && _problem.Arcs[a].LeadTimeDays != 0)
+            {
+                lead.SetCoefficient(_share[a], _problem.Arcs[a].LeadTimeDays);
+            }
+        }
+
+        foreach (var q in queue)
+        {
+            if (q is not null)
+            {
+                lead.SetCoefficient(q, 1);
+            }
+        }
+
+        for (int k = 0; k < segments.Length; k++)
+        {
+            segments[k] = _solver.MakeNumVar(0, x[k + 1] - x[k], $"d{b}_{k}");
+            lead.SetCoefficient(segments[k], -1);
+        }
+
+        return segments;
+    }
+
+    /// <summary>
+    /// l_bp &gt;= sum_{a of b} (1 - mean availability_ap) s_a + G_p(L): the loss of each period at its
+    /// demand-weighted mean availabilities, which the cost prices (<see cref="SourcingEvaluation"/> the same).
+    /// </summary>
+    private Variable[] AddPeriodLosses(int b, StockCover cover, Variable[] segments)
+    {
+        var x = cover.LeadBreakpointsDays;
+        int periods = Math.Max(1, _problem.PeriodsPerReplication);
+        var losses = new Variable[periods];
+        for (int p = 0; p < periods; p++)
+        {
+            var (factor, length) = _problem.Period(p);
+            var g = cover.Envelope(factor, length);
+            losses[p] = _solver.MakeNumVar(0, double.PositiveInfinity, $"lp{b}_{p}");
+            var row = _solver.MakeConstraint(g[0], double.PositiveInfinity, $"cover_period{b}_{p}");
+            row.SetCoefficient(losses[p], 1);
+            for (int a = 0; a < _share.Length; a++)
+            {
+                var arc = _problem.Arcs[a];
+                double loss = 1 - _problem.PeriodAvailability(arc.CandidateIndex, p);
+                if (arc.BuyerIndex == b && loss > 0)
+                {
+                    row.SetCoefficient(_share[a], -loss);
+                }
+            }
+
+            for (int k = 0; k < segments.Length; k++)
+            {
+                row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
+    private Variable[] AddScenarioLosses(int b, StockCover cover, Variable[] segments)
+    {
+        var x = cover.LeadBreakpointsDays;
+
+        // Scenarios of one period whose availabilities on b's arcs are the same share one loss variable.
+        var losses = new Variable[_problem.ScenarioCount];
+        var groups = new Dictionary<string, Variable>(StringComparer.Ordinal);
+        var arcs = Enumerable.Range(0, _share.Length).Where(a => _problem.Arcs[a].BuyerIndex == b).ToArray();
+        var envelopes = new Dictionary<int, double[]>();
+        for (int s = 0; s < losses.Length; s++)
+        {
+            var (factor, length) = _problem.Period(s);
+            int period = s % Math.Max(1, _problem.PeriodsPerReplication);
+            string key = period.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":"
+                + string.Join(",", arcs.Select(a => _problem.Candidates[_problem.Arcs[a].CandidateIndex].Availability[s].ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+            if (groups.TryGetValue(key, out var shared))
+            {
+                losses[s] = shared;
+                continue;
+            }
+
+            if (!envelopes.TryGetValue(period, out var g))
+            {
+                envelopes[period] = g = cover.Envelope(factor, length);
+            }
+
+            losses[s] = groups[key] = _solver.MakeNumVar(0, double.PositiveInfinity, $"l{b}_{s}");
+            var row = _solver.MakeConstraint(g[0], double.PositiveInfinity, $"cover{b}_{s}");
+            row.SetCoefficient(losses[s], 1);
+            for (int a = 0; a < _share.Length; a++)
+            {
+                var arc = _problem.Arcs[a];
+                double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+                if (arc.BuyerIndex == b && loss > 0)
+                {
+                    row.SetCoefficient(_share[a], -loss);
+                }
+            }
+
+            for (int k = 0; k < segments.Length; k++)
+            {
+                row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>Adds scenario s's shortfall share L_s (times <paramref name="scale"/>) to a row or the objective.</summary>
+    private void AddScenarioLoss(int s, double scale, Action<Variable, double> add)
+    {
+        if (!CoverActive)
+        {
+            for (int c = 0; c < _volume.Length; c++)
+            {
+                double loss = 1 - _problem.Candidates[c].Availability[s];
+                if (loss > 0)
+                {
+                    add(_volume[c], scale * loss);
+                }
+            }
+
+            return;
+        }
+
+        for (int b = 0; b < _coverLoss.Length; b++)
+        {
+            if (_coverLoss[b] is { } losses)
+            {
+                add(losses[s], scale * Weight(b));
+            }
+        }
+
+        for (int a = 0; a < _share.Length; a++)
+        {
+            var arc = _problem.Arcs[a];
+            double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+            if (_coverLoss[arc.BuyerIndex] is null && loss > 0)
+            {
+                add(_share[a], scale * Weight(arc.BuyerIndex) * loss);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The mean shortfall's terms from the covered buyers (their losses weighted by the scenarios'
+    /// demand factors), times <paramref name="scale"/>; the other buyers' terms are the proportional ones.
+    /// </summary>
+    private void AddCoveredShortfall(int buyer, double scale, Action<Variable, double> add)
+    {
+        var losses = _coverLoss[buyer]!;
+        double weight = Enumerable.Range(0, losses.Length).Sum(_problem.DemandFactor);
+        for (int s = 0; s < losses.Length; s++)
+        {
+            add(losses[s], scale * Weight(buyer) * _problem.DemandFactor(s) / weight);
+        }
+    }
+
     private void AddCvarRows()
     {
         int scenarios = _problem.ScenarioCount;
@@ -471,14 +706,7 @@ internal sealed class SourcingModel : IDisposable
             var row = _solver.MakeConstraint(double.NegativeInfinity, 0, $"cvar{s}");
             row.SetCoefficient(_cvarExcess[s], -1);
             row.SetCoefficient(_cvarThreshold, -1);
-            for (int c = 0; c < _volume.Length; c++)
-            {
-                double loss = 1 - _problem.Candidates[c].Availability[s];
-                if (loss > 0)
-                {
-                    row.SetCoefficient(_volume[c], loss);
-                }
-            }
+            AddScenarioLoss(s, 1, row.SetCoefficient);
         }
     }
 
@@ -524,7 +752,12 @@ internal sealed class SourcingModel : IDisposable
                 for (int a = 0; a < _share.Length; a++)
                 {
                     var arc = _problem.Arcs[a];
-                    add(_share[a], Weight(arc.BuyerIndex) * SourcingEvaluation.CostPerUnitOfDemand(arc, _delivered[arc.CandidateIndex]));
+                    // A covered buyer's loss beyond the proportional one is charged on l_bs (AddCoverCost),
+                    // so the proportional part comes off here (one coefficient per variable: Set, not add).
+                    double beyond = _coverPeriodLoss.Length > 0 && _coverPeriodLoss[arc.BuyerIndex] is not null && _problem.Buyers[arc.BuyerIndex].Cover is { } cover
+                        ? cover.ShortfallCostPerUnit * (1 - _delivered[arc.CandidateIndex])
+                        : 0;
+                    add(_share[a], Weight(arc.BuyerIndex) * (SourcingEvaluation.CostPerUnitOfDemand(arc, _delivered[arc.CandidateIndex]) - beyond));
                     if (arc.FixedCostPerDay > 0)
                     {
                         add(_used[a], arc.FixedCostPerDay / total);
@@ -536,6 +769,7 @@ internal sealed class SourcingModel : IDisposable
                     add(_enrol[o], _problem.ProgrammeOptions[o].CostPerYear / DaysPerYear / total);
                 }
 
+                AddCoverCost(add);
                 break;
             case SourcingKpi.Co2e or SourcingKpi.Water or SourcingKpi.SocialRisk:
                 for (int a = 0; a < _share.Length; a++)
@@ -566,10 +800,29 @@ internal sealed class SourcingModel : IDisposable
                 }
 
                 break;
-            case SourcingKpi.Shortfall:
+            case SourcingKpi.Shortfall when !CoverActive:
                 for (int c = 0; c < _volume.Length; c++)
                 {
                     add(_volume[c], 1 - _delivered[c]);
+                }
+
+                break;
+            case SourcingKpi.Shortfall:
+                for (int a = 0; a < _share.Length; a++)
+                {
+                    var arc = _problem.Arcs[a];
+                    if (_coverLoss[arc.BuyerIndex] is null)
+                    {
+                        add(_share[a], Weight(arc.BuyerIndex) * (1 - _delivered[arc.CandidateIndex]));
+                    }
+                }
+
+                for (int b = 0; b < _coverLoss.Length; b++)
+                {
+                    if (_coverLoss[b] is not null)
+                    {
+                        AddCoveredShortfall(b, 1, add);
+                    }
                 }
 
                 break;
@@ -584,6 +837,23 @@ internal sealed class SourcingModel : IDisposable
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kpi), kpi, "Unknown KPI.");
+        }
+    }
+
+    /// <summary>Cost of the covered buyers' loss beyond the proportional one, its l_bp part: w_b shortfall cost_b sum_p F_p / F l_bp (the shares' part is in their cost coefficient).</summary>
+    private void AddCoverCost(Action<Variable, double> add)
+    {
+        for (int b = 0; b < _coverPeriodLoss.Length; b++)
+        {
+            if (_coverPeriodLoss[b] is not { } losses || _problem.Buyers[b].Cover is not { ShortfallCostPerUnit: > 0 } cover)
+            {
+                continue;
+            }
+
+            for (int p = 0; p < losses.Length; p++)
+            {
+                add(losses[p], Weight(b) * cover.ShortfallCostPerUnit * _problem.PeriodWeight(p));
+            }
         }
     }
 

@@ -107,7 +107,11 @@ internal sealed class UpstreamChain
         return result;
     }
 
-    /// <summary>Units per day the node's input stocks can feed at most (infinity without policies), <see cref="UpstreamChain"/>.</summary>
+    /// <summary>
+    /// Units per day the node's input stocks can feed at most (infinity without policies): per input
+    /// line, <see cref="InputFeed.UnitsPerDay"/> at the node's capacity and the share-weighted mean lead
+    /// time of the line's sources; the scarcest line counts.
+    /// </summary>
     public double InputThroughputPerDay(string nodeId, IReadOnlyDictionary<string, double> leadTimeMultiplier)
     {
         var node = _nodes[nodeId];
@@ -116,15 +120,8 @@ internal sealed class UpstreamChain
         foreach (var input in node.Inputs)
         {
             double quantity = lines.FirstOrDefault(l => string.Equals(l.ProductId, input.ProductId, StringComparison.Ordinal))?.QuantityPerUnit ?? 0;
-            var policy = input.Policy;
-            double level = policy.Kind switch
-            {
-                InventoryPolicyKind.BaseStock or InventoryPolicyKind.MinMax => policy.OrderUpTo,
-                InventoryPolicyKind.ReorderPointQuantity => policy.ReorderPoint + policy.OrderQuantity,
-                _ => double.PositiveInfinity,
-            };
             double total = input.Sources.Sum(s => s.Share);
-            if (!(quantity > 0) || !double.IsFinite(level) || !(total > 0))
+            if (!(quantity > 0) || !(total > 0) || input.Policy.Kind is not (InventoryPolicyKind.BaseStock or InventoryPolicyKind.MinMax or InventoryPolicyKind.ReorderPointQuantity))
             {
                 continue;
             }
@@ -135,10 +132,9 @@ internal sealed class UpstreamChain
                 double days = (s.LeadTimeDays ?? source.LeadTimeDays).Mean * leadTimeMultiplier.GetValueOrDefault(source.RegionId, 1);
                 return s.Share / total * Math.Max(0, days);
             });
-            double cycle = lead + Math.Max(0, policy.ReviewPeriodDays);
-            if (cycle > 0)
+            if (lead + Math.Max(0, input.Policy.ReviewPeriodDays) > 0)
             {
-                throughput = Math.Min(throughput, level / (quantity * cycle));
+                throughput = Math.Min(throughput, InputFeed.UnitsPerDay(input.Policy, quantity, lead, node.CapacityPerDay));
             }
         }
 

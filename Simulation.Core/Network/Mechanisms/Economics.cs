@@ -11,13 +11,8 @@
 //   cash out, as work happens: UnitCost per unit when a batch starts; transport into the node when
 //     shipped; at each day's end FixedCostPerDay, holding cost (on hand, finished goods + inputs, times
 //     HoldingCostPerUnitDay) and interest balance * AnnualRate / 365 (financing_cost)
-//   purchases:      delivered at t, price_supplier * q is paid at the end of day ceil(t + T) with T the
-//                   payer's PaymentTermsDays; the supplier receives it then (deliveries on one link due
-//                   the same day are one payment).
-//   pass-through:   a payer with PaymentTermsPassThrough f > 0 pays after T = T0 + f * max(0, T_in - T0),
-//                   T0 its PaymentTermsDays, T_in the amount-weighted mean of the days to payment of every
-//                   payment owed to it so far (after supply-chain finance; none yet: T = T0). f = 1: as
-//                   late as it is paid; a brand's 120 days reach the mills.
+//   purchases:      price_supplier * q, due after the payer's terms with pass-through (PaymentTerms.cs;
+//                   f = 1: as late as it is paid, a brand's 120 days reach the mills); paid at that day's end
 //   paying:         cash first, then credit up to the limit, the rest becomes arrears (oldest first)
 //   receiving:      repays credit first, the rest is cash; then arrears are paid off (cash, then credit)
 //   stress day:     a day ending with arrears, or on which cash held production back (all or part of
@@ -45,8 +40,8 @@ using Simulation.Core.Network.Definitions;
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// Supplier economics (see the file header): owns the payment book, each supplier's arrears total,
-/// payment-terms history, holding charges paid, stress streak and margin-review schedule, the count of
+/// Supplier economics (see the file header): owns the payment terms (<see cref="PaymentTerms"/>: the
+/// payment book and the terms history), each supplier's arrears total, holding charges paid, stress streak and margin-review schedule, the count of
 /// suppliers in stress and of active suppliers by tier, and decides exits. A supplier's cash, credit,
 /// daily cost and margin window stay on <see cref="Node"/> (read by the social mechanisms) and are
 /// written here, except where the social parts still post their own costs.
@@ -60,16 +55,13 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
     private readonly Node[] _suppliers;
     private readonly TotalsLedger _ledger;
     private readonly EventLog _log;
-    private readonly PaymentBook _payments;
-    private readonly ISupplyChainFinance? _finance;
+    private readonly PaymentTerms _terms;
     private IProductionLines _production = null!;
     private readonly ISupplierExit _exit;
     private readonly int[] _activeByTier = new int[4];
 
     // By node index (suppliers only).
     private readonly double[] _arrearsTotal;
-    private readonly double[] _termsInWeighted; // sum over payments owed to it of amount * days to payment
-    private readonly double[] _termsInAmount;   // and of amount (payment-terms pass-through)
     private readonly double[] _holdingAreaPaid; // the integral of on hand its daily holding charges have paid for
     private readonly bool[] _inStress;
     private readonly int[] _consecutiveStressDays;
@@ -87,12 +79,9 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
         _suppliers = suppliers;
         _ledger = ledger;
         _log = log;
-        _finance = finance;
         _exit = exit;
-        _payments = new PaymentBook(lastDay, linkCount);
+        _terms = new PaymentTerms(sim, lastDay, linkCount, nodes.Length, finance);
         _arrearsTotal = new double[nodes.Length];
-        _termsInWeighted = new double[nodes.Length];
-        _termsInAmount = new double[nodes.Length];
         _holdingAreaPaid = new double[nodes.Length];
         _inStress = new bool[nodes.Length];
         _consecutiveStressDays = new int[nodes.Length];
@@ -148,7 +137,7 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
     }
 
     /// <summary>Returns the payment book's pooled arrays.</summary>
-    public void Release() => _payments.Release();
+    public void Release() => _terms.Release();
 
     private void Initialise(Node n, RegionDefinition region, double warmup)
     {
@@ -189,34 +178,8 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
         return area;
     }
 
-    /// <summary>Records that <paramref name="payer"/> owes <paramref name="amount"/> for goods delivered now on a link.</summary>
-    public void SchedulePayment(int link, Node payer, Node payee, double amount)
-    {
-        if (!(amount > 0))
-        {
-            return;
-        }
-
-        // Scheduled terms (a step function over time), then pass-through: a payer whose own customers
-        // pay late pays its suppliers later too.
-        double terms = payer.Definition.PaymentTermsDaysChanges.ValueAt(payer.PaymentTermsDays, _sim.Now);
-        if (payer.PaymentTermsPassThrough > 0 && _termsInAmount[payer.Index] > 0)
-        {
-            terms += payer.PaymentTermsPassThrough * Math.Max(0, (_termsInWeighted[payer.Index] / _termsInAmount[payer.Index]) - terms);
-        }
-
-        // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
-        _finance?.Apply(payer, payee, ref terms, ref amount);
-        _termsInWeighted[payee.Index] += amount * terms;
-        _termsInAmount[payee.Index] += amount;
-
-        // Due at t + terms; settled at the end of that day (the first day-end at or after it).
-        int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + terms - NetworkModel.Epsilon));
-        if (day <= _payments.LastDay)
-        {
-            _payments.Add(day, link, payer.Index, payee.Index, amount);
-        }
-    }
+    /// <inheritdoc/>
+    public void SchedulePayment(int link, Node payer, Node payee, double amount) => _terms.Schedule(link, payer, payee, amount);
 
     /// <summary>
     /// <paramref name="payer"/> pays <paramref name="amount"/> to <paramref name="payee"/> (null: an
@@ -326,10 +289,10 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
     public void EndOfDay(int day)
     {
         // (1) Payments due today.
-        int next = _payments.Detach(day);
+        int next = _terms.Book.Detach(day);
         while (next >= 0)
         {
-            next = _payments.Take(next, out var payment);
+            next = _terms.Book.Take(next, out var payment);
             Pay(_nodes[payment.Payer], payment.Amount, _nodes[payment.Payee]);
         }
 

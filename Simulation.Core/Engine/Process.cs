@@ -76,7 +76,10 @@ public sealed class Process : Event, IEventListener
         }
     }
 
-    void IEventListener.OnProcessed(Event e)
+    void IEventListener.OnProcessed(Event e) => OnTargetProcessed();
+
+    /// <summary>The event this process waits for was processed: resume it.</summary>
+    internal void OnTargetProcessed()
     {
         _target = null;
         Resume();

@@ -6,7 +6,8 @@ namespace Simulation.Scenarios.Output;
 
 /// <summary>
 /// One column of a <see cref="ParquetStreamWriter"/>: a typed field and the values of the row group
-/// being filled. Each buffer is sized for one row group and reused for the next.
+/// being filled. Each buffer holds two arrays sized for one row group: while the full one is encoded and
+/// written in the background (<see cref="TakeFilled"/>), the other fills with the next group's values.
 /// </summary>
 internal abstract class ColumnBuffer
 {
@@ -25,9 +26,20 @@ internal abstract class ColumnBuffer
 
     public abstract void Allocate(int capacity);
 
-    public abstract Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands over the values appended so far as a write of one column chunk, and goes on filling a
+    /// second array; the write gives its array back for reuse when it is done. The caller runs at most
+    /// one such write per buffer at a time.
+    /// </summary>
+    public abstract Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled();
 
-    public abstract void Clear();
+    /// <summary>Returns the filled array and puts the spare (or a new one, the first time) in its place.</summary>
+    protected static TElement[] SwapArrays<TElement>(ref TElement[] values, ref TElement[]? spare)
+    {
+        var filled = values;
+        values = Interlocked.Exchange(ref spare, null) ?? new TElement[filled.Length];
+        return filled;
+    }
 }
 
 /// <summary>A required column of a value type (int, double, bool, DateOnly, ...).</summary>
@@ -35,6 +47,7 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
     where T : struct
 {
     private T[] _values = [];
+    private T[]? _spare;
     private int _count;
 
     public override int Count => _count;
@@ -45,10 +58,17 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
 
     public override void Allocate(int capacity) => _values = new T[capacity];
 
-    public override Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken) =>
-        group.WriteAsync<T>(Field, new ReadOnlyMemory<T>(_values, 0, _count), null, null, cancellationToken);
-
-    public override void Clear() => _count = 0;
+    public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
+    {
+        var filled = SwapArrays(ref _values, ref _spare);
+        int count = _count;
+        _count = 0;
+        return async (group, cancellationToken) =>
+        {
+            await group.WriteAsync<T>(Field, new ReadOnlyMemory<T>(filled, 0, count), null, null, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _spare, filled);
+        };
+    }
 }
 
 /// <summary>An optional column of a value type; null where a value does not apply.</summary>
@@ -56,6 +76,7 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
     where T : struct
 {
     private T?[] _values = [];
+    private T?[]? _spare;
     private int _count;
 
     public override int Count => _count;
@@ -66,16 +87,24 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
 
     public override void Allocate(int capacity) => _values = new T?[capacity];
 
-    public override Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken) =>
-        group.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(_values, 0, _count), null, null, cancellationToken);
-
-    public override void Clear() => _count = 0;
+    public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
+    {
+        var filled = SwapArrays(ref _values, ref _spare);
+        int count = _count;
+        _count = 0;
+        return async (group, cancellationToken) =>
+        {
+            await group.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(filled, 0, count), null, null, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _spare, filled);
+        };
+    }
 }
 
 /// <summary>A UTF-8 string column, required or optional.</summary>
 internal sealed class StringColumn(string name, bool nullable = false) : ColumnBuffer(new DataField<string>(name, nullable))
 {
     private string?[] _values = [];
+    private string?[]? _spare;
     private int _count;
 
     public override int Count => _count;
@@ -95,12 +124,16 @@ internal sealed class StringColumn(string name, bool nullable = false) : ColumnB
 
     public override void Allocate(int capacity) => _values = new string?[capacity];
 
-    public override Task WriteAsync(ParquetRowGroupWriter group, CancellationToken cancellationToken) =>
-        group.WriteAsync(Field, new ArraySegment<string>(_values!, 0, _count), null);
-
-    public override void Clear()
+    public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        Array.Clear(_values, 0, _count);
+        var filled = SwapArrays(ref _values, ref _spare);
+        int count = _count;
         _count = 0;
+        return async (group, _) =>
+        {
+            await group.WriteAsync(Field, new ArraySegment<string>(filled!, 0, count), null).ConfigureAwait(false);
+            Array.Clear(filled, 0, count); // drop the references before the array waits as the spare
+            Volatile.Write(ref _spare, filled);
+        };
     }
 }

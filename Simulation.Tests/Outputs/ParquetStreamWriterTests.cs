@@ -59,5 +59,42 @@ public sealed class ParquetStreamWriterTests : IDisposable
         Assert.Equal("row 2050", DuckDb.Scalar($"SELECT label FROM {DuckDb.File(path)} WHERE index = 2050"));
     }
 
+    [Fact]
+    public async Task Groups_WrittenInTheBackground_KeepEveryValueAndTheirOrder()
+    {
+        // Five full groups and a partial one: each column's two arrays take turns (one filling while
+        // the other is written), so a value or label left over from an earlier group would show here.
+        var index = new ValueColumn<int>("index");
+        var label = new StringColumn("label", nullable: true);
+        var values = Enumerable.Range(0, 400).Select(i => new ValueColumn<double>($"v{i}")).ToArray();
+        ColumnBuffer[] columns = [index, label, .. values];
+        int groupRows = ParquetStreamWriter.RowGroupRows(columns);
+        int rows = (5 * groupRows) + 7;
+        string path = Path.Combine(_folder, "background.parquet");
+        await using (var writer = await ParquetStreamWriter.CreateAsync(path, columns))
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                index.Add(r);
+                label.Add(r % 5 == 0 ? null : $"row {r}");
+                foreach (var (column, c) in values.Select((v, c) => (v, c)))
+                {
+                    column.Add((r * 0.5) + c);
+                }
+
+                writer.EndRow();
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        var groups = DuckDb.Query($"SELECT row_group_id, max(row_group_num_rows) FROM parquet_metadata('{path}') GROUP BY row_group_id ORDER BY row_group_id");
+        Assert.Equal([groupRows, groupRows, groupRows, groupRows, groupRows, 7], groups.Select(g => Convert.ToInt32(g[1], CultureInfo.InvariantCulture)));
+        Assert.Equal(rows, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)}"));
+        Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM read_parquet('{path}', file_row_number = true) WHERE index <> file_row_number"));
+        Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)} WHERE v0 <> index * 0.5 OR v399 <> index * 0.5 + 399"));
+        Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)} WHERE (index % 5 = 0) <> (label IS NULL) OR label <> 'row ' || index"));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -19,6 +19,23 @@ public enum KpiGroup
     Social,
 }
 
+/// <summary>
+/// The part of the model a KPI or time-series metric measures, which decides whether a scenario models
+/// it at all (<see cref="Definitions.NetworkDefinition.Models"/>): a KPI of a part the scenario leaves
+/// out is not applicable (hidden in tables and reports, null in kpis.parquet and summary.parquet).
+/// </summary>
+public enum ModelPart
+{
+    /// <summary>Material flow, orders, supplier cash and exits, disruptions: modelled by every scenario.</summary>
+    Core,
+
+    /// <summary>The social mechanisms (violations, audits, grievances, programmes, policies): modelled with a <c>social</c> section.</summary>
+    Social,
+
+    /// <summary>Supplier credit: modelled when a region offers credit or the social section has financing offers.</summary>
+    Financing,
+}
+
 /// <summary>A key performance indicator: its snake_case name (a public contract), unit and meaning.</summary>
 /// <param name="Name">The snake_case name used in outputs, e.g. <c>fill_rate</c>.</param>
 /// <param name="Unit">The unit, e.g. <c>units</c>, <c>currency</c>, <c>kg CO2e</c>.</param>
@@ -28,4 +45,7 @@ public sealed record Kpi(string Name, string Unit, string Description, KpiGroup 
 {
     /// <summary>The values the KPI can take by its definition; by default what its unit implies (<see cref="KpiRange.ForUnit"/>).</summary>
     public KpiRange Range { get; init; } = KpiRange.ForUnit(Unit);
+
+    /// <summary>The part of the model it measures; by default <see cref="ModelPart.Social"/> for the social group, else <see cref="ModelPart.Core"/>.</summary>
+    public ModelPart Part { get; init; } = Group == KpiGroup.Social ? ModelPart.Social : ModelPart.Core;
 }

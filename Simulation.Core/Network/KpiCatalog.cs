@@ -137,7 +137,7 @@ public static class KpiCatalog
         new("purchase_cost", "currency", "Buyer side's purchases: supplier price times units delivered by suppliers to buyers and distribution centres.", KpiGroup.Cost),
         new("logistics_cost", "currency", "Transport into buyers and distribution centres: per shipment plus per unit, charged when shipped.", KpiGroup.Cost),
         new("holding_cost", "currency", "Buyers' and distribution centres' holding cost: the exact time integral of units on hand times the cost per unit-day.", KpiGroup.Cost),
-        new("financing_cost", "currency", "Interest suppliers paid on credit drawn (annual rate / 365 per day on the balance).", KpiGroup.Cost),
+        new("financing_cost", "currency", "Interest suppliers paid on credit drawn (annual rate / 365 per day on the balance).", KpiGroup.Cost) { Part = ModelPart.Financing },
         new("total_cost", "currency", "purchase_cost + logistics_cost + holding_cost + onboarding_cost (the buyers' landed cost and the cost of new sources).", KpiGroup.Cost),
         new("cost_per_unit", "currency/unit", "total_cost / delivered_units (0 when nothing was delivered).", KpiGroup.Cost),
         new("replenishment_orders", "orders", "Replenishment orders buyers placed (an order split across sources counts once).", KpiGroup.Cost),
@@ -160,7 +160,7 @@ public static class KpiCatalog
         new("disrupted_supplier_days", "supplier-days", "Time active suppliers spent with capacity reduced by a disruption, summed over suppliers.", KpiGroup.Network),
         new("mean_supplier_cash_days", "days", "Mean over active supplier-days of cash / full-capacity daily cost (suppliers with a cost only).", KpiGroup.Network),
         new("units_produced", "units", "Units made by all suppliers.", KpiGroup.Network),
-        new("exits_terminated", "suppliers", "Exits because buyers dropped the supplier at a missed corrective-action deadline (response exit).", KpiGroup.Network),
+        new("exits_terminated", "suppliers", "Exits because buyers dropped the supplier at a missed corrective-action deadline (response exit).", KpiGroup.Network) { Part = ModelPart.Social },
         new("violations_arisen", "violations", "Violations that arose at suppliers (all categories).", KpiGroup.Social),
         new("open_violations", "violations", "Time-average number of open violations at suppliers in the chain.", KpiGroup.Social),
         new("worker_exposure_days", "worker-days", "Workers exposed times days open, over every open violation, including those of suppliers that left the chain.", KpiGroup.Social),
@@ -182,17 +182,17 @@ public static class KpiCatalog
         new("audits", "audits", "Audits carried out (a shared coalition audit counts once).", KpiGroup.Social),
         new("detained_shipments", "shipments", "Shipments into buyers or distribution centres detained under an import ban.", KpiGroup.Social),
         new("detained_units", "units", "Units in detained shipments.", KpiGroup.Social),
-        new("audit_cost", "currency", "Audits and follow-up audits, all programmes.", KpiGroup.Cost),
-        new("audit_cost_per_buyer", "currency", "audit_cost / number of buyers funding audit programmes (0 if none).", KpiGroup.Cost),
-        new("programme_cost", "currency", "Capacity building: cost per supplier-month times enrolled supplier-months.", KpiGroup.Cost),
-        new("penalty_cost", "currency", "Due-diligence penalties charged at enforced reviews: audit gaps, overdue violations, harm where diligence was inadequate, irresponsible exits.", KpiGroup.Cost),
-        new("certification_cost", "currency", "Certification premiums buyers paid certified suppliers per unit made.", KpiGroup.Cost),
-        new("grievance_escalation_cost", "currency", "Buyers' cost of handling escalated grievances.", KpiGroup.Cost),
-        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost + remediation_support_cost.", KpiGroup.Cost),
-        new("remediation_cost", "currency", "What suppliers paid to fix violations.", KpiGroup.Cost),
-        new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost),
-        new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost),
-        new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost),
+        new("audit_cost", "currency", "Audits and follow-up audits, all programmes.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("audit_cost_per_buyer", "currency", "audit_cost / number of buyers funding audit programmes (0 if none).", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("programme_cost", "currency", "Capacity building: cost per supplier-month times enrolled supplier-months.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("penalty_cost", "currency", "Due-diligence penalties charged at enforced reviews: audit gaps, overdue violations, harm where diligence was inadequate, irresponsible exits.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("certification_cost", "currency", "Certification premiums buyers paid certified suppliers per unit made.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("grievance_escalation_cost", "currency", "Buyers' cost of handling escalated grievances.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("social_cost", "currency", "audit_cost + programme_cost + penalty_cost + certification_cost + grievance_escalation_cost + remediation_support_cost.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("remediation_cost", "currency", "What suppliers paid to fix violations.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("scf_discount_cost", "currency", "Discount suppliers gave up for early payment under supply-chain finance.", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("scf_early_payments", "currency", "Amounts paid early to suppliers under supply-chain finance (after the discount).", KpiGroup.Cost) { Part = ModelPart.Social },
+        new("capability_cost_savings", "currency", "Suppliers' unit-cost savings from capability gained in capacity building.", KpiGroup.Cost) { Part = ModelPart.Social },
         new("revenue", "currency", "Buyers' sales: units that left their stock for end customers times the stream's selling price.", KpiGroup.Cost),
         new("gross_profit", "currency", "revenue - total_cost (negative when the buyers lose money).", KpiGroup.Cost) { Range = new KpiRange(double.NegativeInfinity, double.PositiveInfinity) },
         new("customer_orders", "orders", "End-customer orders placed with buyers.", KpiGroup.Service),
@@ -219,6 +219,23 @@ public static class KpiCatalog
         new("severity_weighted_exposure", "weighted worker-days", "worker_exposure_days with each category's worker-days times its severity_weight (forced labour weighs more than overtime).", KpiGroup.Social),
         new("remediation_support_cost", "currency", "The buyers' share of suppliers' remediation costs (buyers' remediation_cost_share); part of social_cost.", KpiGroup.Cost),
     ];
+
+    /// <summary>
+    /// The part of the model the KPI or time-series metric named <paramref name="name"/> measures
+    /// (<see cref="Kpi.Part"/>), looked up in this catalogue, then in <see cref="TimeSeriesCatalog"/>.
+    /// </summary>
+    /// <returns>The part, or null when neither catalogue has the name.</returns>
+    public static ModelPart? PartOf(string name)
+    {
+        int kpi = IndexOf(name);
+        if (kpi >= 0)
+        {
+            return Items[kpi].Part;
+        }
+
+        int metric = TimeSeriesCatalog.IndexOf(name);
+        return metric >= 0 ? TimeSeriesCatalog.All[metric].Part : null;
+    }
 
     /// <summary>Every KPI, in the order of <see cref="NetworkRunResult.KpiValues"/>.</summary>
     public static IReadOnlyList<Kpi> All => Items;

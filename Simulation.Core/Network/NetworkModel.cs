@@ -2,17 +2,15 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Simulation.Core.Engine;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
 using Simulation.Core.Replications;
 
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// One replication of a <see cref="NetworkDefinition"/> on the kernel. This file resolves the
-/// definition into arrays of node, stock and link state (ids become indices once, at build time, in
-/// time linear in nodes + links; the links, which depend on the definition only, are resolved by the
-/// first replication of a definition and shared read-only with the later ones) and runs the clock; each mechanism lives in its own partial file
-/// under <c>Mechanisms/</c>.
+/// One replication of a <see cref="NetworkDefinition"/> on the kernel: the clock and the wiring.
+/// It builds the layout (<see cref="NetworkLayout"/>), constructs each part of <c>Mechanisms/</c> with
+/// the collaborators it uses, starts them in a fixed order, runs the day ends and collects the
+/// results (docs/architecture.md). The social mechanisms are still partial files of this class.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -26,7 +24,7 @@ namespace Simulation.Core.Network;
 /// <item>shipment arrivals (<see cref="ArrivalPriority"/>): goods arriving at t serve the demand after t,
 ///   so a periodic order placed at t with lead time L covers R + L days of demand, as in the textbook
 ///   (arrivals are held in an <see cref="ArrivalCalendar"/> and delivered by the model's clock loop
-///   with exactly this priority, see <c>Mechanisms/Shipping.cs</c>);</item>
+///   with exactly this priority, see <c>Mechanisms/ArrivalClock.cs</c>);</item>
 /// <item>periodic inventory reviews (<see cref="ReviewPriority"/>), which see the day's demand and arrivals;</item>
 /// <item>the daily bookkeeping (<see cref="DayEndPriority"/> = <see cref="EventPriority.Low"/>): payments
 ///   due, daily costs, stress and exits, margin reviews, KPI counters;</item>
@@ -49,7 +47,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ICapacityFraction, ISourcesChanged, IOnboardingPayment
+internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IDetentions, ISupplyChainFinance, ISupplierExit, ISocialBookkeeping
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -62,9 +60,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
 
     /// <summary>Quantities and money below this are treated as zero (floating-point residue).</summary>
     internal const double Epsilon = 1e-9;
-
-    private static readonly ulong ShippingKey = StableHash.Of("shipping");
-    private static readonly ulong SourcingKey = StableHash.Of("sourcing");
 
     private readonly NetworkDefinition _definition;
     private readonly ReplicationContext _context;
@@ -81,31 +76,25 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly double _horizon;
     private readonly double _warmup;
     private readonly int _lastDay;
-    private readonly PaymentBook _payments;
-    private readonly ArrivalCalendar _arrivals;
-    private readonly List<Node> _wakeAfterDelivery = [];
-    private readonly Action _arrivalTick;
+    private readonly ArrivalClock _clock;
     private readonly CapacityTimelines _capacityTimelines;
     private readonly Demand _demand;
     private readonly EventLog _log;
     private readonly Disruptions _disruptions;
-    private double _arrivalTickAt = double.NaN;
-    private double _runUntil = double.PositiveInfinity;
 
-    private static readonly ConditionalWeakTable<NetworkDefinition, Link[]> ResolvedLinks = [];
-
-    private readonly bool _linksResolved;
-    private int _linksBuilt;
     private readonly TotalsLedger _ledger = new();
     private readonly NodeLedger _flows;
     private readonly OrderNumbers _orderNumbers = new();
     private readonly StockClock _stockClock;
-    private NodeFlows[] _flowsAtWarmup = [];
-    private Totals _atWarmup;
-    // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
-    // stocks cache their active share sums and rebuild them when this moves on.
-    private int _sourcesVersion;
     private readonly Resourcing _resourcing;
+    private readonly Ordering _ordering;
+    private readonly Production _production;
+    private readonly Shipping _shipping;
+    private readonly Economics _economics;
+    private readonly Bookkeeping _bookkeeping;
+    private readonly TimeSeriesSampler _sampler;
+    private readonly Action _dayEnd;
+    private int _day;
 
     public NetworkModel(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions options)
     {
@@ -128,43 +117,14 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         // day (Collect runs it, as nothing else at the horizon happens).
         _lastDay = (int)Math.Floor(_horizon + Epsilon);
         _stockClock = new StockClock(_sim, _horizon);
-        _arrivals = new ArrivalCalendar(_horizon);
-        _arrivalTick = OnArrivalTick;
+        _clock = new ArrivalClock(_sim, _horizon);
         _log = new EventLog(_sim, options.EventRecorder);
 
-        var regionIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < definition.Regions.Count; i++)
-        {
-            regionIndex[definition.Regions[i].Id] = i;
-        }
-
-        var products = new Dictionary<string, ProductDefinition>(StringComparer.Ordinal);
-        foreach (var product in definition.Products)
-        {
-            products[product.Id] = product;
-        }
-
-        int count = definition.Nodes.Count;
+        var layout = new NetworkLayout(definition);
+        _nodes = layout.Nodes;
+        _nodeIndex = layout.NodeIndex;
+        int count = _nodes.Length;
         _flows = new NodeLedger(count);
-        _nodes = new Node[count];
-        _nodeIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
-
-        for (int i = 0; i < count; i++)
-        {
-            var node = definition.Nodes[i];
-            if (!regionIndex.TryGetValue(node.RegionId, out int region))
-            {
-                throw Invalid($"Node '{node.Id}' is in region '{node.RegionId}', which is not defined.");
-            }
-
-            if (!_nodeIndex.TryAdd(node.Id, i))
-            {
-                throw Invalid($"Node id '{node.Id}' is used twice.");
-            }
-
-            _nodes[i] = new Node(i, node, region);
-        }
-
         _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, this, (node, capacity) =>
         {
             _nodes[node].BaseCapacity = capacity;
@@ -174,52 +134,30 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
         _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
         _shippers = Array.FindAll(_nodes, n => !n.IsBuyer);
-        // Count first: a dense network has hundreds of thousands of links, so size the arrays once.
-        int linkCount = 0;
-        int stockCount = 0;
-        foreach (var node in definition.Nodes)
-        {
-            linkCount += node.Stock.Sources.Count;
-            stockCount += 1 + node.Inputs.Count;
-            foreach (var input in node.Inputs)
-            {
-                linkCount += input.Sources.Count;
-            }
-        }
-
-        // The links depend on the definition only: resolve them once and share them, read-only, with
-        // every later replication (a dense network has hundreds of thousands, each a dictionary lookup).
-        _linksResolved = ResolvedLinks.TryGetValue(definition, out var resolved) && resolved.Length == linkCount;
-        _links = _linksResolved ? resolved! : new Link[linkCount];
-        var stocks = new List<Stock>(stockCount);
-        foreach (var n in _nodes)
-        {
-            BuildStocks(n, products, stocks);
-        }
-
-        if (!_linksResolved)
-        {
-            ResolvedLinks.TryAdd(definition, _links);
-        }
-
-        _stocks = [.. stocks];
-        _payments = new PaymentBook(_lastDay, _links.Length);
-        for (int i = 0; i < count; i++)
-        {
-            InitialiseNode(_nodes[i]);
-        }
+        _stocks = layout.BuildStocks(context.Streams, _stockClock);
+        _links = layout.Links;
+        _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, definition.Social is null ? null : this, this);
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
-        _dailyRunners = Array.FindAll(_suppliers, n => n.DailyRuns);
-        _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, this);
-        _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, this, ReviewPriority - 1);
+        _production = new Production(_sim, _nodes, _suppliers, _ledger, _economics);
+        _shipping = new Shipping(
+            _sim, _nodes, _links, _stocks, definition.Regions, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, _clock,
+            _production, _demand, _economics, definition.Social is null ? null : this);
+        _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
+        _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
+        _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, this);
+        _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, this);
+        _dayEnd = OnDayEnd;
+        _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
+
+        // The parts that call parts built after them: the one place their cycles close.
+        _economics.Connect(_production);
+        _production.Connect(_ordering, _shipping);
+        _shipping.Connect(_ordering);
     }
 
     /// <summary>The simulated time.</summary>
     internal double Now => _sim.Now;
-
-    /// <summary>The simulated time, capped at the horizon (the kernel's clock ends just past it).</summary>
-    private double Clock => Math.Min(_sim.Now, _horizon);
 
     /// <summary>Test hook: a node's cash.</summary>
     internal double CashOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Cash;
@@ -234,217 +172,155 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     internal double OnOrderOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnOrder;
 
     /// <summary>Test hook: a node's unpaid obligations.</summary>
-    internal double ArrearsOf(string nodeId) => _nodes[_nodeIndex[nodeId]].ArrearsTotal;
+    internal double ArrearsOf(string nodeId) => _economics.ArrearsOf(_nodes[_nodeIndex[nodeId]]);
 
     /// <inheritdoc/>
-    void IPositionChanged.PositionChanged(Stock stock) => CheckContinuous(stock);
+    void IPositionChanged.PositionChanged(Stock stock) => _ordering.PositionChanged(stock);
 
     /// <inheritdoc/>
-    void ISourcesChanged.SourcesChanged() => _sourcesVersion++;
+    void ISourcesChanged.SourcesChanged() => _ordering.SourcesChanged();
 
-    /// <inheritdoc/>
-    void IOnboardingPayment.PayOnboarding(Node owner, double amount)
+    // forwarding for Ordering: remove once both sides are parts (Social/CorrectiveActions.cs bumps it on a suspension).
+    private int _sourcesVersion
     {
-        // The buyer side's costs are KPIs only; a supplier onboarding a source for its input pays in cash.
-        if (owner.IsProducer)
+        get => 0;
+        set => _ordering.SourcesChanged();
+    }
+
+    // forwarding for Production: remove once both sides are parts (Social/CapacityBuilding.cs sets capacity).
+    private void SetCapacity(Node n, double capacity) => _production.SetCapacity(n, capacity);
+
+    /// <inheritdoc/>
+    void ISupplierExit.Leaving(Node supplier) => _disruptions.OnExit(supplier);
+
+    /// <inheritdoc/>
+    void ISupplierExit.Left(Node supplier)
+    {
+        _production.Stop(supplier);
+
+        // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
+        _ordering.SourcesChanged();
+        _resourcing.SourceExited(supplier);
+        _shipping.CancelOrdersOf(supplier);
+        _shipping.DropBacklog(supplier);
+    }
+
+    // forwarding for Financing (supply-chain finance): remove once both sides are parts.
+    /// <inheritdoc/>
+    void ISupplyChainFinance.Apply(Node payer, Node payee, ref double termsDays, ref double amount) =>
+        ApplySupplyChainFinance(payer, payee, ref termsDays, ref amount);
+
+    /// <inheritdoc/>
+    void ISocialBookkeeping.AtWarmupEnd(double now)
+    {
+        _socialAtWarmup = _social is null ? default : SocialSnapshot(now);
+        foreach (var n in _shippers)
         {
-            owner.WindowCost += amount;
-            Pay(owner, amount, payee: null);
+            if (n.Social is { } s)
+            {
+                s.ExposureAtWarmup = s.Exposure.AreaAt(now);
+            }
         }
     }
 
     /// <inheritdoc/>
-    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity)
-    {
-        var n = _nodes[node];
-        n.BaseCapacity = capacity;
-        SetCapacity(n, capacity * n.CapacityGrowth);
-    }
+    void ISocialBookkeeping.Sample(int row, double day) => SampleSocial(row, day);
+
+    /// <inheritdoc/>
+    void ISocialBookkeeping.Collect(double[] kpis) => CollectSocial(kpis);
+
+    /// <inheritdoc/>
+    double ISocialBookkeeping.OwnExposureDays(Node n) => OwnExposureDays(n);
+
+    // forwarding for bookkeeping: remove once both sides are parts (Social/SocialBookkeeping.cs sums it).
+    private double OwnExposureDays(Node n) =>
+        n.Social is { } s ? s.Exposure.AreaAt(_horizon) - s.ExposureAtWarmup : 0;
+
+    // forwarding for the time series: remove once both sides are parts (Social/SocialBookkeeping.cs writes its columns).
+    private double[][] _columns => _sampler.Columns;
+
+    // forwarding for Economics: remove once both sides are parts (the social mechanisms pay, receive, settle and exit).
+    private void Pay(Node payer, double amount, Node? payee) => _economics.Pay(payer, amount, payee);
+
+    private void Receive(Node payee, double amount) => _economics.Receive(payee, amount);
+
+    private void SettleArrears(Node n) => _economics.SettleArrears(n);
+
+    private void Exit(Node n, string cause) => _economics.Exit(n, cause);
+
+    // forwarding for Policies (import bans): remove once both sides are parts.
+    /// <inheritdoc/>
+    bool IDetentions.IsDetained(Node customer, Node supplier, double quantity) => IsDetained(customer, supplier, quantity);
+
+    /// <inheritdoc/>
+    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity) => _production.SetDefinedCapacity(node, capacity);
 
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
     {
-        StartAtSteadyState();
-        ScheduleReviews();
+        _shipping.StartInTransit(SteadyStarts.GetValue(_definition, SteadyStateStart.Compute));
+        _ordering.Start();
         _demand.Start();
         _disruptions.Start();
         _capacityTimelines.Start();
-        StartBookkeeping();
+
+        // Social mechanisms (Social/*.cs) build their state and draw day 0 here, when the scenario has them.
+        StartSocial();
+        if (_lastDay >= 1)
+        {
+            _sim.Schedule(1, _dayEnd, DayEndPriority);
+        }
+
+        _production.Start();
+        _sampler.Start();
+        _bookkeeping.Start();
 
         try
         {
-            RunClock();
+            _shipping.Run();
             _context.CancellationToken.ThrowIfCancellationRequested();
             return Collect();
         }
         finally
         {
-            _payments.Release();
-            _arrivals.Release();
+            _economics.Release();
+            _clock.Release();
         }
     }
-
-    private void BuildStocks(Node n, Dictionary<string, ProductDefinition> products, List<Stock> stocks)
-    {
-        var definition = n.Definition;
-        if (!products.TryGetValue(definition.ProductId, out var product))
-        {
-            throw Invalid($"Node '{definition.Id}' holds product '{definition.ProductId}', which is not defined.");
-        }
-
-        n.Fg = new Stock(stocks.Count, n, definition.Stock, isFinishedGoods: true, quantityPerUnit: 1, _stockClock);
-        stocks.Add(n.Fg);
-        if (!n.IsProducer)
-        {
-            AddLinks(n.Fg, definition.Stock);
-        }
-
-        if (n.IsProducer && definition.Inputs.Count > 0)
-        {
-            n.Inputs = new Stock[definition.Inputs.Count];
-            for (int k = 0; k < n.Inputs.Length; k++)
-            {
-                var input = definition.Inputs[k];
-                double perUnit = 1;
-                foreach (var line in product.Inputs)
-                {
-                    if (string.Equals(line.ProductId, input.ProductId, StringComparison.Ordinal))
-                    {
-                        perUnit = line.QuantityPerUnit;
-                        break;
-                    }
-                }
-
-                if (!(perUnit > 0))
-                {
-                    throw Invalid($"Node '{definition.Id}': the bill of materials of '{product.Id}' needs input '{input.ProductId}' per unit > 0, got {perUnit}.");
-                }
-
-                n.Inputs[k] = new Stock(stocks.Count, n, input, isFinishedGoods: false, quantityPerUnit: perUnit, _stockClock);
-                stocks.Add(n.Inputs[k]);
-                AddLinks(n.Inputs[k], input);
-            }
-        }
-    }
-
-    private void AddLinks(Stock stock, StockDefinition definition)
-    {
-        stock.FirstLink = _linksBuilt;
-        if (_linksResolved)
-        {
-            // Resolved by an earlier replication of this definition, in this same order.
-            _linksBuilt += definition.Sources.Count;
-        }
-        else
-        {
-            ResolveLinks(stock, definition);
-        }
-
-        stock.LinkCount = _linksBuilt - stock.FirstLink;
-        if (stock.OnePerOrder)
-        {
-            // Keyed by owner and product, so adding a node elsewhere never moves this stock's draws.
-            stock.SourcingStream = _context.Streams.Create(StableHash.Of(stock.Owner.Id + "/" + definition.ProductId), SourcingKey);
-        }
-
-        if (stock.Kind == InventoryPolicyKind.FixedQuantity && !(stock.ReviewPeriodDays > 0))
-        {
-            throw Invalid($"Node '{stock.Owner.Id}': a fixed-quantity policy on '{definition.ProductId}' needs ReviewPeriodDays > 0.");
-        }
-    }
-
-    private void ResolveLinks(Stock stock, StockDefinition definition)
-    {
-        foreach (var source in definition.Sources)
-        {
-            if (!_nodeIndex.TryGetValue(source.SupplierId, out int supplier))
-            {
-                throw Invalid($"Node '{stock.Owner.Id}' sources '{definition.ProductId}' from '{source.SupplierId}', which is not defined.");
-            }
-
-            var from = _nodes[supplier];
-            if (from.IsBuyer)
-            {
-                throw Invalid($"Node '{stock.Owner.Id}' sources from buyer '{source.SupplierId}'; only suppliers and distribution centres ship.");
-            }
-
-            _links[_linksBuilt++] = new Link(
-                supplier,
-                stock.Index,
-                source.Share,
-                source.LeadTimeDays ?? from.Definition.LeadTimeDays,
-                source.TransportCostPerOrder,
-                source.TransportCostPerUnit,
-                source.TransportCo2eKgPerUnit);
-        }
-    }
-
-    private void InitialiseNode(Node n)
-    {
-        var definition = n.Definition;
-        if (n.IsBuyer)
-        {
-            return; // demand is built by Demand
-        }
-
-        ulong entityKey = StableHash.Of(definition.Id);
-
-        var region = _definition.Regions[n.Region];
-        n.Backlog = new OrderQueue();
-        n.ShippingStream = _context.Streams.Create(entityKey, ShippingKey);
-        n.LeadTimeMultiplier = region.LeadTimeMultiplier;
-        if (n.IsProducer)
-        {
-            n.MakeToOrder = n.Fg.Kind == InventoryPolicyKind.None;
-            n.DailyRuns = double.IsFinite(n.Capacity) && !double.IsFinite(n.BatchSize);
-            n.BatchDone = () => OnBatchDone(n);
-            n.Arrears = new ObligationQueue();
-            InitialiseEconomics(n, region);
-        }
-    }
-
 
     /// <summary>
-    /// Stocks with <c>initial: steady_state</c> start at their policy's mean on hand, with their mean
-    /// pipeline in transit from their sources (SteadyStateStart.cs): orders placed before day 0, paid for
-    /// at delivery like any other. Computed once per definition and shared by its replications.
+    /// The end of a day (see the remarks): economics, the social day end and re-sourcing, then
+    /// bookkeeping; then the test probe, the cancellation check and the next day end.
     /// </summary>
-    private void StartAtSteadyState()
+    private void OnDayEnd()
     {
-        var starts = SteadyStarts.GetValue(_definition, SteadyStateStart.Compute);
-        foreach (var ((node, input), start) in starts)
+        _day++;
+        _economics.EndOfDay(_day);
+        SocialDayEnd(_day);
+        _resourcing.EndOfDay();
+        _bookkeeping.DayEnd(_day);
+        _options.DayEndProbe?.Invoke(this);
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (_day < _lastDay && _day + 1 < _horizon)
         {
-            var n = _nodes[node];
-            var stock = input < 0 ? n.Fg : n.Inputs[input];
-            stock.OnHand = start.OnHand;
-            if (start.Pipeline <= Epsilon || stock.LinkCount == 0)
-            {
-                continue;
-            }
-
-            double shares = 0;
-            for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
-            {
-                shares += _links[i].Share;
-            }
-
-            double part = start.Pipeline / start.Shipments;
-            for (int k = 1; k <= start.Shipments; k++)
-            {
-                double arrival = start.ArrivalDay(k);
-                for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
-                {
-                    ref readonly var link = ref _links[i];
-                    double quantity = part * link.Share / shares;
-                    if (quantity > Epsilon && _arrivals.Add(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
-                    {
-                        stock.OnOrder += quantity;
-                    }
-                }
-            }
+            _sim.Schedule(1, _dayEnd, DayEndPriority);
         }
     }
 
+    private NetworkRunResult Collect()
+    {
+        // The day end at the horizon closes the last day's books (the kernel stopped before it).
+        if (_day < _lastDay)
+        {
+            OnDayEnd();
+        }
+
+        _sampler.Finish();
+        var (kpis, suppliers, nodes) = _bookkeeping.Collect();
+        return new NetworkRunResult(_context.Index, _context.Seed, kpis, _sampler.Series(), suppliers, _sim.ProcessedCount, nodes, _sampler.NodeSeries());
+    }
+
+    // Computed once per definition and shared by its replications.
     private static readonly ConditionalWeakTable<NetworkDefinition, Dictionary<(int Node, int Input), StockStart>> SteadyStarts = [];
 
     /// <summary>The one place a definition the engine cannot run is reported (names the node or disruption).</summary>

@@ -51,7 +51,7 @@ public static class TimeSeriesCatalog
         new("suspended_suppliers", "suppliers", "Suppliers with orders suspended by buyers.", KpiGroup.Social),
         new("mean_capability", "0..1", "Mean capability of suppliers in the chain (as of the last review).", KpiGroup.Social),
         new("detained_shipments", "shipments", "Shipments detained under an import ban that period.", KpiGroup.Social),
-        new("social_cost", "currency", "Audits, programmes, penalties, certification premiums and escalations that period.", KpiGroup.Cost),
+        new("social_cost", "currency", "Audits, programmes, penalties, certification premiums and escalations that period.", KpiGroup.Cost) { Part = ModelPart.Social },
     ];
 
     private static readonly string[] Names = Array.ConvertAll(Items, item => item.Name);

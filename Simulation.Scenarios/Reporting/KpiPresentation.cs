@@ -66,13 +66,6 @@ public sealed class KpiPresentation
     };
 
     /// <summary>KPIs and time-series metrics that exist only when the scenario has a <c>social</c> section.</summary>
-    private static readonly HashSet<string> SocialOnly = new(StringComparer.Ordinal)
-    {
-        "audit_cost", "audit_cost_per_buyer", "programme_cost", "penalty_cost", "certification_cost",
-        "grievance_escalation_cost", "social_cost", "remediation_cost", "scf_discount_cost", "scf_early_payments",
-        "capability_cost_savings", "suspended_suppliers", "exits_terminated", "mean_capability",
-    };
-
     private readonly RunPresentation _presentation;
 
     internal KpiPresentation(RunPresentation presentation)
@@ -93,18 +86,21 @@ public sealed class KpiPresentation
     /// <summary>Loads the presentation of a run folder (<see cref="RunPresentation.Unknown"/> when it has none).</summary>
     public static KpiPresentation ForFolder(string folder) => new(RunPresentation.Read(folder));
 
-    /// <summary>True when the scenario models what <paramref name="name"/> (a KPI or time-series metric) measures.</summary>
+    /// <summary>
+    /// True when the scenario models what <paramref name="name"/> (a KPI or time-series metric) measures:
+    /// the part of the model the catalogues say it measures (<see cref="KpiCatalog.PartOf"/>); a name
+    /// neither catalogue has belongs to the social part when <paramref name="group"/> is social.
+    /// </summary>
     public bool Applies(string name, KpiGroup? group = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        group ??= KpiCatalog.IndexOf(name) is int i and >= 0 ? KpiCatalog.All[i].Group : null;
-        if (name == "financing_cost")
+        var part = KpiCatalog.PartOf(name) ?? (group == KpiGroup.Social ? ModelPart.Social : ModelPart.Core);
+        return part switch
         {
-            return _presentation.ModelsFinancing;
-        }
-
-        bool social = group == KpiGroup.Social || SocialOnly.Contains(name) || TimeSeriesSocial(name);
-        return !social || _presentation.ModelsSocial;
+            ModelPart.Social => _presentation.ModelsSocial,
+            ModelPart.Financing => _presentation.ModelsFinancing,
+            _ => true,
+        };
     }
 
     /// <summary>
@@ -208,8 +204,4 @@ public sealed class KpiPresentation
     public string TargetText(string kpi, string unit) => TargetOf(kpi) is { } t
         ? (t.Direction == TargetDirection.AtLeast ? "≥ " : "≤ ") + Format(t.Bound, unit)
         : "-";
-
-    private static bool TimeSeriesSocial(string metric) =>
-        metric is "violations_arisen" or "violations_detected" or "grievances_filed" or "detained_shipments"
-            or "open_violations" or "worker_exposure_days";
 }

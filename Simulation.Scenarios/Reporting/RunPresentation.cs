@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Scenarios.Reporting;
@@ -71,9 +72,8 @@ internal sealed record RunPresentation
         return new RunPresentation
         {
             Report = report,
-            ModelsSocial = social is not null,
-            ModelsFinancing = definition.Regions.Any(r => r.Credit is not null)
-                || social is { SupplyChainFinance.Count: > 0 } or { DirectLending.Count: > 0 },
+            ModelsSocial = definition.Models(ModelPart.Social),
+            ModelsFinancing = definition.Models(ModelPart.Financing),
             Levers = [.. (social is null ? [] : LeversOf(social)), .. RegionLevers(definition.Regions)],
             Nodes = nodes,
             Links = links,

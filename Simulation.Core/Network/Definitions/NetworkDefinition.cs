@@ -50,6 +50,18 @@ public sealed record NetworkDefinition
 
     /// <summary>Thresholds on KPIs and time-series metrics reported per replication (DESIGN.md section 8); empty = none.</summary>
     public IReadOnlyList<AlertDefinition> Alerts { get; init; } = [];
+
+    /// <summary>
+    /// Whether the scenario models <paramref name="part"/>: the core always; the social mechanisms with a
+    /// social section; financing when a region offers credit or the social section has supply-chain
+    /// finance or direct lending. KPIs of a part it does not model are not applicable (<see cref="Kpi.Part"/>).
+    /// </summary>
+    public bool Models(ModelPart part) => part switch
+    {
+        ModelPart.Social => Social is not null,
+        ModelPart.Financing => Regions.Any(r => r.Credit is not null) || Social is { SupplyChainFinance.Count: > 0 } or { DirectLending.Count: > 0 },
+        _ => true,
+    };
 }
 
 /// <summary>Network-wide economic rules.</summary>

@@ -1,11 +1,11 @@
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// The mutable state of one node during a replication. Fields rather than properties: the mechanisms
-/// (partial files of <see cref="NetworkModel"/>) update them on every event.
+/// One node during a replication: its read-only definition data, and the mutable fields that more
+/// than one part reads (each written by its owner, named beside it; docs/architecture.md). State only
+/// one part uses lives in that part. Fields rather than properties: they change on every event.
 /// </summary>
 internal sealed class Node
 {
@@ -60,80 +60,50 @@ internal sealed class Node
     public readonly double WaterLPerUnit;
     public readonly bool Backorder;
 
-    /// <summary>The integral of on hand (finished goods and inputs) its daily holding charges have paid for so far (suppliers).</summary>
-    public double HoldingAreaPaid;
-
     public Stock Fg = null!;
     public Stock[] Inputs = [];
 
+    // Written by economics (Economics.Exit); read by every part.
     public bool Active = true;
     public double ExitDay = double.NaN;
     public string? ExitCause;
 
-    // Fulfilment (suppliers and DCs): customer orders waiting for stock, oldest first.
+    // Fulfilment (suppliers and DCs): customer orders waiting for stock, oldest first. Created and
+    // written by shipping (Mechanisms/Shipping.cs); read by the social reviews.
     public OrderQueue Backlog = null!;
-    public RandomStream ShippingStream = null!;
-    public double LeadTimeMultiplier = 1;
 
-    // Production (suppliers). Wip: units started and not yet output (a batch, or a daily run).
+    // Written by production only (Mechanisms/Production.cs, which owns the rest of the production
+    // line's state); read by disruptions, re-sourcing and the social reviews.
     /// <summary>Capacity per day now, before disruptions: <see cref="BaseCapacity"/> grown by capacity building (Social/CapacityBuilding.cs).</summary>
     public double Capacity;
-    public bool MakeToOrder;
-    public bool DailyRuns;
-    public double CapacityArea;
-    public double CapacitySince;
-    public double ProductionDue;
-    public bool Busy;
-    public bool InProductionLoop;
-    public bool WakePending;
-    public double Wip;
-    public double WorkLeft;
-    public double Rate;
-    public double LastRateChange;
-    public double BatchEnd = double.NaN;
-    public Action BatchDone = null!;
 
-    // Disruptions.
+    /// <summary>The share of capacity a disruption leaves (set through production's <see cref="ICapacityFraction"/>).</summary>
     public double CapacityFraction = 1;
 
-    // Economics (non-buyers).
+    // Economics (suppliers), written by Mechanisms/Economics.cs; read, and some still posted to, by
+    // the social mechanisms until they are parts (then through economics' named methods).
     public double DailyCost;
     public double Cash;
     public double CreditBalance;
     public double CreditLimit;
     public double CreditDailyRate;
     public ObligationQueue Arrears = null!;
-    public double ArrearsTotal;
-    /// <summary>Sums over the payments owed to it of amount * days to payment, and of amount (payment-terms pass-through, Economics.cs).</summary>
-    public double TermsInWeighted;
-    public double TermsInAmount;
-    /// <summary>Cash held back production today (all or part of it): a liquidity stress day.</summary>
-    public bool CashBlocked;
-    public bool InStress;
-    public int ConsecutiveStressDays;
     public double WindowRevenue;
     public double WindowCost;
-    public double NextMarginReview = double.PositiveInfinity;
 
-    // Outcome counters since day 0, and their values at the end of the warm-up.
+    // Outcome counters since day 0 (production, shipping and economics post to them; their values at
+    // the end of the warm-up are bookkeeping's).
     public double UnitsProduced;
     public double Revenue;
     public double StressDays;
-    public double UnitsProducedAtWarmup;
-    public double RevenueAtWarmup;
-    public double StressDaysAtWarmup;
-    public double DisruptedAreaAtWarmup;
 
     // What the buyer side pays for this node's units (SupplierOutcome.LandedCost), units it delivered
-    // to the buyer side, and both at the end of the warm-up: one addition per delivery or shipment.
+    // to the buyer side: one addition per delivery or shipment.
     public double LandedCost;
 
     /// <summary>Buyer side: what it paid suppliers for goods delivered to it (its part of purchase_cost, warm-up included).</summary>
     public double Purchases;
     public double UnitsToBuyers;
-    public double LandedCostAtWarmup;
-    public double UnitsToBuyersAtWarmup;
-
 
     // Social mechanisms (Social/*.cs): the supplier's compliance state, null when they are off; and
     // whether buyers have suspended orders to it (checked by the sourcing split in Ordering.cs).

@@ -1,94 +1,115 @@
 // Mechanism 4, daily bookkeeping: KPIs and time series (DESIGN.md section 6).
 //
 //   the run is [0, horizon): day ends at t = 1, 2, ..., floor(horizon) (the last one, at the horizon,
-//   closes the books of the last day after the kernel stopped), one callback at EventPriority.Low:
-//   economics (Economics.cs), cash-days statistic, cancellation check; daily charges count for the
-//   days (W, H]
+//   closes the books of the last day after the kernel stopped), one callback at EventPriority.Low
+//   (NetworkModel.OnDayEnd): economics (Economics.cs), the social day end, re-sourcing, then DayEnd here
+//   (cash-days statistic); daily charges count for the days (W, H]
 //   warm-up W: running totals are copied at t = W before anything else at W; KPI flow = total at the
 //   horizon - total at W (all of it when W = 0); time integrals (holding cost = h x integral of on hand,
 //   backorders, stock-outs, disruptions) are exact over [W, horizon)
-//   time-series row k at t = k * TimeSeriesEveryDays (k = 0, 1, ... while t <= horizon), after the day's
-//   end (the row at the horizon after the last event before it): flows = totals now - totals at row k-1
+//   time-series rows: TimeSeriesSampler.cs
 //   bullwhip: weeks [W + 7(k-1), W + 7k) inside the measured period; ratio per tier k = sample variance of
 //   the week's units ordered from tier-k suppliers / that of the week's end-customer demand (Statistics/Bullwhip.cs)
 //   fill_rate = met on arrival / demand (1 without demand); total_cost = purchase + logistics + holding +
 //   onboarding cost (Resourcing.cs); cost_per_unit = total_cost / delivered_units;
 //   co2e_kg_per_unit = co2e_kg / delivered_units (0 without deliveries)
 //   mean_supplier_cash_days = mean over (day end, active supplier with daily cost > 0) of cash / daily cost
+using Simulation.Core.Engine;
+
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Bookkeeping (see the file header): owns the totals and per-node counters copied at the end of the
+/// warm-up, the weekly demand and orders by tier (bullwhip), and turns the ledgers and the parts'
+/// counters into the replication's KPIs, supplier outcomes and node outcomes.
+/// </summary>
+internal sealed class Bookkeeping
 {
-    private readonly int[] _activeByTier = new int[4];
-    private int _suppliersInStress;
-    private Action _dayEnd = null!;
-    private int _day;
-    private Action _sample = null!;
-    private int _row;
-    private double[] _rowDays = [];
-    private double[][] _columns = [];
-    private Totals _atLastRow;
-    private ResourcingTotals _resourcingAtWarmup;
-    private double[][] _nodeColumns = [];
-    private NodeFlows[] _flowsAtLastRow = [];
-    private double[] _areaAtWarmup = [];
+    private readonly Simulator _sim;
+    private readonly double _horizon;
+    private readonly double _warmup;
+    private readonly Node[] _nodes;
+    private readonly Node[] _buyerSide;
+    private readonly Node[] _suppliers;
+    private readonly Node[] _shippers;
+    private readonly Stock[] _stocks;
+    private readonly TotalsLedger _ledger;
+    private readonly NodeLedger _flows;
+    private readonly Demand _demand;
+    private readonly Disruptions _disruptions;
+    private readonly Resourcing _resourcing;
+    private readonly ISocialBookkeeping _social;
+    private readonly NodeAtWarmup[] _atWarmupOf;  // by node index
+    private readonly double[] _areaAtWarmup;      // by stock index
     private readonly List<double> _weeklyDemand = [];
     private readonly List<double>[] _weeklyOrders = [[], [], []];
+    private Totals _atWarmup;
+    private ResourcingTotals _resourcingAtWarmup;
+    private NodeFlows[] _flowsAtWarmup = [];
     private Totals _atLastWeek;
     private int _weeks;
 
-    private void StartBookkeeping()
+    /// <summary>Bookkeeping over the model's nodes (all, buyer side, suppliers, every non-buyer) and stocks.</summary>
+    public Bookkeeping(
+        Simulator sim, double horizon, double warmup, Node[] nodes, Node[] buyerSide, Node[] suppliers, Node[] shippers, Stock[] stocks,
+        TotalsLedger ledger, NodeLedger flows, Demand demand, Disruptions disruptions, Resourcing resourcing, ISocialBookkeeping social)
     {
-        foreach (var n in _suppliers)
-        {
-            if (n.Tier is >= 1 and <= 3)
-            {
-                _activeByTier[n.Tier]++;
-            }
-        }
+        _sim = sim;
+        _horizon = horizon;
+        _warmup = warmup;
+        _nodes = nodes;
+        _buyerSide = buyerSide;
+        _suppliers = suppliers;
+        _shippers = shippers;
+        _stocks = stocks;
+        _ledger = ledger;
+        _flows = flows;
+        _demand = demand;
+        _disruptions = disruptions;
+        _resourcing = resourcing;
+        _social = social;
+        _atWarmupOf = new NodeAtWarmup[nodes.Length];
+        _areaAtWarmup = new double[stocks.Length];
+    }
 
-        // Social mechanisms (Social/*.cs) build their state and draw day 0 here, when the scenario has them.
-        StartSocial();
-        _dayEnd = OnDayEnd;
-        if (_lastDay >= 1)
-        {
-            _sim.Schedule(1, _dayEnd, DayEndPriority);
-        }
-
-        double every = _options.TimeSeriesEveryDays;
-        int rows = (int)Math.Floor((_horizon / every) + Epsilon) + 1;
-        _rowDays = new double[rows];
-        _nodeColumns = new double[NodeTimeSeries.Metrics.Count][];
-        for (int m = 0; m < _nodeColumns.Length; m++)
-        {
-            _nodeColumns[m] = new double[rows * _nodes.Length];
-        }
-
-        _flowsAtLastRow = new NodeFlows[_nodes.Length];
-        _columns = new double[TimeSeriesCatalog.All.Count][];
-        for (int m = 0; m < _columns.Length; m++)
-        {
-            _columns[m] = new double[rows];
-        }
-
-        // Day 0 has no end, but the first daily production runs start at it.
-        if (_dailyRunners.Length > 0)
-        {
-            _sim.Schedule(0, () => RunProductionDay(finish: false), DayEndPriority);
-        }
-
-        _sample = OnSample;
-        _sim.Schedule(0, _sample, SamplePriority);
-
-        _areaAtWarmup = new double[_stocks.Length];
+    /// <summary>Schedules the end of the warm-up and the first week's end of the measured period.</summary>
+    public void Start()
+    {
         if (_warmup > 0)
         {
-            _sim.Schedule(_warmup, OnWarmupEnd, WarmupPriority);
+            _sim.Schedule(_warmup, OnWarmupEnd, NetworkModel.WarmupPriority);
         }
 
         if (_warmup + Statistics.Bullwhip.PeriodDays < _horizon)
         {
-            _sim.Schedule(_warmup + Statistics.Bullwhip.PeriodDays, OnWeekEnd, WarmupPriority);
+            _sim.Schedule(_warmup + Statistics.Bullwhip.PeriodDays, OnWeekEnd, NetworkModel.WarmupPriority);
+        }
+    }
+
+    /// <summary>The day <paramref name="day"/> ends, after its economics: the cash-days statistic, and the daily charges' warm-up copy.</summary>
+    public void DayEnd(int day)
+    {
+        foreach (var n in _suppliers)
+        {
+            if (n.Active && n.DailyCost > 0)
+            {
+                _ledger.Sum.CashDaysSum += n.Cash / n.DailyCost;
+                _ledger.Sum.CashDaysCount++;
+            }
+        }
+
+        if (_warmup > 0 && Math.Abs(day - _warmup) < NetworkModel.Epsilon)
+        {
+            // The day ending at the warm-up belongs to it: daily charges count for days (W, H].
+            ref var sum = ref _ledger.Sum;
+            _atWarmup.FinancingCost = sum.FinancingCost;
+            _atWarmup.StressDays = sum.StressDays;
+            _atWarmup.CashDaysSum = sum.CashDaysSum;
+            _atWarmup.CashDaysCount = sum.CashDaysCount;
+            foreach (var n in _shippers)
+            {
+                _atWarmupOf[n.Index].StressDays = n.StressDays;
+            }
         }
     }
 
@@ -99,7 +120,7 @@ internal sealed partial class NetworkModel
         double next = _warmup + ((_weeks + 1) * Statistics.Bullwhip.PeriodDays);
         if (next < _horizon)
         {
-            _sim.Schedule(next - _sim.Now, OnWeekEnd, WarmupPriority);
+            _sim.Schedule(next - _sim.Now, OnWeekEnd, NetworkModel.WarmupPriority);
         }
     }
 
@@ -116,81 +137,31 @@ internal sealed partial class NetworkModel
         _weeks++;
     }
 
-    /// <summary>∫ on hand dt from day 0 to <paramref name="time"/> over a node's finished goods and inputs.</summary>
-    private static double StockArea(Node n, double time)
-    {
-        double area = n.Fg.AreaAt(time);
-        foreach (var input in n.Inputs)
-        {
-            area += input.AreaAt(time);
-        }
-
-        return area;
-    }
-
-    private void OnDayEnd()
-    {
-        _day++;
-        EndOfDayEconomics(_day);
-        SocialDayEnd(_day);
-        _resourcing.EndOfDay();
-
-        foreach (var n in _suppliers)
-        {
-            if (n.Active && n.DailyCost > 0)
-            {
-                _ledger.Sum.CashDaysSum += n.Cash / n.DailyCost;
-                _ledger.Sum.CashDaysCount++;
-            }
-        }
-
-        if (_warmup > 0 && Math.Abs(_day - _warmup) < Epsilon)
-        {
-            // The day ending at the warm-up belongs to it: daily charges count for days (W, H].
-            ref var sum = ref _ledger.Sum;
-            _atWarmup.FinancingCost = sum.FinancingCost;
-            _atWarmup.StressDays = sum.StressDays;
-            _atWarmup.CashDaysSum = sum.CashDaysSum;
-            _atWarmup.CashDaysCount = sum.CashDaysCount;
-            foreach (var n in _shippers)
-            {
-                n.StressDaysAtWarmup = n.StressDays;
-            }
-        }
-
-        _options.DayEndProbe?.Invoke(this);
-        _context.CancellationToken.ThrowIfCancellationRequested();
-        if (_day < _lastDay && _day + 1 < _horizon)
-        {
-            _sim.Schedule(1, _dayEnd, DayEndPriority);
-        }
-    }
-
     private void OnWarmupEnd()
     {
+        double now = _sim.Now;
         FlushIntegrals();
         _atWarmup = _ledger.Sum;
-        _resourcingAtWarmup = _resourcing.Snapshot(_sim.Now);
+        _resourcingAtWarmup = _resourcing.Snapshot(now);
         _atLastWeek = _atWarmup;
         _flowsAtWarmup = (NodeFlows[])_flows.Of.Clone();
         foreach (var stock in _stocks)
         {
-            _areaAtWarmup[stock.Index] = stock.AreaAt(_sim.Now);
+            _areaAtWarmup[stock.Index] = stock.AreaAt(now);
         }
 
-        _socialAtWarmup = _social is null ? default : SocialSnapshot(_sim.Now);
+        _social.AtWarmupEnd(now);
         foreach (var n in _shippers)
         {
-            n.UnitsProducedAtWarmup = n.UnitsProduced;
-            n.RevenueAtWarmup = n.Revenue;
-            n.StressDaysAtWarmup = n.StressDays;
-            n.DisruptedAreaAtWarmup = _disruptions.DisruptedDaysOf(n);
-            n.LandedCostAtWarmup = n.LandedCost;
-            n.UnitsToBuyersAtWarmup = n.UnitsToBuyers;
-            if (n.Social is { } s)
+            _atWarmupOf[n.Index] = new NodeAtWarmup
             {
-                s.ExposureAtWarmup = s.Exposure.AreaAt(_sim.Now);
-            }
+                UnitsProduced = n.UnitsProduced,
+                Revenue = n.Revenue,
+                StressDays = n.StressDays,
+                DisruptedArea = _disruptions.DisruptedDaysOf(n),
+                LandedCost = n.LandedCost,
+                UnitsToBuyers = n.UnitsToBuyers,
+            };
 
             // The first margin window starts now (Economics.cs).
             n.WindowRevenue = 0;
@@ -199,16 +170,17 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Brings every time integral up to now and sums them into the totals.</summary>
-    private void FlushIntegrals()
+    public void FlushIntegrals()
     {
         var (backorders, stockouts) = _demand.FlushIntegrals();
 
         double disrupted = _disruptions.FlushIntegrals(_suppliers);
 
+        double clock = Math.Min(_sim.Now, _horizon);
         double holding = 0;
         foreach (var b in _buyerSide)
         {
-            holding += b.Fg.AreaAt(Clock) * b.HoldingCostPerUnitDay;
+            holding += b.Fg.AreaAt(clock) * b.HoldingCostPerUnitDay;
         }
 
         _ledger.Sum.HoldingCost = holding;
@@ -217,65 +189,11 @@ internal sealed partial class NetworkModel
         _ledger.Sum.DisruptedArea = disrupted;
     }
 
-    private void OnSample()
+    /// <summary>The KPIs of the measured period, each supplier's and each node's outcome (after the last day end and row).</summary>
+    public (double[] Kpis, SupplierOutcome[] Suppliers, NodeOutcome[] Nodes) Collect()
     {
-        int row = _row++;
-        double day = row * _options.TimeSeriesEveryDays;
         FlushIntegrals();
-        var now = _ledger.Sum;
-        var last = _atLastRow;
-        _atLastRow = now;
-        _rowDays[row] = day;
-
-        double demand = now.DemandUnits - last.DemandUnits;
-        double met = now.MetOnArrival - last.MetOnArrival;
-        double onHand = 0;
-        double backorders = 0;
-        foreach (var b in _buyers)
-        {
-            onHand += Math.Max(0, b.Fg.OnHand);
-            backorders += b.Fg.Backorders;
-        }
-
-        _columns[TimeSeriesCatalog.DemandUnits][row] = demand;
-        _columns[TimeSeriesCatalog.DeliveredUnits][row] = now.DeliveredUnits - last.DeliveredUnits;
-        _columns[TimeSeriesCatalog.FillRate][row] = demand > 0 ? met / demand : 1;
-        _columns[TimeSeriesCatalog.BuyerOnHand][row] = onHand;
-        _columns[TimeSeriesCatalog.BuyerBackorders][row] = backorders;
-        _columns[TimeSeriesCatalog.ActiveSuppliersTier1][row] = _activeByTier[1];
-        _columns[TimeSeriesCatalog.ActiveSuppliersTier2][row] = _activeByTier[2];
-        _columns[TimeSeriesCatalog.ActiveSuppliersTier3][row] = _activeByTier[3];
-        _columns[TimeSeriesCatalog.SuppliersInStress][row] = _suppliersInStress;
-        _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
-        _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
-        _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;
-        SampleSocial(row, day);
-        SampleNodes(row);
-
-        if (_row < _rowDays.Length && _row * _options.TimeSeriesEveryDays < _horizon)
-        {
-            double next = _row * _options.TimeSeriesEveryDays;
-            _sim.Schedule(Math.Max(0, next - _sim.Now), _sample, SamplePriority);
-        }
-    }
-
-    private NetworkRunResult Collect()
-    {
-        // The day end at the horizon closes the last day's books (the kernel stopped before it).
-        if (_day < _lastDay)
-        {
-            OnDayEnd();
-        }
-
-        // The row at the horizon (when the interval divides it) reads the levels after the last event:
-        // nothing at the horizon itself happens.
-        if (_row < _rowDays.Length)
-        {
-            OnSample();
-        }
-
-        FlushIntegrals();
-        if (_warmup + ((_weeks + 1) * Statistics.Bullwhip.PeriodDays) <= _horizon + Epsilon)
+        if (_warmup + ((_weeks + 1) * Statistics.Bullwhip.PeriodDays) <= _horizon + NetworkModel.Epsilon)
         {
             CloseWeek();
         }
@@ -342,7 +260,7 @@ internal sealed partial class NetworkModel
             kpis[KpiCatalog.BullwhipRatioTier1 + k] = Statistics.Bullwhip.Ratio([.. _weeklyOrders[k]], weeklyDemand);
         }
 
-        CollectSocial(kpis);
+        _social.Collect(kpis);
         var outcomes = new SupplierOutcome[_shippers.Length];
         for (int i = 0; i < _shippers.Length; i++)
         {
@@ -366,39 +284,17 @@ internal sealed partial class NetworkModel
                 n.Active,
                 n.Active ? null : n.ExitDay,
                 n.ExitCause,
-                n.UnitsProduced - n.UnitsProducedAtWarmup,
-                n.Revenue - n.RevenueAtWarmup,
+                n.UnitsProduced - _atWarmupOf[n.Index].UnitsProduced,
+                n.Revenue - _atWarmupOf[n.Index].Revenue,
                 n.Cash,
-                n.StressDays - n.StressDaysAtWarmup,
-                _disruptions.DisruptedDaysOf(n) - n.DisruptedAreaAtWarmup,
-                n.UnitsToBuyers - n.UnitsToBuyersAtWarmup,
-                n.LandedCost - n.LandedCostAtWarmup,
-                OwnExposureDays(n));
+                n.StressDays - _atWarmupOf[n.Index].StressDays,
+                _disruptions.DisruptedDaysOf(n) - _atWarmupOf[n.Index].DisruptedArea,
+                n.UnitsToBuyers - _atWarmupOf[n.Index].UnitsToBuyers,
+                n.LandedCost - _atWarmupOf[n.Index].LandedCost,
+                _social.OwnExposureDays(n));
         }
 
-        var series = new TimeSeries(TimeSeriesCatalog.NameArray(), _rowDays, _columns);
-        var nodeSeries = new NodeTimeSeries(_rowDays, [.. _nodes.Select(n => n.Id)], _nodeColumns);
-        return new NetworkRunResult(_context.Index, _context.Seed, kpis, series, outcomes, _sim.ProcessedCount, CollectNodes(), nodeSeries);
-    }
-
-    /// <summary>Every node's levels now and flows since the last row (node_timeseries.parquet).</summary>
-    private void SampleNodes(int row)
-    {
-        int offset = row * _nodes.Length;
-        for (int i = 0; i < _nodes.Length; i++)
-        {
-            var fg = _nodes[i].Fg;
-            ref readonly var now = ref _flows.Of[i];
-            ref var last = ref _flowsAtLastRow[i];
-            _nodeColumns[NodeTimeSeries.OnHand][offset + i] = Math.Max(0, fg.OnHand);
-            _nodeColumns[NodeTimeSeries.Backorders][offset + i] = fg.Backorders;
-            _nodeColumns[NodeTimeSeries.OnOrder][offset + i] = fg.OnOrder;
-            _nodeColumns[NodeTimeSeries.OrdersPlaced][offset + i] = now.OrdersPlaced - last.OrdersPlaced;
-            _nodeColumns[NodeTimeSeries.UnitsOrdered][offset + i] = now.UnitsOrdered - last.UnitsOrdered;
-            _nodeColumns[NodeTimeSeries.UnitsReceived][offset + i] = now.UnitsReceived - last.UnitsReceived;
-            _nodeColumns[NodeTimeSeries.UnitsDemanded][offset + i] = now.UnitsDemanded - last.UnitsDemanded;
-            last = now;
-        }
+        return (kpis, outcomes, CollectNodes());
     }
 
     /// <summary>Every node's results over the measured period (nodes.parquet).</summary>
@@ -444,10 +340,6 @@ internal sealed partial class NetworkModel
         return nodes;
     }
 
-    /// <summary>Worker-exposure-days of the node's own violations over [warm-up, horizon] (0 without social mechanisms).</summary>
-    private double OwnExposureDays(Node n) =>
-        n.Social is { } s ? s.Exposure.AreaAt(_horizon) - s.ExposureAtWarmup : 0;
-
     private static void CountExit(double[] kpis, Node n)
     {
         kpis[KpiCatalog.SupplierExits]++;
@@ -471,5 +363,16 @@ internal sealed partial class NetworkModel
             Definitions.SizeClass.Medium => KpiCatalog.ExitsMedium,
             _ => KpiCatalog.ExitsLarge,
         }]++;
+    }
+
+    /// <summary>A node's counters at the end of the warm-up (its outcomes are the later values minus these).</summary>
+    private struct NodeAtWarmup
+    {
+        public double UnitsProduced;
+        public double Revenue;
+        public double StressDays;
+        public double DisruptedArea;
+        public double LandedCost;
+        public double UnitsToBuyers;
     }
 }

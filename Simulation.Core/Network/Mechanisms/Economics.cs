@@ -11,13 +11,8 @@
 //   cash out, as work happens: UnitCost per unit when a batch starts; transport into the node when
 //     shipped; at each day's end FixedCostPerDay, holding cost (on hand, finished goods + inputs, times
 //     HoldingCostPerUnitDay) and interest balance * AnnualRate / 365 (financing_cost)
-//   purchases:      delivered at t, price_supplier * q is paid at the end of day ceil(t + T) with T the
-//                   payer's PaymentTermsDays; the supplier receives it then (deliveries on one link due
-//                   the same day are one payment).
-//   pass-through:   a payer with PaymentTermsPassThrough f > 0 pays after T = T0 + f * max(0, T_in - T0),
-//                   T0 its PaymentTermsDays, T_in the amount-weighted mean of the days to payment of every
-//                   payment owed to it so far (after supply-chain finance; none yet: T = T0). f = 1: as
-//                   late as it is paid; a brand's 120 days reach the mills.
+//   purchases:      price_supplier * q, due after the payer's terms with pass-through (PaymentTerms.cs;
+//                   f = 1: as late as it is paid, a brand's 120 days reach the mills); paid at that day's end
 //   paying:         cash first, then credit up to the limit, the rest becomes arrears (oldest first)
 //   receiving:      repays credit first, the rest is cash; then arrears are paid off (cash, then credit)
 //   stress day:     a day ending with arrears, or on which cash held production back (all or part of
@@ -39,14 +34,114 @@
 // production runs of the day end (output) and the next day's are planned (Production.cs), and idle
 // batch producers with production due try to start (this is what finds production blocked by cash);
 // (5) for each supplier in definition order: stress, insolvency exit, margin review; (6) statistics.
+using Simulation.Core.Engine;
 using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Supplier economics (see the file header): owns the payment terms (<see cref="PaymentTerms"/>: the
+/// payment book and the terms history), each supplier's arrears total, holding charges paid, stress streak and margin-review schedule, the count of
+/// suppliers in stress and of active suppliers by tier, and decides exits. A supplier's cash, credit,
+/// daily cost and margin window stay on <see cref="Node"/> (read by the social mechanisms) and are
+/// written here, except where the social parts still post their own costs.
+/// </summary>
+internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPayment
 {
-    private void InitialiseEconomics(Node n, RegionDefinition region)
+    private readonly Simulator _sim;
+    private readonly double _horizon;
+    private readonly EconomicsDefinition _rules;
+    private readonly Node[] _nodes;
+    private readonly Node[] _suppliers;
+    private readonly TotalsLedger _ledger;
+    private readonly EventLog _log;
+    private readonly PaymentTerms _terms;
+    private IProductionLines _production = null!;
+    private readonly ISupplierExit _exit;
+    private readonly int[] _activeByTier = new int[4];
+
+    // By node index (suppliers only).
+    private readonly double[] _arrearsTotal;
+    private readonly double[] _holdingAreaPaid; // the integral of on hand its daily holding charges have paid for
+    private readonly bool[] _inStress;
+    private readonly int[] _consecutiveStressDays;
+    private readonly double[] _nextMarginReview;
+
+    /// <summary>Economics of the <paramref name="suppliers"/> among <paramref name="nodes"/>: starting cash, credit and the first margin review.</summary>
+    public Economics(
+        Simulator sim, NetworkDefinition definition, int lastDay, int linkCount, Node[] nodes, Node[] suppliers, TotalsLedger ledger,
+        EventLog log, ISupplyChainFinance? finance, ISupplierExit exit)
     {
+        _sim = sim;
+        _horizon = definition.HorizonDays;
+        _rules = definition.Economics;
+        _nodes = nodes;
+        _suppliers = suppliers;
+        _ledger = ledger;
+        _log = log;
+        _exit = exit;
+        _terms = new PaymentTerms(sim, lastDay, linkCount, nodes.Length, finance);
+        _arrearsTotal = new double[nodes.Length];
+        _holdingAreaPaid = new double[nodes.Length];
+        _inStress = new bool[nodes.Length];
+        _consecutiveStressDays = new int[nodes.Length];
+        _nextMarginReview = new double[nodes.Length];
+        Array.Fill(_nextMarginReview, double.PositiveInfinity);
+        foreach (var n in suppliers)
+        {
+            Initialise(n, definition.Regions[n.Region], definition.WarmupDays);
+            if (n.Tier is >= 1 and <= 3)
+            {
+                _activeByTier[n.Tier]++;
+            }
+        }
+    }
+
+    /// <summary>Connects production, built after economics: told when cash comes in and when the day ends.</summary>
+    public void Connect(IProductionLines production) => _production = production;
+
+    /// <summary>Suppliers whose last day end was a stress day.</summary>
+    public int SuppliersInStress { get; private set; }
+
+    /// <summary>Active suppliers of tier <paramref name="tier"/> (1 to 3).</summary>
+    public int ActiveInTier(int tier) => _activeByTier[tier];
+
+    /// <summary>A supplier's unpaid obligations.</summary>
+    public double ArrearsOf(Node n) => _arrearsTotal[n.Index];
+
+    /// <inheritdoc/>
+    public bool HasArrears(Node supplier) => _arrearsTotal[supplier.Index] > NetworkModel.Epsilon;
+
+    /// <inheritdoc/>
+    public double SpendingPower(Node supplier) =>
+        Math.Max(0, supplier.Cash) + Math.Max(0, supplier.CreditLimit - supplier.CreditBalance);
+
+    /// <inheritdoc/>
+    public void PayCost(Node payer, double amount)
+    {
+        payer.WindowCost += amount;
+        Pay(payer, amount, payee: null);
+    }
+
+    /// <inheritdoc/>
+    public void CapacityChanged(Node supplier) => supplier.DailyCost = DailyCostOf(supplier);
+
+    /// <inheritdoc/>
+    public void PayOnboarding(Node owner, double amount)
+    {
+        // The buyer side's costs are KPIs only; a supplier onboarding a source for its input pays in cash.
+        if (owner.IsProducer)
+        {
+            PayCost(owner, amount);
+        }
+    }
+
+    /// <summary>Returns the payment book's pooled arrays.</summary>
+    public void Release() => _terms.Release();
+
+    private void Initialise(Node n, RegionDefinition region, double warmup)
+    {
+        n.Arrears = new ObligationQueue();
         n.DailyCost = DailyCostOf(n);
         n.Cash = n.Definition.StartingCashDays * n.DailyCost;
         if (region.Credit is { } credit && (region.CreditSizes.Count == 0 || region.CreditSizes.Contains(n.Definition.Size)))
@@ -56,11 +151,11 @@ internal sealed partial class NetworkModel
         }
 
         // The first window opens at the end of the warm-up (whose totals are reset then, see
-        // OnWarmupEnd): the start-up, with costs paid long before the first revenue, is not a margin.
-        double reviewDays = _definition.Economics.MarginReviewDays;
+        // Bookkeeping's warm-up end): the start-up, with costs paid long before the first revenue, is not a margin.
+        double reviewDays = _rules.MarginReviewDays;
         if (double.IsFinite(n.Definition.AlternativeMargin) && reviewDays > 0)
         {
-            n.NextMarginReview = _warmup + reviewDays;
+            _nextMarginReview[n.Index] = warmup + reviewDays;
         }
     }
 
@@ -71,40 +166,26 @@ internal sealed partial class NetworkModel
     private static double DailyCostOf(Node n) =>
         n.FixedCostPerDay + (double.IsFinite(n.Capacity) ? n.Capacity * n.UnitCost : 0);
 
-    /// <summary>Records that <paramref name="payer"/> owes <paramref name="amount"/> for goods delivered now on a link.</summary>
-    private void SchedulePayment(int link, Node payer, Node payee, double amount)
+    /// <summary>∫ on hand dt from day 0 to <paramref name="time"/> over a node's finished goods and inputs.</summary>
+    private static double StockArea(Node n, double time)
     {
-        if (!(amount > 0))
+        double area = n.Fg.AreaAt(time);
+        foreach (var input in n.Inputs)
         {
-            return;
+            area += input.AreaAt(time);
         }
 
-        // Scheduled terms (a step function over time), then pass-through: a payer whose own customers
-        // pay late pays its suppliers later too.
-        double terms = payer.Definition.PaymentTermsDaysChanges.ValueAt(payer.PaymentTermsDays, _sim.Now);
-        if (payer.PaymentTermsPassThrough > 0 && payer.TermsInAmount > 0)
-        {
-            terms += payer.PaymentTermsPassThrough * Math.Max(0, (payer.TermsInWeighted / payer.TermsInAmount) - terms);
-        }
-
-        // Social hook: supply-chain finance pays an eligible supplier early, less the discount (Social/Financing.cs).
-        ApplySupplyChainFinance(payer, payee, ref terms, ref amount);
-        payee.TermsInWeighted += amount * terms;
-        payee.TermsInAmount += amount;
-
-        // Due at t + terms; settled at the end of that day (the first day-end at or after it).
-        int day = Math.Max(1, (int)Math.Ceiling(_sim.Now + terms - Epsilon));
-        if (day <= _payments.LastDay)
-        {
-            _payments.Add(day, link, payer.Index, payee.Index, amount);
-        }
+        return area;
     }
+
+    /// <inheritdoc/>
+    public void SchedulePayment(int link, Node payer, Node payee, double amount) => _terms.Schedule(link, payer, payee, amount);
 
     /// <summary>
     /// <paramref name="payer"/> pays <paramref name="amount"/> to <paramref name="payee"/> (null: an
     /// outside cost): cash first, then credit, the rest becomes arrears.
     /// </summary>
-    private void Pay(Node payer, double amount, Node? payee)
+    public void Pay(Node payer, double amount, Node? payee)
     {
         if (!(amount > 0))
         {
@@ -132,10 +213,10 @@ internal sealed partial class NetworkModel
         double fromCredit = Math.Min(rest, Math.Max(0, payer.CreditLimit - payer.CreditBalance));
         payer.CreditBalance += fromCredit;
         rest -= fromCredit;
-        if (rest > Epsilon)
+        if (rest > NetworkModel.Epsilon)
         {
             payer.Arrears.Enqueue(payee, rest);
-            payer.ArrearsTotal += rest;
+            _arrearsTotal[payer.Index] += rest;
         }
         else
         {
@@ -149,7 +230,7 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Cash comes in: repay credit, keep the rest, pay off arrears, resume production.</summary>
-    private void Receive(Node payee, double amount)
+    public void Receive(Node payee, double amount)
     {
         if (!payee.IsProducer)
         {
@@ -169,19 +250,16 @@ internal sealed partial class NetworkModel
             SettleArrears(payee);
         }
 
-        if (payee.IsProducer && !payee.Busy && payee.ProductionDue > Epsilon)
-        {
-            TryStartProduction(payee);
-        }
+        _production.OnCashIn(payee);
     }
 
-    private void SettleArrears(Node n)
+    public void SettleArrears(Node n)
     {
         var arrears = n.Arrears;
         while (arrears.Count > 0)
         {
             double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
-            if (available <= Epsilon)
+            if (available <= NetworkModel.Epsilon)
             {
                 return;
             }
@@ -190,7 +268,7 @@ internal sealed partial class NetworkModel
             var payee = head.Payee;
             double pay = Math.Min(available, head.Amount);
             head.Amount -= pay;
-            if (head.Amount <= Epsilon)
+            if (head.Amount <= NetworkModel.Epsilon)
             {
                 arrears.Dequeue();
             }
@@ -198,7 +276,7 @@ internal sealed partial class NetworkModel
             double fromCash = Math.Min(Math.Max(0, n.Cash), pay);
             n.Cash -= fromCash;
             n.CreditBalance += pay - fromCash;
-            n.ArrearsTotal = arrears.Count == 0 ? 0 : n.ArrearsTotal - pay;
+            _arrearsTotal[n.Index] = arrears.Count == 0 ? 0 : _arrearsTotal[n.Index] - pay;
             if (payee is not null)
             {
                 // Upstream only (the graph has no cycles), so this never comes back to n.
@@ -208,13 +286,13 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Steps (1) to (5) of the day's end (see the file header).</summary>
-    private void EndOfDayEconomics(int day)
+    public void EndOfDay(int day)
     {
         // (1) Payments due today.
-        int next = _payments.Detach(day);
+        int next = _terms.Book.Detach(day);
         while (next >= 0)
         {
-            next = _payments.Take(next, out var payment);
+            next = _terms.Book.Take(next, out var payment);
             Pay(_nodes[payment.Payer], payment.Amount, _nodes[payment.Payee]);
         }
 
@@ -243,9 +321,9 @@ internal sealed partial class NetworkModel
             if (n.HoldingCostPerUnitDay > 0)
             {
                 // The day's exact integral of on hand (finished goods and inputs), not a day-end sample.
-                double area = StockArea(n, Clock);
-                double holding = (area - n.HoldingAreaPaid) * n.HoldingCostPerUnitDay;
-                n.HoldingAreaPaid = area;
+                double area = StockArea(n, Math.Min(_sim.Now, _horizon));
+                double holding = (area - _holdingAreaPaid[n.Index]) * n.HoldingCostPerUnitDay;
+                _holdingAreaPaid[n.Index] = area;
                 n.WindowCost += holding;
                 Pay(n, holding, payee: null);
             }
@@ -256,28 +334,12 @@ internal sealed partial class NetworkModel
 
         // (4) Daily production runs end and the next ones are planned; idle batch producers with
         // production due try again (cash may have come in).
-        RunProductionDay(finish: true);
-        foreach (var n in _suppliers)
-        {
-            if (n.DailyRuns)
-            {
-                continue;
-            }
-
-            if (n.Active && !n.Busy && n.ProductionDue > Epsilon)
-            {
-                TryStartProduction(n);
-            }
-            else if (n.Busy || n.ProductionDue <= Epsilon)
-            {
-                n.CashBlocked = false;
-            }
-        }
+        _production.EndOfDay();
 
         // (5) Stress, exits, margin reviews, profit withdrawal.
-        double insolvencyDays = _definition.Economics.InsolvencyExitDays;
-        double withdrawalDays = _definition.Economics.ProfitWithdrawalCashDays;
-        _suppliersInStress = 0;
+        double insolvencyDays = _rules.InsolvencyExitDays;
+        double withdrawalDays = _rules.ProfitWithdrawalCashDays;
+        SuppliersInStress = 0;
         foreach (var n in _suppliers)
         {
             if (!n.Active)
@@ -285,14 +347,13 @@ internal sealed partial class NetworkModel
                 continue;
             }
 
-            n.InStress = n.ArrearsTotal > Epsilon || n.CashBlocked;
-            if (n.InStress)
+            bool stress = _inStress[n.Index] = _arrearsTotal[n.Index] > NetworkModel.Epsilon || _production.IsCashBlocked(n);
+            if (stress)
             {
-                _suppliersInStress++;
+                SuppliersInStress++;
                 n.StressDays++;
                 _ledger.Sum.StressDays++;
-                n.ConsecutiveStressDays++;
-                if (n.ConsecutiveStressDays >= insolvencyDays)
+                if (++_consecutiveStressDays[n.Index] >= insolvencyDays)
                 {
                     Exit(n, "insolvency");
                     continue;
@@ -300,22 +361,22 @@ internal sealed partial class NetworkModel
             }
             else
             {
-                n.ConsecutiveStressDays = 0;
+                _consecutiveStressDays[n.Index] = 0;
                 double target = withdrawalDays * n.DailyCost;
-                if (n.Cash > target && n.CreditBalance <= Epsilon)
+                if (n.Cash > target && n.CreditBalance <= NetworkModel.Epsilon)
                 {
-                    n.Cash -= _definition.Economics.ProfitWithdrawalShare * (n.Cash - target);
+                    n.Cash -= _rules.ProfitWithdrawalShare * (n.Cash - target);
                 }
             }
 
-            if (day >= n.NextMarginReview - Epsilon)
+            if (day >= _nextMarginReview[n.Index] - NetworkModel.Epsilon)
             {
                 double margin = n.WindowRevenue > 0
                     ? (n.WindowRevenue - n.WindowCost) / n.WindowRevenue
                     : n.WindowCost > 0 ? double.NegativeInfinity : 0;
                 n.WindowRevenue = 0;
                 n.WindowCost = 0;
-                n.NextMarginReview += _definition.Economics.MarginReviewDays;
+                _nextMarginReview[n.Index] += _rules.MarginReviewDays;
                 if (margin < n.Definition.AlternativeMargin)
                 {
                     Exit(n, "margin");
@@ -325,33 +386,23 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>The supplier leaves the chain now (see the file header).</summary>
-    private void Exit(Node n, string cause)
+    public void Exit(Node n, string cause)
     {
-        _disruptions.OnExit(n);
-
-        if (n.InStress)
+        _exit.Leaving(n);
+        if (_inStress[n.Index])
         {
-            _suppliersInStress--;
+            SuppliersInStress--;
         }
 
         n.Active = false;
         n.ExitDay = _sim.Now;
         n.ExitCause = cause;
         _log.RecordExit(n.Definition.Id, n.Cash, cause);
-        n.Busy = false;
-        n.BatchEnd = double.NaN;
-        n.ProductionDue = 0;
-        n.Wip = 0;
-        n.Fg.OnOrder = 0;
         if (n.Tier is >= 1 and <= 3)
         {
             _activeByTier[n.Tier]--;
         }
 
-        // Sources must be renormalised by every customer from now on; re-sourcing moves the share.
-        _sourcesVersion++;
-        _resourcing.SourceExited(n);
-        CancelOrdersOf(n);
-        DropBacklog(n);
+        _exit.Left(n);
     }
 }

@@ -19,19 +19,65 @@
 // (make-to-stock); with policy None the supplier makes to order (Production.cs). Source: the
 // standard periodic- and continuous-review policies, e.g. Silver, Pyke and Thomas, "Inventory and
 // Production Management in Supply Chains" (4th ed., 2017), chapters 6-7.
+using Simulation.Core.Engine;
 using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Ordering: the inventory policies and the sourcing split (see the file header). Owns the review
+/// schedule and the version of the active sources (stocks cache their active share sums against it);
+/// places production orders through production and customer orders through fulfilment.
+/// </summary>
+internal sealed class Ordering : IPositionChanged, ISourcesChanged
 {
+    private readonly Simulator _sim;
+    private readonly double _horizon;
+    private readonly Node[] _nodes;
+    private readonly Link[] _links;
+    private readonly TotalsLedger _ledger;
+    private readonly Resourcing _resourcing;
+    private readonly IProductionOrders _production;
+    private readonly ICustomerOrders _fulfilment;
+
+    // Bumped whenever a supplier stops or resumes taking orders (exit, suspension, reinstatement):
+    // stocks cache their active share sums and rebuild them when this moves on.
+    private int _sourcesVersion;
+
+    /// <summary>Ordering over <paramref name="nodes"/>' stocks and the resolved <paramref name="links"/>.</summary>
+    public Ordering(
+        Simulator sim, double horizon, Node[] nodes, Link[] links, TotalsLedger ledger, Resourcing resourcing,
+        IProductionOrders production, ICustomerOrders fulfilment)
+    {
+        _sim = sim;
+        _horizon = horizon;
+        _nodes = nodes;
+        _links = links;
+        _ledger = ledger;
+        _resourcing = resourcing;
+        _production = production;
+        _fulfilment = fulfilment;
+    }
+
+    /// <inheritdoc/>
+    public void SourcesChanged() => _sourcesVersion++;
+
+    /// <summary>Reviews a continuously reviewed stock after a change of its position.</summary>
+    public void PositionChanged(Stock stock)
+    {
+        if (stock.ContinuousReview)
+        {
+            Review(stock);
+        }
+    }
+
     /// <summary>
     /// Schedules the reviews: one callback at day 0 reviews every stock that has a policy (in definition
     /// order); then one callback per distinct review period R fires at R, 2R, ... and reviews its
     /// stocks in definition order. Grouping keeps a network of thousands of daily reviewers at one
     /// event per day.
     /// </summary>
-    private void ScheduleReviews()
+    public void Start()
     {
         var all = new List<Stock>();
         var byPeriod = new SortedDictionary<double, List<Stock>>();
@@ -50,13 +96,13 @@ internal sealed partial class NetworkModel
         }
 
         Stock[] initial = [.. all];
-        _sim.Schedule(0, () => ReviewAll(initial), ReviewPriority);
+        _sim.Schedule(0, () => ReviewAll(initial), NetworkModel.ReviewPriority);
         foreach (var (period, stocks) in byPeriod)
         {
             var group = new ReviewGroup(this, period, [.. stocks]);
             if (period <= _horizon)
             {
-                _sim.Schedule(period, group.Fire, ReviewPriority);
+                _sim.Schedule(period, group.Fire, NetworkModel.ReviewPriority);
             }
         }
     }
@@ -89,15 +135,6 @@ internal sealed partial class NetworkModel
         }
     }
 
-    /// <summary>Reviews a continuously reviewed stock after a change of its position.</summary>
-    private void CheckContinuous(Stock stock)
-    {
-        if (stock.ContinuousReview)
-        {
-            Review(stock);
-        }
-    }
-
     /// <summary>Applies the stock's policy once (see the file header).</summary>
     private void Review(Stock stock)
     {
@@ -113,7 +150,7 @@ internal sealed partial class NetworkModel
                 PlaceOrder(stock, stock.OrderUpTo - stock.Position);
                 break;
             case InventoryPolicyKind.MinMax:
-                if (stock.Position <= stock.ReorderPoint + Epsilon)
+                if (stock.Position <= stock.ReorderPoint + NetworkModel.Epsilon)
                 {
                     PlaceOrder(stock, stock.OrderUpTo - stock.Position);
                 }
@@ -121,9 +158,9 @@ internal sealed partial class NetworkModel
                 break;
             case InventoryPolicyKind.ReorderPointQuantity:
                 // Each order raises the position by Q unless capped or unplaceable, which ends the loop.
-                while (stock.Position <= stock.ReorderPoint + Epsilon)
+                while (stock.Position <= stock.ReorderPoint + NetworkModel.Epsilon)
                 {
-                    if (PlaceOrder(stock, stock.OrderQuantity) <= Epsilon)
+                    if (PlaceOrder(stock, stock.OrderQuantity) <= NetworkModel.Epsilon)
                     {
                         break;
                     }
@@ -151,7 +188,7 @@ internal sealed partial class NetworkModel
             quantity = Math.Min(quantity, stock.Capacity - stock.Position);
         }
 
-        if (!(quantity > Epsilon))
+        if (!(quantity > NetworkModel.Epsilon))
         {
             return 0;
         }
@@ -159,9 +196,7 @@ internal sealed partial class NetworkModel
         var owner = stock.Owner;
         if (stock.IsFinishedGoods && owner.IsProducer)
         {
-            owner.ProductionDue += quantity;
-            stock.OnOrder += quantity;
-            TryStartProduction(owner);
+            _production.OrderProduction(owner, quantity);
             return quantity;
         }
 
@@ -181,7 +216,7 @@ internal sealed partial class NetworkModel
             int chosen = DrawSource(stock, shares);
             stock.OnOrder += quantity;
             _resourcing.Ordered(chosen, quantity);
-            ReceiveOrder(_nodes[_links[chosen].Supplier], chosen, quantity);
+            _fulfilment.ReceiveOrder(_nodes[_links[chosen].Supplier], chosen, quantity);
             return quantity;
         }
 
@@ -200,7 +235,7 @@ internal sealed partial class NetworkModel
             double part = quantity * share / shares;
             stock.OnOrder += part;
             _resourcing.Ordered(i, part);
-            ReceiveOrder(supplier, i, part);
+            _fulfilment.ReceiveOrder(supplier, i, part);
         }
 
         return quantity;
@@ -285,14 +320,14 @@ internal sealed partial class NetworkModel
     /// <summary>The stocks that share one review period, reviewed together at R, 2R, 3R, ...</summary>
     private sealed class ReviewGroup
     {
-        private readonly NetworkModel _model;
+        private readonly Ordering _ordering;
         private readonly double _period;
         private readonly Stock[] _stocks;
         private long _reviews;
 
-        public ReviewGroup(NetworkModel model, double period, Stock[] stocks)
+        public ReviewGroup(Ordering ordering, double period, Stock[] stocks)
         {
-            _model = model;
+            _ordering = ordering;
             _period = period;
             _stocks = stocks;
             Fire = OnFire;
@@ -302,14 +337,14 @@ internal sealed partial class NetworkModel
 
         private void OnFire()
         {
-            _model.ReviewAll(_stocks);
+            _ordering.ReviewAll(_stocks);
 
             // Times are k * R, not sums of R, so they do not drift.
             _reviews++;
             double next = (_reviews + 1) * _period;
-            if (next <= _model._horizon)
+            if (next <= _ordering._horizon)
             {
-                _model._sim.Schedule(next - _model._sim.Now, Fire, ReviewPriority);
+                _ordering._sim.Schedule(next - _ordering._sim.Now, Fire, NetworkModel.ReviewPriority);
             }
         }
     }

@@ -29,65 +29,185 @@
 //
 // Production due grows with make-to-stock production orders (the finished-goods policy, Ordering.cs)
 // or, with policy None (make to order), with every customer order that stock cannot fill.
+using Simulation.Core.Engine;
+
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Production (see the file header): owns every supplier's production line (production due, work in
+/// progress, the running batch and its timing, the daily run's capacity-days, whether cash held it
+/// back today). Writes a supplier's capacity and capacity fraction, its finished goods and its inputs'
+/// on hand; pays through economics, tells ordering when inputs were consumed and fulfilment when
+/// output came in.
+/// </summary>
+internal sealed class Production : IProductionOrders, IProductionLines, ICapacityFraction, IDefinedCapacity
 {
+    private readonly Simulator _sim;
+    private readonly Node[] _nodes;
+    private readonly Node[] _suppliers;
     private readonly Node[] _dailyRunners;
+    private readonly TotalsLedger _ledger;
+    private readonly IProductionCash _cash;
+    private IPositionChanged _ordering = null!;
+    private IBacklog _fulfilment = null!;
+    private readonly ProductionLine[] _lines;       // by node index (suppliers only)
+    private readonly Action[] _batchDone; // by node index (suppliers only)
+
+    /// <summary>Production lines for the suppliers among <paramref name="nodes"/> (their stocks built).</summary>
+    public Production(Simulator sim, Node[] nodes, Node[] suppliers, TotalsLedger ledger, IProductionCash cash)
+    {
+        _sim = sim;
+        _nodes = nodes;
+        _suppliers = suppliers;
+        _ledger = ledger;
+        _cash = cash;
+        _lines = new ProductionLine[nodes.Length];
+        _batchDone = new Action[nodes.Length];
+        foreach (var n in suppliers)
+        {
+            ref var line = ref _lines[n.Index];
+            line.MakeToOrder = n.Fg.Kind == Definitions.InventoryPolicyKind.None;
+            line.DailyRuns = double.IsFinite(n.Capacity) && !double.IsFinite(n.BatchSize);
+            line.BatchEnd = double.NaN;
+            _batchDone[n.Index] = () => OnBatchDone(n);
+        }
+
+        _dailyRunners = Array.FindAll(suppliers, n => _lines[n.Index].DailyRuns);
+    }
+
+    /// <summary>Connects the parts built after production: ordering (told when inputs are consumed) and fulfilment (told when output comes in).</summary>
+    public void Connect(IPositionChanged ordering, IBacklog fulfilment)
+    {
+        _ordering = ordering;
+        _fulfilment = fulfilment;
+    }
+
+    /// <summary>Plans the first daily runs at day 0 (day 0 has no end, but the runs start at it).</summary>
+    public void Start()
+    {
+        if (_dailyRunners.Length > 0)
+        {
+            _sim.Schedule(0, () => RunProductionDay(finish: false), NetworkModel.DayEndPriority);
+        }
+    }
+
+    /// <summary>Whether the supplier makes to order (finished-goods policy None).</summary>
+    public bool IsMakeToOrder(Node n) => _lines[n.Index].MakeToOrder;
+
+    /// <summary>Whether cash held back any of what could start today (a liquidity stress day).</summary>
+    public bool IsCashBlocked(Node n) => _lines[n.Index].CashBlocked;
+
+    /// <inheritdoc/>
+    public void OrderProduction(Node supplier, double units)
+    {
+        _lines[supplier.Index].Due += units;
+        supplier.Fg.OnOrder += units;
+        TryStart(supplier);
+    }
+
+    /// <summary>A make-to-order supplier's customer cancelled <paramref name="units"/>: they are no longer to be made.</summary>
+    public void CancelMadeToOrder(Node supplier, double units)
+    {
+        ref var line = ref _lines[supplier.Index];
+        if (line.MakeToOrder)
+        {
+            double cut = Math.Min(units, line.Due);
+            line.Due -= cut;
+            supplier.Fg.OnOrder = Math.Max(0, supplier.Fg.OnOrder - cut);
+        }
+    }
+
+    /// <summary>Cash came in: an idle supplier with production due tries to start.</summary>
+    public void OnCashIn(Node n)
+    {
+        ref var line = ref _lines[n.Index];
+        if (!line.Busy && line.Due > NetworkModel.Epsilon)
+        {
+            TryStart(n);
+        }
+    }
+
+    /// <summary>The supplier leaves the chain: nothing more is made, nothing is on order for its finished goods.</summary>
+    public void Stop(Node n)
+    {
+        _lines[n.Index].Stop();
+        n.Fg.OnOrder = 0;
+    }
+
+    /// <summary>
+    /// Step (4) of the day's end: the daily runs end and the next ones are planned; idle batch
+    /// producers with production due try again (cash may have come in).
+    /// </summary>
+    public void EndOfDay()
+    {
+        RunProductionDay(finish: true);
+        foreach (var n in _suppliers)
+        {
+            ref var line = ref _lines[n.Index];
+            if (line.DailyRuns)
+            {
+                continue;
+            }
+
+            if (n.Active && !line.Busy && line.Due > NetworkModel.Epsilon)
+            {
+                TryStart(n);
+            }
+            else if (line.Busy || line.Due <= NetworkModel.Epsilon)
+            {
+                line.CashBlocked = false;
+            }
+        }
+    }
 
     /// <summary>
     /// Starts what can start now: instantaneous production (infinite capacity) or the next explicit
     /// batch. Suppliers on daily runs start work only at day boundaries (<see cref="RunProductionDay"/>).
     /// </summary>
-    private void TryStartProduction(Node n)
+    public void TryStart(Node n)
     {
+        ref var line = ref _lines[n.Index];
+
         // Output can raise production due (a make-to-stock policy reorders); the loop below picks
         // that up, so a nested call has nothing to do.
-        if (n.DailyRuns || n.InProductionLoop)
+        if (line.DailyRuns || line.InLoop)
         {
             return;
         }
 
-        n.InProductionLoop = true;
-        n.CashBlocked = false;
+        line.InLoop = true;
+        line.CashBlocked = false;
         bool finite = double.IsFinite(n.Capacity);
-        while (n.Active && !n.Busy && n.CapacityFraction > 0 && n.ArrearsTotal <= Epsilon)
+        while (n.Active && !line.Busy && n.CapacityFraction > 0 && !_cash.HasArrears(n))
         {
-            double units = Producible(n, finite ? n.BatchSize : double.PositiveInfinity);
-            if (units <= Epsilon)
+            double units = Producible(n, ref line, finite ? n.BatchSize : double.PositiveInfinity);
+            if (units <= NetworkModel.Epsilon)
             {
                 break;
             }
 
-            Start(n, units);
+            StartWork(n, ref line, units);
             if (!finite)
             {
                 Output(n, units);
                 continue;
             }
 
-            double rate = n.Capacity * n.CapacityFraction;
-            n.Busy = true;
-            n.Wip = units;
-            n.WorkLeft = units;
-            n.Rate = rate;
-            n.LastRateChange = _sim.Now;
-            double duration = units / rate;
-            n.BatchEnd = _sim.Now + duration;
-            _sim.Schedule(duration, n.BatchDone, ProductionPriority);
+            double duration = line.StartBatch(_sim.Now, units, n.Capacity * n.CapacityFraction);
+            _sim.Schedule(duration, _batchDone[n.Index], NetworkModel.ProductionPriority);
         }
 
-        n.InProductionLoop = false;
+        line.InLoop = false;
     }
 
     /// <summary>
     /// What can start now, at most <paramref name="room"/> units: production due, inputs and cash
-    /// permitting. Sets <see cref="Node.CashBlocked"/> when cash holds back any of it.
+    /// permitting. Marks the line cash-blocked when cash holds back any of it.
     /// </summary>
-    private static double Producible(Node n, double room)
+    private double Producible(Node n, ref ProductionLine line, double room)
     {
-        double units = Math.Min(n.ProductionDue, room);
-        if (units <= Epsilon)
+        double units = Math.Min(line.Due, room);
+        if (units <= NetworkModel.Epsilon)
         {
             return 0;
         }
@@ -97,7 +217,7 @@ internal sealed partial class NetworkModel
             units = Math.Min(units, Math.Max(0, input.OnHand) / input.QuantityPerUnit);
         }
 
-        if (units <= Epsilon)
+        if (units <= NetworkModel.Epsilon)
         {
             return 0; // waiting for inputs
         }
@@ -107,13 +227,13 @@ internal sealed partial class NetworkModel
             // Cash holding back any part of what could start is stress, not only a full stop: a supplier
             // that can pay for a trickle each day would otherwise never count a stress day, never leave,
             // and keep its customers' orders (which they count as on order) waiting indefinitely.
-            double affordable = (Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance)) / n.UnitCost;
-            if (affordable < units - Epsilon)
+            double affordable = _cash.SpendingPower(n) / n.UnitCost;
+            if (affordable < units - NetworkModel.Epsilon)
             {
-                n.CashBlocked = true;
+                line.CashBlocked = true;
             }
 
-            if (affordable <= Epsilon)
+            if (affordable <= NetworkModel.Epsilon)
             {
                 return 0;
             }
@@ -125,9 +245,9 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>Consumes the inputs of <paramref name="units"/> and pays for their conversion.</summary>
-    private void Start(Node n, double units)
+    private void StartWork(Node n, ref ProductionLine line, double units)
     {
-        n.ProductionDue -= units;
+        line.Due -= units;
         foreach (var input in n.Inputs)
         {
             input.OnHand -= units * input.QuantityPerUnit;
@@ -135,30 +255,30 @@ internal sealed partial class NetworkModel
 
         if (n.UnitCost > 0)
         {
-            double cost = units * n.UnitCost;
-            n.WindowCost += cost;
-            Pay(n, cost, payee: null);
+            _cash.PayCost(n, units * n.UnitCost);
         }
 
         foreach (var input in n.Inputs)
         {
-            CheckContinuous(input);
+            _ordering.PositionChanged(input);
         }
     }
 
     private void OnBatchDone(Node n)
     {
+        ref var line = ref _lines[n.Index];
+
         // A batch re-timed by a disruption leaves its earlier completion behind: ignore it.
-        if (!n.Busy || _sim.Now != n.BatchEnd)
+        if (!line.Busy || _sim.Now != line.BatchEnd)
         {
             return;
         }
 
-        n.Busy = false;
-        double units = n.Wip;
-        n.Wip = 0;
+        line.Busy = false;
+        double units = line.Wip;
+        line.Wip = 0;
         Output(n, units);
-        TryStartProduction(n);
+        TryStart(n);
     }
 
     /// <summary>
@@ -175,28 +295,33 @@ internal sealed partial class NetworkModel
                 continue;
             }
 
-            double capacityDays = n.CapacityArea + (n.CapacityFraction * (now - n.CapacitySince));
-            n.CapacityArea = 0;
-            n.CapacitySince = now;
-            if (finish && n.Wip > Epsilon)
+            ref var line = ref _lines[n.Index];
+            double capacityDays = line.TakeCapacityDays(now, n.CapacityFraction);
+            if (finish && line.Wip > NetworkModel.Epsilon)
             {
-                double units = Math.Min(n.Wip, n.Capacity * capacityDays);
-                if (units > Epsilon)
+                double units = Math.Min(line.Wip, n.Capacity * capacityDays);
+                if (units > NetworkModel.Epsilon)
                 {
-                    n.Wip -= units;
+                    line.Wip -= units;
                     Output(n, units);
                 }
             }
 
-            n.CashBlocked = false;
-            if (n.ArrearsTotal <= Epsilon)
+            line.CashBlocked = false;
+            PlanDailyRun(n, ref line);
+        }
+    }
+
+    /// <summary>Starts today's daily run up to capacity (less the work still in progress), unless arrears stall it.</summary>
+    private void PlanDailyRun(Node n, ref ProductionLine line)
+    {
+        if (!_cash.HasArrears(n))
+        {
+            double units = Producible(n, ref line, (n.Capacity * n.CapacityFraction) - line.Wip);
+            if (units > NetworkModel.Epsilon)
             {
-                double units = Producible(n, (n.Capacity * n.CapacityFraction) - n.Wip);
-                if (units > Epsilon)
-                {
-                    Start(n, units);
-                    n.Wip += units;
-                }
+                StartWork(n, ref line, units);
+                line.Wip += units;
             }
         }
     }
@@ -210,90 +335,78 @@ internal sealed partial class NetworkModel
         _ledger.Sum.UnitsProduced += units;
         _ledger.Sum.Co2eKg += units * n.Co2eKgPerUnit;
         _ledger.Sum.WaterL += units * n.WaterLPerUnit;
-        ServeBacklog(n);
+        _fulfilment.ServeBacklog(n);
     }
 
     /// <summary>Sets a supplier's capacity fraction; a running batch is re-timed for its work left.</summary>
-    void ICapacityFraction.SetCapacityFraction(Node n, double fraction)
+    public void SetCapacityFraction(Node n, double fraction)
     {
-        double now = _sim.Now;
-        n.CapacityArea += n.CapacityFraction * (now - n.CapacitySince);
-        n.CapacitySince = now;
+        ref var line = ref _lines[n.Index];
+        line.AccrueCapacityDays(_sim.Now, n.CapacityFraction);
         n.CapacityFraction = fraction;
 
-        if (n.Busy)
+        if (line.Busy)
         {
-            RetimeBatch(n);
+            RetimeBatch(n, ref line);
         }
         else
         {
-            TryStartProduction(n);
+            TryStart(n);
         }
     }
 
+    /// <summary>A supplier's defined capacity per day moved to its timeline's next step (Mechanisms/CapacityTimelines.cs); capacity building's growth applies on top.</summary>
+    public void SetDefinedCapacity(int node, double capacity)
+    {
+        var n = _nodes[node];
+        n.BaseCapacity = capacity;
+        SetCapacity(n, capacity * n.CapacityGrowth);
+    }
+
     /// <summary>
-    /// Sets a supplier's capacity per day (capacity building): a running batch is re-timed, and a daily
-    /// run planned before the change is topped up to the new capacity (or left to carry over when it
-    /// fell), as if the day had been planned with it.
+    /// Sets a supplier's capacity per day (capacity building, a capacity timeline): a running batch is
+    /// re-timed, and a daily run planned before the change is topped up to the new capacity (or left
+    /// to carry over when it fell), as if the day had been planned with it.
     /// </summary>
-    private void SetCapacity(Node n, double capacity)
+    public void SetCapacity(Node n, double capacity)
     {
         if (capacity == n.Capacity || !double.IsFinite(n.Capacity))
         {
             return;
         }
 
-        double now = _sim.Now;
-        if (n.DailyRuns)
+        ref var line = ref _lines[n.Index];
+        if (line.DailyRuns)
         {
             // The day's output is Capacity * (capacity-days so far): rescale what ran before the
             // change so that it still counts at the old capacity.
-            n.CapacityArea = (n.CapacityArea + (n.CapacityFraction * (now - n.CapacitySince))) * n.Capacity / capacity;
-            n.CapacitySince = now;
+            line.AccrueCapacityDays(_sim.Now, n.CapacityFraction);
+            line.CapacityArea = line.CapacityArea * n.Capacity / capacity;
         }
 
         n.Capacity = capacity;
-        n.DailyCost = DailyCostOf(n);
+        _cash.CapacityChanged(n);
         if (!n.Active)
         {
             return;
         }
 
-        if (n.Busy)
+        if (line.Busy)
         {
-            RetimeBatch(n);
+            RetimeBatch(n, ref line);
         }
-        else if (n.DailyRuns && n.ArrearsTotal <= Epsilon)
+        else if (line.DailyRuns)
         {
-            double units = Producible(n, (n.Capacity * n.CapacityFraction) - n.Wip);
-            if (units > Epsilon)
-            {
-                Start(n, units);
-                n.Wip += units;
-            }
+            PlanDailyRun(n, ref line);
         }
     }
 
     /// <summary>A running batch continues at the rate Capacity * CapacityFraction from now: its end is re-timed for the work left.</summary>
-    private void RetimeBatch(Node n)
+    private void RetimeBatch(Node n, ref ProductionLine line)
     {
-        double now = _sim.Now;
-        n.WorkLeft = Math.Max(0, n.WorkLeft - (n.Rate * (now - n.LastRateChange)));
-        n.LastRateChange = now;
-        n.Rate = n.Capacity * n.CapacityFraction;
-        if (n.WorkLeft <= Epsilon)
+        if (line.Retime(_sim.Now, n.Capacity * n.CapacityFraction) is double duration)
         {
-            // Done at this very instant: its completion, already scheduled for now, stands.
-        }
-        else if (n.Rate > 0)
-        {
-            double duration = n.WorkLeft / n.Rate;
-            n.BatchEnd = now + duration;
-            _sim.Schedule(duration, n.BatchDone, ProductionPriority);
-        }
-        else
-        {
-            n.BatchEnd = double.NaN; // paused until capacity returns
+            _sim.Schedule(duration, _batchDone[n.Index], NetworkModel.ProductionPriority);
         }
     }
 }

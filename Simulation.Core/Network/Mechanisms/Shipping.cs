@@ -13,16 +13,123 @@
 //   its landed cost (SupplierOutcome.LandedCost; the social costs it causes are added in Social/*.cs)
 //   goods shipped to a node that has since left the chain are lost and never paid for.
 //
-// Shipments in transit wait in an ArrivalCalendar, not in the kernel: delivering them is the
-// model's innermost loop (millions per run in dense networks), so it must not cost a kernel event,
-// an object and several cache misses each. RunClock below keeps the exact semantics of one kernel
-// event per shipment at ArrivalPriority: same times, same order.
+// Shipments travel through the ArrivalClock (ArrivalClock.cs), which delivers them back here at their times.
+using Simulation.Core.Engine;
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Fulfilment and shipping (see the file header): owns every shipper's customer backlog, its shipping
+/// stream and lead-time multiplier, and which suppliers wait for inputs delivered this instant. Ships
+/// through the <see cref="ArrivalClock"/> and delivers what it hands back: posts the flows to the
+/// ledgers, books payments with economics, and hands goods to demand, its own backlog or production.
+/// </summary>
+internal sealed class Shipping : ICustomerOrders, IBacklog
 {
+    private static readonly ulong ShippingKey = StableHash.Of("shipping");
+
+    private readonly Simulator _sim;
+    private readonly Node[] _nodes;
+    private readonly Link[] _links;
+    private readonly Stock[] _stocks;
+    private readonly TotalsLedger _ledger;
+    private readonly NodeLedger _flows;
+    private readonly OrderNumbers _orderNumbers;
+    private readonly Action<OrderEvent>? _recorder;
+    private readonly ArrivalClock _clock;
+    private IPositionChanged _ordering = null!;
+    private readonly Production _production;
+    private readonly Demand _demand;
+    private readonly ITradePayments _payments;
+    private readonly IDetentions? _detentions;
+    private readonly RandomStream[] _streams;      // by node index (shippers only)
+    private readonly double[] _leadTimeMultiplier; // by node index: the shipper's region's
+    private readonly bool[] _wakePending;          // by node index
+    private readonly List<Node> _wakeAfterDelivery = [];
+
+    /// <summary>Fulfilment for every non-buyer of <paramref name="nodes"/> (their regions in <paramref name="regions"/>).</summary>
+    public Shipping(
+        Simulator sim, Node[] nodes, Link[] links, Stock[] stocks, IReadOnlyList<RegionDefinition> regions, StreamFactory streams,
+        TotalsLedger ledger, NodeLedger flows, OrderNumbers orderNumbers, Action<OrderEvent>? recorder, ArrivalClock clock,
+        Production production, Demand demand, ITradePayments payments, IDetentions? detentions)
+    {
+        _sim = sim;
+        _nodes = nodes;
+        _links = links;
+        _stocks = stocks;
+        _ledger = ledger;
+        _flows = flows;
+        _orderNumbers = orderNumbers;
+        _recorder = recorder;
+        _clock = clock;
+        _production = production;
+        _demand = demand;
+        _payments = payments;
+        _detentions = detentions;
+        _streams = new RandomStream[nodes.Length];
+        _leadTimeMultiplier = new double[nodes.Length];
+        _wakePending = new bool[nodes.Length];
+        foreach (var n in nodes)
+        {
+            if (!n.IsBuyer)
+            {
+                n.Backlog = new OrderQueue();
+                _streams[n.Index] = streams.Create(StableHash.Of(n.Definition.Id), ShippingKey);
+                _leadTimeMultiplier[n.Index] = regions[n.Region].LeadTimeMultiplier;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stocks with <c>initial: steady_state</c> start at their policy's mean on hand, with their mean
+    /// pipeline in transit from their sources (SteadyStateStart.cs): orders placed before day 0, paid for
+    /// at delivery like any other.
+    /// </summary>
+    public void StartInTransit(Dictionary<(int Node, int Input), StockStart> starts)
+    {
+        foreach (var ((node, input), start) in starts)
+        {
+            var n = _nodes[node];
+            var stock = input < 0 ? n.Fg : n.Inputs[input];
+            stock.OnHand = start.OnHand;
+            if (start.Pipeline <= NetworkModel.Epsilon || stock.LinkCount == 0)
+            {
+                continue;
+            }
+
+            double shares = 0;
+            for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
+            {
+                shares += _links[i].Share;
+            }
+
+            double part = start.Pipeline / start.Shipments;
+            for (int k = 1; k <= start.Shipments; k++)
+            {
+                double arrival = start.ArrivalDay(k);
+                for (int i = stock.FirstLink; i < stock.FirstLink + stock.LinkCount; i++)
+                {
+                    ref readonly var link = ref _links[i];
+                    double quantity = part * link.Share / shares;
+                    if (quantity > NetworkModel.Epsilon && _clock.AddBeforeStart(arrival, i, link.Customer, link.Supplier, quantity, _orderNumbers.Next(), arrival - start.LeadTimeDays))
+                    {
+                        stock.OnOrder += quantity;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Connects ordering, built after fulfilment: told when a position changed (a customer order taken, open orders dropped).</summary>
+    public void Connect(IPositionChanged ordering) => _ordering = ordering;
+
+    /// <summary>Runs the clock to the horizon, delivering shipments as they arrive.</summary>
+    public void Run() => _clock.Run(DeliverDue);
+
     /// <summary>A customer order of <paramref name="quantity"/> on link <paramref name="link"/> reaches <paramref name="supplier"/>.</summary>
-    private void ReceiveOrder(Node supplier, int link, double quantity)
+    public void ReceiveOrder(Node supplier, int link, double quantity)
     {
         var fg = supplier.Fg;
         double onHandBefore = fg.OnHand;
@@ -42,36 +149,34 @@ internal sealed partial class NetworkModel
             _ledger.Sum.UnitsOrderedFromTier[supplier.Tier - 1] += quantity;
         }
 
-        _options.OrderRecorder?.Invoke(new OrderEvent(_sim.Now, OrderEventTypes.Placed, orderId, customer.Id, supplier.Id, quantity));
+        _recorder?.Invoke(new OrderEvent(_sim.Now, OrderEventTypes.Placed, orderId, customer.Id, supplier.Id, quantity));
         fg.Backorders += quantity;
         supplier.Backlog.Enqueue(link, quantity, orderId, _sim.Now);
         ServeBacklog(supplier);
-        if (supplier.IsProducer && supplier.MakeToOrder)
+        if (supplier.IsProducer && _production.IsMakeToOrder(supplier))
         {
             // Make to order: what stock could not fill becomes production backlog. A queue ahead
             // of this order means stock was 0, so it is filled from stock only up to onHandBefore.
             double unfilled = quantity - Math.Min(quantity, onHandBefore);
-            if (unfilled > Epsilon)
+            if (unfilled > NetworkModel.Epsilon)
             {
-                supplier.ProductionDue += unfilled;
-                fg.OnOrder += unfilled;
-                TryStartProduction(supplier);
+                _production.OrderProduction(supplier, unfilled);
             }
         }
         else
         {
-            CheckContinuous(fg);
+            _ordering.PositionChanged(fg);
         }
 
         _flows.Of[supplier.Index].MetOnArrival += Math.Clamp(_flows.Of[supplier.Index].UnitsSold - soldBefore - ahead, 0, quantity);
     }
 
     /// <summary>Ships from finished goods to the oldest open customer orders while stock lasts.</summary>
-    private void ServeBacklog(Node supplier)
+    public void ServeBacklog(Node supplier)
     {
         var fg = supplier.Fg;
         var backlog = supplier.Backlog;
-        while (backlog.Count > 0 && fg.OnHand > Epsilon)
+        while (backlog.Count > 0 && fg.OnHand > NetworkModel.Epsilon)
         {
             ref var head = ref backlog.Peek();
             int link = head.Link;
@@ -81,7 +186,7 @@ internal sealed partial class NetworkModel
             fg.OnHand -= quantity;
             head.Remaining -= quantity;
             double residue = 0;
-            if (head.Remaining <= Epsilon)
+            if (head.Remaining <= NetworkModel.Epsilon)
             {
                 residue = head.Remaining; // floating-point dust: the order counts as filled
                 backlog.Dequeue();
@@ -102,10 +207,10 @@ internal sealed partial class NetworkModel
         ref readonly var link = ref _links[linkIndex];
         var supplier = _nodes[link.Supplier];
         var customer = _stocks[link.Customer].Owner;
-        double lead = link.LeadTimeDays.Sample(supplier.ShippingStream);
-        lead = lead > 0 ? lead * supplier.LeadTimeMultiplier : 0;
+        double lead = link.LeadTimeDays.Sample(_streams[supplier.Index]);
+        lead = lead > 0 ? lead * _leadTimeMultiplier[supplier.Index] : 0;
         _flows.Of[supplier.Index].UnitsSold += quantity;
-        _options.OrderRecorder?.Invoke(new OrderEvent(_sim.Now, OrderEventTypes.Shipped, orderId, customer.Id, supplier.Id, quantity));
+        _recorder?.Invoke(new OrderEvent(_sim.Now, OrderEventTypes.Shipped, orderId, customer.Id, supplier.Id, quantity));
 
         double transport = link.TransportCostPerOrder + (link.TransportCostPerUnit * quantity);
         if (transport > 0)
@@ -118,110 +223,29 @@ internal sealed partial class NetworkModel
             }
             else
             {
-                customer.WindowCost += transport;
-                Pay(customer, transport, payee: null);
+                _payments.PayCost(customer, transport);
             }
         }
 
         _ledger.Sum.Co2eKg += link.TransportCo2eKgPerUnit * quantity;
 
-        double arrival = _sim.Now + lead;
-        if (_arrivals.Add(arrival, linkIndex, link.Customer, link.Supplier, quantity, orderId, placedAt) && arrival < _runUntil && !(arrival >= _arrivalTickAt))
-        {
-            // The kernel is running towards a later time: it must stop here for this arrival.
-            ScheduleArrivalTick(arrival);
-        }
-    }
-
-    /// <summary>
-    /// Runs the kernel to the horizon, delivering shipments on the way. The kernel runs up to the next
-    /// arrival time; if no kernel entry shares that instant, the shipments due are delivered right
-    /// there, without a kernel event. Otherwise (a tie, which fixed lead times make common), or for a
-    /// shipment made while the kernel runs towards a later time, an arrival tick at
-    /// <see cref="ArrivalPriority"/> lets the kernel's order decide, delivers, and stops the run so
-    /// that this loop takes over again. Either way shipments are delivered at their exact times, in
-    /// (time, shipping order), after demand and before reviews at the same instant.
-    /// </summary>
-    private void RunClock()
-    {
-        // The run is [0, horizon): Run(until) leaves the entries at exactly `until` (docs/model.md).
-        double end = _horizon;
-        while (true)
-        {
-            double next = _arrivals.TryPeek(out double arrival) ? Math.Min(arrival, end) : end;
-            _runUntil = next;
-            _sim.Run(next);
-            if (_sim.Now < next)
-            {
-                continue; // an arrival tick stopped the run early
-            }
-
-            if (next >= end)
-            {
-                break;
-            }
-
-            if (!(_arrivals.TryPeek(out arrival) && arrival <= _sim.Now))
-            {
-                continue; // delivered meanwhile by an arrival tick
-            }
-
-            if (_sim.PeekTime() <= _sim.Now)
-            {
-                _runUntil = Math.BitIncrement(_sim.Now);
-                ScheduleArrivalTick(_sim.Now);
-                _sim.Run(_runUntil);
-                continue;
-            }
-
-            _arrivalTickAt = _sim.Now;
-            DeliverDue();
-            _arrivalTickAt = double.NaN;
-        }
-
-        _runUntil = double.PositiveInfinity;
-    }
-
-    /// <summary>Makes sure the kernel wakes the model at <paramref name="time"/> for an arrival.</summary>
-    private void ScheduleArrivalTick(double time)
-    {
-        double delay = Math.Max(0, time - _sim.Now);
-
-        // The kernel fires at Now + delay; keep that exact value to recognise the live tick.
-        _arrivalTickAt = _sim.Now + delay;
-        _sim.Schedule(delay, _arrivalTick, ArrivalPriority);
-    }
-
-    private void OnArrivalTick()
-    {
-        if (_sim.Now != _arrivalTickAt)
-        {
-            return; // superseded by an earlier tick, which has delivered these shipments
-        }
-
-        DeliverDue();
-        _arrivalTickAt = double.NaN;
-
-        // Hand the clock back to RunClock, which runs on towards the next arrival.
-        _sim.Stop();
+        _clock.Dispatch(_sim.Now + lead, linkIndex, link.Customer, link.Supplier, quantity, orderId, placedAt);
     }
 
     /// <summary>Delivers every shipment due by now, in arrival order, then wakes suppliers whose inputs came in.</summary>
     private void DeliverDue()
     {
-        // While delivering, anything shipped to arrive now is picked up by this loop
-        // (the caller has set _arrivalTickAt to now, so no tick is scheduled for it).
+        // While delivering, anything shipped to arrive now is picked up by this loop.
         double now = _sim.Now;
-        while (_arrivals.TryPeek(out double time) && time <= now)
+        while (_clock.TryTakeDue(now, out var arrival))
         {
-            var arrival = _arrivals.Take();
             Deliver(arrival.Link, _stocks[arrival.Stock], _nodes[arrival.Supplier], arrival.Quantity, arrival.OrderId, arrival.PlacedAt);
         }
 
         foreach (var n in _wakeAfterDelivery)
         {
-            n.WakePending = false;
-            TryStartProduction(n);
+            _wakePending[n.Index] = false;
+            _production.TryStart(n);
         }
 
         _wakeAfterDelivery.Clear();
@@ -236,8 +260,8 @@ internal sealed partial class NetworkModel
             return;
         }
 
-        // Social hook: an import ban detains goods traced to a banned finding; they are lost, unpaid (Social/Policies.cs).
-        if (_social is not null && IsDetained(customer, supplier, quantity))
+        // An import ban detains goods traced to a banned finding; they are lost, unpaid (Social/Policies.cs).
+        if (_detentions is not null && _detentions.IsDetained(customer, supplier, quantity))
         {
             return;
         }
@@ -268,7 +292,7 @@ internal sealed partial class NetworkModel
             totals.ReplenishmentLeadTimeSum += now - placedAt;
         }
 
-        _options.OrderRecorder?.Invoke(new OrderEvent(now, OrderEventTypes.Received, orderId, customer.Id, supplier.Id, quantity));
+        _recorder?.Invoke(new OrderEvent(now, OrderEventTypes.Received, orderId, customer.Id, supplier.Id, quantity));
 
         supplier.Revenue += amount;
         supplier.WindowRevenue += amount;
@@ -285,7 +309,7 @@ internal sealed partial class NetworkModel
             supplier.UnitsToBuyers += quantity;
         }
 
-        SchedulePayment(linkIndex, customer, supplier, amount);
+        _payments.SchedulePayment(linkIndex, customer, supplier, amount);
 
         if (customer.IsBuyer)
         {
@@ -295,9 +319,9 @@ internal sealed partial class NetworkModel
         {
             ServeBacklog(customer);
         }
-        else if (!customer.WakePending)
+        else if (!_wakePending[customer.Index])
         {
-            customer.WakePending = true;
+            _wakePending[customer.Index] = true;
             _wakeAfterDelivery.Add(customer);
         }
     }
@@ -306,7 +330,7 @@ internal sealed partial class NetworkModel
     /// Removes the open orders that <paramref name="customer"/> (which is leaving) has at its
     /// suppliers, so they neither ship nor make goods for it.
     /// </summary>
-    private void CancelOrdersOf(Node customer)
+    public void CancelOrdersOf(Node customer)
     {
         CancelOrdersOf(customer.Fg);
         foreach (var input in customer.Inputs)
@@ -334,11 +358,9 @@ internal sealed partial class NetworkModel
 
             stock.OnOrder = Math.Max(0, stock.OnOrder - removed);
             supplier.Fg.Backorders = Math.Max(0, supplier.Fg.Backorders - removed);
-            if (supplier.IsProducer && supplier.MakeToOrder)
+            if (supplier.IsProducer)
             {
-                double cut = Math.Min(removed, supplier.ProductionDue);
-                supplier.ProductionDue -= cut;
-                supplier.Fg.OnOrder = Math.Max(0, supplier.Fg.OnOrder - cut);
+                _production.CancelMadeToOrder(supplier, removed);
             }
         }
     }
@@ -348,7 +370,7 @@ internal sealed partial class NetworkModel
     /// never delivered, and each customer's stock stops counting them as on order, so its policy
     /// reorders from the sources that remain.
     /// </summary>
-    private void DropBacklog(Node supplier)
+    public void DropBacklog(Node supplier)
     {
         var backlog = supplier.Backlog;
         int count = backlog.Count;
@@ -370,7 +392,7 @@ internal sealed partial class NetworkModel
         supplier.Fg.Backorders = 0;
         foreach (var stock in customers)
         {
-            CheckContinuous(stock);
+            _ordering.PositionChanged(stock);
         }
     }
 }

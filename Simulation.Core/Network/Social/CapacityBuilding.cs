@@ -88,7 +88,7 @@ internal sealed partial class NetworkModel
         double until = Math.Min(now, s.EnrolledUntil);
         s.Capability = 1 - ((1 - s.CapabilityAtEnrolment) * Math.Exp(-s.GainPerDay * (until - s.EnrolledAt)));
         double costPerDay = _social!.CapacityBuilding[s.Programme].CostPerSupplierMonth / DaysPerMonth;
-        _socialTotals.ProgrammeCost += costPerDay * Math.Max(0, until - s.CostAccruedTo);
+        _socialLedger.Sum.ProgrammeCost += costPerDay * Math.Max(0, until - s.CostAccruedTo);
         s.CostAccruedTo = until;
         if (now >= s.EnrolledUntil)
         {
@@ -115,7 +115,7 @@ internal sealed partial class NetworkModel
         double savings = s.ProductivityGain * gain * n.UnitCost * units;
         if (savings > 0)
         {
-            _socialTotals.ProductivitySavings += savings;
+            _socialLedger.Sum.ProductivitySavings += savings;
             n.WindowCost -= savings;
             Receive(n, savings);
         }

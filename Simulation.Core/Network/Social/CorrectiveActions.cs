@@ -32,14 +32,14 @@ internal sealed partial class NetworkModel
         }
 
         s.LastDetectionAt = t;
-        if (s.Certification >= 0 && RiskSegmentation.Contains(social.Certifications[s.Certification].SuspendOn, (ViolationCategory)_categoryCode[v.Category]))
+        if (s.Certification >= 0 && RiskSegmentation.Contains(social.Certifications[s.Certification].SuspendOn, _compliance!.CategoryOf(v.Category)))
         {
             v.SuspendsCertificate = true;
             s.CertificateSuspensions++;
         }
 
-        _socialTotals.Detected++;
-        _socialTotals.CapsOpened++;
+        _socialLedger.Sum.Detected++;
+        _socialLedger.Sum.CapsOpened++;
         if (IsBanned(v.Category))
         {
             s.BannedFindings++;
@@ -101,13 +101,13 @@ internal sealed partial class NetworkModel
         double own = cost - buyers;
         if (buyers > 0)
         {
-            _socialTotals.RemediationSupportCost += buyers;
+            _socialLedger.Sum.RemediationSupportCost += buyers;
             s.Node.LandedCost += buyers;
         }
 
         if (own > 0)
         {
-            _socialTotals.RemediationCost += own;
+            _socialLedger.Sum.RemediationCost += own;
             s.Node.WindowCost += own;
             Pay(s.Node, own, payee: null);
         }
@@ -127,8 +127,8 @@ internal sealed partial class NetworkModel
 
         v.Overdue = true;
         s.OverdueCount++;
-        _socialTotals.CapsOverdue++;
-        _socialTotals.AuditCost += actions.FollowUpAuditCost;
+        _socialLedger.Sum.CapsOverdue++;
+        _socialLedger.Sum.AuditCost += actions.FollowUpAuditCost;
         s.Node.LandedCost += actions.FollowUpAuditCost;
 
         // A backup candidate no customer buys from yet has no orders to suspend or relationship to end.
@@ -166,7 +166,7 @@ internal sealed partial class NetworkModel
     {
         _dueDiligence?.OnTermination(s, noticeDays, t);
         Exit(s.Node, "terminated");
-        LeaveChain(s, t);
+        _compliance!.LeaveChain(s, t);
     }
 
     /// <summary>Suspends or resumes orders to the supplier (customers renormalise their shares, as after an exit).</summary>

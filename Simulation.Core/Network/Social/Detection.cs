@@ -118,9 +118,9 @@ internal sealed partial class NetworkModel
     private void RunAudit(SupplierSocial s, AuditSlot slot, double t)
     {
         var definition = _auditProgrammes[slot.Programme];
-        _socialTotals.Audits++;
+        _socialLedger.Sum.Audits++;
         double cost = definition.CostPerAuditChanges.ValueAt(definition.CostPerAudit, t);
-        _socialTotals.AuditCost += cost;
+        _socialLedger.Sum.AuditCost += cost;
         s.Node.LandedCost += cost;
         double p = definition.DetectionProbabilityChanges.ValueAt(definition.DetectionProbability, t);
 
@@ -131,7 +131,7 @@ internal sealed partial class NetworkModel
             var v = open[i];
             if (!v.Detected && slot.Stream.NextDouble() < p)
             {
-                _socialTotals.DetectedByAudit++;
+                _socialLedger.Sum.DetectedByAudit++;
                 Detect(s, v, t);
             }
         }
@@ -149,7 +149,7 @@ internal sealed partial class NetworkModel
             var v = open[i];
             if (!v.Detected && s.InspectionStream.NextDouble() < s.InspectionDetection)
             {
-                _socialTotals.DetectedByInspection++;
+                _socialLedger.Sum.DetectedByInspection++;
                 Detect(s, v, t);
             }
         }

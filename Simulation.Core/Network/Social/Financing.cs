@@ -71,14 +71,14 @@ internal sealed partial class NetworkModel
             if (s.Capability >= offer.CapabilityTarget && s.OverdueCount == 0)
             {
                 rate = Math.Max(0, rate - offer.RateDiscount);
-                _socialTotals.OutcomeLinkedDiscount += amount * (offer.AnnualRate - rate) * years;
+                _socialLedger.Sum.OutcomeLinkedDiscount += amount * (offer.AnnualRate - rate) * years;
             }
 
             double discount = amount * rate * (termsDays - offer.PayAfterDays) / DaysPerYear;
             amount -= discount;
             termsDays = offer.PayAfterDays;
-            _socialTotals.ScfDiscount += discount;
-            _socialTotals.ScfEarlyPayments += amount;
+            _socialLedger.Sum.ScfDiscount += discount;
+            _socialLedger.Sum.ScfEarlyPayments += amount;
             payee.WindowCost += discount;
             return;
         }

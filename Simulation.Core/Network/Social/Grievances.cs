@@ -10,7 +10,6 @@
 //     detected then (a corrective action plan opens, CorrectiveActions.cs).
 //   grievance resolution time = fix time - filing time. Accord: ~0.4 complaints per factory-year; RSPO:
 //   acknowledgement within 10 working days, response in 4 weeks (CALIBRATION.md).
-using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
@@ -31,11 +30,11 @@ internal sealed partial class NetworkModel
         var grievances = _social!.Grievances;
         v.GrievanceAt = double.PositiveInfinity;
         v.GrievanceFiledAt = t;
-        _socialTotals.GrievancesFiled++;
+        _socialLedger.Sum.GrievancesFiled++;
         if (s.Capability >= grievances.LocalResolutionCapability
-            && !RiskSegmentation.Contains(grievances.AlwaysEscalate, (ViolationCategory)_categoryCode[v.Category]))
+            && !RiskSegmentation.Contains(grievances.AlwaysEscalate, _compliance!.CategoryOf(v.Category)))
         {
-            _socialTotals.GrievancesResolvedLocally++;
+            _socialLedger.Sum.GrievancesResolvedLocally++;
             v.DiscoveredAt = t;
             v.RemediatedAt = Math.Min(v.RemediatedAt, t + grievances.LocalResolutionDays);
             PayRemediation(s, _social.Compliance.RemediationCostDays * s.Node.DailyCost);
@@ -43,10 +42,10 @@ internal sealed partial class NetworkModel
             return;
         }
 
-        _socialTotals.GrievancesEscalated++;
-        _socialTotals.EscalationCost += grievances.EscalationCost;
+        _socialLedger.Sum.GrievancesEscalated++;
+        _socialLedger.Sum.EscalationCost += grievances.EscalationCost;
         s.Node.LandedCost += grievances.EscalationCost;
-        _socialTotals.DetectedByGrievance++;
+        _socialLedger.Sum.DetectedByGrievance++;
         Detect(s, v, t);
     }
 }

@@ -11,7 +11,6 @@
 //     input's sources in the chain (traced up the bill of materials, deepest tier first, recomputed at
 //     the end of each day a finding opened or closed). A shipment into a buyer or distribution centre
 //     is detained with probability taint (the supplier's detention stream): the goods are lost, unpaid.
-using Simulation.Core.Network.Definitions;
 using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
@@ -44,12 +43,12 @@ internal sealed partial class NetworkModel
             }
         }
 
-        _bannedCategory = new bool[_categoryCode.Length];
+        _bannedCategory = new bool[_compliance!.CategoryCount];
         if (social.ImportBan is { } ban)
         {
-            for (int c = 0; c < _categoryCode.Length; c++)
+            for (int c = 0; c < _compliance!.CategoryCount; c++)
             {
-                _bannedCategory[c] = RiskSegmentation.Contains(ban.Categories, (ViolationCategory)_categoryCode[c]);
+                _bannedCategory[c] = RiskSegmentation.Contains(ban.Categories, _compliance!.CategoryOf(c));
             }
 
             _byTierDescending = [.. _socialSuppliers.OrderByDescending(s => s.Node.Tier).ThenBy(s => s.Node.Index)];
@@ -178,7 +177,7 @@ internal sealed partial class NetworkModel
         double premium = s.CertificateSuspensions == 0 ? certification.PremiumPerUnit * units : 0;
         if (premium > 0)
         {
-            _socialTotals.CertificationCost += premium;
+            _socialLedger.Sum.CertificationCost += premium;
             s.Node.LandedCost += premium;
             s.Node.WindowRevenue += premium;
             Receive(s.Node, premium);
@@ -201,8 +200,8 @@ internal sealed partial class NetworkModel
         if (_dueDiligence is { } law)
         {
             var (charged, expected) = law.ReviewIfDue(now, _socialSuppliers);
-            _socialTotals.PenaltyCost += charged;
-            _socialTotals.ExpectedPenaltyCost += expected;
+            _socialLedger.Sum.PenaltyCost += charged;
+            _socialLedger.Sum.ExpectedPenaltyCost += expected;
         }
     }
 
@@ -279,8 +278,8 @@ internal sealed partial class NetworkModel
             return false;
         }
 
-        _socialTotals.DetainedShipments++;
-        _socialTotals.DetainedUnits += quantity;
+        _socialLedger.Sum.DetainedShipments++;
+        _socialLedger.Sum.DetainedUnits += quantity;
         return true;
     }
 }

@@ -48,7 +48,7 @@ internal sealed partial class NetworkModel
             s.NextDue = Math.Min(s.NextDue, s.NextViolationAt);
         }
 
-        _segmentation!.RescoreByExpectedHarm(_socialSuppliers, _categoryExposure);
+        _segmentation!.RescoreByExpectedHarm(_socialSuppliers, _compliance!.CategoryExposure);
         EnrolCapacityBuilding(now);
         ApplyPoliciesAt(now);
         _lastSocialReview = now;

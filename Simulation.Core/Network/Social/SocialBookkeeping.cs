@@ -16,11 +16,8 @@ internal sealed partial class NetworkModel
     /// <summary>The social totals now, with their time integrals brought up to <paramref name="time"/>.</summary>
     private SocialTotals SocialSnapshot(double time)
     {
-        var totals = _socialTotals;
-        totals.OpenArea = _openViolations.AreaAt(time);
-        totals.ExposureArea = _exposure.AreaAt(time);
-        totals.WeightedExposureArea = _weightedExposure.AreaAt(time);
-        totals.NonCompliantArea = _nonCompliant.AreaAt(time);
+        var totals = _socialLedger.Sum;
+        _compliance!.FillAreas(ref totals, time);
         totals.SuspendedArea = _suspended.AreaAt(time);
         double active = 0;
         foreach (var n in _suppliers)
@@ -58,7 +55,7 @@ internal sealed partial class NetworkModel
         var now = SocialSnapshot(time);
         var last = _socialAtLastRow;
         _socialAtLastRow = now;
-        _columns[TimeSeriesCatalog.OpenViolations][row] = _openViolations.Level;
+        _columns[TimeSeriesCatalog.OpenViolations][row] = _compliance!.OpenLevel;
         _columns[TimeSeriesCatalog.WorkerExposureDays][row] = now.ExposureArea - last.ExposureArea;
         _columns[TimeSeriesCatalog.ViolationsArisen][row] = now.Arisen - last.Arisen;
         _columns[TimeSeriesCatalog.ViolationsDetected][row] = now.Detected - last.Detected;

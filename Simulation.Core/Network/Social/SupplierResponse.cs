@@ -98,8 +98,8 @@ internal sealed partial class NetworkModel
         if (atStake > cost && available - cost >= response.CashReserveDays * n.DailyCost)
         {
             v.RemediatedAt = v.DeadlineAt;
-            _socialTotals.Expedited++;
-            _socialTotals.RemediationCost += cost;
+            _socialLedger.Sum.Expedited++;
+            _socialLedger.Sum.RemediationCost += cost;
             n.WindowCost += cost;
             Pay(n, cost, payee: null);
         }
@@ -109,7 +109,7 @@ internal sealed partial class NetworkModel
     {
         if (cost > 0)
         {
-            _socialTotals.CapabilityInvestment += cost;
+            _socialLedger.Sum.CapabilityInvestment += cost;
             n.WindowCost += cost;
             Pay(n, cost, payee: null);
         }

@@ -12,14 +12,18 @@ namespace Simulation.Core.Network;
 /// </summary>
 internal sealed class SupplierSocial
 {
-    public SupplierSocial(Node node, double capability)
+    public SupplierSocial(Node node, double capability, int index = 0)
     {
         Node = node;
         Capability = capability;
         StartCapability = capability;
+        Index = index;
     }
 
     public readonly Node Node;
+
+    /// <summary>Its position among the suppliers (definition order): the index into the parts' per-supplier arrays.</summary>
+    public readonly int Index;
 
     /// <summary>Arrival times and categories of violations.</summary>
     public RandomStream ViolationStream = null!;
@@ -117,6 +121,9 @@ internal sealed class SupplierSocial
     public double InvestTarget;
     public double InvestAccruedTo;
     public double StressDaysAtReview;
+
+    /// <summary>Labour-law enforcement at the supplier: min(1, inspections per year * inspection detection probability).</summary>
+    public double Enforcement => Math.Min(1, InspectionRatePerDay * 365 * InspectionDetection);
 
     public bool Enrolled(double t) => Programme >= 0 && t < EnrolledUntil;
 }

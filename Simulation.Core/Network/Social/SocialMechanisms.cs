@@ -1,0 +1,264 @@
+// The social mechanisms' wiring and clock (DESIGN.md section 5, mechanisms 4-11): builds every
+// supplier's social state and the parts at day 0, and at the end of each day runs each supplier's
+// events of (day - 1, day] in time order, then the day's reviews. Ties within a supplier: a
+// violation's own events (remediation, grievance, deadline) first, then audits, inspections and new
+// violations.
+using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
+
+namespace Simulation.Core.Network;
+
+internal sealed partial class NetworkModel : IViolationEvents
+{
+    private const double DaysPerYear = 365;
+
+    private static readonly ulong InspectionKey = StableHash.Of("inspection");
+    private static readonly ulong GrievanceKey = StableHash.Of("grievance");
+    private static readonly ulong RemediationKey = StableHash.Of("remediation");
+    private static readonly ulong DetentionKey = StableHash.Of("detention");
+
+    private SocialDefinition? _social;
+    private RiskSegmentation? _segmentation;
+    private Compliance? _compliance;
+    private SupplierSocial[] _socialSuppliers = [];
+    private readonly SocialLedger _socialLedger = new();
+    private SocialTotals _socialAtWarmup;
+    private SocialTotals _socialAtLastRow;
+    private LevelIntegral _suspended;
+    private double _nextSocialReview;
+    private double _lastSocialReview;
+    private RegionEnforcement? _regionEnforcement;
+
+    /// <summary>Builds the social state of every supplier and draws day 0 (no-op without a social definition).</summary>
+    private void StartSocial()
+    {
+        _social = _definition.Social;
+        if (_social is null)
+        {
+            return;
+        }
+
+        var compliance = _social.Compliance;
+        _segmentation = new RiskSegmentation(_social.Segmentation);
+        _compliance = new Compliance(compliance, _socialLedger, this);
+        _socialSuppliers = new SupplierSocial[_suppliers.Length];
+        for (int i = 0; i < _suppliers.Length; i++)
+        {
+            var n = _suppliers[i];
+            var s = _compliance.CreateSupplier(n, i, _context.Streams);
+            ulong entity = StableHash.Of(n.Id);
+            s.InspectionStream = _context.Streams.Create(entity, InspectionKey);
+            s.GrievanceStream = _context.Streams.Create(entity, GrievanceKey);
+            s.RemediationStream = _context.Streams.Create(entity, RemediationKey);
+            s.DetentionStream = _context.Streams.Create(entity, DetentionKey);
+            var region = _definition.Regions[n.Region];
+            s.InspectionRatePerDay = region.LabourInspectionsPerSupplierYear / DaysPerYear;
+            s.InspectionDetection = region.InspectionDetectionProbability;
+            n.Social = s;
+            _socialSuppliers[i] = s;
+        }
+
+        _regionEnforcement = new RegionEnforcement(_definition.Regions);
+        BuildCertifications();
+        BuildAuditProgrammes();
+        BuildRemediationShares();
+        BuildFinancing();
+        foreach (var s in _socialSuppliers)
+        {
+            _segmentation!.Update(s, 0);
+            SetHazard(s, 0, utilisation: 0, stressShare: 0, backlogDays: 0);
+            _compliance.SeedInitialViolations(s);
+            if (s.InspectionRatePerDay > 0 && s.InspectionDetection > 0)
+            {
+                s.NextInspectionAt = s.InspectionStream.NextExponential(1 / s.InspectionRatePerDay);
+            }
+
+            if (!_segmentation.ByExpectedHarm)
+            {
+                ScheduleFirstAudits(s);
+            }
+
+            s.NextDue = 0;
+        }
+
+        if (_segmentation.ByExpectedHarm)
+        {
+            // The expected-harm score needs every supplier's hazard before the first audits are placed.
+            _segmentation.RescoreByExpectedHarm(_socialSuppliers, _compliance.CategoryExposure);
+            foreach (var s in _socialSuppliers)
+            {
+                ScheduleFirstAudits(s);
+            }
+        }
+
+        EnrolCapacityBuilding(0);
+        ApplyPoliciesAt(0);
+        _nextSocialReview = compliance.ReviewDays;
+    }
+
+    /// <summary>The social part of the end of day <paramref name="day"/>: events in (day - 1, day], then reviews.</summary>
+    private void SocialDayEnd(int day)
+    {
+        if (_social is null)
+        {
+            return;
+        }
+
+        double now = day;
+        foreach (var s in _socialSuppliers)
+        {
+            if (s.InChain && !s.Node.Active)
+            {
+                _compliance!.LeaveChain(s, s.Node.ExitDay);
+                continue;
+            }
+
+            if (s.NextDue <= now)
+            {
+                ProcessEvents(s, now);
+            }
+        }
+
+        _regionEnforcement!.ApplyDue(now, _socialSuppliers);
+        if (now >= _nextSocialReview - Epsilon)
+        {
+            ReviewSocial(now);
+            _nextSocialReview += _social.Compliance.ReviewDays;
+        }
+
+        EnforceDueDiligence(now);
+        UpdateImportBan(now);
+    }
+
+    /// <summary>Handles the supplier's events up to <paramref name="until"/> in time order.</summary>
+    private void ProcessEvents(SupplierSocial s, double until)
+    {
+        while (s.InChain)
+        {
+            Violation? next = null;
+            double tv = double.PositiveInfinity;
+            foreach (var v in s.Open)
+            {
+                double at = v.NextAt;
+                if (at < tv)
+                {
+                    tv = at;
+                    next = v;
+                }
+            }
+
+            AuditSlot? slot = null;
+            double ta = double.PositiveInfinity;
+            foreach (var a in s.Audits)
+            {
+                if (a.NextAt < ta)
+                {
+                    ta = a.NextAt;
+                    slot = a;
+                }
+            }
+
+            double t = Math.Min(Math.Min(tv, ta), Math.Min(s.NextInspectionAt, s.NextViolationAt));
+            if (t > until)
+            {
+                s.NextDue = t;
+                return;
+            }
+
+            if (next is not null && tv == t)
+            {
+                HandleViolationEvent(s, next, t);
+            }
+            else if (slot is not null && ta == t)
+            {
+                RunAudit(s, slot, t);
+            }
+            else if (s.NextInspectionAt == t)
+            {
+                RunInspection(s, t);
+            }
+            else
+            {
+                _compliance!.AriseNext(s);
+            }
+        }
+
+        s.NextDue = double.PositiveInfinity;
+    }
+
+    private void HandleViolationEvent(SupplierSocial s, Violation v, double t)
+    {
+        if (v.RemediatedAt == t)
+        {
+            _compliance!.Close(s, v, t);
+        }
+        else if (v.GrievanceAt == t)
+        {
+            FileGrievance(s, v, t);
+        }
+        else
+        {
+            MissDeadline(s, v, t);
+        }
+    }
+
+    /// <summary>Recomputes the hazard (compliance) with the supplier's certification factor (policies).</summary>
+    private void SetHazard(SupplierSocial s, double now, double utilisation, double stressShare, double backlogDays)
+    {
+        double fCert = s.Certification >= 0 && s.CertificateSuspensions == 0 ? _social!.Certifications[s.Certification].HazardFactor : 1;
+        _compliance!.SetHazard(s, now, utilisation, stressShare, backlogDays, fCert);
+    }
+
+    /// <inheritdoc/>
+    void IViolationEvents.Arisen(SupplierSocial s, Violation v, double t) => ScheduleGrievance(s, v, t);
+
+    /// <inheritdoc/>
+    void IViolationEvents.Closed(SupplierSocial s, Violation v, double t)
+    {
+        if (!double.IsNaN(v.GrievanceFiledAt))
+        {
+            _socialLedger.Sum.GrievancesResolved++;
+            _socialLedger.Sum.GrievanceResolutionDaysSum += t - v.GrievanceFiledAt;
+        }
+
+        if (v.Detected && IsBanned(v.Category))
+        {
+            s.BannedFindings--;
+            _banDirty = true;
+        }
+
+        if (v.SuspendsCertificate)
+        {
+            s.CertificateSuspensions--;
+        }
+
+        if (v.Overdue)
+        {
+            s.OverdueCount--;
+            if (s.OverdueCount == 0 && s.Node.OrdersSuspended)
+            {
+                SetSuspended(s, false, t);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    void IViolationEvents.LeftChain(SupplierSocial s, double t)
+    {
+        foreach (var v in s.Open)
+        {
+            if (v.Detected && IsBanned(v.Category))
+            {
+                s.BannedFindings--;
+                _banDirty = true;
+            }
+        }
+
+        if (s.Node.OrdersSuspended)
+        {
+            SetSuspended(s, false, t);
+        }
+
+        EndEnrolment(s, t);
+    }
+}

@@ -75,7 +75,7 @@ internal sealed partial class NetworkModel
             }
 
             var chain = new bool[_nodes.Length];
-            MarkUpstream(buyer, chain);
+            SupplyChain.MarkUpstream(buyer, chain, _nodes, _links);
             foreach (var s in _socialSuppliers)
             {
                 if (chain[s.Node.Index])

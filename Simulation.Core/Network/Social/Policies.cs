@@ -72,7 +72,7 @@ internal sealed partial class NetworkModel
                     coveredBuyerSide.Add(n);
                     if (law.Markets.Count > 0)
                     {
-                        MarkUpstream(n, covered);
+                        SupplyChain.MarkUpstream(n, covered, _nodes, _links);
                     }
                 }
                 else if (law.Markets.Count == 0)

@@ -114,7 +114,7 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.DetainedShipments] = end.DetainedShipments - start.DetainedShipments;
         kpis[KpiCatalog.DetainedUnits] = end.DetainedUnits - start.DetainedUnits;
         kpis[KpiCatalog.AuditCost] = auditCost;
-        kpis[KpiCatalog.AuditCostPerBuyer] = _auditFunders > 0 ? auditCost / _auditFunders : 0;
+        kpis[KpiCatalog.AuditCostPerBuyer] = _detection!.AuditFunders > 0 ? auditCost / _detection.AuditFunders : 0;
         kpis[KpiCatalog.ProgrammeCost] = end.ProgrammeCost - start.ProgrammeCost;
         kpis[KpiCatalog.PenaltyCost] = end.PenaltyCost - start.PenaltyCost;
         kpis[KpiCatalog.ExpectedPenaltyCost] = end.ExpectedPenaltyCost - start.ExpectedPenaltyCost;

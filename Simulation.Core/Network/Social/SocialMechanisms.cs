@@ -8,11 +8,10 @@ using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel : IViolationEvents
+internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISupplierAccounts
 {
     private const double DaysPerYear = 365;
 
-    private static readonly ulong InspectionKey = StableHash.Of("inspection");
     private static readonly ulong GrievanceKey = StableHash.Of("grievance");
     private static readonly ulong RemediationKey = StableHash.Of("remediation");
     private static readonly ulong DetentionKey = StableHash.Of("detention");
@@ -20,6 +19,7 @@ internal sealed partial class NetworkModel : IViolationEvents
     private SocialDefinition? _social;
     private RiskSegmentation? _segmentation;
     private Compliance? _compliance;
+    private Detection? _detection;
     private SupplierSocial[] _socialSuppliers = [];
     private readonly SocialLedger _socialLedger = new();
     private SocialTotals _socialAtWarmup;
@@ -47,7 +47,6 @@ internal sealed partial class NetworkModel : IViolationEvents
             var n = _suppliers[i];
             var s = _compliance.CreateSupplier(n, i, _context.Streams);
             ulong entity = StableHash.Of(n.Id);
-            s.InspectionStream = _context.Streams.Create(entity, InspectionKey);
             s.GrievanceStream = _context.Streams.Create(entity, GrievanceKey);
             s.RemediationStream = _context.Streams.Create(entity, RemediationKey);
             s.DetentionStream = _context.Streams.Create(entity, DetentionKey);
@@ -58,9 +57,9 @@ internal sealed partial class NetworkModel : IViolationEvents
             _socialSuppliers[i] = s;
         }
 
-        _regionEnforcement = new RegionEnforcement(_definition.Regions);
         BuildCertifications();
-        BuildAuditProgrammes();
+        _detection = BuildDetection();
+        _regionEnforcement = new RegionEnforcement(_definition.Regions, _detection);
         BuildRemediationShares();
         BuildFinancing();
         foreach (var s in _socialSuppliers)
@@ -68,14 +67,10 @@ internal sealed partial class NetworkModel : IViolationEvents
             _segmentation!.Update(s, 0);
             SetHazard(s, 0, utilisation: 0, stressShare: 0, backlogDays: 0);
             _compliance.SeedInitialViolations(s);
-            if (s.InspectionRatePerDay > 0 && s.InspectionDetection > 0)
-            {
-                s.NextInspectionAt = s.InspectionStream.NextExponential(1 / s.InspectionRatePerDay);
-            }
-
+            _detection.StartInspections(s);
             if (!_segmentation.ByExpectedHarm)
             {
-                ScheduleFirstAudits(s);
+                _detection.ScheduleFirstAudits(s);
             }
 
             s.NextDue = 0;
@@ -87,7 +82,7 @@ internal sealed partial class NetworkModel : IViolationEvents
             _segmentation.RescoreByExpectedHarm(_socialSuppliers, _compliance.CategoryExposure);
             foreach (var s in _socialSuppliers)
             {
-                ScheduleFirstAudits(s);
+                _detection.ScheduleFirstAudits(s);
             }
         }
 
@@ -147,18 +142,8 @@ internal sealed partial class NetworkModel : IViolationEvents
                 }
             }
 
-            AuditSlot? slot = null;
-            double ta = double.PositiveInfinity;
-            foreach (var a in s.Audits)
-            {
-                if (a.NextAt < ta)
-                {
-                    ta = a.NextAt;
-                    slot = a;
-                }
-            }
-
-            double t = Math.Min(Math.Min(tv, ta), Math.Min(s.NextInspectionAt, s.NextViolationAt));
+            double td = _detection!.NextAt(s);
+            double t = Math.Min(Math.Min(tv, td), s.NextViolationAt);
             if (t > until)
             {
                 s.NextDue = t;
@@ -169,13 +154,9 @@ internal sealed partial class NetworkModel : IViolationEvents
             {
                 HandleViolationEvent(s, next, t);
             }
-            else if (slot is not null && ta == t)
+            else if (td == t)
             {
-                RunAudit(s, slot, t);
-            }
-            else if (s.NextInspectionAt == t)
-            {
-                RunInspection(s, t);
+                _detection.RunDue(s, t);
             }
             else
             {
@@ -200,6 +181,28 @@ internal sealed partial class NetworkModel : IViolationEvents
         {
             MissDeadline(s, v, t);
         }
+    }
+
+    /// <summary>Detection's audit coverage: per programme, the chains of its buyers.</summary>
+    private Detection BuildDetection()
+    {
+        var programmes = _social!.AuditProgrammes;
+        var funders = new HashSet<string>(StringComparer.Ordinal);
+        var covered = new bool[programmes.Count][];
+        for (int k = 0; k < programmes.Count; k++)
+        {
+            covered[k] = new bool[_nodes.Length];
+            foreach (string buyer in programmes[k].Buyers)
+            {
+                funders.Add(buyer);
+                if (_nodeIndex.TryGetValue(buyer, out int index))
+                {
+                    SupplyChain.MarkUpstream(_nodes[index], covered[k], _nodes, _links);
+                }
+            }
+        }
+
+        return new Detection(programmes, _socialSuppliers, covered, funders.Count, _context.Streams, _socialLedger, this, this, _dueDiligence);
     }
 
     /// <summary>Recomputes the hazard (compliance) with the supplier's certification factor (policies).</summary>
@@ -261,4 +264,56 @@ internal sealed partial class NetworkModel : IViolationEvents
 
         EndEnrolment(s, t);
     }
+
+    // forwarding for corrective actions: remove once both sides are parts
+    /// <inheritdoc/>
+    void IFindings.Detect(SupplierSocial s, Violation v, double t) => Detect(s, v, t);
+
+    // forwarding for economics: remove once both sides are parts (economics and bookkeeping own these fields).
+    /// <inheritdoc/>
+    void ISupplierAccounts.ChargeBuyers(Node supplier, double amount) => supplier.LandedCost += amount;
+
+    /// <inheritdoc/>
+    void ISupplierAccounts.PayCost(Node supplier, double amount)
+    {
+        supplier.WindowCost += amount;
+        Pay(supplier, amount, payee: null);
+    }
+
+    /// <inheritdoc/>
+    void ISupplierAccounts.ReceiveSavings(Node supplier, double amount)
+    {
+        supplier.WindowCost -= amount;
+        Receive(supplier, amount);
+    }
+
+    /// <inheritdoc/>
+    void ISupplierAccounts.ReceivePremium(Node supplier, double amount)
+    {
+        supplier.WindowRevenue += amount;
+        Receive(supplier, amount);
+    }
+
+    /// <inheritdoc/>
+    void ISupplierAccounts.BookFinanceDiscount(Node supplier, double discount) => supplier.WindowCost += discount;
+
+    /// <inheritdoc/>
+    void ISupplierAccounts.OpenCreditLine(Node supplier, double limit, double dailyRate)
+    {
+        supplier.CreditLimit = limit;
+        supplier.CreditDailyRate = dailyRate;
+        if (supplier.Arrears.Count > 0)
+        {
+            SettleArrears(supplier);
+        }
+    }
+
+    /// <inheritdoc/>
+    double ISupplierAccounts.DailyCostOf(Node supplier) => supplier.DailyCost;
+
+    /// <inheritdoc/>
+    double ISupplierAccounts.FundsOf(Node supplier) => Math.Max(0, supplier.Cash) + Math.Max(0, supplier.CreditLimit - supplier.CreditBalance);
+
+    /// <inheritdoc/>
+    double ISupplierAccounts.CreditLimitOf(Node supplier) => supplier.CreditLimit;
 }

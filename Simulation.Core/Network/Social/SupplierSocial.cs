@@ -28,9 +28,6 @@ internal sealed class SupplierSocial
     /// <summary>Arrival times and categories of violations.</summary>
     public RandomStream ViolationStream = null!;
 
-    /// <summary>Labour inspection times and their findings.</summary>
-    public RandomStream InspectionStream = null!;
-
     /// <summary>Times at which workers report violations.</summary>
     public RandomStream GrievanceStream = null!;
 
@@ -54,9 +51,6 @@ internal sealed class SupplierSocial
     // Regional labour inspections: a Poisson process.
     public double InspectionRatePerDay;
     public double InspectionDetection;
-    public double NextInspectionAt = double.PositiveInfinity;
-
-    public AuditSlot[] Audits = [];
 
     public readonly List<Violation> Open = [];
 
@@ -153,12 +147,4 @@ internal sealed class Violation
     public bool Detected => !double.IsNaN(DetectedAt);
 
     public double NextAt => Math.Min(RemediatedAt, Math.Min(GrievanceAt, DeadlineAt));
-}
-
-/// <summary>One audit programme's schedule at one supplier.</summary>
-internal sealed class AuditSlot(int programme, RandomStream stream)
-{
-    public readonly int Programme = programme;
-    public readonly RandomStream Stream = stream;
-    public double NextAt = double.PositiveInfinity;
 }

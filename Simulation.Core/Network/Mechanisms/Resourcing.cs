@@ -45,6 +45,20 @@ internal interface IOnboardingPayment
     void PayOnboarding(Node owner, double amount);
 }
 
+/// <summary>
+/// Whether any customer buys from a supplier yet: the one answer to "is this supplier in the chain
+/// now" beside its own exit, owned by re-sourcing and read by the parts that treat a backup
+/// candidate differently (ordering's stocking, the buyers' response, capacity-building enrolment).
+/// </summary>
+internal interface ISourcingStanding
+{
+    /// <summary>
+    /// Whether every customer link of <paramref name="n"/> is a backup not yet onboarded (false for a
+    /// node with no customers). Such a candidate stocks no inputs and is not suspended, terminated or enrolled.
+    /// </summary>
+    bool IsCandidateOnly(Node n);
+}
+
 /// <summary>Re-sourcing counters since day 0 and time integrals up to the snapshot.</summary>
 internal struct ResourcingTotals
 {
@@ -76,7 +90,7 @@ internal struct ResourcingTotals
 /// stock. Ordering reads <see cref="ShareOf"/> and reports orders through <see cref="Ordered"/>; the
 /// model reports lost and returning sources.
 /// </summary>
-internal sealed class Resourcing
+internal sealed class Resourcing : ISourcingStanding
 {
     private const double Tolerance = 1e-9;
     private const double RateMeanAgeDays = 28;
@@ -214,10 +228,7 @@ internal sealed class Resourcing
         Gone,
     }
 
-    /// <summary>
-    /// Whether every customer link of <paramref name="n"/> is a backup not yet onboarded (false for a
-    /// node with no customers). Such a candidate stocks no inputs and is not suspended or terminated.
-    /// </summary>
+    /// <inheritdoc/>
     public bool IsCandidateOnly(Node n)
     {
         int links = _bySupplierStart[n.Index + 1] - _bySupplierStart[n.Index];

@@ -68,7 +68,7 @@ internal sealed partial class NetworkModel
                 s.OutcomeDiscount = offer.RateDiscount;
             }
 
-            if (s.Capability >= offer.CapabilityTarget && s.OverdueCount == 0)
+            if (s.Capability >= offer.CapabilityTarget && _actions!.OverdueCountOf(s) == 0)
             {
                 rate = Math.Max(0, rate - offer.RateDiscount);
                 _socialLedger.Sum.OutcomeLinkedDiscount += amount * (offer.AnnualRate - rate) * years;

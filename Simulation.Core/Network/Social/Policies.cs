@@ -199,7 +199,7 @@ internal sealed partial class NetworkModel
     {
         if (_dueDiligence is { } law)
         {
-            var (charged, expected) = law.ReviewIfDue(now, _socialSuppliers);
+            var (charged, expected) = law.ReviewIfDue(now, _socialSuppliers, _actions!);
             _socialLedger.Sum.PenaltyCost += charged;
             _socialLedger.Sum.ExpectedPenaltyCost += expected;
         }

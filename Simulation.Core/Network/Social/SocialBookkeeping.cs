@@ -18,7 +18,7 @@ internal sealed partial class NetworkModel
     {
         var totals = _socialLedger.Sum;
         _compliance!.FillAreas(ref totals, time);
-        totals.SuspendedArea = _suspended.AreaAt(time);
+        totals.SuspendedArea = _actions!.SuspendedArea(time);
         double active = 0;
         foreach (var n in _suppliers)
         {
@@ -60,7 +60,7 @@ internal sealed partial class NetworkModel
         _columns[TimeSeriesCatalog.ViolationsArisen][row] = now.Arisen - last.Arisen;
         _columns[TimeSeriesCatalog.ViolationsDetected][row] = now.Detected - last.Detected;
         _columns[TimeSeriesCatalog.GrievancesFiled][row] = now.GrievancesFiled - last.GrievancesFiled;
-        _columns[TimeSeriesCatalog.SuspendedSuppliers][row] = _suspended.Level;
+        _columns[TimeSeriesCatalog.SuspendedSuppliers][row] = _actions!.SuspendedLevel;
         _columns[TimeSeriesCatalog.MeanCapability][row] = MeanCapabilityInChain();
         _columns[TimeSeriesCatalog.DetainedShipments][row] = now.DetainedShipments - last.DetainedShipments;
         _columns[TimeSeriesCatalog.SocialCost][row] = now.SocialCost - last.SocialCost;

@@ -8,23 +8,22 @@ using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISupplierAccounts
+internal sealed partial class NetworkModel : IViolationEvents, IDetectionResponses, ISourcingActions, ISupplierAccounts
 {
     private const double DaysPerYear = 365;
 
-    private static readonly ulong GrievanceKey = StableHash.Of("grievance");
-    private static readonly ulong RemediationKey = StableHash.Of("remediation");
     private static readonly ulong DetentionKey = StableHash.Of("detention");
 
     private SocialDefinition? _social;
     private RiskSegmentation? _segmentation;
     private Compliance? _compliance;
     private Detection? _detection;
+    private CorrectiveActions? _actions;
+    private Grievances? _grievances;
     private SupplierSocial[] _socialSuppliers = [];
     private readonly SocialLedger _socialLedger = new();
     private SocialTotals _socialAtWarmup;
     private SocialTotals _socialAtLastRow;
-    private LevelIntegral _suspended;
     private double _nextSocialReview;
     private double _lastSocialReview;
     private RegionEnforcement? _regionEnforcement;
@@ -47,8 +46,6 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
             var n = _suppliers[i];
             var s = _compliance.CreateSupplier(n, i, _context.Streams);
             ulong entity = StableHash.Of(n.Id);
-            s.GrievanceStream = _context.Streams.Create(entity, GrievanceKey);
-            s.RemediationStream = _context.Streams.Create(entity, RemediationKey);
             s.DetentionStream = _context.Streams.Create(entity, DetentionKey);
             var region = _definition.Regions[n.Region];
             s.InspectionRatePerDay = region.LabourInspectionsPerSupplierYear / DaysPerYear;
@@ -58,9 +55,10 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
         }
 
         BuildCertifications();
+        _actions = new CorrectiveActions(_social, _socialSuppliers, RemediationShares(), _context.Streams, _compliance, _socialLedger, this, this, _resourcing, this, _dueDiligence);
+        _grievances = new Grievances(_social.Grievances, _socialSuppliers, _context.Streams, _compliance, _actions, _socialLedger, this);
         _detection = BuildDetection();
         _regionEnforcement = new RegionEnforcement(_definition.Regions, _detection);
-        BuildRemediationShares();
         BuildFinancing();
         foreach (var s in _socialSuppliers)
         {
@@ -175,11 +173,11 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
         }
         else if (v.GrievanceAt == t)
         {
-            FileGrievance(s, v, t);
+            _grievances!.File(s, v, t);
         }
         else
         {
-            MissDeadline(s, v, t);
+            _actions!.MissDeadline(s, v, t);
         }
     }
 
@@ -202,7 +200,33 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
             }
         }
 
-        return new Detection(programmes, _socialSuppliers, covered, funders.Count, _context.Streams, _socialLedger, this, this, _dueDiligence);
+        return new Detection(programmes, _socialSuppliers, covered, funders.Count, _context.Streams, _socialLedger, _actions!, this, _dueDiligence);
+    }
+
+    /// <summary>Each supplier's buyers' share of its remediation cost: the largest share among the buyers whose chain it is in.</summary>
+    private double[] RemediationShares()
+    {
+        var shares = new double[_socialSuppliers.Length];
+        foreach (var buyer in _nodes)
+        {
+            double share = buyer.Definition.RemediationCostShare;
+            if (!buyer.IsBuyer || !(share > 0))
+            {
+                continue;
+            }
+
+            var chain = new bool[_nodes.Length];
+            SupplyChain.MarkUpstream(buyer, chain, _nodes, _links);
+            foreach (var s in _socialSuppliers)
+            {
+                if (chain[s.Node.Index])
+                {
+                    shares[s.Index] = Math.Max(shares[s.Index], share);
+                }
+            }
+        }
+
+        return shares;
     }
 
     /// <summary>Recomputes the hazard (compliance) with the supplier's certification factor (policies).</summary>
@@ -213,17 +237,12 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
     }
 
     /// <inheritdoc/>
-    void IViolationEvents.Arisen(SupplierSocial s, Violation v, double t) => ScheduleGrievance(s, v, t);
+    void IViolationEvents.Arisen(SupplierSocial s, Violation v, double t) => _grievances!.Schedule(s, v, t);
 
     /// <inheritdoc/>
     void IViolationEvents.Closed(SupplierSocial s, Violation v, double t)
     {
-        if (!double.IsNaN(v.GrievanceFiledAt))
-        {
-            _socialLedger.Sum.GrievancesResolved++;
-            _socialLedger.Sum.GrievanceResolutionDaysSum += t - v.GrievanceFiledAt;
-        }
-
+        _grievances!.Closed(v, t);
         if (v.Detected && IsBanned(v.Category))
         {
             s.BannedFindings--;
@@ -235,14 +254,7 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
             s.CertificateSuspensions--;
         }
 
-        if (v.Overdue)
-        {
-            s.OverdueCount--;
-            if (s.OverdueCount == 0 && s.Node.OrdersSuspended)
-            {
-                SetSuspended(s, false, t);
-            }
-        }
+        _actions!.Closed(s, v, t);
     }
 
     /// <inheritdoc/>
@@ -257,17 +269,52 @@ internal sealed partial class NetworkModel : IViolationEvents, IFindings, ISuppl
             }
         }
 
-        if (s.Node.OrdersSuspended)
-        {
-            SetSuspended(s, false, t);
-        }
-
+        _actions!.LeftChain(s, t);
         EndEnrolment(s, t);
     }
 
-    // forwarding for corrective actions: remove once both sides are parts
     /// <inheritdoc/>
-    void IFindings.Detect(SupplierSocial s, Violation v, double t) => Detect(s, v, t);
+    void IDetectionResponses.Detected(SupplierSocial s, Violation v, double t)
+    {
+        Grievances.CancelReport(v);
+        if (s.Certification >= 0 && RiskSegmentation.Contains(_social!.Certifications[s.Certification].SuspendOn, _compliance!.CategoryOf(v.Category)))
+        {
+            v.SuspendsCertificate = true;
+            s.CertificateSuspensions++;
+        }
+
+        if (IsBanned(v.Category))
+        {
+            s.BannedFindings++;
+            _banDirty = true;
+        }
+    }
+
+    /// <inheritdoc/>
+    bool IDetectionResponses.IsAssisted(SupplierSocial s, double t) => s.Enrolled(t);
+
+    /// <inheritdoc/>
+    bool IDetectionResponses.Expedites(SupplierSocial s, Violation v, double t) => ConsiderExpediting(s, v, t);
+
+    // forwarding for ordering, re-sourcing and economics: remove once both sides are parts.
+    /// <inheritdoc/>
+    void ISourcingActions.Suspend(Node supplier)
+    {
+        supplier.OrdersSuspended = true;
+        _sourcesVersion++;
+        _resourcing.SourceSuspended(supplier);
+    }
+
+    /// <inheritdoc/>
+    void ISourcingActions.Reinstate(Node supplier)
+    {
+        supplier.OrdersSuspended = false;
+        _sourcesVersion++;
+        _resourcing.SourceReinstated(supplier);
+    }
+
+    /// <inheritdoc/>
+    void ISourcingActions.Terminate(Node supplier) => Exit(supplier, "terminated");
 
     // forwarding for economics: remove once both sides are parts (economics and bookkeeping own these fields).
     /// <inheritdoc/>

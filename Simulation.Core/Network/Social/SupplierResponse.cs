@@ -78,15 +78,15 @@ internal sealed partial class NetworkModel
         }
     }
 
-    /// <summary>At detection: a responsive supplier facing a suspend or exit response remediates by the deadline when that pays (see the file header).</summary>
-    private void ConsiderExpediting(SupplierSocial s, Violation v, double t)
+    /// <summary>At detection: whether a responsive supplier facing a suspend or exit response remediates by the deadline, paying for it, because that pays (see the file header).</summary>
+    private bool ConsiderExpediting(SupplierSocial s, Violation v, double t)
     {
         var social = _social!;
         var response = social.SupplierResponse;
         var threat = social.CorrectiveActions.Response;
         if (response.Rule != SupplierResponseRule.Responsive || threat == BuyerResponse.Engage || !(v.RemediatedAt > v.DeadlineAt) || !(t > 0))
         {
-            return;
+            return false;
         }
 
         var n = s.Node;
@@ -97,12 +97,14 @@ internal sealed partial class NetworkModel
         double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
         if (atStake > cost && available - cost >= response.CashReserveDays * n.DailyCost)
         {
-            v.RemediatedAt = v.DeadlineAt;
             _socialLedger.Sum.Expedited++;
             _socialLedger.Sum.RemediationCost += cost;
             n.WindowCost += cost;
             Pay(n, cost, payee: null);
+            return true;
         }
+
+        return false;
     }
 
     private void PayInvestment(Node n, double cost)

@@ -28,12 +28,6 @@ internal sealed class SupplierSocial
     /// <summary>Arrival times and categories of violations.</summary>
     public RandomStream ViolationStream = null!;
 
-    /// <summary>Times at which workers report violations.</summary>
-    public RandomStream GrievanceStream = null!;
-
-    /// <summary>Remediation times.</summary>
-    public RandomStream RemediationStream = null!;
-
     /// <summary>False once the supplier has left the chain: its violations then stay open, unseen.</summary>
     public bool InChain = true;
 
@@ -57,12 +51,6 @@ internal sealed class SupplierSocial
     /// <summary>When the current run of time with at least one open violation began.</summary>
     public double NonCompliantSince;
 
-    /// <summary>Detected violations past their corrective-action deadline and not yet fixed.</summary>
-    public int OverdueCount;
-
-    /// <summary>When buyers suspended orders to it (while <see cref="Node.OrdersSuspended"/>).</summary>
-    public double SuspendedSince;
-
     /// <summary>Open, detected, in-chain findings in a category an import ban names.</summary>
     public int BannedFindings;
 
@@ -83,9 +71,6 @@ internal sealed class SupplierSocial
 
     // Certification: index into the definitions, or -1; next annual fee.
     public int Certification = -1;
-
-    /// <summary>Share of its remediation cost its buyers pay (the largest share among the buyers whose chain it is in).</summary>
-    public double BuyerRemediationShare;
 
     /// <summary>Open detected critical findings suspending the certificate (no hazard factor, no premium while > 0).</summary>
     public int CertificateSuspensions;

@@ -162,7 +162,7 @@ internal sealed partial class NetworkModel
             }
         }
 
-        OpenDirectLending(now);
+        _financing!.OpenDirectLending(now);
     }
 
     /// <summary>Certification fee and premium for the review window ending now, with <paramref name="units"/> made.</summary>

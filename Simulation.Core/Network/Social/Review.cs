@@ -19,13 +19,13 @@ internal sealed partial class NetworkModel
             }
 
             var n = s.Node;
-            UpdateCapability(s, now);
+            _capacityBuilding!.UpdateCapability(s, now);
             RespondToIncentives(s, now);
             double units = n.UnitsProduced - s.UnitsAtReview;
             double stress = n.StressDays - s.StressDaysAtReview;
             s.UnitsAtReview = n.UnitsProduced;
             s.StressDaysAtReview = n.StressDays;
-            ApplyCapabilityEffects(s, units);
+            _capacityBuilding!.ApplyCapabilityEffects(s, units);
             ApplyCertification(s, now, units);
 
             double utilisation = 0;
@@ -44,12 +44,12 @@ internal sealed partial class NetworkModel
 
             _segmentation!.Update(s, now);
             SetHazard(s, now, utilisation, Math.Min(1, stress / window), backlogDays);
-            ApplyCapacityGain(s);
+            _capacityBuilding!.ApplyCapacityGain(s);
             s.NextDue = Math.Min(s.NextDue, s.NextViolationAt);
         }
 
         _segmentation!.RescoreByExpectedHarm(_socialSuppliers, _compliance!.CategoryExposure);
-        EnrolCapacityBuilding(now);
+        _capacityBuilding!.Enrol(now);
         ApplyPoliciesAt(now);
         _lastSocialReview = now;
     }

@@ -80,7 +80,7 @@ internal sealed partial class NetworkModel
             {
                 if (s.InChain)
                 {
-                    UpdateCapability(s, _horizon);
+                    _capacityBuilding!.UpdateCapability(s, _horizon);
                 }
             }
         }

@@ -8,7 +8,7 @@ using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel : IViolationEvents, IDetectionResponses, ISourcingActions, ISupplierAccounts
+internal sealed partial class NetworkModel : IViolationEvents, IDetectionResponses, ISourcingActions, ISupplierAccounts, ICapacityGrowth
 {
     private const double DaysPerYear = 365;
 
@@ -20,6 +20,8 @@ internal sealed partial class NetworkModel : IViolationEvents, IDetectionRespons
     private Detection? _detection;
     private CorrectiveActions? _actions;
     private Grievances? _grievances;
+    private CapacityBuilding? _capacityBuilding;
+    private Financing? _financing;
     private SupplierSocial[] _socialSuppliers = [];
     private readonly SocialLedger _socialLedger = new();
     private SocialTotals _socialAtWarmup;
@@ -59,7 +61,8 @@ internal sealed partial class NetworkModel : IViolationEvents, IDetectionRespons
         _grievances = new Grievances(_social.Grievances, _socialSuppliers, _context.Streams, _compliance, _actions, _socialLedger, this);
         _detection = BuildDetection();
         _regionEnforcement = new RegionEnforcement(_definition.Regions, _detection);
-        BuildFinancing();
+        _capacityBuilding = new CapacityBuilding(_social.CapacityBuilding, _socialSuppliers, _socialLedger, _ledger, this, this, _resourcing, _dueDiligence);
+        _financing = new Financing(_social, _nodes.Length, _nodeIndex, _socialSuppliers, _socialLedger, this, _actions);
         foreach (var s in _socialSuppliers)
         {
             _segmentation!.Update(s, 0);
@@ -84,7 +87,7 @@ internal sealed partial class NetworkModel : IViolationEvents, IDetectionRespons
             }
         }
 
-        EnrolCapacityBuilding(0);
+        _capacityBuilding.Enrol(0);
         ApplyPoliciesAt(0);
         _nextSocialReview = compliance.ReviewDays;
     }
@@ -270,7 +273,7 @@ internal sealed partial class NetworkModel : IViolationEvents, IDetectionRespons
         }
 
         _actions!.LeftChain(s, t);
-        EndEnrolment(s, t);
+        _capacityBuilding!.EndEnrolment(s, t);
     }
 
     /// <inheritdoc/>
@@ -291,7 +294,7 @@ internal sealed partial class NetworkModel : IViolationEvents, IDetectionRespons
     }
 
     /// <inheritdoc/>
-    bool IDetectionResponses.IsAssisted(SupplierSocial s, double t) => s.Enrolled(t);
+    bool IDetectionResponses.IsAssisted(SupplierSocial s, double t) => _capacityBuilding!.IsEnrolled(s, t);
 
     /// <inheritdoc/>
     bool IDetectionResponses.Expedites(SupplierSocial s, Violation v, double t) => ConsiderExpediting(s, v, t);
@@ -353,6 +356,18 @@ internal sealed partial class NetworkModel : IViolationEvents, IDetectionRespons
         {
             SettleArrears(supplier);
         }
+    }
+
+    /// <summary>Hook of payment scheduling (Economics.cs): supply-chain finance may pay the supplier early, less a discount.</summary>
+    private void ApplySupplyChainFinance(Node payer, Node payee, ref double termsDays, ref double amount) =>
+        _financing?.Apply(payer, payee, _sim.Now, ref termsDays, ref amount);
+
+    // forwarding for production: remove once both sides are parts.
+    /// <inheritdoc/>
+    void ICapacityGrowth.SetCapacityGrowth(Node supplier, double growth)
+    {
+        supplier.CapacityGrowth = growth;
+        SetCapacity(supplier, supplier.BaseCapacity * supplier.CapacityGrowth);
     }
 
     /// <inheritdoc/>

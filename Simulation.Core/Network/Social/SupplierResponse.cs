@@ -52,7 +52,7 @@ internal sealed partial class NetworkModel
             s.InvestAccruedTo = until;
             s.Capability = Math.Max(s.Capability, capability);
             PayInvestment(n, cost);
-            if (until < now || s.Programme >= 0)
+            if (until < now || _capacityBuilding!.InProgramme(s))
             {
                 s.InvestingSince = double.NaN;
             }
@@ -60,13 +60,14 @@ internal sealed partial class NetworkModel
             return;
         }
 
-        if (s.Programme >= 0 || !(s.OutcomeRateBase > 0) || !(s.Capability < s.OutcomeTarget) || !(now > 0))
+        var offer = _financing!.SeenBy(s);
+        if (_capacityBuilding!.InProgramme(s) || !(offer.RateBase > 0) || !(s.Capability < offer.Target) || !(now > 0))
         {
             return;
         }
 
-        double tau = Math.Log((1 - s.Capability) / (1 - s.OutcomeTarget)) / g;
-        double benefit = s.OutcomeDiscount * s.OutcomeRateBase / now * Math.Max(0, (response.PlanningHorizonDays - tau));
+        double tau = Math.Log((1 - s.Capability) / (1 - offer.Target)) / g;
+        double benefit = offer.Discount * offer.RateBase / now * Math.Max(0, (response.PlanningHorizonDays - tau));
         double total = costPerDay * tau;
         double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
         if (benefit > total && available - total >= response.CashReserveDays * n.DailyCost)
@@ -74,7 +75,7 @@ internal sealed partial class NetworkModel
             s.InvestingSince = now;
             s.InvestAccruedTo = now;
             s.InvestCapabilityAtStart = s.Capability;
-            s.InvestTarget = s.OutcomeTarget;
+            s.InvestTarget = offer.Target;
         }
     }
 

@@ -76,25 +76,10 @@ internal sealed class SupplierSocial
     public int CertificateSuspensions;
     public double NextFeeAt = double.PositiveInfinity;
 
-    // Capacity building: the current programme (-1 = none), the enrolment and what it gives.
-    public int Programme = -1;
-    public double EnrolledAt;
-    public double EnrolledUntil;
-    public double CapabilityAtEnrolment;
-    public double GainPerDay;
-    public double CostAccruedTo;
-    public double ProductivityGain;
-    public double CarbonReduction;
-    public double CapacityGain;
-    public ulong ProgrammesJoined;
-
     // Readings at the last review, turned into window rates at the next.
     public double UnitsAtReview;
 
-    // Outcome-linked finance seen so far (Financing.cs) and the supplier's own investment (SupplierResponse.cs).
-    public double OutcomeRateBase;
-    public double OutcomeTarget = double.NaN;
-    public double OutcomeDiscount;
+    // The supplier's own investment (SupplierResponse.cs).
     public double InvestingSince = double.NaN;
     public double InvestCapabilityAtStart;
     public double InvestTarget;
@@ -103,8 +88,6 @@ internal sealed class SupplierSocial
 
     /// <summary>Labour-law enforcement at the supplier: min(1, inspections per year * inspection detection probability).</summary>
     public double Enforcement => Math.Min(1, InspectionRatePerDay * 365 * InspectionDetection);
-
-    public bool Enrolled(double t) => Programme >= 0 && t < EnrolledUntil;
 }
 
 /// <summary>One open violation. Times are absolute days; infinity = not scheduled.</summary>

@@ -33,4 +33,26 @@ internal interface ISupplierAccounts
 
     /// <summary>The supplier's credit limit now.</summary>
     double CreditLimitOf(Node supplier);
+
+    /// <summary>The supplier's revenue since day 0.</summary>
+    double RevenueOf(Node supplier);
+
+    /// <summary>The supplier's margin in its current margin window, 0..1 (0 without revenue).</summary>
+    double MarginOf(Node supplier);
+}
+
+/// <summary>What the social review reads of a supplier's production (owned by production, economics and fulfilment).</summary>
+internal interface ISupplierReadings
+{
+    /// <summary>Units the supplier has made since day 0.</summary>
+    double UnitsProducedOf(Node supplier);
+
+    /// <summary>Days in liquidity stress since day 0.</summary>
+    double StressDaysOf(Node supplier);
+
+    /// <summary>Capacity per day now, before disruptions.</summary>
+    double CapacityOf(Node supplier);
+
+    /// <summary>Units in the supplier's open customer orders.</summary>
+    double BacklogUnitsOf(Node supplier);
 }

@@ -4,11 +4,15 @@ using Simulation.Core.Randomness;
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// The compliance state of one supplier during a replication (DESIGN.md section 5, mechanisms 4-11):
-/// its open violations, its next event times (violation, inspection, audits), capability, segment,
-/// certification and enrolment. Violations are a short list per supplier, not per-worker entities;
-/// every random draw comes from this supplier's own streams, one per purpose, so adding a programme
-/// does not shift unrelated draws.
+/// One supplier as the social model sees it, owned by <see cref="Compliance"/>: its open violations,
+/// hazard, exposure and chain membership (violations are a short list per supplier, not per-worker
+/// entities; every draw comes from the supplier's own streams, one per purpose, so adding a programme
+/// does not shift unrelated draws). Beside them it carries the few attributes every social part
+/// reads, each with one writer: capability (capacity building while enrolled, the supplier's own
+/// investment through <see cref="SupplierResponse"/>), risk score and segment
+/// (<see cref="RiskSegmentation"/>), last detection (<see cref="CorrectiveActions"/>), inspection rate
+/// and detection (<see cref="RegionEnforcement"/>), the next due time (the social clock). The parts'
+/// own per-supplier state lives in the parts, indexed by <see cref="Index"/>.
 /// </summary>
 internal sealed class SupplierSocial
 {
@@ -42,7 +46,7 @@ internal sealed class SupplierSocial
     public double HazardPerDay;
     public double NextViolationAt = double.PositiveInfinity;
 
-    // Regional labour inspections: a Poisson process.
+    // Regional labour inspections: a Poisson process of this rate, each finding a violation with this probability.
     public double InspectionRatePerDay;
     public double InspectionDetection;
 
@@ -50,15 +54,6 @@ internal sealed class SupplierSocial
 
     /// <summary>When the current run of time with at least one open violation began.</summary>
     public double NonCompliantSince;
-
-    /// <summary>Open, detected, in-chain findings in a category an import ban names.</summary>
-    public int BannedFindings;
-
-    /// <summary>Probability that its goods trace to a banned finding, 0..1 (recomputed while a ban applies).</summary>
-    public double Taint;
-
-    /// <summary>Customs checks of its shipments under an import ban.</summary>
-    public RandomStream DetentionStream = null!;
 
     /// <summary>Workers exposed by this supplier's own violations and its time integral (worker-exposure-days).</summary>
     public LevelIntegral Exposure;
@@ -69,28 +64,15 @@ internal sealed class SupplierSocial
     /// <summary>The earliest pending event time; the daily tick skips the supplier until then.</summary>
     public double NextDue = double.PositiveInfinity;
 
-    // Certification: index into the definitions, or -1; next annual fee.
-    public int Certification = -1;
-
-    /// <summary>Open detected critical findings suspending the certificate (no hazard factor, no premium while > 0).</summary>
-    public int CertificateSuspensions;
-    public double NextFeeAt = double.PositiveInfinity;
-
-    // Readings at the last review, turned into window rates at the next.
-    public double UnitsAtReview;
-
-    // The supplier's own investment (SupplierResponse.cs).
-    public double InvestingSince = double.NaN;
-    public double InvestCapabilityAtStart;
-    public double InvestTarget;
-    public double InvestAccruedTo;
-    public double StressDaysAtReview;
-
     /// <summary>Labour-law enforcement at the supplier: min(1, inspections per year * inspection detection probability).</summary>
     public double Enforcement => Math.Min(1, InspectionRatePerDay * 365 * InspectionDetection);
 }
 
-/// <summary>One open violation. Times are absolute days; infinity = not scheduled.</summary>
+/// <summary>
+/// One open violation. Times are absolute days; infinity = not scheduled. Each stage has one writer:
+/// category, arising and exposure compliance; the report grievances; detection, deadline, fix and
+/// notice corrective actions; the certificate suspension certification.
+/// </summary>
 internal sealed class Violation
 {
     public int Category;

@@ -110,7 +110,7 @@ internal sealed class CorrectiveActions : IFindings, IOverdueFindings
         _responses = responses;
         _law = law;
         _buyerShare = buyerShare;
-        _remediationStream = Array.ConvertAll(suppliers, s => streams.Create(StableHash.Of(s.Node.Id), RemediationKey));
+        _remediationStream = SupplierStreams.Create(suppliers, streams, RemediationKey);
         _overdue = new int[suppliers.Length];
         _suspendedSince = new double[suppliers.Length];
     }

@@ -82,7 +82,7 @@ internal sealed class Detection
         }
 
         _audits = Array.ConvertAll(slots, list => list is null ? [] : list.ToArray());
-        _inspectionStream = Array.ConvertAll(suppliers, s => streams.Create(StableHash.Of(s.Node.Id), InspectionKey));
+        _inspectionStream = SupplierStreams.Create(suppliers, streams, InspectionKey);
         _nextInspectionAt = new double[suppliers.Length];
         Array.Fill(_nextInspectionAt, double.PositiveInfinity);
     }

@@ -56,7 +56,7 @@ internal sealed class Grievances
         _actions = actions;
         _ledger = ledger;
         _accounts = accounts;
-        _stream = Array.ConvertAll(suppliers, s => streams.Create(StableHash.Of(s.Node.Id), GrievanceKey));
+        _stream = SupplierStreams.Create(suppliers, streams, GrievanceKey);
         _ratePerDay = grievances.ReportsPerViolationYear * grievances.Trust / DaysPerYear;
     }
 

@@ -57,7 +57,7 @@ internal sealed class ImportBan
         _byTierDescending = [.. suppliers.OrderByDescending(s => s.Node.Tier).ThenBy(s => s.Node.Index)];
         _findings = new int[suppliers.Length];
         _taint = new double[suppliers.Length];
-        _detention = Array.ConvertAll(suppliers, s => streams.Create(StableHash.Of(s.Node.Id), DetentionKey));
+        _detention = SupplierStreams.Create(suppliers, streams, DetentionKey);
     }
 
     /// <summary>A finding: one more open banned finding at the supplier when its category is banned.</summary>

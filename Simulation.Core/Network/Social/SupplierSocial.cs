@@ -98,3 +98,11 @@ internal sealed class Violation
 
     public double NextAt => Math.Min(RemediatedAt, Math.Min(GrievanceAt, DeadlineAt));
 }
+
+/// <summary>The per-supplier random streams of the social parts.</summary>
+internal static class SupplierStreams
+{
+    /// <summary>One stream per supplier for <paramref name="purpose"/>, keyed by the supplier's id (so adding a supplier or a purpose shifts no other draws).</summary>
+    public static RandomStream[] Create(SupplierSocial[] suppliers, StreamFactory streams, ulong purpose) =>
+        Array.ConvertAll(suppliers, s => streams.Create(StableHash.Of(s.Node.Id), purpose));
+}

@@ -7,7 +7,7 @@ namespace Simulation.Tests.Network.Social;
 internal static class SocialTestSupport
 {
     /// <summary>A supplier node with <paramref name="workers"/> workers, outside any network.</summary>
-    public static Node Supplier(string id = "s", int workers = 200, int index = 0) => new(index, new NodeDefinition
+    public static Node Supplier(string id = "s", int workers = 200, int index = 0, IReadOnlyList<string>? certifications = null) => new(index, new NodeDefinition
     {
         Id = id,
         Role = NodeRole.Supplier,
@@ -16,6 +16,7 @@ internal static class SocialTestSupport
         ProductId = "p",
         Stock = new StockDefinition { ProductId = "p" },
         Workers = workers,
+        Certifications = certifications ?? [],
     }, region: 0);
 }
 
@@ -48,9 +49,9 @@ internal sealed class RecordingAccounts(double dailyCost) : ISupplierAccounts
 
     public void ReceiveSavings(Node supplier, double amount) => PaidBySupplier -= amount;
 
-    public void ReceivePremium(Node supplier, double amount)
-    {
-    }
+    public double PremiumsReceived { get; private set; }
+
+    public void ReceivePremium(Node supplier, double amount) => PremiumsReceived += amount;
 
     public void BookFinanceDiscount(Node supplier, double discount)
     {

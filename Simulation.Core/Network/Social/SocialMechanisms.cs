@@ -164,6 +164,18 @@ internal sealed class SocialMechanisms : IViolationEvents, IDetectionResponses
     /// <inheritdoc cref="SocialBookkeeping.Snapshot"/>
     public SocialTotals Snapshot(double time) => _bookkeeping.Snapshot(time);
 
+    /// <summary>The warm-up ends at <paramref name="now"/>: each supplier's exposure so far, and the social totals.</summary>
+    public SocialTotals AtWarmupEnd(double now)
+    {
+        var totals = Snapshot(now);
+        foreach (var s in _suppliers)
+        {
+            s.ExposureAtWarmup = s.Exposure.AreaAt(now);
+        }
+
+        return totals;
+    }
+
     /// <inheritdoc cref="SocialBookkeeping.Sample"/>
     public void Sample(double[][] columns, int row, double time) => _bookkeeping.Sample(columns, row, time);
 

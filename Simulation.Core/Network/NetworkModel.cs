@@ -10,7 +10,8 @@ namespace Simulation.Core.Network;
 /// One replication of a <see cref="NetworkDefinition"/> on the kernel: the clock and the wiring.
 /// It builds the layout (<see cref="NetworkLayout"/>), constructs each part of <c>Mechanisms/</c> with
 /// the collaborators it uses, starts them in a fixed order, runs the day ends and collects the
-/// results (docs/architecture.md). The social mechanisms are still partial files of this class.
+/// results (docs/architecture.md). The social mechanisms are built when the run starts, behind
+/// <see cref="SocialHooks"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -47,7 +48,7 @@ namespace Simulation.Core.Network;
 /// allocations during a run are arrays growing to their working size.
 /// </para>
 /// </remarks>
-internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged, ISourcesChanged, IDetentions, ISupplyChainFinance, ISupplierExit, ISocialBookkeeping
+internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplierExit, ISourcingActions
 {
     internal const int DisruptionPriority = EventPriority.High;
     internal const int DemandPriority = EventPriority.Normal;
@@ -93,6 +94,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     private readonly Economics _economics;
     private readonly Bookkeeping _bookkeeping;
     private readonly TimeSeriesSampler _sampler;
+    private readonly SocialHooks _socialHooks;
     private readonly Action _dayEnd;
     private int _day;
 
@@ -125,28 +127,30 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _nodeIndex = layout.NodeIndex;
         int count = _nodes.Length;
         _flows = new NodeLedger(count);
-        _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, this, (node, capacity) =>
-        {
-            _nodes[node].BaseCapacity = capacity;
-            _nodes[node].Capacity = capacity;
-        });
         _buyers = Array.FindAll(_nodes, n => n.IsBuyer);
         _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
         _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
         _shippers = Array.FindAll(_nodes, n => !n.IsBuyer);
         _stocks = layout.BuildStocks(context.Streams, _stockClock);
         _links = layout.Links;
-        _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, definition.Social is null ? null : this, this);
+        _socialHooks = new SocialHooks(_sim, _horizon, _warmup, _suppliers);
+        var socialHooks = definition.Social is null ? null : _socialHooks;
+        _economics = new Economics(_sim, definition, _lastDay, _links.Length, _nodes, _suppliers, _ledger, _log, socialHooks, this);
 
         _demand = new Demand(_sim, _horizon, _warmup, count, _buyers, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, this);
         _production = new Production(_sim, _nodes, _suppliers, _ledger, _economics);
         _shipping = new Shipping(
             _sim, _nodes, _links, _stocks, definition.Regions, context.Streams, _ledger, _flows, _orderNumbers, options.OrderRecorder, _clock,
-            _production, _demand, _economics, definition.Social is null ? null : this);
+            _production, _demand, _economics, socialHooks);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
-        _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, this);
-        _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, this);
+        _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, _production, (node, capacity) =>
+        {
+            _nodes[node].BaseCapacity = capacity;
+            _nodes[node].Capacity = capacity;
+        });
+        _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, _socialHooks);
+        _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, _socialHooks);
         _dayEnd = OnDayEnd;
         _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
 
@@ -180,16 +184,6 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     /// <inheritdoc/>
     void ISourcesChanged.SourcesChanged() => _ordering.SourcesChanged();
 
-    // forwarding for Ordering: remove once both sides are parts (Social/CorrectiveActions.cs bumps it on a suspension).
-    private int _sourcesVersion
-    {
-        get => 0;
-        set => _ordering.SourcesChanged();
-    }
-
-    // forwarding for Production: remove once both sides are parts (Social/CapacityBuilding.cs sets capacity).
-    private void SetCapacity(Node n, double capacity) => _production.SetCapacity(n, capacity);
-
     /// <inheritdoc/>
     void ISupplierExit.Leaving(Node supplier) => _disruptions.OnExit(supplier);
 
@@ -205,55 +199,25 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _shipping.DropBacklog(supplier);
     }
 
-    // forwarding for Financing (supply-chain finance): remove once both sides are parts.
     /// <inheritdoc/>
-    void ISupplyChainFinance.Apply(Node payer, Node payee, ref double termsDays, ref double amount) =>
-        ApplySupplyChainFinance(payer, payee, ref termsDays, ref amount);
-
-    /// <inheritdoc/>
-    void ISocialBookkeeping.AtWarmupEnd(double now)
+    void ISourcingActions.Suspend(Node supplier)
     {
-        _socialAtWarmup = _social is null ? default : SocialSnapshot(now);
-        foreach (var n in _shippers)
-        {
-            if (n.Social is { } s)
-            {
-                s.ExposureAtWarmup = s.Exposure.AreaAt(now);
-            }
-        }
+        supplier.OrdersSuspended = true;
+        _ordering.SourcesChanged();
+        _resourcing.SourceSuspended(supplier);
     }
 
     /// <inheritdoc/>
-    void ISocialBookkeeping.Sample(int row, double day) => SampleSocial(row, day);
+    void ISourcingActions.Reinstate(Node supplier)
+    {
+        supplier.OrdersSuspended = false;
+        _ordering.SourcesChanged();
+        _resourcing.SourceReinstated(supplier);
+    }
 
     /// <inheritdoc/>
-    void ISocialBookkeeping.Collect(double[] kpis) => CollectSocial(kpis);
+    void ISourcingActions.Terminate(Node supplier) => _economics.Exit(supplier, "terminated");
 
-    /// <inheritdoc/>
-    double ISocialBookkeeping.OwnExposureDays(Node n) => OwnExposureDays(n);
-
-    // forwarding for bookkeeping: remove once both sides are parts (Social/SocialBookkeeping.cs sums it).
-    private double OwnExposureDays(Node n) =>
-        n.Social is { } s ? s.Exposure.AreaAt(_horizon) - s.ExposureAtWarmup : 0;
-
-    // forwarding for the time series: remove once both sides are parts (Social/SocialBookkeeping.cs writes its columns).
-    private double[][] _columns => _sampler.Columns;
-
-    // forwarding for Economics: remove once both sides are parts (the social mechanisms pay, receive, settle and exit).
-    private void Pay(Node payer, double amount, Node? payee) => _economics.Pay(payer, amount, payee);
-
-    private void Receive(Node payee, double amount) => _economics.Receive(payee, amount);
-
-    private void SettleArrears(Node n) => _economics.SettleArrears(n);
-
-    private void Exit(Node n, string cause) => _economics.Exit(n, cause);
-
-    // forwarding for Policies (import bans): remove once both sides are parts.
-    /// <inheritdoc/>
-    bool IDetentions.IsDetained(Node customer, Node supplier, double quantity) => IsDetained(customer, supplier, quantity);
-
-    /// <inheritdoc/>
-    void IDefinedCapacity.SetDefinedCapacity(int node, double capacity) => _production.SetDefinedCapacity(node, capacity);
 
     /// <summary>Runs the replication to the horizon and collects its results.</summary>
     public NetworkRunResult Run()
@@ -265,7 +229,13 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
         _capacityTimelines.Start();
 
         // Social mechanisms (Social/*.cs) build their state and draw day 0 here, when the scenario has them.
-        StartSocial();
+        if (_definition.Social is { } social)
+        {
+            _socialHooks.Start(new SocialMechanisms(
+                social, _definition.Regions, _nodes, _suppliers, _links, _nodeIndex, _context.Streams, _ledger,
+                new SocialBookings(_economics), this, _production, _resourcing, SupplierReadings.Instance));
+        }
+
         if (_lastDay >= 1)
         {
             _sim.Schedule(1, _dayEnd, DayEndPriority);
@@ -296,7 +266,7 @@ internal sealed partial class NetworkModel : IDefinedCapacity, IPositionChanged,
     {
         _day++;
         _economics.EndOfDay(_day);
-        SocialDayEnd(_day);
+        _socialHooks.DayEnd(_day);
         _resourcing.EndOfDay();
         _bookkeeping.DayEnd(_day);
         _options.DayEndProbe?.Invoke(this);

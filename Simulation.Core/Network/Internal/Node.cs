@@ -105,8 +105,10 @@ internal sealed class Node
     public double Purchases;
     public double UnitsToBuyers;
 
-    // Social mechanisms (Social/*.cs): the supplier's compliance state, null when they are off; and
-    // whether buyers have suspended orders to it (checked by the sourcing split in Ordering.cs).
+    // Social mechanisms (Social/*.cs): the supplier's social record (owned by Compliance; null when
+    // they are off), set once when SocialMechanisms is built; and whether buyers have suspended orders
+    // to it, set only through ISourcingActions (the buyers' response in CorrectiveActions), read by the
+    // sourcing split in Ordering.cs and by re-sourcing.
     public SupplierSocial? Social;
     public bool OrdersSuspended;
 

@@ -93,8 +93,8 @@ internal interface ISocialBookkeeping
     /// <summary>The warm-up ends now: copy the social totals and each supplier's exposure.</summary>
     void AtWarmupEnd(double now);
 
-    /// <summary>Writes the social columns of time-series row <paramref name="row"/> at <paramref name="day"/>.</summary>
-    void Sample(int row, double day);
+    /// <summary>Writes the social columns (of <paramref name="columns"/>) of time-series row <paramref name="row"/> at <paramref name="day"/>.</summary>
+    void Sample(double[][] columns, int row, double day);
 
     /// <summary>Writes the social KPIs of the measured period.</summary>
     void Collect(double[] kpis);

@@ -40,7 +40,7 @@ namespace Simulation.Core.Network;
 /// on hand; pays through economics, tells ordering when inputs were consumed and fulfilment when
 /// output came in.
 /// </summary>
-internal sealed class Production : IProductionOrders, IProductionLines, ICapacityFraction, IDefinedCapacity
+internal sealed class Production : IProductionOrders, IProductionLines, ICapacityFraction, IDefinedCapacity, ICapacityGrowth
 {
     private readonly Simulator _sim;
     private readonly Node[] _nodes;
@@ -361,6 +361,13 @@ internal sealed class Production : IProductionOrders, IProductionLines, ICapacit
         var n = _nodes[node];
         n.BaseCapacity = capacity;
         SetCapacity(n, capacity * n.CapacityGrowth);
+    }
+
+    /// <inheritdoc/>
+    public void SetCapacityGrowth(Node supplier, double growth)
+    {
+        supplier.CapacityGrowth = growth;
+        SetCapacity(supplier, supplier.BaseCapacity * supplier.CapacityGrowth);
     }
 
     /// <summary>

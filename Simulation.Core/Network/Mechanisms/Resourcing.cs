@@ -31,56 +31,15 @@ using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-/// <summary>What re-sourcing tells ordering: current shares changed (stocks rebuild their cached share sums).</summary>
-internal interface ISourcesChanged
-{
-    /// <summary>A share or the set of sources taking orders changed.</summary>
-    void SourcesChanged();
-}
-
-/// <summary>What re-sourcing tells economics: a sourcing node pays for onboarding a candidate.</summary>
-internal interface IOnboardingPayment
-{
-    /// <summary><paramref name="owner"/> pays <paramref name="amount"/> to outsiders (auditors, samples).</summary>
-    void PayOnboarding(Node owner, double amount);
-}
-
-/// <summary>Re-sourcing counters since day 0 and time integrals up to the snapshot.</summary>
-internal struct ResourcingTotals
-{
-    /// <summary>Lost sources whose share a stock moved (one per stock and loss).</summary>
-    public double Events;
-
-    /// <summary>Candidates whose onboarding started.</summary>
-    public double Onboardings;
-
-    /// <summary>What those onboardings cost.</summary>
-    public double OnboardingCost;
-
-    /// <summary>Sourcing stock-days with coverage below 1.</summary>
-    public double DaysWithoutFullSupply;
-
-    /// <summary>Time integrals of the mean HHI of stocks buying from tiers 1, 2 and 3 (index = tier - 1).</summary>
-    public double HhiArea1;
-
-    /// <inheritdoc cref="HhiArea1"/>
-    public double HhiArea2;
-
-    /// <inheritdoc cref="HhiArea1"/>
-    public double HhiArea3;
-}
-
 /// <summary>
 /// Re-sourcing (see the file header): owns every link's current share and state, the order rates
 /// behind spare capacity, pending onboardings, and the coverage and concentration of every sourcing
 /// stock. Ordering reads <see cref="ShareOf"/> and reports orders through <see cref="Ordered"/>; the
 /// model reports lost and returning sources.
 /// </summary>
-internal sealed class Resourcing
+internal sealed class Resourcing : ISourcingStanding
 {
     private const double Tolerance = 1e-9;
-    private const double RateMeanAgeDays = 28;
-    private const double Alpha = 1 / RateMeanAgeDays;
 
     private readonly Simulator _sim;
     private readonly Node[] _nodes;
@@ -94,20 +53,12 @@ internal sealed class Resourcing
     private readonly double[] _share;
     private readonly double[] _lostShare;
     private readonly double[] _pending;
-    private readonly LinkState[] _state;
+    private readonly SourceLinkState[] _state;
 
     // Per stock.
     private readonly ResourcingDefinition?[] _rule;
-    private readonly double[] _stockRate;
-    private readonly double[] _stockToday;
-    private readonly double[] _stockTotal;
-    private readonly bool[] _uncoveredNow;
-    private readonly double[] _hhi;
-    private readonly int[] _sourceTier;
 
     // Per node: orders received, links in which it is the supplier (CSR), outage bookkeeping.
-    private readonly double[] _nodeRate;
-    private readonly double[] _nodeToday;
     private readonly int[] _bySupplierStart;
     private readonly int[] _bySupplier;
     private readonly int[] _candidateLinks;
@@ -115,12 +66,9 @@ internal sealed class Resourcing
     private readonly bool[] _outageLost;
     private readonly double _minTolerance;
 
-    private readonly double[] _hhiSum = new double[3];
-    private readonly int[] _hhiCount = new int[3];
-    private readonly List<int> _scratch = [];
-    private int _uncovered;
-    private double _accruedTo;
-    private int _days;
+    private readonly OrderRates _rates;
+    private readonly SourcingCoverage _coverage;
+    private readonly SourcePlacement _placement;
     private ResourcingTotals _totals;
 
     /// <summary>Builds the state of every link and stock; <paramref name="priority"/> is the kernel priority of onboarding completions.</summary>
@@ -136,16 +84,9 @@ internal sealed class Resourcing
         _share = new double[links.Length];
         _lostShare = new double[links.Length];
         _pending = new double[links.Length];
-        _state = new LinkState[links.Length];
+        _state = new SourceLinkState[links.Length];
+        _rates = new OrderRates(links, stocks.Length, nodes.Length);
         _rule = new ResourcingDefinition?[stocks.Length];
-        _stockRate = new double[stocks.Length];
-        _stockToday = new double[stocks.Length];
-        _stockTotal = new double[stocks.Length];
-        _uncoveredNow = new bool[stocks.Length];
-        _hhi = new double[stocks.Length];
-        _sourceTier = new int[stocks.Length];
-        _nodeRate = new double[nodes.Length];
-        _nodeToday = new double[nodes.Length];
         _outageDays = new int[nodes.Length];
         _candidateLinks = new int[nodes.Length];
         _outageLost = new bool[nodes.Length];
@@ -166,15 +107,13 @@ internal sealed class Resourcing
                 int l = stock.FirstLink + k;
                 bool backup = definition.Sources[k].Backup;
                 _share[l] = backup ? 0 : links[l].Share;
-                _state[l] = backup ? LinkState.Candidate : LinkState.Qualified;
+                _state[l] = backup ? SourceLinkState.Candidate : SourceLinkState.Qualified;
                 counts[links[l].Supplier + 1]++;
                 if (backup)
                 {
                     _candidateLinks[links[l].Supplier]++;
                 }
             }
-
-            _sourceTier[stock.Index] = stock.LinkCount > 0 ? stock.Owner.Tier + 1 : 0;
         }
 
         for (int i = 0; i < nodes.Length; i++)
@@ -190,34 +129,15 @@ internal sealed class Resourcing
             _bySupplier[fill[links[l].Supplier]++] = l;
         }
 
+        _coverage = new SourcingCoverage(nodes, links, stocks, _share);
+        _placement = new SourcePlacement(nodes, links, stocks, _share, _state, _outageLost, _rates, StartOnboarding);
         foreach (var stock in stocks)
         {
-            UpdateCoverage(stock.Index);
+            _coverage.Update(stock.Index);
         }
     }
 
-    private enum LinkState : byte
-    {
-        /// <summary>Takes its share of orders (a defined source, an onboarded candidate, a reinstated source).</summary>
-        Qualified,
-
-        /// <summary>A backup not (yet) onboarded.</summary>
-        Candidate,
-
-        /// <summary>Being onboarded; its share is in <c>_pending</c>.</summary>
-        Onboarding,
-
-        /// <summary>Lost (suspended or in a long outage), its share moved; it may come back.</summary>
-        Lost,
-
-        /// <summary>Exited: never again.</summary>
-        Gone,
-    }
-
-    /// <summary>
-    /// Whether every customer link of <paramref name="n"/> is a backup not yet onboarded (false for a
-    /// node with no customers). Such a candidate stocks no inputs and is not suspended or terminated.
-    /// </summary>
+    /// <inheritdoc/>
     public bool IsCandidateOnly(Node n)
     {
         int links = _bySupplierStart[n.Index + 1] - _bySupplierStart[n.Index];
@@ -228,30 +148,12 @@ internal sealed class Resourcing
     public double ShareOf(int link) => _share[link];
 
     /// <summary>Ordering placed <paramref name="quantity"/> on <paramref name="link"/>.</summary>
-    public void Ordered(int link, double quantity)
-    {
-        ref readonly var l = ref _links[link];
-        _stockToday[l.Customer] += quantity;
-        _nodeToday[l.Supplier] += quantity;
-    }
+    public void Ordered(int link, double quantity) => _rates.Ordered(link, quantity);
 
     /// <summary>The day's end: order rates, outages that outlast the tolerance, and outages that ended.</summary>
     public void EndOfDay()
     {
-        _days++;
-        for (int k = 0; k < _stockRate.Length; k++)
-        {
-            _stockRate[k] += Alpha * (_stockToday[k] - _stockRate[k]);
-            _stockTotal[k] += _stockToday[k];
-            _stockToday[k] = 0;
-        }
-
-        for (int n = 0; n < _nodeRate.Length; n++)
-        {
-            _nodeRate[n] += Alpha * (_nodeToday[n] - _nodeRate[n]);
-            _nodeToday[n] = 0;
-        }
-
+        _rates.EndOfDay();
         if (double.IsPositiveInfinity(_minTolerance))
         {
             return;
@@ -294,7 +196,7 @@ internal sealed class Resourcing
         // Its own stocks no longer source.
         foreach (var stock in StocksOf(n))
         {
-            UpdateCoverage(stock.Index);
+            _coverage.Update(stock.Index);
         }
     }
 
@@ -307,8 +209,10 @@ internal sealed class Resourcing
     /// <summary>The counters and integrals since day 0, brought up to <paramref name="now"/>.</summary>
     public ResourcingTotals Snapshot(double now)
     {
-        Accrue(now);
-        return _totals;
+        _coverage.Accrue(now);
+        var totals = _totals;
+        _coverage.FillAreas(ref totals);
+        return totals;
     }
 
     /// <summary>
@@ -318,7 +222,7 @@ internal sealed class Resourcing
     /// </summary>
     private void Lose(Node n, bool permanent, double outageDays)
     {
-        Accrue(_sim.Now);
+        _coverage.Accrue(_sim.Now);
         bool changed = false;
         for (int p = _bySupplierStart[n.Index]; p < _bySupplierStart[n.Index + 1]; p++)
         {
@@ -326,32 +230,32 @@ internal sealed class Resourcing
             int k = _links[l].Customer;
             var rule = _rule[k];
             bool outage = double.IsFinite(outageDays);
-            if (_state[l] == LinkState.Gone || (outage && (rule is null || outageDays < rule.OutageToleranceDays)))
+            if (_state[l] == SourceLinkState.Gone || (outage && (rule is null || outageDays < rule.OutageToleranceDays)))
             {
                 continue;
             }
 
-            if (rule is not null && _state[l] == LinkState.Qualified)
+            if (rule is not null && _state[l] == SourceLinkState.Qualified)
             {
                 double share = _share[l];
                 _share[l] = 0;
                 _lostShare[l] = permanent ? 0 : share;
-                SetState(l, LinkState.Lost);
+                SetState(l, SourceLinkState.Lost);
                 if (share > Tolerance)
                 {
                     _totals.Events++;
-                    Place(k, share, l);
+                    _placement.Place(k, _rule[k]!, share, l);
                     changed = true;
                 }
             }
 
             // An onboarding under way finds the supplier gone when it completes.
-            if (permanent && _state[l] != LinkState.Onboarding)
+            if (permanent && _state[l] != SourceLinkState.Onboarding)
             {
-                SetState(l, LinkState.Gone);
+                SetState(l, SourceLinkState.Gone);
             }
 
-            UpdateCoverage(k);
+            _coverage.Update(k);
         }
 
         if (changed)
@@ -367,20 +271,20 @@ internal sealed class Resourcing
             // Still unable to take orders for the other reason.
             for (int p = _bySupplierStart[n.Index]; p < _bySupplierStart[n.Index + 1]; p++)
             {
-                UpdateCoverage(_links[_bySupplier[p]].Customer);
+                _coverage.Update(_links[_bySupplier[p]].Customer);
             }
 
             return;
         }
 
-        Accrue(_sim.Now);
+        _coverage.Accrue(_sim.Now);
         for (int p = _bySupplierStart[n.Index]; p < _bySupplierStart[n.Index + 1]; p++)
         {
             int l = _bySupplier[p];
             int k = _links[l].Customer;
-            if (_state[l] == LinkState.Lost)
+            if (_state[l] == SourceLinkState.Lost)
             {
-                SetState(l, LinkState.Qualified);
+                SetState(l, SourceLinkState.Qualified);
                 if (_rule[k]!.Reinstatement == ReinstatementRule.Restore)
                 {
                     Restore(k, l, _lostShare[l]);
@@ -389,7 +293,7 @@ internal sealed class Resourcing
                 _lostShare[l] = 0;
             }
 
-            UpdateCoverage(k);
+            _coverage.Update(k);
         }
 
         _changed.SourcesChanged();
@@ -424,172 +328,10 @@ internal sealed class Resourcing
         _share[link] = share;
     }
 
-    /// <summary>Moves <paramref name="share"/> of stock <paramref name="stockIndex"/> by its rule (see the file header).</summary>
-    private void Place(int stockIndex, double share, int lostLink)
-    {
-        var stock = _stocks[stockIndex];
-        var rule = _rule[stockIndex]!;
-        double rate = StockRate(stockIndex);
-        Order(stock, rule.Rule, LinkState.Qualified, lostLink);
-        if (_scratch.Count == 0 && !(rate > Tolerance))
-        {
-            // No order history and no source left: onboard the first candidate for the whole share.
-            Order(stock, rule.Rule, LinkState.Candidate, lostLink);
-            if (_scratch.Count > 0)
-            {
-                StartOnboarding(stock, rule, _scratch[0], share);
-            }
-
-            return;
-        }
-
-        if (!(rate > Tolerance))
-        {
-            // No order history: capacity-blind, by the rule's weights.
-            if (rule.Rule == ReallocationRule.Proportional)
-            {
-                double weights = 0;
-                foreach (int l in _scratch)
-                {
-                    weights += _share[l];
-                }
-
-                foreach (int l in _scratch)
-                {
-                    _share[l] += weights > 0 ? share * _share[l] / weights : share / _scratch.Count;
-                }
-            }
-            else
-            {
-                _share[_scratch[0]] += share;
-            }
-
-            return;
-        }
-
-        double volume = share * rate;
-        volume = rule.Rule == ReallocationRule.Proportional ? FillProportionally(volume, rate) : FillInOrder(volume, rate);
-        if (!(volume > Tolerance))
-        {
-            return;
-        }
-
-        Order(stock, rule.Rule, LinkState.Candidate, lostLink);
-        foreach (int l in _scratch)
-        {
-            if (!(volume > Tolerance))
-            {
-                break;
-            }
-
-            int supplier = _links[l].Supplier;
-            double v = Math.Min(volume, Spare(supplier));
-            if (!(v > Tolerance))
-            {
-                continue;
-            }
-
-            volume -= v;
-            _nodeRate[supplier] += v; // reserved: later placements see the load to come
-            StartOnboarding(stock, rule, l, v / rate);
-        }
-    }
-
-    /// <summary>Water-filling over the qualified sources in <c>_scratch</c> by current share, then zero-share ones in order; returns what is left.</summary>
-    private double FillProportionally(double volume, double rate)
-    {
-        // At most one pass per source: each pass either places everything or caps at least one source.
-        for (int pass = 0; pass < _scratch.Count && volume > Tolerance; pass++)
-        {
-            double weights = 0;
-            foreach (int l in _scratch)
-            {
-                if (_share[l] > 0 && Spare(_links[l].Supplier) > Tolerance)
-                {
-                    weights += _share[l];
-                }
-            }
-
-            if (!(weights > 0))
-            {
-                break;
-            }
-
-            double placed = 0;
-            double[] give = new double[_scratch.Count];
-            for (int i = 0; i < _scratch.Count; i++)
-            {
-                int l = _scratch[i];
-                double spare = Spare(_links[l].Supplier);
-                if (_share[l] > 0 && spare > Tolerance)
-                {
-                    give[i] = Math.Min(spare, volume * _share[l] / weights);
-                }
-            }
-
-            for (int i = 0; i < _scratch.Count; i++)
-            {
-                if (give[i] > 0)
-                {
-                    Give(_scratch[i], give[i], rate);
-                    placed += give[i];
-                }
-            }
-
-            volume -= placed;
-        }
-
-        foreach (int l in _scratch)
-        {
-            if (!(volume > Tolerance))
-            {
-                break;
-            }
-
-            if (!(_share[l] > 0))
-            {
-                double v = Math.Min(volume, Spare(_links[l].Supplier));
-                if (v > Tolerance)
-                {
-                    Give(l, v, rate);
-                    volume -= v;
-                }
-            }
-        }
-
-        return volume;
-    }
-
-    /// <summary>Fills the sources in <c>_scratch</c> in order, each up to its spare capacity; returns what is left.</summary>
-    private double FillInOrder(double volume, double rate)
-    {
-        foreach (int l in _scratch)
-        {
-            if (!(volume > Tolerance))
-            {
-                break;
-            }
-
-            double v = Math.Min(volume, Spare(_links[l].Supplier));
-            if (v > Tolerance)
-            {
-                Give(l, v, rate);
-                volume -= v;
-            }
-        }
-
-        return volume;
-    }
-
-    private void Give(int link, double volume, double rate)
-    {
-        _share[link] += volume / rate;
-        _nodeRate[_links[link].Supplier] += volume;
-    }
-
+    /// <summary>Starts onboarding candidate <paramref name="link"/> of <paramref name="stock"/> for <paramref name="share"/> (called by the placement).</summary>
     private void StartOnboarding(Stock stock, ResourcingDefinition rule, int link, double share)
     {
-        SetState(link, LinkState.Onboarding);
+        SetState(link, SourceLinkState.Onboarding);
         _pending[link] = share;
         _totals.Onboardings++;
         if (rule.OnboardingCost > 0)
@@ -603,7 +345,7 @@ internal sealed class Resourcing
 
     private void CompleteOnboarding(int link)
     {
-        Accrue(_sim.Now);
+        _coverage.Accrue(_sim.Now);
         int k = _links[link].Customer;
         var supplier = _nodes[_links[link].Supplier];
         double share = _pending[link];
@@ -611,155 +353,28 @@ internal sealed class Resourcing
         bool owner = _stocks[k].Owner.Active;
         if (owner && supplier.Active && !supplier.OrdersSuspended && !_outageLost[supplier.Index])
         {
-            SetState(link, LinkState.Qualified);
+            SetState(link, SourceLinkState.Qualified);
             _share[link] += share;
         }
         else
         {
-            SetState(link, supplier.Active ? LinkState.Candidate : LinkState.Gone);
+            SetState(link, supplier.Active ? SourceLinkState.Candidate : SourceLinkState.Gone);
             if (owner)
             {
-                Place(k, share, link);
+                _placement.Place(k, _rule[k]!, share, link);
             }
         }
 
-        UpdateCoverage(k);
+        _coverage.Update(k);
         _changed.SourcesChanged();
     }
 
-    private void SetState(int link, LinkState state)
+    private void SetState(int link, SourceLinkState state)
     {
         int supplier = _links[link].Supplier;
-        _candidateLinks[supplier] += (state == LinkState.Candidate ? 1 : 0) - (_state[link] == LinkState.Candidate ? 1 : 0);
+        _candidateLinks[supplier] += (state == SourceLinkState.Candidate ? 1 : 0) - (_state[link] == SourceLinkState.Candidate ? 1 : 0);
         _state[link] = state;
     }
-
-    /// <summary>Fills <c>_scratch</c> with the stock's links in <paramref name="state"/> whose supplier takes orders, in the rule's order.</summary>
-    private void Order(Stock stock, ReallocationRule rule, LinkState state, int except)
-    {
-        _scratch.Clear();
-        for (int l = stock.FirstLink; l < stock.FirstLink + stock.LinkCount; l++)
-        {
-            var n = _nodes[_links[l].Supplier];
-            if (l != except && _state[l] == state && n.Active && !n.OrdersSuspended && !_outageLost[n.Index])
-            {
-                _scratch.Add(l);
-            }
-        }
-
-        // List.Sort is not stable: ties fall back to link order, so the order is total.
-        switch (rule)
-        {
-            case ReallocationRule.Cheapest:
-                _scratch.Sort((a, b) =>
-                {
-                    int c = LandedPrice(a).CompareTo(LandedPrice(b));
-                    return c != 0 ? c : a.CompareTo(b);
-                });
-                break;
-            case ReallocationRule.LowestRisk:
-                _scratch.Sort((a, b) =>
-                {
-                    int c = RiskOf(_nodes[_links[a].Supplier]).CompareTo(RiskOf(_nodes[_links[b].Supplier]));
-                    return c != 0 ? c : a.CompareTo(b);
-                });
-                break;
-            case ReallocationRule.Proportional:
-            default:
-                break;
-        }
-    }
-
-    private double LandedPrice(int link) => _nodes[_links[link].Supplier].Price + _links[link].TransportCostPerUnit;
-
-    private static double RiskOf(Node n) => n.Social is { } s ? s.RiskScore : 1 - n.Definition.Capability;
-
-    /// <summary>Capacity per day less the orders it gets per day (infinite for distribution centres and unconstrained suppliers).</summary>
-    private double Spare(int node)
-    {
-        var n = _nodes[node];
-        if (!n.IsProducer || double.IsPositiveInfinity(n.Capacity))
-        {
-            return double.PositiveInfinity;
-        }
-
-        return Math.Max(0, n.Capacity - NodeRate(node));
-    }
-
-    // Not below the mean since day 0: a stock whose sources all left orders nothing, and its recent
-    // rate would fall to 0 just when the replacement must be sized.
-    private double StockRate(int stock) => _days == 0 ? 0 : Math.Max(_stockRate[stock] / Correction(), _stockTotal[stock] / _days);
-
-    private double NodeRate(int node) => _days == 0 ? 0 : _nodeRate[node] / Correction();
-
-    // The average starts at 0: dividing by 1 - (1 - a)^days makes it the weighted mean of the days seen.
-    private double Correction() => 1 - Math.Pow(1 - Alpha, _days);
-
-    private void UpdateCoverage(int stockIndex)
-    {
-        var stock = _stocks[stockIndex];
-        if (stock.LinkCount == 0)
-        {
-            return;
-        }
-
-        double coverage = 0;
-        double squares = 0;
-        if (stock.Owner.Active)
-        {
-            for (int l = stock.FirstLink; l < stock.FirstLink + stock.LinkCount; l++)
-            {
-                var n = _nodes[_links[l].Supplier];
-                if (n.Active && !n.OrdersSuspended && _share[l] > 0)
-                {
-                    coverage += _share[l];
-                    squares += _share[l] * _share[l];
-                }
-            }
-        }
-
-        // A stock whose owner left no longer sources: it is not counted from then on.
-        bool uncovered = stock.Owner.Active && coverage < 1 - 1e-6;
-        _uncovered += (uncovered ? 1 : 0) - (_uncoveredNow[stockIndex] ? 1 : 0);
-        _uncoveredNow[stockIndex] = uncovered;
-
-        int tier = _sourceTier[stockIndex];
-        double hhi = coverage > 0 ? squares / (coverage * coverage) : 0;
-        if (tier is >= 1 and <= 3)
-        {
-            int t = tier - 1;
-            if (_hhi[stockIndex] > 0)
-            {
-                _hhiSum[t] -= _hhi[stockIndex];
-                _hhiCount[t]--;
-            }
-
-            if (hhi > 0)
-            {
-                _hhiSum[t] += hhi;
-                _hhiCount[t]++;
-            }
-        }
-
-        _hhi[stockIndex] = hhi;
-    }
-
-    private void Accrue(double now)
-    {
-        double dt = now - _accruedTo;
-        if (!(dt > 0))
-        {
-            return;
-        }
-
-        _totals.DaysWithoutFullSupply += dt * _uncovered;
-        _totals.HhiArea1 += dt * Mean(0);
-        _totals.HhiArea2 += dt * Mean(1);
-        _totals.HhiArea3 += dt * Mean(2);
-        _accruedTo = now;
-    }
-
-    private double Mean(int t) => _hhiCount[t] > 0 ? _hhiSum[t] / _hhiCount[t] : 0;
 
     private static IEnumerable<Stock> StocksOf(Node n)
     {

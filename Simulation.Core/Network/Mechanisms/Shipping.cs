@@ -260,7 +260,7 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
             return;
         }
 
-        // An import ban detains goods traced to a banned finding; they are lost, unpaid (Social/Policies.cs).
+        // An import ban detains goods traced to a banned finding; they are lost, unpaid (Social/ImportBan.cs).
         if (_detentions is not null && _detentions.IsDetained(customer, supplier, quantity))
         {
             return;

@@ -118,7 +118,7 @@ internal sealed class TimeSeriesSampler
         _columns[TimeSeriesCatalog.Co2eKg][row] = now.Co2eKg - last.Co2eKg;
         _columns[TimeSeriesCatalog.Cost][row] = now.BuyerCost - last.BuyerCost;
         _columns[TimeSeriesCatalog.DisruptedSuppliers][row] = _disruptions.DisruptedCount;
-        _social.Sample(row, day);
+        _social.Sample(_columns, row, day);
         SampleNodes(row);
 
         if (_row < _rowDays.Length && _row * _every < _horizon)

@@ -22,238 +22,114 @@ using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// What compliance tells the other social parts about a violation's life: grievances schedule its
+/// report, the findings it caused end with its fix, and a supplier leaving the chain ends what the
+/// buyers do about it. Implemented by the social wiring, which hands each to its owner.
+/// </summary>
+internal interface IViolationEvents
+{
+    /// <summary>Violation <paramref name="v"/> arose at <paramref name="t"/>.</summary>
+    void Arisen(SupplierSocial s, Violation v, double t);
+
+    /// <summary>Violation <paramref name="v"/> was fixed at <paramref name="t"/>.</summary>
+    void Closed(SupplierSocial s, Violation v, double t);
+
+    /// <summary>The supplier left the chain at <paramref name="t"/>; its violations stay open, unseen.</summary>
+    void LeftChain(SupplierSocial s, double t);
+}
+
+/// <summary>
+/// Compliance (see the file header): owns the violation categories, every supplier's hazard, open
+/// violations, exposure and chain membership (<see cref="SupplierSocial"/>'s compliance fields), and
+/// the chain's level integrals (open violations, worker exposure, severity-weighted exposure,
+/// non-compliant suppliers). Violations arise and close only here; the other parts learn of it
+/// through <see cref="IViolationEvents"/>.
+/// </summary>
+internal sealed class Compliance
 {
     private const double DaysPerYear = 365;
 
     private static readonly ulong ViolationKey = StableHash.Of("violation");
-    private static readonly ulong InspectionKey = StableHash.Of("inspection");
-    private static readonly ulong GrievanceKey = StableHash.Of("grievance");
-    private static readonly ulong RemediationKey = StableHash.Of("remediation");
-    private static readonly ulong DetentionKey = StableHash.Of("detention");
 
-    private SocialDefinition? _social;
-    private RiskSegmentation? _segmentation;
-    private SupplierSocial[] _socialSuppliers = [];
-    private double[] _categoryRatePerDay = [];
-    private double[] _categoryExposure = [];
-    private double[] _categorySeverity = [];
-    private int[] _categoryCode = [];
-    private SocialTotals _socialTotals;
-    private SocialTotals _socialAtWarmup;
-    private SocialTotals _socialAtLastRow;
+    private readonly ComplianceDefinition _compliance;
+    private readonly SocialLedger _ledger;
+    private readonly IViolationEvents _events;
+    private readonly double[] _categoryRatePerDay;
+    private readonly double[] _categoryExposure;
+    private readonly double[] _categorySeverity;
+    private readonly ViolationCategory[] _category;
     private LevelIntegral _openViolations;
     private LevelIntegral _exposure;
 
     // Worker exposure weighted by each category's severity (in and out of the chain, as _exposure).
     private LevelIntegral _weightedExposure;
     private LevelIntegral _nonCompliant;
-    private LevelIntegral _suspended;
-    private double _nextSocialReview;
-    private double _lastSocialReview;
-    private RegionEnforcement? _regionEnforcement;
 
-    /// <summary>Builds the social state of every supplier and draws day 0 (no-op without a social definition).</summary>
-    private void StartSocial()
+    public Compliance(ComplianceDefinition compliance, SocialLedger ledger, IViolationEvents events)
     {
-        _social = _definition.Social;
-        if (_social is null)
-        {
-            return;
-        }
-
-        var compliance = _social.Compliance;
-        _segmentation = new RiskSegmentation(_social.Segmentation);
+        _compliance = compliance;
+        _ledger = ledger;
+        _events = events;
         int categories = compliance.Categories.Count;
         _categoryRatePerDay = new double[categories];
         _categoryExposure = new double[categories];
         _categorySeverity = new double[categories];
-        _categoryCode = new int[categories];
+        _category = new ViolationCategory[categories];
         for (int c = 0; c < categories; c++)
         {
             _categoryRatePerDay[c] = compliance.Categories[c].ViolationsPerSupplierYear / DaysPerYear;
             _categoryExposure[c] = compliance.Categories[c].ExposedWorkerShare;
             _categorySeverity[c] = compliance.Categories[c].SeverityWeight;
-            _categoryCode[c] = (int)compliance.Categories[c].Category;
-        }
-
-        _socialSuppliers = new SupplierSocial[_suppliers.Length];
-        for (int i = 0; i < _suppliers.Length; i++)
-        {
-            var n = _suppliers[i];
-            var s = new SupplierSocial(n, n.Definition.Capability) { CumulativeHazard = new double[categories] };
-            ulong entity = StableHash.Of(n.Id);
-            s.ViolationStream = _context.Streams.Create(entity, ViolationKey);
-            s.InspectionStream = _context.Streams.Create(entity, InspectionKey);
-            s.GrievanceStream = _context.Streams.Create(entity, GrievanceKey);
-            s.RemediationStream = _context.Streams.Create(entity, RemediationKey);
-            s.DetentionStream = _context.Streams.Create(entity, DetentionKey);
-            var region = _definition.Regions[n.Region];
-            s.InspectionRatePerDay = region.LabourInspectionsPerSupplierYear / DaysPerYear;
-            s.InspectionDetection = region.InspectionDetectionProbability;
-            n.Social = s;
-            _socialSuppliers[i] = s;
-        }
-
-        _regionEnforcement = new RegionEnforcement(_definition.Regions);
-        BuildCertifications();
-        BuildAuditProgrammes();
-        BuildRemediationShares();
-        BuildFinancing();
-        foreach (var s in _socialSuppliers)
-        {
-            _segmentation!.Update(s, 0);
-            SetHazard(s, 0, utilisation: 0, stressShare: 0, backlogDays: 0);
-            SeedInitialViolations(s, compliance.InitialViolationsPerSupplier);
-            if (s.InspectionRatePerDay > 0 && s.InspectionDetection > 0)
-            {
-                s.NextInspectionAt = s.InspectionStream.NextExponential(1 / s.InspectionRatePerDay);
-            }
-
-            if (!_segmentation.ByExpectedHarm)
-            {
-                ScheduleFirstAudits(s);
-            }
-
-            s.NextDue = 0;
-        }
-
-        if (_segmentation.ByExpectedHarm)
-        {
-            // The expected-harm score needs every supplier's hazard before the first audits are placed.
-            _segmentation.RescoreByExpectedHarm(_socialSuppliers, _categoryExposure);
-            foreach (var s in _socialSuppliers)
-            {
-                ScheduleFirstAudits(s);
-            }
-        }
-
-        EnrolCapacityBuilding(0);
-        ApplyPoliciesAt(0);
-        _nextSocialReview = compliance.ReviewDays;
-    }
-
-    /// <summary>The social part of the end of day <paramref name="day"/>: events in (day - 1, day], then reviews.</summary>
-    private void SocialDayEnd(int day)
-    {
-        if (_social is null)
-        {
-            return;
-        }
-
-        double now = day;
-        foreach (var s in _socialSuppliers)
-        {
-            if (s.InChain && !s.Node.Active)
-            {
-                LeaveChain(s, s.Node.ExitDay);
-                continue;
-            }
-
-            if (s.NextDue <= now)
-            {
-                ProcessEvents(s, now);
-            }
-        }
-
-        _regionEnforcement!.ApplyDue(now, _socialSuppliers);
-        if (now >= _nextSocialReview - Epsilon)
-        {
-            ReviewSocial(now);
-            _nextSocialReview += _social.Compliance.ReviewDays;
-        }
-
-        EnforceDueDiligence(now);
-        UpdateImportBan(now);
-    }
-
-    /// <summary>Handles the supplier's events up to <paramref name="until"/> in time order.</summary>
-    private void ProcessEvents(SupplierSocial s, double until)
-    {
-        while (s.InChain)
-        {
-            Violation? next = null;
-            double tv = double.PositiveInfinity;
-            foreach (var v in s.Open)
-            {
-                double at = v.NextAt;
-                if (at < tv)
-                {
-                    tv = at;
-                    next = v;
-                }
-            }
-
-            AuditSlot? slot = null;
-            double ta = double.PositiveInfinity;
-            foreach (var a in s.Audits)
-            {
-                if (a.NextAt < ta)
-                {
-                    ta = a.NextAt;
-                    slot = a;
-                }
-            }
-
-            double t = Math.Min(Math.Min(tv, ta), Math.Min(s.NextInspectionAt, s.NextViolationAt));
-            if (t > until)
-            {
-                s.NextDue = t;
-                return;
-            }
-
-            if (next is not null && tv == t)
-            {
-                HandleViolationEvent(s, next, t);
-            }
-            else if (slot is not null && ta == t)
-            {
-                RunAudit(s, slot, t);
-            }
-            else if (s.NextInspectionAt == t)
-            {
-                RunInspection(s, t);
-            }
-            else
-            {
-                Arise(s, t, s.ViolationStream.NextDouble() * s.HazardPerDay);
-                s.NextViolationAt = DrawNextViolation(s, t);
-            }
-        }
-
-        s.NextDue = double.PositiveInfinity;
-    }
-
-    private void HandleViolationEvent(SupplierSocial s, Violation v, double t)
-    {
-        if (v.RemediatedAt == t)
-        {
-            CloseViolation(s, v, t);
-        }
-        else if (v.GrievanceAt == t)
-        {
-            FileGrievance(s, v, t);
-        }
-        else
-        {
-            MissDeadline(s, v, t);
+            _category[c] = compliance.Categories[c].Category;
         }
     }
 
-    /// <summary>Recomputes the hazard from the window since the last review and redraws the next violation.</summary>
-    private void SetHazard(SupplierSocial s, double now, double utilisation, double stressShare, double backlogDays)
+    /// <summary>Share of a supplier's workers each category exposes (read by the expected-harm score).</summary>
+    public double[] CategoryExposure => _categoryExposure;
+
+    /// <summary>The number of violation categories.</summary>
+    public int CategoryCount => _category.Length;
+
+    /// <summary>Open violations at suppliers in the chain now.</summary>
+    public double OpenLevel => _openViolations.Level;
+
+    /// <summary>The category of index <paramref name="k"/>.</summary>
+    public ViolationCategory CategoryOf(int k) => _category[k];
+
+    /// <summary>A new supplier record, with its violation stream (keyed by the supplier's id).</summary>
+    public SupplierSocial CreateSupplier(Node n, int index, StreamFactory streams) =>
+        new(n, n.Definition.Capability, index)
+        {
+            CumulativeHazard = new double[_category.Length],
+            ViolationStream = streams.Create(StableHash.Of(n.Id), ViolationKey),
+        };
+
+    /// <summary>Brings the chain's time integrals up to <paramref name="time"/> in <paramref name="totals"/>.</summary>
+    public void FillAreas(ref SocialTotals totals, double time)
     {
-        var c = _social!.Compliance;
+        totals.OpenArea = _openViolations.AreaAt(time);
+        totals.ExposureArea = _exposure.AreaAt(time);
+        totals.WeightedExposureArea = _weightedExposure.AreaAt(time);
+        totals.NonCompliantArea = _nonCompliant.AreaAt(time);
+    }
+
+    /// <summary>
+    /// Recomputes the hazard from the pressure of the window since the last review and redraws the
+    /// next violation. <paramref name="certificationFactor"/> is f_cert (policies).
+    /// </summary>
+    public void SetHazard(SupplierSocial s, double now, double utilisation, double stressShare, double backlogDays, double certificationFactor)
+    {
+        var c = _compliance;
         double fCap = 1 - (c.CapabilityReduction * s.Capability);
-        double fEnf = 1 - (c.EnforcementDeterrence * Math.Min(1, s.InspectionRatePerDay * DaysPerYear * s.InspectionDetection));
+        double fEnf = 1 - (c.EnforcementDeterrence * s.Enforcement);
         double fPres = 1
             + (c.UtilisationWeight * Math.Max(0, utilisation - c.UtilisationThreshold) / (1 - c.UtilisationThreshold))
             + (c.LiquidityStressWeight * stressShare)
             + (c.SqueezeBacklogDays > 0
                 ? c.SqueezeWeight * Math.Min(1, Math.Max(0, backlogDays - c.SqueezeBacklogDays) / c.SqueezeBacklogDays)
                 : 0);
-        double fCert = s.Certification >= 0 && s.CertificateSuspensions == 0 ? _social.Certifications[s.Certification].HazardFactor : 1;
-        double factor = Math.Max(0, fCap * fEnf * fPres * fCert);
+        double factor = Math.Max(0, fCap * fEnf * fPres * certificationFactor);
         double sum = 0;
         for (int k = 0; k < _categoryRatePerDay.Length; k++)
         {
@@ -265,11 +141,10 @@ internal sealed partial class NetworkModel
         s.NextViolationAt = DrawNextViolation(s, now);
     }
 
-    private static double DrawNextViolation(SupplierSocial s, double now) =>
-        s.HazardPerDay > 0 ? now + s.ViolationStream.NextExponential(1 / s.HazardPerDay) : double.PositiveInfinity;
-
-    private void SeedInitialViolations(SupplierSocial s, double mean)
+    /// <summary>Day 0: Poisson(initial_violations_per_supplier) violations open, categories by hazard.</summary>
+    public void SeedInitialViolations(SupplierSocial s)
     {
+        double mean = _compliance.InitialViolationsPerSupplier;
         if (!(mean > 0) || !(s.HazardPerDay > 0))
         {
             return;
@@ -292,6 +167,58 @@ internal sealed partial class NetworkModel
             Arise(s, 0, s.ViolationStream.NextDouble() * s.HazardPerDay);
         }
     }
+
+    /// <summary>The next violation of the supplier arises now, at <see cref="SupplierSocial.NextViolationAt"/>; the one after is drawn.</summary>
+    public void AriseNext(SupplierSocial s)
+    {
+        double t = s.NextViolationAt;
+        Arise(s, t, s.ViolationStream.NextDouble() * s.HazardPerDay);
+        s.NextViolationAt = DrawNextViolation(s, t);
+    }
+
+    /// <summary>The violation is fixed at <paramref name="t"/>.</summary>
+    public void Close(SupplierSocial s, Violation v, double t)
+    {
+        s.Open.Remove(v);
+        _openViolations.Close(1, v.AriseAt, t);
+        _exposure.Close(v.ExposedWorkers, v.AriseAt, t);
+        _weightedExposure.Close(v.ExposedWorkers * _categorySeverity[v.Category], v.AriseAt, t);
+        s.Exposure.Close(v.ExposedWorkers, v.AriseAt, t);
+        if (s.Open.Count == 0)
+        {
+            _nonCompliant.Close(1, s.NonCompliantSince, t);
+        }
+
+        _ledger.Sum.Remediated++;
+        if (!double.IsNaN(v.DiscoveredAt))
+        {
+            _ledger.Sum.RemediationDaysSum += t - v.DiscoveredAt;
+        }
+
+        _events.Closed(s, v, t);
+    }
+
+    /// <summary>The supplier left the chain at <paramref name="t"/> (any cause): its violations stay open, unseen and unfixed.</summary>
+    public void LeaveChain(SupplierSocial s, double t)
+    {
+        s.InChain = false;
+        s.NextDue = double.PositiveInfinity;
+        foreach (var v in s.Open)
+        {
+            // No longer counted in the chain's open violations; the workers' exposure goes on.
+            _openViolations.Close(1, v.AriseAt, t);
+        }
+
+        if (s.Open.Count > 0)
+        {
+            _nonCompliant.Close(1, s.NonCompliantSince, t);
+        }
+
+        _events.LeftChain(s, t);
+    }
+
+    private static double DrawNextViolation(SupplierSocial s, double now) =>
+        s.HazardPerDay > 0 ? now + s.ViolationStream.NextExponential(1 / s.HazardPerDay) : double.PositiveInfinity;
 
     /// <summary>A violation arises at <paramref name="t"/>; <paramref name="pick"/> in [0, total hazard) selects its category.</summary>
     private void Arise(SupplierSocial s, double t, double pick)
@@ -319,82 +246,7 @@ internal sealed partial class NetworkModel
         _exposure.Open(v.ExposedWorkers, t);
         _weightedExposure.Open(v.ExposedWorkers * _categorySeverity[k], t);
         s.Exposure.Open(v.ExposedWorkers, t);
-        _socialTotals.Arisen++;
-        ScheduleGrievance(s, v, t);
-    }
-
-    /// <summary>The violation is fixed at <paramref name="t"/>.</summary>
-    private void CloseViolation(SupplierSocial s, Violation v, double t)
-    {
-        s.Open.Remove(v);
-        _openViolations.Close(1, v.AriseAt, t);
-        _exposure.Close(v.ExposedWorkers, v.AriseAt, t);
-        _weightedExposure.Close(v.ExposedWorkers * _categorySeverity[v.Category], v.AriseAt, t);
-        s.Exposure.Close(v.ExposedWorkers, v.AriseAt, t);
-        if (s.Open.Count == 0)
-        {
-            _nonCompliant.Close(1, s.NonCompliantSince, t);
-        }
-
-        _socialTotals.Remediated++;
-        if (!double.IsNaN(v.DiscoveredAt))
-        {
-            _socialTotals.RemediationDaysSum += t - v.DiscoveredAt;
-        }
-
-        if (!double.IsNaN(v.GrievanceFiledAt))
-        {
-            _socialTotals.GrievancesResolved++;
-            _socialTotals.GrievanceResolutionDaysSum += t - v.GrievanceFiledAt;
-        }
-
-        if (v.Detected && IsBanned(v.Category))
-        {
-            s.BannedFindings--;
-            _banDirty = true;
-        }
-
-        if (v.SuspendsCertificate)
-        {
-            s.CertificateSuspensions--;
-        }
-
-        if (v.Overdue)
-        {
-            s.OverdueCount--;
-            if (s.OverdueCount == 0 && s.Node.OrdersSuspended)
-            {
-                SetSuspended(s, false, t);
-            }
-        }
-    }
-
-    /// <summary>The supplier left the chain at <paramref name="t"/> (any cause): its violations stay open, unseen and unfixed.</summary>
-    private void LeaveChain(SupplierSocial s, double t)
-    {
-        s.InChain = false;
-        s.NextDue = double.PositiveInfinity;
-        foreach (var v in s.Open)
-        {
-            // No longer counted in the chain's open violations; the workers' exposure goes on.
-            _openViolations.Close(1, v.AriseAt, t);
-            if (v.Detected && IsBanned(v.Category))
-            {
-                s.BannedFindings--;
-                _banDirty = true;
-            }
-        }
-
-        if (s.Open.Count > 0)
-        {
-            _nonCompliant.Close(1, s.NonCompliantSince, t);
-        }
-
-        if (s.Node.OrdersSuspended)
-        {
-            SetSuspended(s, false, t);
-        }
-
-        EndEnrolment(s, t);
+        _ledger.Sum.Arisen++;
+        _events.Arisen(s, v, t);
     }
 }

@@ -125,9 +125,10 @@ internal sealed class DueDiligence
     /// <summary>
     /// At the end of day <paramref name="now"/>: if a review is due, assesses it over
     /// <paramref name="suppliers"/> and returns the penalty charged (0 when not enforced) and the
-    /// expected penalty (enforcement probability times the assessment); else zeros.
+    /// expected penalty (enforcement probability times the assessment); else zeros. <paramref name="findings"/>
+    /// tells the overdue corrective actions.
     /// </summary>
-    public (double Charged, double Expected) ReviewIfDue(double now, IReadOnlyList<SupplierSocial> suppliers)
+    public (double Charged, double Expected) ReviewIfDue(double now, IReadOnlyList<SupplierSocial> suppliers, IOverdueFindings findings)
     {
         if (!_started && now >= _law.StartDay - Epsilon)
         {
@@ -169,7 +170,7 @@ internal sealed class DueDiligence
             _exposureAtReview[i] = exposure;
             double required = _law.RequiredAuditInterval(s.Segment);
             _gap[i] = s.InChain && double.IsFinite(required) && now - Math.Max(_lastAuditAt[i], _law.StartDay) > required;
-            _overdue[i] = s.InChain ? s.OverdueCount : 0;
+            _overdue[i] = s.InChain ? findings.OverdueCountOf(s) : 0;
             gap.Add(_gap[i] ? 1 : 0);
             overdue.Add(_overdue[i]);
             harm.Add(_gap[i] || _overdue[i] > 0 ? 1 : 0);

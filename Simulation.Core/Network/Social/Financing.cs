@@ -13,44 +13,85 @@ using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
-{
-    private SupplyChainFinanceDefinition[]?[] _financeByPayer = [];
-    private bool[] _lendingOpened = [];
+/// <summary>What a supplier has seen of outcome-linked finance so far (read by its own response).</summary>
+/// <param name="RateBase">Sum over its financed payments of amount * (terms - pay_after) / 365.</param>
+/// <param name="Target">The capability target of the last outcome-linked offer (NaN: none seen).</param>
+/// <param name="Discount">That offer's rate discount.</param>
+internal readonly record struct OutcomeOffer(double RateBase, double Target, double Discount);
 
-    private void BuildFinancing()
+/// <summary>
+/// Financing (see the file header): owns the supply-chain finance offers by payer, which direct
+/// lending offers have opened, and what each supplier has seen of outcome-linked offers. Discounts and
+/// credit lines are booked through <see cref="ISupplierAccounts"/>.
+/// </summary>
+internal sealed class Financing
+{
+    private const double DaysPerYear = 365;
+
+    private readonly SupplyChainFinanceDefinition[]?[] _financeByPayer = [];
+    private readonly IReadOnlyList<DirectLendingDefinition> _lending;
+    private readonly bool[] _lendingOpened;
+    private readonly SupplierSocial[] _suppliers;
+    private readonly OutcomeOffer[] _seen;
+    private readonly SocialLedger _ledger;
+    private readonly ISupplierAccounts _accounts;
+    private readonly IOverdueFindings _overdue;
+
+    /// <param name="social">The social definition (supply-chain finance, direct lending).</param>
+    /// <param name="nodeCount">Nodes in the network (offers are indexed by their paying buyer).</param>
+    /// <param name="nodeIndex">Node ids to indices.</param>
+    /// <param name="suppliers">Every supplier's social record, in definition order.</param>
+    /// <param name="ledger">The social totals.</param>
+    /// <param name="accounts">Where discounts and credit lines are booked.</param>
+    /// <param name="overdue">Overdue corrective actions (they forfeit the outcome-linked discount).</param>
+    public Financing(
+        SocialDefinition social,
+        int nodeCount,
+        IReadOnlyDictionary<string, int> nodeIndex,
+        SupplierSocial[] suppliers,
+        SocialLedger ledger,
+        ISupplierAccounts accounts,
+        IOverdueFindings overdue)
     {
-        var social = _social!;
+        _lending = social.DirectLending;
         _lendingOpened = new bool[social.DirectLending.Count];
+        _suppliers = suppliers;
+        _ledger = ledger;
+        _accounts = accounts;
+        _overdue = overdue;
+        _seen = new OutcomeOffer[suppliers.Length];
+        Array.Fill(_seen, new OutcomeOffer(0, double.NaN, 0));
         if (social.SupplyChainFinance.Count == 0)
         {
             return;
         }
 
-        var byPayer = new List<SupplyChainFinanceDefinition>?[_nodes.Length];
+        var byPayer = new List<SupplyChainFinanceDefinition>?[nodeCount];
         foreach (var offer in social.SupplyChainFinance)
         {
-            if (_nodeIndex.TryGetValue(offer.Buyer, out int index))
+            if (nodeIndex.TryGetValue(offer.Buyer, out int index))
             {
                 (byPayer[index] ??= []).Add(offer);
             }
         }
 
-        _financeByPayer = Array.ConvertAll(byPayer, list => list is null ? null : list.ToArray());
+        _financeByPayer = Array.ConvertAll(byPayer, list => list?.ToArray());
     }
 
+    /// <summary>What the supplier has seen of outcome-linked offers so far.</summary>
+    public OutcomeOffer SeenBy(SupplierSocial s) => _seen[s.Index];
+
     /// <summary>
-    /// Hook of <c>SchedulePayment</c> (Economics.cs): when a supply-chain finance offer covers this
-    /// payment, the supplier is paid after the offer's days, less the discount.
+    /// Hook of payment scheduling (economics), at <paramref name="now"/>: when a supply-chain finance
+    /// offer covers this payment, the supplier is paid after the offer's days, less the discount.
     /// </summary>
-    private void ApplySupplyChainFinance(Node payer, Node payee, ref double termsDays, ref double amount)
+    public void Apply(Node payer, Node payee, double now, ref double termsDays, ref double amount)
     {
         if (_financeByPayer.Length == 0 || _financeByPayer[payer.Index] is not { } offers || payee.Social is not { } s)
         {
             return;
         }
 
-        double now = _sim.Now;
         foreach (var offer in offers)
         {
             if (now < offer.StartDay || now > offer.EndDay || !(offer.PayAfterDays < termsDays) || !RiskSegmentation.Matches(offer.Target, s))
@@ -63,51 +104,45 @@ internal sealed partial class NetworkModel
             if (double.IsFinite(offer.CapabilityTarget))
             {
                 // What the supplier sees of the offer (supplier response, SupplierResponse.cs).
-                s.OutcomeRateBase += amount * years;
-                s.OutcomeTarget = offer.CapabilityTarget;
-                s.OutcomeDiscount = offer.RateDiscount;
+                ref var seen = ref _seen[s.Index];
+                seen = new OutcomeOffer(seen.RateBase + (amount * years), offer.CapabilityTarget, offer.RateDiscount);
             }
 
-            if (s.Capability >= offer.CapabilityTarget && s.OverdueCount == 0)
+            if (s.Capability >= offer.CapabilityTarget && _overdue.OverdueCountOf(s) == 0)
             {
                 rate = Math.Max(0, rate - offer.RateDiscount);
-                _socialTotals.OutcomeLinkedDiscount += amount * (offer.AnnualRate - rate) * years;
+                _ledger.Sum.OutcomeLinkedDiscount += amount * (offer.AnnualRate - rate) * years;
             }
 
             double discount = amount * rate * (termsDays - offer.PayAfterDays) / DaysPerYear;
             amount -= discount;
             termsDays = offer.PayAfterDays;
-            _socialTotals.ScfDiscount += discount;
-            _socialTotals.ScfEarlyPayments += amount;
-            payee.WindowCost += discount;
+            _ledger.Sum.ScfDiscount += discount;
+            _ledger.Sum.ScfEarlyPayments += amount;
+            _accounts.BookFinanceDiscount(payee, discount);
             return;
         }
     }
 
-    private void OpenDirectLending(double now)
+    /// <summary>Direct lending offers that open at <paramref name="now"/> give eligible suppliers their credit line.</summary>
+    public void OpenDirectLending(double now)
     {
-        var lending = _social!.DirectLending;
-        for (int k = 0; k < lending.Count; k++)
+        for (int k = 0; k < _lending.Count; k++)
         {
-            var offer = lending[k];
+            var offer = _lending[k];
             if (_lendingOpened[k] || now < offer.StartDay)
             {
                 continue;
             }
 
             _lendingOpened[k] = true;
-            foreach (var s in _socialSuppliers)
+            foreach (var s in _suppliers)
             {
                 var n = s.Node;
-                double limit = offer.LimitDaysOfCost * n.DailyCost;
-                if (s.InChain && limit > n.CreditLimit && RiskSegmentation.Matches(offer.Target, s))
+                double limit = offer.LimitDaysOfCost * _accounts.DailyCostOf(n);
+                if (s.InChain && limit > _accounts.CreditLimitOf(n) && RiskSegmentation.Matches(offer.Target, s))
                 {
-                    n.CreditLimit = limit;
-                    n.CreditDailyRate = offer.AnnualRate / DaysPerYear;
-                    if (n.Arrears.Count > 0)
-                    {
-                        SettleArrears(n);
-                    }
+                    _accounts.OpenCreditLine(n, limit, offer.AnnualRate / DaysPerYear);
                 }
             }
         }

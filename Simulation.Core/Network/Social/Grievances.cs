@@ -10,43 +10,97 @@
 //     detected then (a corrective action plan opens, CorrectiveActions.cs).
 //   grievance resolution time = fix time - filing time. Accord: ~0.4 complaints per factory-year; RSPO:
 //   acknowledgement within 10 working days, response in 4 weeks (CALIBRATION.md).
+
 using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// The grievance mechanism (see the file header): owns each supplier's grievance stream and a
+/// violation's report (when its workers report it, when it was filed). Local resolutions and
+/// escalations go to corrective actions.
+/// </summary>
+internal sealed class Grievances
 {
-    private void ScheduleGrievance(SupplierSocial s, Violation v, double t)
+    private const double DaysPerYear = 365;
+
+    private static readonly ulong GrievanceKey = StableHash.Of("grievance");
+
+    private readonly GrievanceMechanismDefinition _grievances;
+    private readonly Compliance _compliance;
+    private readonly CorrectiveActions _actions;
+    private readonly SocialLedger _ledger;
+    private readonly ISupplierAccounts _accounts;
+    private readonly RandomStream[] _stream;
+    private readonly double _ratePerDay;
+
+    /// <param name="grievances">The mechanism.</param>
+    /// <param name="suppliers">Every supplier's social record, in definition order.</param>
+    /// <param name="streams">The replication's streams (one grievance stream per supplier).</param>
+    /// <param name="compliance">The violation categories (some always escalate).</param>
+    /// <param name="actions">Corrective actions: local fixes and escalated findings.</param>
+    /// <param name="ledger">The social totals.</param>
+    /// <param name="accounts">Where escalation costs are booked.</param>
+    public Grievances(
+        GrievanceMechanismDefinition grievances,
+        SupplierSocial[] suppliers,
+        StreamFactory streams,
+        Compliance compliance,
+        CorrectiveActions actions,
+        SocialLedger ledger,
+        ISupplierAccounts accounts)
     {
-        var grievances = _social!.Grievances;
-        double ratePerDay = grievances.ReportsPerViolationYear * grievances.Trust / DaysPerYear;
-        if (ratePerDay > 0)
+        _grievances = grievances;
+        _compliance = compliance;
+        _actions = actions;
+        _ledger = ledger;
+        _accounts = accounts;
+        _stream = SupplierStreams.Create(suppliers, streams, GrievanceKey);
+        _ratePerDay = grievances.ReportsPerViolationYear * grievances.Trust / DaysPerYear;
+    }
+
+    /// <summary>A violation arose at <paramref name="t"/>: its workers will report it after an exponential time.</summary>
+    public void Schedule(SupplierSocial s, Violation v, double t)
+    {
+        if (_ratePerDay > 0)
         {
-            v.GrievanceAt = t + s.GrievanceStream.NextExponential(1 / ratePerDay);
+            v.GrievanceAt = t + _stream[s.Index].NextExponential(1 / _ratePerDay);
         }
     }
 
-    private void FileGrievance(SupplierSocial s, Violation v, double t)
+    /// <summary>The violation was detected: its report is no longer needed.</summary>
+    public static void CancelReport(Violation v) => v.GrievanceAt = double.PositiveInfinity;
+
+    /// <summary>The workers report the violation at <paramref name="t"/>: resolved locally or escalated to the buyers.</summary>
+    public void File(SupplierSocial s, Violation v, double t)
     {
-        var grievances = _social!.Grievances;
+        var grievances = _grievances;
         v.GrievanceAt = double.PositiveInfinity;
         v.GrievanceFiledAt = t;
-        _socialTotals.GrievancesFiled++;
+        _ledger.Sum.GrievancesFiled++;
         if (s.Capability >= grievances.LocalResolutionCapability
-            && !RiskSegmentation.Contains(grievances.AlwaysEscalate, (ViolationCategory)_categoryCode[v.Category]))
+            && !RiskSegmentation.Contains(grievances.AlwaysEscalate, _compliance.CategoryOf(v.Category)))
         {
-            _socialTotals.GrievancesResolvedLocally++;
-            v.DiscoveredAt = t;
-            v.RemediatedAt = Math.Min(v.RemediatedAt, t + grievances.LocalResolutionDays);
-            PayRemediation(s, _social.Compliance.RemediationCostDays * s.Node.DailyCost);
-
+            _ledger.Sum.GrievancesResolvedLocally++;
+            _actions.ResolveLocally(s, v, t, grievances.LocalResolutionDays);
             return;
         }
 
-        _socialTotals.GrievancesEscalated++;
-        _socialTotals.EscalationCost += grievances.EscalationCost;
-        s.Node.LandedCost += grievances.EscalationCost;
-        _socialTotals.DetectedByGrievance++;
-        Detect(s, v, t);
+        _ledger.Sum.GrievancesEscalated++;
+        _ledger.Sum.EscalationCost += grievances.EscalationCost;
+        _accounts.ChargeBuyers(s.Node, grievances.EscalationCost);
+        _ledger.Sum.DetectedByGrievance++;
+        _actions.Detect(s, v, t);
+    }
+
+    /// <summary>The violation was fixed at <paramref name="t"/>: a grievance filed about it is resolved.</summary>
+    public void Closed(Violation v, double t)
+    {
+        if (!double.IsNaN(v.GrievanceFiledAt))
+        {
+            _ledger.Sum.GrievancesResolved++;
+            _ledger.Sum.GrievanceResolutionDaysSum += t - v.GrievanceFiledAt;
+        }
     }
 }

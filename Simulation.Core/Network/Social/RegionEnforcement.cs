@@ -22,11 +22,15 @@ internal sealed class RegionEnforcement
 
     private readonly ParameterTimeline<double>?[] _inspections;
     private readonly ParameterTimeline<double>?[] _detection;
+    private readonly Detection _schedule;
     private double _nextChange = double.PositiveInfinity;
 
     /// <exception cref="ArgumentException">A scheduled value is out of range.</exception>
-    public RegionEnforcement(IReadOnlyList<RegionDefinition> regions)
+    /// <param name="regions">The regions, with their schedules.</param>
+    /// <param name="detection">Detection, which redraws a supplier's next inspection when its rate changes.</param>
+    public RegionEnforcement(IReadOnlyList<RegionDefinition> regions, Detection detection)
     {
+        _schedule = detection;
         _inspections = new ParameterTimeline<double>?[regions.Count];
         _detection = new ParameterTimeline<double>?[regions.Count];
         for (int r = 0; r < regions.Count; r++)
@@ -87,10 +91,7 @@ internal sealed class RegionEnforcement
 
             s.InspectionRatePerDay = rate;
             s.InspectionDetection = detection;
-            s.NextInspectionAt = rate > 0 && detection > 0
-                ? now + s.InspectionStream.NextExponential(1 / rate)
-                : double.PositiveInfinity;
-            s.NextDue = Math.Min(s.NextDue, s.NextInspectionAt);
+            _schedule.RescheduleInspection(s, now);
         }
 
         _nextChange = NextChangeAfter(now);

@@ -26,7 +26,7 @@ internal sealed class RiskSegmentation(SegmentationDefinition segmentation)
     /// <summary>Scores the supplier as of <paramref name="now"/> and sets its segment.</summary>
     public void Update(SupplierSocial s, double now)
     {
-        double enforcement = Math.Min(1, s.InspectionRatePerDay * DaysPerYear * s.InspectionDetection);
+        double enforcement = s.Enforcement;
         double history = now - s.LastDetectionAt <= DaysPerYear ? 1 : 0;
         s.RiskScore = RiskScore(enforcement, s.Node.Tier, s.Node.Definition.Size, s.Capability, history);
         s.Segment = SegmentOf(s.RiskScore, segmentation);

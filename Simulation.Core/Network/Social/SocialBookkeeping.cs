@@ -11,19 +11,47 @@
 //   severity_weighted_exposure = sum over violations of severity_weight_c * exposed workers * days open in [W, H]
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Social KPIs and time series (see the file header): owns the snapshot at the last time-series row
+/// and reads the parts' totals and integrals; writes the social columns and KPIs.
+/// </summary>
+internal sealed class SocialBookkeeping
 {
-    /// <summary>The social totals now, with their time integrals brought up to <paramref name="time"/>.</summary>
-    private SocialTotals SocialSnapshot(double time)
+    private readonly SocialLedger _ledger;
+    private readonly Compliance _compliance;
+    private readonly CorrectiveActions _actions;
+    private readonly Detection _detection;
+    private readonly CapacityBuilding _capacityBuilding;
+    private readonly SupplierSocial[] _suppliers;
+    private readonly Node[] _supplierNodes;
+    private SocialTotals _atLastRow;
+
+    /// <param name="ledger">The social totals.</param>
+    /// <param name="compliance">Open violations and exposure.</param>
+    /// <param name="actions">Suspensions.</param>
+    /// <param name="detection">The buyers funding audits.</param>
+    /// <param name="capacityBuilding">Capability brought up to the horizon.</param>
+    /// <param name="suppliers">Every supplier's social record, in definition order.</param>
+    /// <param name="supplierNodes">The suppliers, in definition order (active supplier-days).</param>
+    public SocialBookkeeping(SocialLedger ledger, Compliance compliance, CorrectiveActions actions, Detection detection, CapacityBuilding capacityBuilding, SupplierSocial[] suppliers, Node[] supplierNodes)
     {
-        var totals = _socialTotals;
-        totals.OpenArea = _openViolations.AreaAt(time);
-        totals.ExposureArea = _exposure.AreaAt(time);
-        totals.WeightedExposureArea = _weightedExposure.AreaAt(time);
-        totals.NonCompliantArea = _nonCompliant.AreaAt(time);
-        totals.SuspendedArea = _suspended.AreaAt(time);
+        _ledger = ledger;
+        _compliance = compliance;
+        _actions = actions;
+        _detection = detection;
+        _capacityBuilding = capacityBuilding;
+        _suppliers = suppliers;
+        _supplierNodes = supplierNodes;
+    }
+
+    /// <summary>The social totals now, with their time integrals brought up to <paramref name="time"/>.</summary>
+    public SocialTotals Snapshot(double time)
+    {
+        var totals = _ledger.Sum;
+        _compliance.FillAreas(ref totals, time);
+        totals.SuspendedArea = _actions.SuspendedArea(time);
         double active = 0;
-        foreach (var n in _suppliers)
+        foreach (var n in _supplierNodes)
         {
             active += n.Active ? time : Math.Min(time, n.ExitDay);
         }
@@ -32,72 +60,61 @@ internal sealed partial class NetworkModel
         return totals;
     }
 
-    private double MeanCapabilityInChain()
+    /// <summary>Writes the social columns of time-series row <paramref name="row"/> at <paramref name="time"/>.</summary>
+    public void Sample(double[][] columns, int row, double time)
     {
+        var now = Snapshot(time);
+        var last = _atLastRow;
+        _atLastRow = now;
+        columns[TimeSeriesCatalog.OpenViolations][row] = _compliance.OpenLevel;
+        columns[TimeSeriesCatalog.WorkerExposureDays][row] = now.ExposureArea - last.ExposureArea;
+        columns[TimeSeriesCatalog.ViolationsArisen][row] = now.Arisen - last.Arisen;
+        columns[TimeSeriesCatalog.ViolationsDetected][row] = now.Detected - last.Detected;
+        columns[TimeSeriesCatalog.GrievancesFiled][row] = now.GrievancesFiled - last.GrievancesFiled;
+        columns[TimeSeriesCatalog.SuspendedSuppliers][row] = _actions.SuspendedLevel;
+        columns[TimeSeriesCatalog.MeanCapability][row] = MeanCapabilityInChain();
+        columns[TimeSeriesCatalog.DetainedShipments][row] = now.DetainedShipments - last.DetainedShipments;
+        columns[TimeSeriesCatalog.SocialCost][row] = now.SocialCost - last.SocialCost;
+    }
+
+    /// <summary>Without social mechanisms: the compliance index is 100 and capability the mean of the active suppliers' own values.</summary>
+    public static void CollectWithout(double[] kpis, Node[] supplierNodes)
+    {
+        kpis[KpiCatalog.SocialComplianceIndex] = 100;
         double sum = 0;
         int count = 0;
-        foreach (var s in _socialSuppliers)
+        foreach (var n in supplierNodes)
         {
-            if (s.InChain)
+            if (n.Active)
             {
-                sum += s.Capability;
+                sum += n.Definition.Capability;
                 count++;
             }
         }
 
-        return count > 0 ? sum / count : 0;
+        kpis[KpiCatalog.MeanCapability] = count > 0 ? sum / count : 0;
     }
 
-    private void SampleSocial(int row, double time)
+    /// <summary>Writes the social KPIs of the window [<paramref name="warmup"/>, <paramref name="horizon"/>], from the totals at the warm-up.</summary>
+    public void Collect(double[] kpis, SocialTotals start, double horizon, double warmup)
     {
-        if (_social is null)
+        foreach (var s in _suppliers)
         {
-            return;
-        }
-
-        var now = SocialSnapshot(time);
-        var last = _socialAtLastRow;
-        _socialAtLastRow = now;
-        _columns[TimeSeriesCatalog.OpenViolations][row] = _openViolations.Level;
-        _columns[TimeSeriesCatalog.WorkerExposureDays][row] = now.ExposureArea - last.ExposureArea;
-        _columns[TimeSeriesCatalog.ViolationsArisen][row] = now.Arisen - last.Arisen;
-        _columns[TimeSeriesCatalog.ViolationsDetected][row] = now.Detected - last.Detected;
-        _columns[TimeSeriesCatalog.GrievancesFiled][row] = now.GrievancesFiled - last.GrievancesFiled;
-        _columns[TimeSeriesCatalog.SuspendedSuppliers][row] = _suspended.Level;
-        _columns[TimeSeriesCatalog.MeanCapability][row] = MeanCapabilityInChain();
-        _columns[TimeSeriesCatalog.DetainedShipments][row] = now.DetainedShipments - last.DetainedShipments;
-        _columns[TimeSeriesCatalog.SocialCost][row] = now.SocialCost - last.SocialCost;
-    }
-
-    private void CollectSocial(double[] kpis)
-    {
-        if (_social is null)
-        {
-            kpis[KpiCatalog.SocialComplianceIndex] = 100;
-            kpis[KpiCatalog.MeanCapability] = MeanDefinedCapability();
-            return;
-        }
-
-        {
-            foreach (var s in _socialSuppliers)
+            if (s.InChain)
             {
-                if (s.InChain)
-                {
-                    UpdateCapability(s, _horizon);
-                }
+                _capacityBuilding.UpdateCapability(s, horizon);
             }
         }
 
-        var end = SocialSnapshot(_horizon);
-        var start = _socialAtWarmup;
-        double span = _horizon - _warmup;
+        var end = Snapshot(horizon);
+        double span = horizon - warmup;
         double fixedCount = end.Remediated - start.Remediated;
         double resolved = end.GrievancesResolved - start.GrievancesResolved;
         double activeDays = end.ActiveArea - start.ActiveArea;
         double auditCost = end.AuditCost - start.AuditCost;
         kpis[KpiCatalog.ViolationsArisen] = end.Arisen - start.Arisen;
         kpis[KpiCatalog.OpenViolations] = span > 0 ? (end.OpenArea - start.OpenArea) / span : 0;
-        kpis[KpiCatalog.WorkerExposureDays] = ExposureDaysOfAllSuppliers();
+        kpis[KpiCatalog.WorkerExposureDays] = ExposureDaysOfAllSuppliers(horizon);
         kpis[KpiCatalog.ViolationsDetected] = end.Detected - start.Detected;
         kpis[KpiCatalog.DetectedByAudit] = end.DetectedByAudit - start.DetectedByAudit;
         kpis[KpiCatalog.DetectedByInspection] = end.DetectedByInspection - start.DetectedByInspection;
@@ -117,7 +134,7 @@ internal sealed partial class NetworkModel
         kpis[KpiCatalog.DetainedShipments] = end.DetainedShipments - start.DetainedShipments;
         kpis[KpiCatalog.DetainedUnits] = end.DetainedUnits - start.DetainedUnits;
         kpis[KpiCatalog.AuditCost] = auditCost;
-        kpis[KpiCatalog.AuditCostPerBuyer] = _auditFunders > 0 ? auditCost / _auditFunders : 0;
+        kpis[KpiCatalog.AuditCostPerBuyer] = _detection.AuditFunders > 0 ? auditCost / _detection.AuditFunders : 0;
         kpis[KpiCatalog.ProgrammeCost] = end.ProgrammeCost - start.ProgrammeCost;
         kpis[KpiCatalog.PenaltyCost] = end.PenaltyCost - start.PenaltyCost;
         kpis[KpiCatalog.ExpectedPenaltyCost] = end.ExpectedPenaltyCost - start.ExpectedPenaltyCost;
@@ -136,27 +153,26 @@ internal sealed partial class NetworkModel
     }
 
     /// <summary>The sum of the suppliers' own exposure in the window, in the order their outcomes are listed.</summary>
-    private double ExposureDaysOfAllSuppliers()
+    private double ExposureDaysOfAllSuppliers(double horizon)
     {
         double sum = 0;
-        foreach (var n in _suppliers)
+        foreach (var n in _supplierNodes)
         {
-            sum += OwnExposureDays(n);
+            sum += n.Social is { } s ? s.Exposure.AreaAt(horizon) - s.ExposureAtWarmup : 0;
         }
 
         return sum;
     }
 
-    /// <summary>Without social mechanisms capability never changes: the mean of the active suppliers' own values.</summary>
-    private double MeanDefinedCapability()
+    private double MeanCapabilityInChain()
     {
         double sum = 0;
         int count = 0;
-        foreach (var n in _suppliers)
+        foreach (var s in _suppliers)
         {
-            if (n.Active)
+            if (s.InChain)
             {
-                sum += n.Definition.Capability;
+                sum += s.Capability;
                 count++;
             }
         }

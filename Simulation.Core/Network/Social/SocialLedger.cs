@@ -51,6 +51,13 @@ internal struct SocialTotals
     public readonly double SocialCost => AuditCost + ProgrammeCost + PenaltyCost + CertificationCost + EscalationCost + RemediationSupportCost;
 }
 
+/// <summary>The running social totals the social parts post their flows to (read and snapshotted by social bookkeeping).</summary>
+internal sealed class SocialLedger
+{
+    /// <summary>The totals since day 0 (time integrals not filled: see <see cref="SocialTotals"/>).</summary>
+    public SocialTotals Sum;
+}
+
 /// <summary>
 /// The exact time integral of a level made of weighted items that open and close at known times,
 /// without visiting them when read: Area(T) = closed + level * T - sum(weight * opened-at), valid once

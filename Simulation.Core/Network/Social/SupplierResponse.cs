@@ -23,95 +23,134 @@ using Simulation.Core.Network.Definitions;
 
 namespace Simulation.Core.Network;
 
-internal sealed partial class NetworkModel
+/// <summary>
+/// Suppliers that respond (see the file header): owns each supplier's own capability investment
+/// (since when, from which capability, to which target, cost accrued) and decides on expediting a
+/// fix. Reads the offers it has seen from financing and its enrolment from capacity building; pays
+/// through <see cref="ISupplierAccounts"/>.
+/// </summary>
+internal sealed class SupplierResponse
 {
-    /// <summary>The supplier's own investment, brought up to <paramref name="now"/>, then its decision (see the file header).</summary>
-    private void RespondToIncentives(SupplierSocial s, double now)
+    private const double DaysPerYear = 365;
+
+    private readonly SupplierResponseDefinition _response;
+    private readonly BuyerResponse _threat;
+    private readonly Investment[] _investment;
+    private readonly SocialLedger _ledger;
+    private readonly ISupplierAccounts _accounts;
+    private readonly CapacityBuilding _capacityBuilding;
+    private readonly Financing _financing;
+
+    /// <param name="social">The social definition (the supplier response; the buyers' response it faces).</param>
+    /// <param name="supplierCount">Suppliers in the network.</param>
+    /// <param name="ledger">The social totals.</param>
+    /// <param name="accounts">The supplier's cash, costs and margin.</param>
+    /// <param name="capacityBuilding">Whether a programme enrolled the supplier (it then stops investing itself).</param>
+    /// <param name="financing">The outcome-linked offers the supplier has seen.</param>
+    public SupplierResponse(SocialDefinition social, int supplierCount, SocialLedger ledger, ISupplierAccounts accounts, CapacityBuilding capacityBuilding, Financing financing)
     {
-        var response = _social!.SupplierResponse;
+        _response = social.SupplierResponse;
+        _threat = social.CorrectiveActions.Response;
+        _ledger = ledger;
+        _accounts = accounts;
+        _capacityBuilding = capacityBuilding;
+        _financing = financing;
+        _investment = new Investment[supplierCount];
+        for (int i = 0; i < supplierCount; i++)
+        {
+            _investment[i].Since = double.NaN;
+        }
+    }
+
+    /// <summary>At a review: the supplier's own investment, brought up to <paramref name="now"/>, then its decision (see the file header).</summary>
+    public void Respond(SupplierSocial s, double now)
+    {
+        var response = _response;
         if (response.Rule != SupplierResponseRule.Responsive)
         {
             return;
         }
 
         var n = s.Node;
+        ref var investment = ref _investment[s.Index];
         double g = response.CapabilityGainPerYear / DaysPerYear;
-        double costPerDay = response.InvestmentCostDaysPerYear * n.DailyCost / DaysPerYear;
-        if (!double.IsNaN(s.InvestingSince))
+        double costPerDay = response.InvestmentCostDaysPerYear * _accounts.DailyCostOf(n) / DaysPerYear;
+        if (!double.IsNaN(investment.Since))
         {
-            double capability = 1 - ((1 - s.InvestCapabilityAtStart) * Math.Exp(-g * (now - s.InvestingSince)));
+            double capability = 1 - ((1 - investment.CapabilityAtStart) * Math.Exp(-g * (now - investment.Since)));
             double until = now;
-            if (capability >= s.InvestTarget)
+            if (capability >= investment.Target)
             {
                 // Reached the target between reviews: stop there.
-                until = s.InvestingSince + (Math.Log((1 - s.InvestCapabilityAtStart) / (1 - s.InvestTarget)) / g);
-                capability = s.InvestTarget;
+                until = investment.Since + (Math.Log((1 - investment.CapabilityAtStart) / (1 - investment.Target)) / g);
+                capability = investment.Target;
             }
 
-            double cost = costPerDay * Math.Max(0, until - s.InvestAccruedTo);
-            s.InvestAccruedTo = until;
+            double cost = costPerDay * Math.Max(0, until - investment.AccruedTo);
+            investment.AccruedTo = until;
             s.Capability = Math.Max(s.Capability, capability);
-            PayInvestment(n, cost);
-            if (until < now || s.Programme >= 0)
+            if (cost > 0)
             {
-                s.InvestingSince = double.NaN;
+                _ledger.Sum.CapabilityInvestment += cost;
+                _accounts.PayCost(n, cost);
+            }
+
+            if (until < now || _capacityBuilding.InProgramme(s))
+            {
+                investment.Since = double.NaN;
             }
 
             return;
         }
 
-        if (s.Programme >= 0 || !(s.OutcomeRateBase > 0) || !(s.Capability < s.OutcomeTarget) || !(now > 0))
+        var offer = _financing.SeenBy(s);
+        if (_capacityBuilding.InProgramme(s) || !(offer.RateBase > 0) || !(s.Capability < offer.Target) || !(now > 0))
         {
             return;
         }
 
-        double tau = Math.Log((1 - s.Capability) / (1 - s.OutcomeTarget)) / g;
-        double benefit = s.OutcomeDiscount * s.OutcomeRateBase / now * Math.Max(0, (response.PlanningHorizonDays - tau));
+        double tau = Math.Log((1 - s.Capability) / (1 - offer.Target)) / g;
+        double benefit = offer.Discount * offer.RateBase / now * Math.Max(0, (response.PlanningHorizonDays - tau));
         double total = costPerDay * tau;
-        double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
-        if (benefit > total && available - total >= response.CashReserveDays * n.DailyCost)
+        if (benefit > total && _accounts.FundsOf(n) - total >= response.CashReserveDays * _accounts.DailyCostOf(n))
         {
-            s.InvestingSince = now;
-            s.InvestAccruedTo = now;
-            s.InvestCapabilityAtStart = s.Capability;
-            s.InvestTarget = s.OutcomeTarget;
+            investment.Since = now;
+            investment.AccruedTo = now;
+            investment.CapabilityAtStart = s.Capability;
+            investment.Target = offer.Target;
         }
     }
 
-    /// <summary>At detection: a responsive supplier facing a suspend or exit response remediates by the deadline when that pays (see the file header).</summary>
-    private void ConsiderExpediting(SupplierSocial s, Violation v, double t)
+    /// <summary>At detection: whether a responsive supplier facing a suspend or exit response remediates by the deadline, paying for it, because that pays (see the file header).</summary>
+    public bool Expedites(SupplierSocial s, Violation v, double t)
     {
-        var social = _social!;
-        var response = social.SupplierResponse;
-        var threat = social.CorrectiveActions.Response;
-        if (response.Rule != SupplierResponseRule.Responsive || threat == BuyerResponse.Engage || !(v.RemediatedAt > v.DeadlineAt) || !(t > 0))
+        var response = _response;
+        if (response.Rule != SupplierResponseRule.Responsive || _threat == BuyerResponse.Engage || !(v.RemediatedAt > v.DeadlineAt) || !(t > 0))
         {
-            return;
+            return false;
         }
 
         var n = s.Node;
         double saved = v.RemediatedAt - v.DeadlineAt;
-        double margin = n.WindowRevenue > 0 ? Math.Max(0, (n.WindowRevenue - n.WindowCost) / n.WindowRevenue) : 0;
-        double atStake = n.Revenue / t * margin * (threat == BuyerResponse.Exit ? response.PlanningHorizonDays : saved);
-        double cost = response.ExpediteCostDaysPerDaySaved * n.DailyCost * saved;
-        double available = Math.Max(0, n.Cash) + Math.Max(0, n.CreditLimit - n.CreditBalance);
-        if (atStake > cost && available - cost >= response.CashReserveDays * n.DailyCost)
+        double atStake = _accounts.RevenueOf(n) / t * _accounts.MarginOf(n) * (_threat == BuyerResponse.Exit ? response.PlanningHorizonDays : saved);
+        double cost = response.ExpediteCostDaysPerDaySaved * _accounts.DailyCostOf(n) * saved;
+        if (atStake > cost && _accounts.FundsOf(n) - cost >= response.CashReserveDays * _accounts.DailyCostOf(n))
         {
-            v.RemediatedAt = v.DeadlineAt;
-            _socialTotals.Expedited++;
-            _socialTotals.RemediationCost += cost;
-            n.WindowCost += cost;
-            Pay(n, cost, payee: null);
+            _ledger.Sum.Expedited++;
+            _ledger.Sum.RemediationCost += cost;
+            _accounts.PayCost(n, cost);
+            return true;
         }
+
+        return false;
     }
 
-    private void PayInvestment(Node n, double cost)
+    /// <summary>A supplier's own investment in its capability (Since = NaN: not investing).</summary>
+    private struct Investment
     {
-        if (cost > 0)
-        {
-            _socialTotals.CapabilityInvestment += cost;
-            n.WindowCost += cost;
-            Pay(n, cost, payee: null);
-        }
+        public double Since;
+        public double CapabilityAtStart;
+        public double Target;
+        public double AccruedTo;
     }
 }

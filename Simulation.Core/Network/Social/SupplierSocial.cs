@@ -4,34 +4,33 @@ using Simulation.Core.Randomness;
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// The compliance state of one supplier during a replication (DESIGN.md section 5, mechanisms 4-11):
-/// its open violations, its next event times (violation, inspection, audits), capability, segment,
-/// certification and enrolment. Violations are a short list per supplier, not per-worker entities;
-/// every random draw comes from this supplier's own streams, one per purpose, so adding a programme
-/// does not shift unrelated draws.
+/// One supplier as the social model sees it, owned by <see cref="Compliance"/>: its open violations,
+/// hazard, exposure and chain membership (violations are a short list per supplier, not per-worker
+/// entities; every draw comes from the supplier's own streams, one per purpose, so adding a programme
+/// does not shift unrelated draws). Beside them it carries the few attributes every social part
+/// reads, each with one writer: capability (capacity building while enrolled, the supplier's own
+/// investment through <see cref="SupplierResponse"/>), risk score and segment
+/// (<see cref="RiskSegmentation"/>), last detection (<see cref="CorrectiveActions"/>), inspection rate
+/// and detection (<see cref="RegionEnforcement"/>), the next due time (the social clock). The parts'
+/// own per-supplier state lives in the parts, indexed by <see cref="Index"/>.
 /// </summary>
 internal sealed class SupplierSocial
 {
-    public SupplierSocial(Node node, double capability)
+    public SupplierSocial(Node node, double capability, int index = 0)
     {
         Node = node;
         Capability = capability;
         StartCapability = capability;
+        Index = index;
     }
 
     public readonly Node Node;
 
+    /// <summary>Its position among the suppliers (definition order): the index into the parts' per-supplier arrays.</summary>
+    public readonly int Index;
+
     /// <summary>Arrival times and categories of violations.</summary>
     public RandomStream ViolationStream = null!;
-
-    /// <summary>Labour inspection times and their findings.</summary>
-    public RandomStream InspectionStream = null!;
-
-    /// <summary>Times at which workers report violations.</summary>
-    public RandomStream GrievanceStream = null!;
-
-    /// <summary>Remediation times.</summary>
-    public RandomStream RemediationStream = null!;
 
     /// <summary>False once the supplier has left the chain: its violations then stay open, unseen.</summary>
     public bool InChain = true;
@@ -47,32 +46,14 @@ internal sealed class SupplierSocial
     public double HazardPerDay;
     public double NextViolationAt = double.PositiveInfinity;
 
-    // Regional labour inspections: a Poisson process.
+    // Regional labour inspections: a Poisson process of this rate, each finding a violation with this probability.
     public double InspectionRatePerDay;
     public double InspectionDetection;
-    public double NextInspectionAt = double.PositiveInfinity;
-
-    public AuditSlot[] Audits = [];
 
     public readonly List<Violation> Open = [];
 
     /// <summary>When the current run of time with at least one open violation began.</summary>
     public double NonCompliantSince;
-
-    /// <summary>Detected violations past their corrective-action deadline and not yet fixed.</summary>
-    public int OverdueCount;
-
-    /// <summary>When buyers suspended orders to it (while <see cref="Node.OrdersSuspended"/>).</summary>
-    public double SuspendedSince;
-
-    /// <summary>Open, detected, in-chain findings in a category an import ban names.</summary>
-    public int BannedFindings;
-
-    /// <summary>Probability that its goods trace to a banned finding, 0..1 (recomputed while a ban applies).</summary>
-    public double Taint;
-
-    /// <summary>Customs checks of its shipments under an import ban.</summary>
-    public RandomStream DetentionStream = null!;
 
     /// <summary>Workers exposed by this supplier's own violations and its time integral (worker-exposure-days).</summary>
     public LevelIntegral Exposure;
@@ -83,45 +64,15 @@ internal sealed class SupplierSocial
     /// <summary>The earliest pending event time; the daily tick skips the supplier until then.</summary>
     public double NextDue = double.PositiveInfinity;
 
-    // Certification: index into the definitions, or -1; next annual fee.
-    public int Certification = -1;
-
-    /// <summary>Share of its remediation cost its buyers pay (the largest share among the buyers whose chain it is in).</summary>
-    public double BuyerRemediationShare;
-
-    /// <summary>Open detected critical findings suspending the certificate (no hazard factor, no premium while > 0).</summary>
-    public int CertificateSuspensions;
-    public double NextFeeAt = double.PositiveInfinity;
-
-    // Capacity building: the current programme (-1 = none), the enrolment and what it gives.
-    public int Programme = -1;
-    public double EnrolledAt;
-    public double EnrolledUntil;
-    public double CapabilityAtEnrolment;
-    public double GainPerDay;
-    public double CostAccruedTo;
-    public double ProductivityGain;
-    public double CarbonReduction;
-    public double CapacityGain;
-    public ulong ProgrammesJoined;
-
-    // Readings at the last review, turned into window rates at the next.
-    public double UnitsAtReview;
-
-    // Outcome-linked finance seen so far (Financing.cs) and the supplier's own investment (SupplierResponse.cs).
-    public double OutcomeRateBase;
-    public double OutcomeTarget = double.NaN;
-    public double OutcomeDiscount;
-    public double InvestingSince = double.NaN;
-    public double InvestCapabilityAtStart;
-    public double InvestTarget;
-    public double InvestAccruedTo;
-    public double StressDaysAtReview;
-
-    public bool Enrolled(double t) => Programme >= 0 && t < EnrolledUntil;
+    /// <summary>Labour-law enforcement at the supplier: min(1, inspections per year * inspection detection probability).</summary>
+    public double Enforcement => Math.Min(1, InspectionRatePerDay * 365 * InspectionDetection);
 }
 
-/// <summary>One open violation. Times are absolute days; infinity = not scheduled.</summary>
+/// <summary>
+/// One open violation. Times are absolute days; infinity = not scheduled. Each stage has one writer:
+/// category, arising and exposure compliance; the report grievances; detection, deadline, fix and
+/// notice corrective actions; the certificate suspension certification.
+/// </summary>
 internal sealed class Violation
 {
     public int Category;
@@ -148,10 +99,10 @@ internal sealed class Violation
     public double NextAt => Math.Min(RemediatedAt, Math.Min(GrievanceAt, DeadlineAt));
 }
 
-/// <summary>One audit programme's schedule at one supplier.</summary>
-internal sealed class AuditSlot(int programme, RandomStream stream)
+/// <summary>The per-supplier random streams of the social parts.</summary>
+internal static class SupplierStreams
 {
-    public readonly int Programme = programme;
-    public readonly RandomStream Stream = stream;
-    public double NextAt = double.PositiveInfinity;
+    /// <summary>One stream per supplier for <paramref name="purpose"/>, keyed by the supplier's id (so adding a supplier or a purpose shifts no other draws).</summary>
+    public static RandomStream[] Create(SupplierSocial[] suppliers, StreamFactory streams, ulong purpose) =>
+        Array.ConvertAll(suppliers, s => streams.Create(StableHash.Of(s.Node.Id), purpose));
 }

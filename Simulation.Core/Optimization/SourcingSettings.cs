@@ -45,6 +45,9 @@ public sealed record SourcingSettings
     /// </summary>
     public const double DefaultGap = 1e-4;
 
+    /// <summary>Whether the CVaR rows are all built at once or generated as the solves need them (the same optimum either way).</summary>
+    public CvarScenarioRows ScenarioRows { get; init; } = CvarScenarioRows.Automatic;
+
     /// <summary>Wall-clock limit per solve.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
 

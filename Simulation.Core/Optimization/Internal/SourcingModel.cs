@@ -15,6 +15,8 @@ namespace Simulation.Core.Optimization.Internal;
 ///   viability  D v_c &gt;= min viable_c y_a                                    every arc a of c
 ///   change     |s_a - baseline_a| &lt;= max change
 ///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
+///              (written per region, RegionalScenarioLosses; with many scenarios only the rows the
+///              incumbent needs, ScenarioRowGeneration)
 ///   caps       KPI_k &lt;= cap_k;   objective  min KPI_objective
 ///   cost       sum_a w_a (delivered_c cost_a + (1 - delivered_c) lost margin_a) + fixed / D
 /// </code>
@@ -47,7 +49,18 @@ internal sealed class SourcingModel : IDisposable
     private readonly bool _elastic;
     private readonly bool _relaxCapacity;
     private Variable? _cvarThreshold;
-    private Variable[] _cvarExcess = [];
+
+    // u_s per scenario; null for a scenario whose row is not (yet) in the model (ScenarioRowGeneration).
+    private Variable?[] _cvarExcess = [];
+    private Constraint? _cvarCap;
+    private bool _cvarInObjective;
+
+    // Which CVaR rows are in the model when they are generated as needed; null when all of them are.
+    private ScenarioRowGeneration? _scenarioRows;
+
+    // The scenario losses written per region (RegionalScenarioLosses) and the regions' volumes V_r, made on first use.
+    private RegionalScenarioLosses? _regionalLosses;
+    private Variable?[]? _regionVolume;
 
     // Stock cover (StockCover): per buyer with a cover, its loss in each scenario; null for the others,
     // and all null when no KPI in the objective or caps needs it.
@@ -92,21 +105,93 @@ internal sealed class SourcingModel : IDisposable
         bool needsCvar = settings.Objective == SourcingKpi.Cvar || settings.Caps.ContainsKey(SourcingKpi.Cvar);
         if (needsCvar)
         {
+            if (settings.ScenarioRows == CvarScenarioRows.AsNeeded
+                || (settings.ScenarioRows == CvarScenarioRows.Automatic && !model.CoverActive && problem.ScenarioCount >= ScenarioRowGeneration.MinimumScenarios))
+            {
+                model._scenarioRows = ScenarioRowGeneration.Start(problem, settings.CvarAlpha);
+            }
+
             model.AddCvarRows();
         }
 
         model.AddCaps();
         model.SetObjective();
+        if (model._scenarioRows is { } rows)
+        {
+            model.AddCvarScenarios(rows.Initial);
+        }
+
         return model;
     }
 
-    /// <summary>Solves to the settings' gap and time limit.</summary>
+    /// <summary>
+    /// Solves to the settings' gap and time limit. With the CVaR rows generated as needed, re-solves
+    /// with the rows the incumbent violates added until it violates none (<see cref="ScenarioRowGeneration"/>).
+    /// </summary>
     public Solver.ResultStatus Solve(TimeSpan timeLimit)
     {
-        _solver.SetTimeLimit((long)Math.Ceiling(timeLimit.TotalMilliseconds));
-        using var parameters = new MPSolverParameters();
-        parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, _settings.RelativeGap);
-        return _solver.Solve(parameters);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var remaining = timeLimit - clock.Elapsed;
+            _solver.SetTimeLimit((long)Math.Ceiling(Math.Max(remaining.TotalMilliseconds, 1)));
+            using var parameters = new MPSolverParameters();
+            parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, _settings.RelativeGap);
+            var status = _solver.Solve(parameters);
+            if (_scenarioRows is null || status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+            {
+                // Without some rows the model is a relaxation: infeasible without them is infeasible with them.
+                return status;
+            }
+
+            var missing = _scenarioRows.Violated(ScenarioLossesAtIncumbent(), _cvarThreshold!.SolutionValue());
+            if (missing.Count == 0)
+            {
+                return status;
+            }
+
+            if (clock.Elapsed >= timeLimit)
+            {
+                // The incumbent misses rows it violates: no mix is known to meet the CVaR.
+                return Solver.ResultStatus.NOT_SOLVED;
+            }
+
+            AddCvarScenarios(missing);
+        }
+    }
+
+    /// <summary>Scenario rounds solved so far (1 when every CVaR row was in the first solve).</summary>
+    public int ScenarioRounds => _scenarioRows?.Rounds ?? 1;
+
+    /// <summary>L_s of every scenario at the incumbent, as the CVaR rows compute it.</summary>
+    private double[] ScenarioLossesAtIncumbent()
+    {
+        var losses = new double[_problem.ScenarioCount];
+        if (!CoverActive)
+        {
+            var volume = _volume.Select(v => v.SolutionValue()).ToArray();
+            for (int s = 0; s < losses.Length; s++)
+            {
+                double sum = 0;
+                for (int c = 0; c < volume.Length; c++)
+                {
+                    sum += volume[c] * (1 - _problem.Candidates[c].Availability[s]);
+                }
+
+                losses[s] = sum;
+            }
+
+            return losses;
+        }
+
+        for (int s = 0; s < losses.Length; s++)
+        {
+            double sum = 0;
+            AddScenarioLoss(s, 1, (variable, coefficient) => sum += coefficient * variable.SolutionValue());
+            losses[s] = sum;
+        }
+
+        return losses;
     }
 
     /// <summary>The objective value of the incumbent.</summary>
@@ -650,15 +735,13 @@ internal sealed class SourcingModel : IDisposable
     {
         if (!CoverActive)
         {
-            for (int c = 0; c < _volume.Length; c++)
-            {
-                double loss = 1 - _problem.Candidates[c].Availability[s];
-                if (loss > 0)
-                {
-                    add(_volume[c], scale * loss);
-                }
-            }
-
+            _regionalLosses ??= RegionalScenarioLosses.Create(_problem.Candidates);
+            _regionVolume ??= new Variable?[_regionalLosses.Regions.Count];
+            _regionalLosses.AddTerms(
+                _problem.Candidates,
+                s,
+                (r, loss) => add(RegionVolume(r), scale * loss),
+                (c, coefficient) => add(_volume[c], scale * coefficient));
             return;
         }
 
@@ -681,6 +764,25 @@ internal sealed class SourcingModel : IDisposable
         }
     }
 
+    /// <summary>V_r = sum_{c in r} v_c, region r's share of all demand (<see cref="RegionalScenarioLosses"/>), made on first use.</summary>
+    private Variable RegionVolume(int r)
+    {
+        if (_regionVolume![r] is { } existing)
+        {
+            return existing;
+        }
+
+        var volume = _solver.MakeNumVar(0, 1, $"vr{r}");
+        var row = _solver.MakeConstraint(0, 0, $"region_volume{r}");
+        row.SetCoefficient(volume, 1);
+        foreach (int c in _regionalLosses!.Regions[r])
+        {
+            row.SetCoefficient(_volume[c], -1);
+        }
+
+        return _regionVolume[r] = volume;
+    }
+
     /// <summary>
     /// The mean shortfall's terms from the covered buyers (their losses weighted by the scenarios'
     /// demand factors), times <paramref name="scale"/>; the other buyers' terms are the proportional ones.
@@ -695,18 +797,37 @@ internal sealed class SourcingModel : IDisposable
         }
     }
 
+    /// <summary>
+    /// The CVaR's threshold t and the rows u_s &gt;= L_s - t: of every scenario, or with
+    /// <see cref="ScenarioRowGeneration"/> only of the first scenarios it picks (the others follow as
+    /// the solves show they are needed).
+    /// </summary>
     private void AddCvarRows()
     {
-        int scenarios = _problem.ScenarioCount;
         _cvarThreshold = _solver.MakeNumVar(0, 1, "t");
-        _cvarExcess = new Variable[scenarios];
-        for (int s = 0; s < scenarios; s++)
+        _cvarExcess = new Variable?[_problem.ScenarioCount];
+        if (_scenarioRows is null)
         {
-            _cvarExcess[s] = _solver.MakeNumVar(0, 1, $"u{s}");
+            AddCvarScenarios(Enumerable.Range(0, _problem.ScenarioCount));
+        }
+    }
+
+    /// <summary>Adds the rows u_s &gt;= L_s - t of the scenarios, and each u_s to the CVaR cap and objective if those are built.</summary>
+    private void AddCvarScenarios(IEnumerable<int> scenarios)
+    {
+        double scale = 1 / ((1 - _settings.CvarAlpha) * _problem.ScenarioCount);
+        foreach (int s in scenarios)
+        {
+            var excess = _cvarExcess[s] = _solver.MakeNumVar(0, 1, $"u{s}");
             var row = _solver.MakeConstraint(double.NegativeInfinity, 0, $"cvar{s}");
-            row.SetCoefficient(_cvarExcess[s], -1);
+            row.SetCoefficient(excess, -1);
             row.SetCoefficient(_cvarThreshold, -1);
             AddScenarioLoss(s, 1, row.SetCoefficient);
+            _cvarCap?.SetCoefficient(excess, scale);
+            if (_cvarInObjective)
+            {
+                _solver.Objective().SetCoefficient(excess, scale);
+            }
         }
     }
 
@@ -716,6 +837,10 @@ internal sealed class SourcingModel : IDisposable
         {
             var row = _solver.MakeConstraint(double.NegativeInfinity, cap, $"cap_{SourcingKpis.Name(kpi)}");
             AddKpiTerms(kpi, (variable, coefficient) => row.SetCoefficient(variable, coefficient));
+            if (kpi == SourcingKpi.Cvar)
+            {
+                _cvarCap = row;
+            }
             if (_elastic)
             {
                 var slack = AddSlack(CapOption(kpi), cap, 1 / Math.Max(cap, 1e-9), 1);
@@ -737,6 +862,7 @@ internal sealed class SourcingModel : IDisposable
         else
         {
             AddKpiTerms(_settings.Objective, objective.SetCoefficient);
+            _cvarInObjective = _settings.Objective == SourcingKpi.Cvar;
         }
 
         objective.SetMinimization();
@@ -829,7 +955,7 @@ internal sealed class SourcingModel : IDisposable
             case SourcingKpi.Cvar:
                 add(_cvarThreshold!, 1);
                 double scale = 1 / ((1 - _settings.CvarAlpha) * _problem.ScenarioCount);
-                foreach (var excess in _cvarExcess)
+                foreach (var excess in _cvarExcess.OfType<Variable>())
                 {
                     add(excess, scale);
                 }

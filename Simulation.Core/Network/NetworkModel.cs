@@ -127,6 +127,12 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
         _nodeIndex = layout.NodeIndex;
         int count = _nodes.Length;
         _flows = new NodeLedger(count);
+        // Capacity at day 0 first: economics prices each supplier's daily cost from it.
+        _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, (node, capacity) =>
+        {
+            _nodes[node].BaseCapacity = capacity;
+            _nodes[node].Capacity = capacity;
+        });
         _buyers = Array.FindAll(_nodes, n => n.IsBuyer);
         _buyerSide = Array.FindAll(_nodes, n => n.IsBuyerSide);
         _suppliers = Array.FindAll(_nodes, n => n.IsProducer);
@@ -144,11 +150,6 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
             _production, _demand, _economics, socialHooks);
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
-        _capacityTimelines = new CapacityTimelines(_sim, _horizon, definition.Nodes, _production, (node, capacity) =>
-        {
-            _nodes[node].BaseCapacity = capacity;
-            _nodes[node].Capacity = capacity;
-        });
         _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, _socialHooks);
         _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, _socialHooks);
         _dayEnd = OnDayEnd;
@@ -156,6 +157,7 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
 
         // The parts that call parts built after them: the one place their cycles close.
         _economics.Connect(_production);
+        _capacityTimelines.Connect(_production);
         _production.Connect(_ordering, _shipping);
         _shipping.Connect(_ordering);
     }

@@ -26,18 +26,21 @@ internal sealed class CapacityTimelines
 {
     private readonly Simulator _sim;
     private readonly double _horizon;
-    private readonly IDefinedCapacity _production;
+    private IDefinedCapacity _production = null!;
     private readonly int[] _nodes;
     private readonly ParameterTimeline<double>[] _timelines;
     private readonly Action[] _fire;
 
-    /// <summary>Builds the timelines of the suppliers that have changes; <paramref name="initialCapacity"/> receives each one's value at day 0.</summary>
+    /// <summary>
+    /// Builds the timelines of the suppliers that have changes; <paramref name="initialCapacity"/> receives
+    /// each one's value at day 0. Built before economics, which prices a supplier's daily cost from its
+    /// capacity at day 0; production, built later, is connected with <see cref="Connect"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">A change is given for a node without finite capacity, or a value is not finite and &gt; 0.</exception>
-    public CapacityTimelines(Simulator sim, double horizon, IReadOnlyList<NodeDefinition> nodes, IDefinedCapacity production, Action<int, double> initialCapacity)
+    public CapacityTimelines(Simulator sim, double horizon, IReadOnlyList<NodeDefinition> nodes, Action<int, double> initialCapacity)
     {
         _sim = sim;
         _horizon = horizon;
-        _production = production;
         var owners = new List<int>();
         var timelines = new List<ParameterTimeline<double>>();
         for (int i = 0; i < nodes.Count; i++)
@@ -76,6 +79,9 @@ internal sealed class CapacityTimelines
             _fire[k] = () => OnChange(index);
         }
     }
+
+    /// <summary>Connects production, which applies each change.</summary>
+    public void Connect(IDefinedCapacity production) => _production = production;
 
     /// <summary>Puts each timeline's first change after day 0 on the kernel.</summary>
     public void Start()

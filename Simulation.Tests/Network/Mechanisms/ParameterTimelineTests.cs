@@ -93,6 +93,34 @@ public sealed class ParameterTimelineTests
         Assert.Equal(2990, Run(definition).Kpi("units_produced"), 9);
     }
 
+    /// <summary>
+    /// A change at day 0 is the supplier's capacity from the start: the run equals one defined with that
+    /// capacity, its daily cost (fixed 5 + 20 x unit cost 2 = 45) and starting cash (2 days) included.
+    /// </summary>
+    [Fact]
+    public void A_change_at_day_0_is_the_capacity_from_the_start_daily_cost_included()
+    {
+        NetworkDefinition Network(double capacity, ParameterChange<double>[] changes) => new NetworkBuilder(300)
+            .Supplier("mill", capacityPerDay: capacity, configure: n => n with
+            {
+                CapacityPerDayChanges = changes,
+                UnitCost = 2,
+                FixedCostPerDay = 5,
+                StartingCashDays = 2,
+            })
+            .Buyer("brand", DailyDemand(30), BaseStock(0), initialStock: 0, [From("mill")])
+            .Build();
+
+        var changed = Run(Network(10, [new(0, 20)]));
+        var defined = Run(Network(20, []));
+        Assert.True(defined.Kpi("mean_supplier_cash_days") > 0);
+
+        foreach (string kpi in (string[])["units_produced", "mean_supplier_cash_days", "liquidity_stress_days", "total_cost"])
+        {
+            Assert.Equal(defined.Kpi(kpi), changed.Kpi(kpi), 9);
+        }
+    }
+
     [Fact]
     public void Changes_on_a_supplier_without_finite_capacity_are_refused()
     {

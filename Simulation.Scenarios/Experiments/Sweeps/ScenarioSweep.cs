@@ -232,6 +232,15 @@ public static class ScenarioSweep
     private static void Prepare(string folder, SweepState state, bool force)
     {
         var existing = Directory.Exists(folder) ? SweepState.TryRead(folder) : null;
+        if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !IsShardsOwn(Path.GetFileName(e))))
+        {
+            // A shard that starts at the same moment may have created the folder, and may have written its
+            // state file since it was read above (the listing then shows it): read it again. Only a folder
+            // with other content is refused, with --force too: it may be anybody's files.
+            existing = SweepState.TryRead(folder)
+                ?? throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder (it has no {SweepState.FileName}); choose another --out. --force replaces only sweep folders.");
+        }
+
         if (existing is not null && (force || existing.Hash != state.Hash))
         {
             if (!force)
@@ -243,12 +252,6 @@ public static class ScenarioSweep
             }
 
             Directory.Delete(folder, recursive: true);
-        }
-        else if (existing is null && Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any(e => !IsShardsOwn(Path.GetFileName(e))))
-        {
-            // A shard that starts at the same moment may have created the folder but not yet its state file;
-            // only a folder with other content is refused, with --force too: it may be anybody's files.
-            throw new ScenarioInputException($"'{folder}' exists and is not a sweep folder (it has no {SweepState.FileName}); choose another --out. --force replaces only sweep folders.");
         }
 
         Directory.CreateDirectory(Path.Combine(folder, PartsFolder));

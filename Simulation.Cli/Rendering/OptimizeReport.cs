@@ -121,6 +121,11 @@ internal static class OptimizeReport
                 $"(difference {PointVerdict.WithSign(d.Mean)} [{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]).") + "[/]";
         }
 
+        if (outcome.Calibration is { } calibration)
+        {
+            yield return Markup.Escape(calibration.Describe());
+        }
+
         foreach (var point in outcome.Points.Where(p => p.IsFlagged && p.Index != outcome.ChosenIndex))
         {
             yield return "[red]" + Markup.Escape($"Point {point.Label} {PointVerdict.Describe(point)}.") + "[/]";
@@ -290,6 +295,13 @@ internal static class OptimizeReport
             ["periods_per_replication"] = outcome.PeriodsPerReplication,
             ["requested_points"] = outcome.RequestedPoints,
             ["refinement_stop"] = outcome.RefinementStop,
+            ["calibration"] = outcome.Calibration is { } c ? new JsonObject
+            {
+                ["absorption_days"] = Value(c.AbsorptionDays),
+                ["today_predicted_cvar_uncalibrated"] = Value(c.PredictedCvarBefore),
+                ["today_predicted_cvar"] = Value(c.PredictedCvarAfter),
+                ["today_simulated_cvar"] = Value(c.SimulatedCvar),
+            } : null,
             ["output_folder"] = outcome.OutputDirectory,
             ["refine_rounds"] = outcome.Refinement.Count,
             ["points"] = points,

@@ -54,6 +54,9 @@ public sealed class OptimizeOutcome
     /// <summary>Why refinement stopped before its rounds ran out or the mix settled (e.g. a cap became infeasible); empty otherwise.</summary>
     public string RefinementStop { get; init; } = "";
 
+    /// <summary>The stock cover's absorption fitted to today's simulated tail, on which continuity was judged; null when not calibrated.</summary>
+    public TailCalibration? Calibration { get; init; }
+
     /// <summary>Frontier points asked for; 0 for a single solve.</summary>
     public int RequestedPoints { get; init; }
 

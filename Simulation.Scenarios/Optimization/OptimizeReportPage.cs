@@ -127,6 +127,11 @@ public static class OptimizeReportPage
             html.Append("</ul>\n");
         }
 
+        if (manifest["calibration"]?["note"]?.GetValue<string>() is { Length: > 0 } calibration)
+        {
+            html.Append(Invariant($"<p id=\"calibration\">{E(calibration)}</p>\n"));
+        }
+
         if ((string?)manifest["notes"] is { Length: > 0 } notes)
         {
             html.Append(Invariant($"<p>{E(notes)}</p>\n"));

@@ -49,12 +49,31 @@ public static class SourcingOptimization
         var programmes = definition.Social?.CapacityBuilding ?? [];
         var context = new Context(scenarioPath, overrides, settings, programmes, folder, cancellationToken);
 
-        // Solve first, so a request no mix meets is refused before any simulation.
-        var first = Require(Solve(problem, settings, context));
+        // Solve first, so a request no mix meets is refused before any simulation; unless continuity is
+        // judged on the prediction calibrated to today's simulated tail, which needs today's simulation.
+        SourcingSolution first;
+        SimulatedVariant baselineSimulated;
+        TailCalibration? calibration = null;
+        if (Calibrates(problem, settings))
+        {
+            var todayUncalibrated = Baseline(problem, settings.Sourcing);
+            baselineSimulated = await context.SimulateBaselineAsync(problem, todayUncalibrated).ConfigureAwait(false);
+            calibration = FitTail(problem, todayUncalibrated.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha);
+            problem = calibration.Apply(problem);
+            first = Solve(problem, settings, context);
+            if (!first.HasMix)
+            {
+                throw new ScenarioInputException(first.Explanation.TrimEnd() + "\n" + calibration.Describe());
+            }
+        }
+        else
+        {
+            first = Require(Solve(problem, settings, context));
+            baselineSimulated = await context.SimulateBaselineAsync(problem, Baseline(problem, settings.Sourcing)).ConfigureAwait(false);
+        }
 
         // Today's mix, simulated on the same random numbers as every candidate.
         var today = Baseline(problem, settings.Sourcing);
-        var baselineSimulated = await context.SimulateBaselineAsync(problem, today).ConfigureAwait(false);
         var baseline = new OptimizedPoint(0, null, today, baselineSimulated.Mix, OptimizedPoint.BaselineName, MixOf(problem, today.Shares));
 
         // Refinement first: the frontier is then traced with the parameters the simulation showed.
@@ -71,6 +90,20 @@ public static class SourcingOptimization
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
                 candidates.Add((single, problem, simulated));
                 var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
+                if (calibration is not null)
+                {
+                    // Refit to every mix simulated so far, today's included, and keep the least absorption:
+                    // then no simulated mix's tail is predicted below what the simulation showed.
+                    var mixFit = FitTail(refined, single.Shares, simulated.Mix, settings.Sourcing.CvarAlpha);
+                    var todayFit = FitTail(refined, today.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha);
+                    refined = TailCalibration.WithAbsorption(refined, Math.Min(mixFit.AbsorptionDays, todayFit.AbsorptionDays));
+                    calibration = calibration with
+                    {
+                        AbsorptionDays = Math.Min(mixFit.AbsorptionDays, todayFit.AbsorptionDays),
+                        PredictedCvarAfter = SourcingEvaluation.ConditionalValueAtRisk(SourcingEvaluation.ScenarioLosses(refined, today.Shares), settings.Sourcing.CvarAlpha),
+                    };
+                }
+
                 var next = Solve(refined, settings, context);
                 if (!next.HasMix)
                 {
@@ -162,6 +195,7 @@ public static class SourcingOptimization
         {
             RefinementStop = refinementStop,
             RequestedPoints = requested,
+            Calibration = calibration,
         };
         await ParetoFile.WriteAsync(folder.PathFor("pareto.parquet"), outcome, cancellationToken).ConfigureAwait(false);
         await OptimizeFiles.WriteMixAsync(folder.PathFor(OptimizeFiles.MixFile), problem, today, chosenPoint, cancellationToken).ConfigureAwait(false);
@@ -172,6 +206,19 @@ public static class SourcingOptimization
         folder.Commit();
         return outcome;
     }
+
+    /// <summary>
+    /// Whether continuity is judged on the calibrated prediction: a shortfall or CVaR objective or cap, a
+    /// buyer with a stock cover (whose absorption is what is calibrated), and not <c>--no-calibration</c>.
+    /// </summary>
+    private static bool Calibrates(SourcingProblem problem, OptimizeSettings settings) =>
+        settings.Calibrate && problem.HasStockCover
+        && (settings.Sourcing.Objective is SourcingKpi.Cvar or SourcingKpi.Shortfall
+            || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Cvar) || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Shortfall)
+            || settings.ParetoAxis is SourcingKpi.Cvar or SourcingKpi.Shortfall);
+
+    private static TailCalibration FitTail(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, double alpha) =>
+        TailCalibration.Fit(problem, shares, Math.Max(0, simulated.Kpis[SourcingKpi.Cvar].Mean), alpha);
 
     /// <summary>Today's mix as a solution: the scenario's own shares, evaluated by the prediction model.</summary>
     private static SourcingSolution Baseline(SourcingProblem problem, SourcingSettings settings)

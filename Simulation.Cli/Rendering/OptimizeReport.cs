@@ -119,6 +119,10 @@ internal static class OptimizeReport
             yield return "[bold green]" + Markup.Escape(
                 $"Point {chosen.Label} meets its caps in simulation and is not worse than today's mix; simulated {objective} {Number(chosen.Simulated!.Kpis[outcome.Settings.Objective].Mean)} against today's {Number(today[outcome.Settings.Objective].Mean)} " +
                 $"(difference {PointVerdict.WithSign(d.Mean)} [{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]).") + "[/]";
+            if (!(d.Ci95High < 0))
+            {
+                yield return Markup.Escape($"The {objective} difference is within the simulation's noise (its 95% CI reaches 0): no mix was found that is surely better than today's.");
+            }
         }
 
         if (outcome.Calibration is { } calibration)

@@ -31,7 +31,8 @@ public sealed record StockCover(double OrderUpToDays, double ReviewDays, IReadOn
     /// <summary>
     /// A: days of mean demand per period that stock and later catch-up production recover of supply a
     /// disruption held back, beyond what the safety stock term sees (0 unless calibrated against the
-    /// simulation, <see cref="TailCalibration"/>). It lowers G_p by A / (f T) in every period.
+    /// simulation, <see cref="TailCalibration"/>).
+    /// It lowers G_p by A / (f T) in every period.
     /// </summary>
     public double AbsorptionDays { get; init; }
 

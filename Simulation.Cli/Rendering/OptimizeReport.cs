@@ -148,7 +148,7 @@ internal static class OptimizeReport
     }
 
     /// <summary>The KPIs whose parameters <c>--refine</c> feeds back, shown per round.</summary>
-    private static readonly SourcingKpi[] RefinedKpis = [SourcingKpi.Shortfall, SourcingKpi.Cost, SourcingKpi.SocialRisk];
+    private static readonly SourcingKpi[] RefinedKpis = [SourcingKpi.Shortfall, SourcingKpi.Cvar, SourcingKpi.Cost, SourcingKpi.SocialRisk];
 
     private static void RenderRefinement(IAnsiConsole console, OptimizeOutcome outcome)
     {
@@ -157,7 +157,7 @@ internal static class OptimizeReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost, social risk, lost sales fed back");
+        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost, social risk, lost sales, tail and margin exits fed back");
         table.AddColumn("round");
         table.AddColumn("kpi");
         table.AddColumn(new TableColumn("predicted").RightAligned());
@@ -180,6 +180,10 @@ internal static class OptimizeReport
         }
 
         console.Write(table);
+        foreach (var round in outcome.Refinement.Where(r => r.Changes.Length > 0))
+        {
+            console.MarkupLine(Markup.Escape($"round {round.Round}: {round.Changes}"));
+        }
     }
 
     private static void RenderMix(IAnsiConsole console, OptimizedPoint point)

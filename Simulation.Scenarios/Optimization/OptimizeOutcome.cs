@@ -130,4 +130,8 @@ public sealed record MixShare(string BuyerId, string SupplierId, string RegionId
 /// <param name="Before">Predicted KPIs of the mix that was simulated.</param>
 /// <param name="Simulated">Its simulated KPIs.</param>
 /// <param name="After">Predicted KPIs of the re-solved mix, with the simulated availability, cost and social risk per supplier; empty when the re-solve found no mix.</param>
-public sealed record RefineRound(int Round, double MaxShareChange, IReadOnlyDictionary<SourcingKpi, double> Before, SimulatedMix Simulated, IReadOnlyDictionary<SourcingKpi, double> After);
+public sealed record RefineRound(int Round, double MaxShareChange, IReadOnlyDictionary<SourcingKpi, double> Before, SimulatedMix Simulated, IReadOnlyDictionary<SourcingKpi, double> After)
+{
+    /// <summary>What the round changed besides per-supplier availability, cost and social risk (cover, absorption, margin exits); empty when nothing.</summary>
+    public string Changes { get; init; } = "";
+}

@@ -159,6 +159,38 @@ internal static class SimulationFeedback
         Buyers = [.. problem.Buyers.Select(b => b.Cover is { } cover ? b with { Cover = cover with { OrderUpToDays = Math.Max(0, cover.OrderUpToDays - days) } } : b)],
     };
 
+    /// <summary>
+    /// What a round changed beyond the per-supplier availability, cost and social risk: the stock
+    /// cover's order-up-to level and absorption, and the minimum viable volumes raised by margin exits.
+    /// </summary>
+    public static string DescribeChanges(SourcingProblem before, SourcingProblem after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<string>();
+        var coverBefore = before.Buyers.Select(b => b.Cover).FirstOrDefault(c => c is not null);
+        var coverAfter = after.Buyers.Select(b => b.Cover).FirstOrDefault(c => c is not null);
+        if (coverBefore is not null && coverAfter is not null)
+        {
+            if (Math.Abs(coverAfter.OrderUpToDays - coverBefore.OrderUpToDays) > 1e-9)
+            {
+                changes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cover {coverBefore.OrderUpToDays:0.##} -> {coverAfter.OrderUpToDays:0.##} days"));
+            }
+
+            if (Math.Abs(coverAfter.AbsorptionDays - coverBefore.AbsorptionDays) > 1e-9)
+            {
+                changes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"absorption {coverBefore.AbsorptionDays:0.##} -> {coverAfter.AbsorptionDays:0.##} days"));
+            }
+        }
+
+        var raised = before.Candidates.Zip(after.Candidates)
+            .Where(p => p.Second.MinViableUnitsPerDay > p.First.MinViableUnitsPerDay)
+            .Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Second.SupplierId} left on margin, needs {p.Second.MinViableUnitsPerDay:0.#} a day"))
+            .ToList();
+        changes.AddRange(raised);
+        return string.Join("; ", changes);
+    }
+
     /// <summary>Largest absolute difference between two share vectors.</summary>
     public static double MaxChange(IReadOnlyList<double> before, IReadOnlyList<double> after) =>
         before.Count == 0 ? double.PositiveInfinity : before.Zip(after, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max();

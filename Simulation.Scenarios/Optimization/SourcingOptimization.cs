@@ -108,14 +108,21 @@ public static class SourcingOptimization
                 if (!next.HasMix)
                 {
                     // Keep the rounds so far: the mixes they simulated are still candidates.
-                    refinement.Add(new RefineRound(round, double.NaN, single.Predicted, simulated.Mix, new Dictionary<SourcingKpi, double>()));
-                    refinementStop = $"Refinement stopped in round {round}: with the simulated parameters, {FirstLine(next.Explanation)} The earlier rounds' mixes are kept.";
+                    refinement.Add(new RefineRound(round, double.NaN, single.Predicted, simulated.Mix, new Dictionary<SourcingKpi, double>())
+                    {
+                        Changes = SimulationFeedback.DescribeChanges(problem, refined),
+                    });
+                    string why = FirstLine(next.Explanation);
+                    refinementStop = $"Refinement stopped in round {round}: with the simulated parameters, {char.ToLowerInvariant(why[0])}{why[1..]} The earlier rounds' mixes are kept.";
                     single = null;
                     break;
                 }
 
                 bool settled = SourcingSolver.SameMix(single, next);
-                refinement.Add(new RefineRound(round, SimulationFeedback.MaxChange(single.Shares, next.Shares), single.Predicted, simulated.Mix, next.Predicted));
+                refinement.Add(new RefineRound(round, SimulationFeedback.MaxChange(single.Shares, next.Shares), single.Predicted, simulated.Mix, next.Predicted)
+                {
+                    Changes = SimulationFeedback.DescribeChanges(problem, refined),
+                });
                 problem = refined;
                 single = next;
                 if (settled)
@@ -179,7 +186,7 @@ public static class SourcingOptimization
         }
 
         int chosen = settings.ParetoAxis is null && settings.RefineRounds > 0
-            ? BestSimulated(points, settings.Sourcing.Objective)
+            ? BestSimulated(points, settings.Sourcing)
             : ChoosePoint(points, settings.Sourcing.Objective, settings.ParetoAxis);
         var chosenPoint = points[chosen];
         string mixYaml = MixVariantWriter.Render(
@@ -234,13 +241,19 @@ public static class SourcingOptimization
 
     /// <summary>
     /// The refinement's recommendation: of the simulated candidates that neither break a cap nor
-    /// simulate worse than today's mix, the one with the lowest simulated objective; when every one is
+    /// simulate worse than today's mix, the one with the lowest simulated objective (among those whose
+    /// simulated means meet every cap, if any do); when every one is
     /// flagged, the last (flagged, so the outputs say no safe mix was found).
     /// </summary>
-    private static int BestSimulated(List<OptimizedPoint> points, SourcingKpi objective)
+    private static int BestSimulated(List<OptimizedPoint> points, SourcingSettings settings)
     {
         var safe = points.Where(p => !p.IsBaseline && p.Simulated is not null && !p.IsFlagged).ToList();
-        return safe.Count > 0 ? safe.OrderBy(p => p.Simulated!.Kpis[objective].Mean).First().Index : points[^1].Index;
+
+        // A cap whose simulated CI merely reaches below it is not broken, but a mix whose simulated mean
+        // meets every cap is the better answer when there is one.
+        var withinCaps = safe.Where(p => settings.Caps.All(c => p.Simulated!.Kpis[c.Key].Mean <= c.Value)).ToList();
+        var pool = withinCaps.Count > 0 ? withinCaps : safe;
+        return pool.Count > 0 ? pool.OrderBy(p => p.Simulated!.Kpis[settings.Objective].Mean).First().Index : points[^1].Index;
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd(':') + (text.Contains('\n') ? ": " + string.Join("; ", text.Split('\n').Skip(1).Select(l => l.Trim())) + "." : "");

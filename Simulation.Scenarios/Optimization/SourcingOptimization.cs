@@ -92,16 +92,12 @@ public static class SourcingOptimization
                 var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
                 if (calibration is not null)
                 {
-                    // Refit to every mix simulated so far, today's included, and keep the least absorption:
-                    // then no simulated mix's tail is predicted below what the simulation showed.
-                    var mixFit = FitTail(refined, single.Shares, simulated.Mix, settings.Sourcing.CvarAlpha);
-                    var todayFit = FitTail(refined, today.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha);
-                    refined = TailCalibration.WithAbsorption(refined, Math.Min(mixFit.AbsorptionDays, todayFit.AbsorptionDays));
-                    calibration = calibration with
-                    {
-                        AbsorptionDays = Math.Min(mixFit.AbsorptionDays, todayFit.AbsorptionDays),
-                        PredictedCvarAfter = SourcingEvaluation.ConditionalValueAtRisk(SourcingEvaluation.ScenarioLosses(refined, today.Shares), settings.Sourcing.CvarAlpha),
-                    };
+                    // Refit to today's mix under the round's parameters, so today's mix stays an answer the
+                    // caps admit; a round's mix whose tail the simulation shows above a cap is flagged or
+                    // passed over (BestSimulated), not fitted to, since one absorption cannot match both.
+                    var fit = FitTail(refined, today.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha);
+                    refined = fit.Apply(refined);
+                    calibration = fit with { PredictedCvarBefore = calibration.PredictedCvarBefore };
                 }
 
                 var next = Solve(refined, settings, context);

@@ -5,9 +5,9 @@ using Simulation.Tests.Examples;
 namespace Simulation.Tests.Cli;
 
 /// <summary>
-/// <c>--refine</c> end to end on quickstart with a continuity cap at today's simulated CVaR (10
-/// replications, 40 disruption scenarios): the first solve's mix breaks the cap in simulation, the
-/// rounds feed that back, and a later round's mix meets it and is the recommendation.
+/// <c>--refine</c> end to end: a round whose mix breaks its cap in simulation is followed by one that
+/// meets it (quickstart, CVaR), or, when the simulated parameters leave no mix under the cap, the
+/// refinement stops, keeps the rounds so far and flags them (smart-mix, social risk).
 /// </summary>
 public sealed class OptimizeRefineTests
 {
@@ -54,6 +54,34 @@ public sealed class OptimizeRefineTests
         Assert.InRange(Simulated(chosen, "cvar"), 0, cap);
         Assert.True(chosen.GetProperty("kpis").GetProperty("cost").GetProperty("diff_ci95_high").GetDouble() < 0);
         Assert.False(root.GetProperty("no_safe_recommendation").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ACapTheSimulatedParametersMakeInfeasible_StopsTheRefinement_KeepsRound1_AndFlagsIt()
+    {
+        // smart-mix's social risk is predicted at 0.40 for the cost-optimal mix and simulates at 1.18
+        // (suppliers below capacity, pressure, violations open at day 0): under a 0.4 cap round 1's mix
+        // breaks it, and with the simulated exposure fed back no mix reaches 0.4.
+        string folder = CliHarness.TempFolder();
+        string smartMix = ReadmeExampleTests.RepoFile("scenarios/smart-mix.yaml");
+        var (code, output, error) = await CliHarness.RunAsync("optimize", smartMix, "--objective", "cost", "--cap", "social=0.4", "--refine", "3",
+            "--set", "horizon_days=250", "--scenarios", "20", "--replications", "3", "--json", "--out", folder);
+        Assert.True(code == 0, error);
+        using var result = JsonDocument.Parse(output);
+        var root = result.RootElement;
+        string stop = root.GetProperty("refinement_stop").GetString()!;
+        Assert.StartsWith("Refinement stopped in round 1: with the simulated parameters, no mix meets every constraint: --cap social 0.4 cannot be met; the lowest reachable is 1.1", stop, StringComparison.Ordinal);
+        Assert.EndsWith("The earlier rounds' mixes are kept.", stop, StringComparison.Ordinal);
+
+        var points = root.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(2, points.Count);                                               // today's and round 1's
+        Assert.Equal(0.399, points[1].GetProperty("kpis").GetProperty("social").GetProperty("predicted").GetDouble(), 3);
+        Assert.InRange(Simulated(points[1], "social"), 1.1, 1.3);
+        Assert.True(points[1].GetProperty("breaks_caps").GetBoolean());
+        Assert.True(points[1].GetProperty("chosen").GetBoolean());
+        Assert.True(root.GetProperty("no_safe_recommendation").GetBoolean());
+        Assert.StartsWith("NO SAFE RECOMMENDATION: the recommended mix (point 1) breaks its cap --cap social", root.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+        Assert.Contains("WARNING: in simulation this mix breaks its cap --cap social", await File.ReadAllTextAsync(Path.Combine(folder, "mix.yaml")), StringComparison.Ordinal);
     }
 
     private static double Simulated(JsonElement point, string kpi) => point.GetProperty("kpis").GetProperty(kpi).GetProperty("simulated_mean").GetDouble();

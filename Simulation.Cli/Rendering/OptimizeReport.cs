@@ -119,6 +119,13 @@ internal static class OptimizeReport
             yield return "[bold green]" + Markup.Escape(
                 $"Point {chosen.Label} meets its caps in simulation and is not worse than today's mix; simulated {objective} {Number(chosen.Simulated!.Kpis[outcome.Settings.Objective].Mean)} against today's {Number(today[outcome.Settings.Objective].Mean)} " +
                 $"(difference {PointVerdict.WithSign(d.Mean)} [{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]).") + "[/]";
+            foreach (var (kpi, cap) in outcome.Settings.Caps.Where(c => chosen.Simulated!.Kpis[c.Key].Mean > c.Value))
+            {
+                var simulated = chosen.Simulated!.Kpis[kpi];
+                yield return "[yellow]" + Markup.Escape(
+                    $"Its simulated {SourcingKpis.Name(kpi)} {Number(simulated.Mean)} is above the cap {Number(cap)} on average; the 95% CI [{Number(simulated.Ci95Low)}, {Number(simulated.Ci95High)}] reaches below it, so it is not flagged (more --replications would tell).") + "[/]";
+            }
+
             if (!(d.Ci95High < 0))
             {
                 yield return Markup.Escape($"The {objective} difference is within the simulation's noise (its 95% CI reaches 0): no mix was found that is surely better than today's.");

@@ -164,7 +164,7 @@ internal static class OptimizeReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost, social risk, lost sales, tail and margin exits fed back");
+        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated supply, cost, social risk, tail, exits fed back");
         table.AddColumn("round");
         table.AddColumn("kpi");
         table.AddColumn(new TableColumn("predicted").RightAligned());

@@ -1,5 +1,4 @@
 using Simulation.Core.Optimization;
-using static Simulation.Tests.Optimization.TestProblems;
 
 namespace Simulation.Tests.Optimization;
 
@@ -15,21 +14,8 @@ public sealed class TailCalibrationTests
 {
     private static readonly SourcingSettings Exact = new() { RelativeGap = 0, CvarAlpha = 0.5 };
 
-    private static SourcingProblem Instance()
-    {
-        var problem = OneBuyer(100, 0,
-            new Offer("A", 1, 1000, Availability: [1, 1]),
-            new Offer("B", 0.9, 1000, Availability: [1, 0.9]));
-        return problem with
-        {
-            Buyers = [problem.Buyers[0] with { Cover = new StockCover(50, 10, [30, 40, 50]) }],
-            Candidates = [problem.Candidates[0], problem.Candidates[1] with { Queue = new QueueCurve([0, 0.5, 1], [0, 5, 20]) }],
-            Arcs = [.. problem.Arcs.Select(a => a with { LeadTimeDays = 30 })],
-            PeriodsPerReplication = 1,
-            PeriodDemandFactors = [1],
-            PeriodLengthsDays = [100],
-        };
-    }
+    /// <summary>The stock-cover instance of <see cref="StockCoverTests"/>, lost sales unpriced.</summary>
+    private static SourcingProblem Instance() => StockCoverTests.Instance(0);
 
     [Fact]
     public void TheFit_IsTheAbsorptionAtWhichTodaysPredictedTailMeetsItsSimulatedOne()

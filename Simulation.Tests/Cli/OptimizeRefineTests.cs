@@ -29,8 +29,9 @@ public sealed class OptimizeRefineTests
 
         Assert.Equal(0.001663, cap, 6);
 
+        string folder = CliHarness.TempFolder();
         var refine = await CliHarness.RunAsync(["optimize", Quickstart, "--objective", "cost", "--max-cvar", cap.ToString("R", CultureInfo.InvariantCulture),
-            "--refine", "3", "--out", CliHarness.TempFolder(), .. Check]);
+            "--refine", "3", "--out", folder, .. Check]);
         Assert.True(refine.ExitCode == 0, refine.Error);
         using var result = JsonDocument.Parse(refine.Out);
         var root = result.RootElement;
@@ -54,6 +55,12 @@ public sealed class OptimizeRefineTests
         Assert.InRange(Simulated(chosen, "cvar"), 0, cap);
         Assert.True(chosen.GetProperty("kpis").GetProperty("cost").GetProperty("diff_ci95_high").GetDouble() < 0);
         Assert.False(root.GetProperty("no_safe_recommendation").GetBoolean());
+
+        // The page and the manifest say it too.
+        string page = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
+        Assert.Contains("<p id=\"calibration\">Continuity is judged on the prediction calibrated to today&#39;s simulated tail", page, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json")));
+        Assert.Equal(calibration.GetProperty("absorption_days").GetDouble(), manifest.RootElement.GetProperty("calibration").GetProperty("absorption_days").GetDouble(), 12);
     }
 
     [Fact]

@@ -101,7 +101,28 @@ internal sealed class EventQueue
     }
 
     /// <summary>Removes the least entry if its time is before <paramref name="until"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPopBefore(double until, out Entry entry)
+    {
+        // The common case in timeout-heavy models, inlined into the simulator's loop: empty lanes and a
+        // root that the last push filled, so the root is the least entry.
+        if (((_urgent.Count | _normal.Count) == 0) & !_rootVacant)
+        {
+            if (_endSlot > RootSlot && KeyAt(RootSlot).TimeValue < until)
+            {
+                entry = new Entry(KeyAt(RootSlot), _table.Take(_handles[RootSlot]));
+                _rootVacant = true;
+                return true;
+            }
+
+            entry = default;
+            return false;
+        }
+
+        return TryPopBeforeFromAny(until, out entry);
+    }
+
+    private bool TryPopBeforeFromAny(double until, out Entry entry)
     {
         SettleRoot();
         switch (Select())
@@ -381,12 +402,13 @@ internal sealed class EventQueue
     /// </summary>
     private sealed class TargetTable(int capacity)
     {
-        private object?[] _targets = new object?[capacity];
+        // Slots are structs: storing into an object?[] pays a covariance check per store.
+        private Slot[] _targets = new Slot[capacity];
         private int[] _free = new int[capacity];
         private int _freeCount;
         private int _used;
 
-        public object? this[int handle] => _targets[handle];
+        public object? this[int handle] => _targets[handle].Target;
 
         public int Add(object target)
         {
@@ -406,16 +428,22 @@ internal sealed class EventQueue
                 handle = _used++;
             }
 
-            _targets[handle] = target;
+            _targets[handle] = new Slot(target);
             return handle;
         }
 
         public object Take(int handle)
         {
-            var target = _targets[handle]!;
-            _targets[handle] = null;
+            ref var slot = ref _targets[handle];
+            var target = slot.Target!;
+            slot = default;
             _free[_freeCount++] = handle;
             return target;
+        }
+
+        private readonly struct Slot(object? target)
+        {
+            public readonly object? Target = target;
         }
     }
 

@@ -9,7 +9,7 @@ namespace Simulation.Core.Optimization;
 ///               (landed cost per unit of demand plus the margin of the sales lost; delivered_c = the
 ///               demand-weighted mean availability of c, <see cref="SourcingProblem.DeliveredShare"/>)
 ///   co2e, water, social = sum_a w_a value_a
-///   L_s       = sum_c v_c (1 - availability_cs)                 shortfall share in scenario s (one period of one replication)
+///   L_s       = sum_c v_c (1 + k_c) (1 - availability_cs)       shortfall share in scenario s (one period of one replication)
 ///   shortfall = sum_s f_s L_s / sum_s f_s                       f_s = the scenario's demand factor
 ///   cvar      = min_t  t + sum_s max(0, L_s - t) / ((1 - alpha) S)   (Rockafellar-Uryasev)
 /// </code>
@@ -118,7 +118,7 @@ public static class SourcingEvaluation
     }
 
     /// <summary>
-    /// Buyer b's shortfall share in each scenario: the proportional loss sum_{a of b} s_a (1 - availability_cs),
+    /// Buyer b's shortfall share in each scenario: the proportional loss sum_{a of b} s_a (1 + k_c) (1 - availability_cs) (k_c the candidate's <see cref="SourcingCandidate.OutageWeight"/>),
     /// and with a <see cref="StockCover"/> max(0, that + G_p(L_b)), L_b its lead time at the mix.
     /// </summary>
     public static double[] BuyerLosses(SourcingProblem problem, int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
@@ -133,10 +133,10 @@ public static class SourcingEvaluation
                 continue;
             }
 
-            var availability = problem.Candidates[problem.Arcs[a].CandidateIndex].Availability;
+            var candidate = problem.Candidates[problem.Arcs[a].CandidateIndex];
             for (int s = 0; s < losses.Length; s++)
             {
-                losses[s] += shares[a] * (1 - availability[s]);
+                losses[s] += shares[a] * candidate.Outage(s);
             }
         }
 

@@ -187,6 +187,11 @@ public sealed record SourcingProblem
             {
                 throw new ArgumentException($"Candidate '{candidate.SupplierId}' has a negative capacity.");
             }
+
+            if (!(candidate.OutageWeight >= 0) || !double.IsFinite(candidate.OutageWeight))
+            {
+                throw new ArgumentException($"Candidate '{candidate.SupplierId}' needs a finite outage weight >= 0, got {candidate.OutageWeight}.");
+            }
         }
 
         if (ScenarioDemandFactors.Count is not 0 && (ScenarioDemandFactors.Count != ScenarioCount || ScenarioDemandFactors.Any(f => !(f >= 0) || !double.IsFinite(f))))
@@ -333,8 +338,18 @@ public sealed record SourcingCandidate(string SupplierId, string RegionId, doubl
     /// <summary>The queue it adds to its buyers' lead time when it makes to order; null when it ships from stock (or nothing is known).</summary>
     public QueueCurve? Queue { get; init; }
 
+    /// <summary>
+    /// k_c &gt;= 0: how much more of demand the simulation loses when this candidate is down than its
+    /// outage says (<see cref="OutageAmplification"/>; 0 unless fitted by <c>--refine</c>). Its loss in
+    /// scenario s is (1 + k_c) (1 - availability_cs) in the shortfall and CVaR rows.
+    /// </summary>
+    public double OutageWeight { get; init; }
+
     /// <summary>Mean availability over the scenarios.</summary>
     public double MeanAvailability => Availability.Count == 0 ? 1 : Availability.Average();
+
+    /// <summary>Its loss per unit of share in scenario s, as the shortfall and CVaR rows see it: (1 + k_c) (1 - availability_cs).</summary>
+    public double Outage(int scenario) => (1 + OutageWeight) * (1 - Availability[scenario]);
 }
 
 /// <summary>One (buyer, candidate) pair a share of demand may go along, with its per-unit parameters.</summary>

@@ -1,7 +1,7 @@
 namespace Simulation.Core.Optimization.Internal;
 
 /// <summary>
-/// Scenario s's shortfall share L_s = sum_c v_c (1 - a_cs) written with fewer nonzeros. A regional
+/// Scenario s's shortfall share L_s = sum_c v_c (1 + k_c) (1 - a_cs) written with fewer nonzeros. A regional
 /// disruption hits every supplier of the region alike, so within a region most candidates share one
 /// loss in a scenario. With V_r = sum_{c in r} v_c and m_rs the loss shared by the most candidates of r:
 /// <code>
@@ -55,7 +55,7 @@ internal sealed class RegionalScenarioLosses
 
             foreach (int c in _members[r])
             {
-                double coefficient = (1 - candidates[c].Availability[s]) - shared;
+                double coefficient = candidates[c].Outage(s) - shared;
                 if (coefficient != 0)
                 {
                     addCandidate(c, coefficient);
@@ -79,7 +79,7 @@ internal sealed class RegionalScenarioLosses
         counts.Clear();
         foreach (int c in members)
         {
-            double loss = 1 - candidates[c].Availability[s];
+            double loss = candidates[c].Outage(s);
             counts[loss] = counts.GetValueOrDefault(loss) + 1;
         }
 

@@ -14,7 +14,7 @@ namespace Simulation.Core.Optimization.Internal;
 ///   upstream   peak D sum_c units_nc v_c &lt;= utilisation capacity_n          every upper-tier supplier n
 ///   viability  D v_c &gt;= min viable_c y_a                                    every arc a of c
 ///   change     |s_a - baseline_a| &lt;= max change
-///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
+///   CVaR       u_s &gt;= sum_c v_c (1 + k_c) (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
 ///              (written per region, RegionalScenarioLosses; with many scenarios only the rows the
 ///              incumbent needs, ScenarioRowGeneration)
 ///   caps       KPI_k &lt;= cap_k;   objective  min KPI_objective
@@ -175,7 +175,7 @@ internal sealed class SourcingModel : IDisposable
                 double sum = 0;
                 for (int c = 0; c < volume.Length; c++)
                 {
-                    sum += volume[c] * (1 - _problem.Candidates[c].Availability[s]);
+                    sum += volume[c] * _problem.Candidates[c].Outage(s);
                 }
 
                 losses[s] = sum;
@@ -573,7 +573,7 @@ internal sealed class SourcingModel : IDisposable
     /// <code>
     ///   queue      q_c &gt;= q_k + slope_k (v_c - v_k)            every segment k of c's queue curve
     ///   lead time  sum_{a of b} T_a s_a + sum_c q_c = x_0 + sum_k d_bk,   0 &lt;= d_bk &lt;= x_k - x_(k-1)
-    ///   loss       l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
+    ///   loss       l_bs &gt;= sum_{a of b} (1 + k_c) (1 - availability_cs) s_a + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
     /// </code>
     /// with G_p the convex envelope (<see cref="StockCover.CoverLossEnvelope"/>): its slopes ascend, so
     /// the solver fills the segments in order by itself. q only raises the lead time, so the solver
@@ -681,7 +681,7 @@ internal sealed class SourcingModel : IDisposable
         return losses;
     }
 
-    /// <summary>l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
+    /// <summary>l_bs &gt;= sum_{a of b} (1 + k_c) (1 - availability_cs) s_a + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
     private Variable[] AddScenarioLosses(int b, StockCover cover, Variable[] segments)
     {
         var x = cover.LeadBreakpointsDays;
@@ -714,7 +714,7 @@ internal sealed class SourcingModel : IDisposable
             for (int a = 0; a < _share.Length; a++)
             {
                 var arc = _problem.Arcs[a];
-                double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+                double loss = _problem.Candidates[arc.CandidateIndex].Outage(s);
                 if (arc.BuyerIndex == b && loss > 0)
                 {
                     row.SetCoefficient(_share[a], -loss);
@@ -756,7 +756,7 @@ internal sealed class SourcingModel : IDisposable
         for (int a = 0; a < _share.Length; a++)
         {
             var arc = _problem.Arcs[a];
-            double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+            double loss = _problem.Candidates[arc.CandidateIndex].Outage(s);
             if (_coverLoss[arc.BuyerIndex] is null && loss > 0)
             {
                 add(_share[a], scale * Weight(arc.BuyerIndex) * loss);

@@ -80,7 +80,7 @@ public static class OutageAmplification
         int periods = Math.Max(1, problem.PeriodsPerReplication);
         var shares = observation.Shares;
         var volume = SourcingEvaluation.CandidateVolumes(problem, shares);
-        var buyerLosses = Enumerable.Range(0, problem.Buyers.Count).Select(b => SourcingEvaluation.BuyerLosses(problem, b, shares, volume)).ToArray();
+        var buyerLosses = Enumerable.Range(0, problem.Buyers.Count).Select(b => SourcingEvaluation.UnclampedBuyerLosses(problem, b, shares, volume)).ToArray();
         var row = new double[problem.Candidates.Count];
         for (int r = 0; r < observation.PeriodShortfalls.Count; r++)
         {
@@ -97,9 +97,17 @@ public static class OutageAmplification
                 double predicted = 0;
                 for (int b = 0; b < problem.Buyers.Count; b++)
                 {
-                    double weight = problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay;
-                    predicted += weight * buyerLosses[b][s];
-                    bool active = problem.Buyers[b].Cover is null || buyerLosses[b][s] > 0;
+                    predicted += Weight(problem, b) * (problem.Buyers[b].Cover is null ? buyerLosses[b][s] : Math.Max(0, buyerLosses[b][s]));
+                }
+
+                // A buyer whose stock absorbs the scenario counts from below 0 when the simulation lost
+                // more than predicted: its outages must first use up the stock's room (a hinge fitted from below).
+                double fitted = 0;
+                for (int b = 0; b < problem.Buyers.Count; b++)
+                {
+                    double weight = Weight(problem, b);
+                    bool active = problem.Buyers[b].Cover is null || buyerLosses[b][s] > 0 || simulated[p] > predicted;
+                    fitted += active ? weight * buyerLosses[b][s] : 0;
                     for (int a = 0; a < problem.Arcs.Count && active; a++)
                     {
                         var arc = problem.Arcs[a];
@@ -110,7 +118,7 @@ public static class OutageAmplification
                     }
                 }
 
-                double target = simulated[p] - predicted;
+                double target = simulated[p] - fitted;
                 for (int c = 0; c < row.Length; c++)
                 {
                     target += row[c] * weights[c];
@@ -128,6 +136,8 @@ public static class OutageAmplification
             }
         }
     }
+
+    private static double Weight(SourcingProblem problem, int buyer) => problem.Buyers[buyer].DemandPerDay / problem.TotalDemandPerDay;
 
     /// <summary>min_{k &gt;= 0} k'G k / 2 - b'k by cyclic coordinate descent (G positive semi-definite), from <paramref name="start"/>.</summary>
     private static double[] NonNegativeLeastSquares(double[,] gram, double[] right, double[] start)

@@ -123,6 +123,24 @@ public static class SourcingEvaluation
     /// </summary>
     public static double[] BuyerLosses(SourcingProblem problem, int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
     {
+        var losses = UnclampedBuyerLosses(problem, buyer, shares, candidateVolume);
+        if (problem.Buyers[buyer].Cover is not null)
+        {
+            for (int s = 0; s < losses.Length; s++)
+            {
+                losses[s] = Math.Max(0, losses[s]);
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>
+    /// <see cref="BuyerLosses"/> before the cut at 0: sum_{a of b} s_a (1 + k_c) (1 - availability_cs) + G_p(L_b)
+    /// (negative where the stock absorbs the scenario's outages with room to spare).
+    /// </summary>
+    public static double[] UnclampedBuyerLosses(SourcingProblem problem, int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
+    {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(shares);
         var losses = new double[problem.ScenarioCount];
@@ -146,7 +164,7 @@ public static class SourcingEvaluation
             for (int s = 0; s < losses.Length; s++)
             {
                 var (factor, length) = problem.Period(s);
-                losses[s] = Math.Max(0, losses[s] + cover.CoverLossEnvelope(factor, length, lead));
+                losses[s] += cover.CoverLossEnvelope(factor, length, lead);
             }
         }
 

@@ -730,6 +730,9 @@ internal sealed class SourcingModel : IDisposable
         return losses;
     }
 
+    /// <summary>Candidate c's mean loss per unit of share, as the shortfall sees it: (1 + k_c) (1 - its delivered share), the mean of its scenario outages.</summary>
+    private double Lost(int c) => (1 + _problem.Candidates[c].OutageWeight) * (1 - _delivered[c]);
+
     /// <summary>Adds scenario s's shortfall share L_s (times <paramref name="scale"/>) to a row or the objective.</summary>
     private void AddScenarioLoss(int s, double scale, Action<Variable, double> add)
     {
@@ -929,7 +932,7 @@ internal sealed class SourcingModel : IDisposable
             case SourcingKpi.Shortfall when !CoverActive:
                 for (int c = 0; c < _volume.Length; c++)
                 {
-                    add(_volume[c], 1 - _delivered[c]);
+                    add(_volume[c], Lost(c));
                 }
 
                 break;
@@ -939,7 +942,7 @@ internal sealed class SourcingModel : IDisposable
                     var arc = _problem.Arcs[a];
                     if (_coverLoss[arc.BuyerIndex] is null)
                     {
-                        add(_share[a], Weight(arc.BuyerIndex) * (1 - _delivered[arc.CandidateIndex]));
+                        add(_share[a], Weight(arc.BuyerIndex) * Lost(arc.CandidateIndex));
                     }
                 }
 

@@ -31,7 +31,7 @@ public static class OutageAmplification
     private const int CoordinateSweeps = 20_000;
     private const double Tolerance = 1e-12;
 
-    /// <summary>Fits k_c &gt;= 0 per candidate (0 for candidates no observed mix used while down).</summary>
+    /// <summary>Fits k_c &gt;= 0 per candidate (0 for candidates no observed mix used while down), at the problem's stock cover and absorption.</summary>
     /// <exception cref="ArgumentException">An observation's shares are not aligned with the arcs.</exception>
     public static double[] Fit(SourcingProblem problem, IReadOnlyList<OutageObservation> observations)
     {
@@ -49,6 +49,7 @@ public static class OutageAmplification
             var gram = new double[n, n];
             var right = new double[n];
             var current = WithWeights(problem, weights);
+
             foreach (var observation in observations)
             {
                 Accumulate(current, observation, weights, gram, right);

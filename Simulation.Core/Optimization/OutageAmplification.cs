@@ -114,7 +114,7 @@ public static class OutageAmplification
                         var arc = problem.Arcs[a];
                         if (arc.BuyerIndex == b && shares[a] > 0)
                         {
-                            row[arc.CandidateIndex] += weight * shares[a] * (1 - problem.Candidates[arc.CandidateIndex].Availability[s]);
+                            row[arc.CandidateIndex] += weight * problem.ExcessShare(a, shares[a]) * problem.Candidates[arc.CandidateIndex].Outage(s);
                         }
                     }
                 }

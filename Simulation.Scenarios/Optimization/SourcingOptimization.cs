@@ -99,13 +99,10 @@ public static class SourcingOptimization
                 if (ContinuityMatters(settings) && simulated.Mix.Kpis[SourcingKpi.Cvar].Ci95Low > single.Predicted[SourcingKpi.Cvar])
                 {
                     // Shortfall scenarios by supplier, refitted when the round's tail is surely worse than
-                    // predicted (a tail within the noise would fit noise): every mix simulated so far (today's
-                    // and each round's) says, scenario by scenario, how much more is lost when a supplier is
-                    // down than its outage. Fitted against the absorption today's tail gives without weights, so the weights and the
-                    // absorption (refitted below with them) do not ratchet each other up round after round.
-                    var unweighted = OutageAmplification.WithWeights(refined, new double[refined.Candidates.Count]);
-                    var basis = calibration is null ? unweighted : FitTail(unweighted, today.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha).Apply(unweighted);
-                    refined = OutageAmplification.WithWeights(refined, OutageAmplification.Fit(basis, observed));
+                    // predicted (a tail within the noise would fit noise): every mix simulated so far says,
+                    // scenario by scenario, how much more is lost when a supplier is down than its outage, per
+                    // unit of share above today's (so today's prediction, and the absorption fitted to it, stay).
+                    refined = OutageAmplification.WithWeights(refined, OutageAmplification.Fit(refined, observed));
                 }
 
                 if (calibration is not null)

@@ -15,7 +15,7 @@ public sealed class OutageAmplificationTests
         new Offer("A", 1, 1000, Availability: [1, 0.8, 1, 0.5]),
         new Offer("B", 2, 1000, Availability: availabilityB));
 
-    /// <summary>What a simulation losing (1 + k_c) times each outage shows, per replication: sum_c v_c (1 + k_c) (1 - a_cs).</summary>
+    /// <summary>What a simulation losing (1 + k_c) times each outage shows, per replication: sum_c v_c (1 + k_c) (1 - a_cs) (no baseline: all of a share is above today's).</summary>
     private static double[][] Simulated(SourcingProblem problem, double[] shares, double[] weights) =>
         [.. SourcingEvaluation.ScenarioLosses(OutageAmplification.WithWeights(problem, weights), shares).Select(l => new[] { l })];
 
@@ -65,6 +65,12 @@ public sealed class OutageAmplificationTests
         var solution = SourcingSolver.Solve(weighted, cap);
         Assert.Equal(0.0375 / 0.2025, solution.Shares[0], 6);
         Assert.Equal(0.15, SourcingEvaluation.Evaluate(weighted, solution.Shares, [], 0.95)[SourcingKpi.Shortfall], 6);
+
+        // With today's mix at (0.5, 0.5) only the share above today's is weighted: today's prediction is
+        // unchanged (0.125), and above v_A = 0.5 the loss is 0.075 + 0.1 v_A + 0.8 x 0.175 (v_A - 0.5): v_A = 0.145 / 0.24.
+        var fromToday = weighted with { BaselineShares = [0.5, 0.5] };
+        Assert.Equal(0.125, SourcingEvaluation.Evaluate(fromToday, [0.5, 0.5], [], 0.95)[SourcingKpi.Shortfall], 12);
+        Assert.Equal(0.145 / 0.24, SourcingSolver.Solve(fromToday, cap).Shares[0], 6);
     }
 
     [Fact]

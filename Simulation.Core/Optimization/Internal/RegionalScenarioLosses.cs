@@ -1,7 +1,7 @@
 namespace Simulation.Core.Optimization.Internal;
 
 /// <summary>
-/// Scenario s's shortfall share L_s = sum_c v_c (1 + k_c) (1 - a_cs) written with fewer nonzeros. A regional
+/// Scenario s's shortfall share L_s = sum_c v_c (1 - a_cs) written with fewer nonzeros. A regional
 /// disruption hits every supplier of the region alike, so within a region most candidates share one
 /// loss in a scenario. With V_r = sum_{c in r} v_c and m_rs the loss shared by the most candidates of r:
 /// <code>

@@ -58,6 +58,20 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
 
     public void Add(T value) => _values[_count++] = value;
 
+    /// <summary>Appends <paramref name="values"/>, one per row.</summary>
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        values.CopyTo(_values.AsSpan(_count));
+        _count += values.Length;
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="count"/> rows.</summary>
+    public void AddRepeated(T value, int count)
+    {
+        _values.AsSpan(_count, count).Fill(value);
+        _count += count;
+    }
+
     public override void Allocate(int capacity) => _values = new T[capacity];
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
@@ -122,6 +136,18 @@ internal sealed class StringColumn(string name, bool nullable = false) : ColumnB
         }
 
         _values[_count++] = value;
+    }
+
+    /// <summary>Appends <paramref name="values"/>, one per row.</summary>
+    public void AddRange(ReadOnlySpan<string?> values)
+    {
+        if (!Field.IsNullable && values.Contains(null))
+        {
+            throw new ArgumentNullException(nameof(values), $"Column '{Field.Name}' is required.");
+        }
+
+        values.CopyTo(_values.AsSpan(_count));
+        _count += values.Length;
     }
 
     public override void Allocate(int capacity) => _values = new string?[capacity];

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Parquet;
 using Parquet.Schema;
@@ -33,6 +34,8 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     private readonly ParquetOptions _options;
     private readonly RowGroupAssembler _file;
     private readonly Queue<Task<MemoryStream>> _inFlight = new();
+    private readonly ConcurrentBag<MemoryStream> _buffers = []; // reused: a group's encoding is a megabyte or two
+
     private readonly CancellationToken _cancellationToken;
     private int _rowsInGroup;
     private bool _completed;
@@ -99,11 +102,19 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Rows the group being filled still takes: the most <see cref="EndRows"/> accepts.</summary>
+    public int RowsLeftInGroup => _rowGroupSize - _rowsInGroup;
+
     /// <summary>Closes the row whose values were just added to every column; hands the row group to an encoder when full.</summary>
-    public void EndRow()
+    public void EndRow() => EndRows(1);
+
+    /// <summary>Closes the <paramref name="count"/> rows whose values were just added to every column (at most <see cref="RowsLeftInGroup"/>).</summary>
+    public void EndRows(int count)
     {
-        _rowsInGroup++;
-        RowCount++;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, RowsLeftInGroup);
+        _rowsInGroup += count;
+        RowCount += count;
         if (_rowsInGroup == _rowGroupSize)
         {
             AppendEncoded(untilInFlight: GroupsInFlight - 1);
@@ -163,8 +174,9 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     {
         while (_inFlight.Count > 0 && (_inFlight.Count > untilInFlight || _inFlight.Peek().IsCompleted))
         {
-            using var encoded = _inFlight.Dequeue().GetAwaiter().GetResult();
+            var encoded = _inFlight.Dequeue().GetAwaiter().GetResult();
             _file.Append(encoded.GetBuffer().AsSpan(0, (int)encoded.Length));
+            _buffers.Add(encoded);
         }
     }
 
@@ -186,7 +198,8 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     /// <summary>Encodes one row group as a whole Parquet file in memory, for <see cref="RowGroupAssembler"/>.</summary>
     private async Task<MemoryStream> EncodeAsync(Func<ParquetRowGroupWriter, CancellationToken, Task>[] columns)
     {
-        var encoded = new MemoryStream();
+        var encoded = _buffers.TryTake(out var reused) ? reused : new MemoryStream();
+        encoded.SetLength(0);
         var writer = await ParquetWriter.CreateAsync(_schema, encoded, _options, append: false, _cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {

@@ -15,6 +15,7 @@ ROOT=$PWD
 WORK=${WORK:-$(mktemp -d)}
 RID=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
 mkdir -p "$WORK"
+command -v clang >/dev/null || { echo "the native compiler needs clang and zlib1g-dev: apt-get install -y clang zlib1g-dev" >&2; exit 1; }
 
 echo "publishing the native tool for $RID and building the JIT one into $WORK"
 dotnet publish Simulation.Cli -c Release -r "$RID" -o "$WORK/native" >"$WORK/publish-native.log" 2>&1 \

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Simulation.Core.Engine;
 
 /// <summary>
@@ -101,6 +103,7 @@ public class Event
         NotifyListeners();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddListener(IEventListener listener)
     {
         if (_firstListener is null)
@@ -109,14 +112,25 @@ public class Event
             return;
         }
 
-        var more = _moreListeners ??= new ListenerSlot[4];
-        if (_moreCount == more.Length)
+        var more = _moreListeners;
+        if (more is null || _moreCount == more.Length)
         {
-            Array.Resize(ref _moreListeners, more.Length * 2);
-            more = _moreListeners;
+            more = MakeRoomForListener();
         }
 
         more[_moreCount++] = new ListenerSlot(listener);
+    }
+
+    /// <summary>The cold half of <see cref="AddListener"/>: a spare buffer of the simulator's, or a larger one.</summary>
+    private ListenerSlot[] MakeRoomForListener()
+    {
+        if (_moreListeners is null)
+        {
+            return _moreListeners = Simulator.ListenerBuffers.Take();
+        }
+
+        Array.Resize(ref _moreListeners, _moreListeners.Length * 2);
+        return _moreListeners;
     }
 
     internal void RemoveListener(IEventListener listener)
@@ -184,7 +198,7 @@ public class Event
         if (count > 0)
         {
             // Detach the buffer while its listeners run, so nothing they do to this (processed) event
-            // changes the list being walked; then hand it back for a pooled event's next use.
+            // changes the list being walked; then hand it, emptied, to the next event with many waiters.
             _moreListeners = null;
             _moreCount = 0;
         }
@@ -197,9 +211,9 @@ public class Event
             Notify(listener);
         }
 
-        if (count > 0 && _moreListeners is null)
+        if (count > 0)
         {
-            _moreListeners = more;
+            Simulator.ListenerBuffers.Return(more!);
         }
     }
 
@@ -217,7 +231,8 @@ public class Event
         }
     }
 
-    private readonly struct ListenerSlot(IEventListener listener)
+    /// <summary>A listener in a buffer (see <see cref="ListenerBuffers"/>).</summary>
+    internal readonly struct ListenerSlot(IEventListener listener)
     {
         public readonly IEventListener Listener = listener;
     }

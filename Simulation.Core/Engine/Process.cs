@@ -142,7 +142,16 @@ public sealed class Process : Event, IEventListener
         }
         finally
         {
-            simulator.ActiveProcess = previous;
+            // Resumptions do not nest unless a body runs the simulator itself, so previous is almost
+            // always null, and storing the constant null takes no write barrier.
+            if (previous is null)
+            {
+                simulator.ActiveProcess = null;
+            }
+            else
+            {
+                simulator.ActiveProcess = previous;
+            }
         }
     }
 

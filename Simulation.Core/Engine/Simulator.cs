@@ -34,6 +34,9 @@ public sealed class Simulator
     /// <summary>How many entries are scheduled and not yet fired (stale ones included).</summary>
     public int ScheduledCount => _queue.Count;
 
+    /// <summary>Spare listener buffers for this simulator's events.</summary>
+    internal ListenerBuffers ListenerBuffers { get; } = new();
+
     /// <summary>Optional observer of every fired entry.</summary>
     public IEventTracer? Tracer { get; set; }
 

@@ -154,6 +154,49 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void ManyWaiters_OnSuccessiveEvents_EachResumeOncePerRound_InWaitingOrder()
+    {
+        // Listener buffers pass from event to event: each round's event is filled while the previous
+        // round's buffer is being walked, and a grown buffer is handed on. Hand-counted: 3 rounds of
+        // 9 waiters (more than a first buffer holds), each round in the order the waiters started.
+        var sim = new Simulator();
+        var resumptions = new List<string>();
+        var current = new Event(sim);
+
+        IEnumerable<Step> Signaller()
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                yield return sim.Delay(1);
+                var signal = current;
+                current = new Event(sim);
+                signal.Succeed();
+            }
+        }
+
+        IEnumerable<Step> Waiter(int id)
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                yield return current;
+                resumptions.Add($"{sim.Now}:{id}");
+            }
+        }
+
+        sim.Start(Signaller());
+        for (int id = 0; id < 9; id++)
+        {
+            sim.Start(Waiter(id));
+        }
+
+        sim.Run();
+
+        var expected = Enumerable.Range(1, 3).SelectMany(t => Enumerable.Range(0, 9).Select(id => $"{t}:{id}"));
+        Assert.Equal(expected, resumptions);
+        Assert.Equal(0, sim.ScheduledCount);
+    }
+
+    [Fact]
     public void Event_ToString_IsItsTypeName()
     {
         var sim = new Simulator();

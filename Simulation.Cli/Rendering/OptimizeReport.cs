@@ -119,6 +119,22 @@ internal static class OptimizeReport
             yield return "[bold green]" + Markup.Escape(
                 $"Point {chosen.Label} meets its caps in simulation and is not worse than today's mix; simulated {objective} {Number(chosen.Simulated!.Kpis[outcome.Settings.Objective].Mean)} against today's {Number(today[outcome.Settings.Objective].Mean)} " +
                 $"(difference {PointVerdict.WithSign(d.Mean)} [{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]).") + "[/]";
+            foreach (var (kpi, cap) in outcome.Settings.Caps.Where(c => chosen.Simulated!.Kpis[c.Key].Mean > c.Value))
+            {
+                var simulated = chosen.Simulated!.Kpis[kpi];
+                yield return "[yellow]" + Markup.Escape(
+                    $"Its simulated {SourcingKpis.Name(kpi)} {Number(simulated.Mean)} is above the cap {Number(cap)} on average; the 95% CI [{Number(simulated.Ci95Low)}, {Number(simulated.Ci95High)}] reaches below it, so it is not flagged (more --replications would tell).") + "[/]";
+            }
+
+            if (!(d.Ci95High < 0))
+            {
+                yield return Markup.Escape($"The {objective} difference is within the simulation's noise (its 95% CI reaches 0): no mix was found that is surely better than today's.");
+            }
+        }
+
+        if (outcome.Calibration is { } calibration)
+        {
+            yield return Markup.Escape(calibration.Describe());
         }
 
         foreach (var point in outcome.Points.Where(p => p.IsFlagged && p.Index != outcome.ChosenIndex))
@@ -139,7 +155,7 @@ internal static class OptimizeReport
     }
 
     /// <summary>The KPIs whose parameters <c>--refine</c> feeds back, shown per round.</summary>
-    private static readonly SourcingKpi[] RefinedKpis = [SourcingKpi.Shortfall, SourcingKpi.Cost, SourcingKpi.SocialRisk];
+    private static readonly SourcingKpi[] RefinedKpis = [SourcingKpi.Shortfall, SourcingKpi.Cvar, SourcingKpi.Cost, SourcingKpi.SocialRisk];
 
     private static void RenderRefinement(IAnsiConsole console, OptimizeOutcome outcome)
     {
@@ -148,7 +164,7 @@ internal static class OptimizeReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated availability, cost, social risk, lost sales fed back");
+        var table = new Table().Border(TableBorder.Rounded).Title("refinement: simulated supply, cost, social risk, tail, exits fed back");
         table.AddColumn("round");
         table.AddColumn("kpi");
         table.AddColumn(new TableColumn("predicted").RightAligned());
@@ -171,6 +187,10 @@ internal static class OptimizeReport
         }
 
         console.Write(table);
+        foreach (var round in outcome.Refinement.Where(r => r.Changes.Length > 0))
+        {
+            console.MarkupLine(Markup.Escape($"round {round.Round}: {round.Changes}"));
+        }
     }
 
     private static void RenderMix(IAnsiConsole console, OptimizedPoint point)
@@ -249,16 +269,17 @@ internal static class OptimizeReport
             var mix = new JsonArray();
             foreach (var share in point.Mix)
             {
-                mix.Add(new JsonObject { ["buyer"] = share.BuyerId, ["supplier"] = share.SupplierId, ["region"] = share.RegionId, ["share"] = share.Share });
+                // As a JsonNode: the generic Add<T> may build a JsonValue by reflection, which natively compiled sim lacks.
+                mix.Add((JsonNode)new JsonObject { ["buyer"] = share.BuyerId, ["supplier"] = share.SupplierId, ["region"] = share.RegionId, ["share"] = share.Share });
             }
 
             var enrolments = new JsonArray();
             foreach (var enrolment in point.Enrolments)
             {
-                enrolments.Add(new JsonObject { ["programme"] = enrolment.ProgrammeId, ["supplier"] = enrolment.SupplierId, ["cost_per_year"] = Value(enrolment.CostPerYear) });
+                enrolments.Add((JsonNode)new JsonObject { ["programme"] = enrolment.ProgrammeId, ["supplier"] = enrolment.SupplierId, ["cost_per_year"] = Value(enrolment.CostPerYear) });
             }
 
-            points.Add(new JsonObject
+            points.Add((JsonNode)new JsonObject
             {
                 ["point"] = point.Index,
                 ["label"] = point.Label,
@@ -290,6 +311,13 @@ internal static class OptimizeReport
             ["periods_per_replication"] = outcome.PeriodsPerReplication,
             ["requested_points"] = outcome.RequestedPoints,
             ["refinement_stop"] = outcome.RefinementStop,
+            ["calibration"] = outcome.Calibration is { } c ? new JsonObject
+            {
+                ["absorption_days"] = Value(c.AbsorptionDays),
+                ["today_predicted_cvar_uncalibrated"] = Value(c.PredictedCvarBefore),
+                ["today_predicted_cvar"] = Value(c.PredictedCvarAfter),
+                ["today_simulated_cvar"] = Value(c.SimulatedCvar),
+            } : null,
             ["output_folder"] = outcome.OutputDirectory,
             ["refine_rounds"] = outcome.Refinement.Count,
             ["points"] = points,

@@ -9,6 +9,7 @@ namespace Simulation.Core.Optimization;
 ///   h_p(L)  = f (R + L) - C                          days of mean demand the stock lacks (negative: safety stock)
 ///   G_p(L)  = max(0, 1 - C / (f (R + L)))            lost share of demand when the cover is too short (fluid, lost sales)
 ///             + min(0, h_p(L)) / (f T)               the safety stock absorbs disrupted supply, once per period
+///             - A / (f T)                            calibrated absorption (<see cref="AbsorptionDays"/>; 0 by default)
 ///   loss_s  = max(0, sum_a s_a (1 - availability_cs) + G_p(L))     scenario s of period p
 /// </code>
 /// G is taken as its lower convex envelope over <see cref="LeadBreakpointsDays"/> (<see cref="CoverLossEnvelope"/>),
@@ -27,6 +28,14 @@ public sealed record StockCover(double OrderUpToDays, double ReviewDays, IReadOn
     /// </summary>
     public double ShortfallCostPerUnit { get; init; }
 
+    /// <summary>
+    /// A: days of mean demand per period that stock and later catch-up production recover of supply a
+    /// disruption held back, beyond what the safety stock term sees (0 unless calibrated against the
+    /// simulation, <see cref="TailCalibration"/>).
+    /// It lowers G_p by A / (f T) in every period.
+    /// </summary>
+    public double AbsorptionDays { get; init; }
+
     /// <summary>G_p(L) at lead time <paramref name="leadDays"/> exactly (not interpolated).</summary>
     /// <param name="demandFactor">f: the period's mean demand over the mean.</param>
     /// <param name="periodDays">T: the period's length.</param>
@@ -34,13 +43,14 @@ public sealed record StockCover(double OrderUpToDays, double ReviewDays, IReadOn
     public double CoverLoss(double demandFactor, double periodDays, double leadDays)
     {
         double need = demandFactor * (ReviewDays + leadDays);
+        double absorbed = AbsorptionDays > 0 ? AbsorptionDays / (demandFactor * periodDays) : 0;
         if (!(need > 0))
         {
-            return 0;
+            return -absorbed;
         }
 
         double lacking = need - OrderUpToDays;
-        return lacking >= 0 ? lacking / need : lacking / (demandFactor * periodDays);
+        return (lacking >= 0 ? lacking / need : lacking / (demandFactor * periodDays)) - absorbed;
     }
 
     /// <summary>
@@ -107,9 +117,10 @@ public sealed record StockCover(double OrderUpToDays, double ReviewDays, IReadOn
     /// <exception cref="ArgumentException">A value is negative or not finite, or the breakpoints are fewer than two or not ascending.</exception>
     public void Validate(string buyer)
     {
-        if (!(OrderUpToDays >= 0) || !double.IsFinite(OrderUpToDays) || !(ReviewDays >= 0) || !double.IsFinite(ReviewDays))
+        if (!(OrderUpToDays >= 0) || !double.IsFinite(OrderUpToDays) || !(ReviewDays >= 0) || !double.IsFinite(ReviewDays)
+            || !(AbsorptionDays >= 0) || !double.IsFinite(AbsorptionDays))
         {
-            throw new ArgumentException($"Buyer '{buyer}' has a stock cover with a negative or non-finite order-up-to level or review period.");
+            throw new ArgumentException($"Buyer '{buyer}' has a stock cover with a negative or non-finite order-up-to level, review period or absorption.");
         }
 
         if (LeadBreakpointsDays.Count < 2 || LeadBreakpointsDays.Any(x => !(x >= 0) || !double.IsFinite(x))

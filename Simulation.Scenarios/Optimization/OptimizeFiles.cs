@@ -59,6 +59,14 @@ internal static class OptimizeFiles
             ["refine_rounds"] = outcome.Refinement.Count,
             ["chosen_point"] = outcome.Chosen.Label,
             ["no_safe_recommendation"] = outcome.NoSafeRecommendation,
+            ["calibration"] = outcome.Calibration is { } calibration ? new JsonObject
+            {
+                ["absorption_days"] = calibration.AbsorptionDays,
+                ["today_predicted_cvar_uncalibrated"] = calibration.PredictedCvarBefore,
+                ["today_predicted_cvar"] = calibration.PredictedCvarAfter,
+                ["today_simulated_cvar"] = calibration.SimulatedCvar,
+                ["note"] = calibration.Describe(),
+            } : null,
             ["timings_seconds"] = new JsonObject
             {
                 ["solve"] = Math.Round(solveSeconds, 3),

@@ -54,6 +54,9 @@ public sealed class OptimizeOutcome
     /// <summary>Why refinement stopped before its rounds ran out or the mix settled (e.g. a cap became infeasible); empty otherwise.</summary>
     public string RefinementStop { get; init; } = "";
 
+    /// <summary>The stock cover's absorption fitted to today's simulated tail, on which continuity was judged; null when not calibrated.</summary>
+    public TailCalibration? Calibration { get; init; }
+
     /// <summary>Frontier points asked for; 0 for a single solve.</summary>
     public int RequestedPoints { get; init; }
 
@@ -127,4 +130,8 @@ public sealed record MixShare(string BuyerId, string SupplierId, string RegionId
 /// <param name="Before">Predicted KPIs of the mix that was simulated.</param>
 /// <param name="Simulated">Its simulated KPIs.</param>
 /// <param name="After">Predicted KPIs of the re-solved mix, with the simulated availability, cost and social risk per supplier; empty when the re-solve found no mix.</param>
-public sealed record RefineRound(int Round, double MaxShareChange, IReadOnlyDictionary<SourcingKpi, double> Before, SimulatedMix Simulated, IReadOnlyDictionary<SourcingKpi, double> After);
+public sealed record RefineRound(int Round, double MaxShareChange, IReadOnlyDictionary<SourcingKpi, double> Before, SimulatedMix Simulated, IReadOnlyDictionary<SourcingKpi, double> After)
+{
+    /// <summary>What the round changed besides per-supplier availability, cost and social risk (cover, absorption, margin exits); empty when nothing.</summary>
+    public string Changes { get; init; } = "";
+}

@@ -101,6 +101,32 @@ public static class OptimizeReportPage
     /// <summary>Renders the page and writes it as <c>report.html</c> in the folder.</summary>
     public static void Write(string folder) => File.WriteAllText(Path.Combine(folder, FileName), Render(folder));
 
+    /// <summary>
+    /// What the good verdict does not say: a capped KPI whose simulated mean is above its cap (its CI
+    /// reaching below), and an objective whose paired difference from today's mix reaches 0.
+    /// </summary>
+    private static void AppendCaveats(StringBuilder html, Table pareto, JsonObject manifest, int chosen)
+    {
+        if (manifest["caps"] is JsonObject caps)
+        {
+            foreach (var (kpi, value) in caps)
+            {
+                double cap = value!.GetValue<double>();
+                double mean = pareto.Doubles($"simulated_{kpi}_mean")[chosen];
+                if (mean > cap)
+                {
+                    html.Append(Invariant($"<p class=\"caveat\">Its simulated {E(kpi)} {FormatNumber(mean)} is above the cap {FormatNumber(cap)} on average; the 95% CI {Interval(pareto.Doubles($"simulated_{kpi}_ci95_low")[chosen], pareto.Doubles($"simulated_{kpi}_ci95_high")[chosen])} reaches below it, so it is not flagged (more replications would tell).</p>\n"));
+                }
+            }
+        }
+
+        string objective = (string?)manifest["objective"] ?? "cost";
+        if (!(pareto.Doubles($"diff_{objective}_ci95_high")[chosen] < 0))
+        {
+            html.Append(Invariant($"<p class=\"caveat\">The {E(objective)} difference from today's mix is within the simulation's noise (its 95% CI reaches 0): no mix was found that is surely better than today's.</p>\n"));
+        }
+    }
+
     private static void AppendVerdict(StringBuilder html, Table pareto, JsonObject manifest)
     {
         int chosen = Array.IndexOf(pareto.Ints("chosen"), 1);
@@ -114,6 +140,7 @@ public static class OptimizeReportPage
         else
         {
             html.Append(Invariant($"<p class=\"verdict good\" id=\"verdict\">The recommended mix (point {E(label)}) meets its caps in simulation and is not worse than today's mix on the objective or any capped KPI (paired 95% CIs).</p>\n"));
+            AppendCaveats(html, pareto, manifest, chosen);
         }
 
         if (flagged.Count > 0)
@@ -125,6 +152,11 @@ public static class OptimizeReportPage
             }
 
             html.Append("</ul>\n");
+        }
+
+        if (manifest["calibration"]?["note"]?.GetValue<string>() is { Length: > 0 } calibration)
+        {
+            html.Append(Invariant($"<p id=\"calibration\">{E(calibration)}</p>\n"));
         }
 
         if ((string?)manifest["notes"] is { Length: > 0 } notes)

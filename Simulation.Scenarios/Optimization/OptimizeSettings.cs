@@ -20,6 +20,12 @@ public sealed record OptimizeSettings
     /// <summary>Rounds of feeding simulated availability, cost and social risk per supplier back and re-solving.</summary>
     public int RefineRounds { get; init; }
 
+    /// <summary>
+    /// Judge continuity (a shortfall or CVaR objective, cap or axis) on the prediction with the stock
+    /// cover's absorption fitted to today's simulated tail (<see cref="TailCalibration"/>); off with <c>--no-calibration</c>.
+    /// </summary>
+    public bool Calibrate { get; init; } = true;
+
     /// <summary>Replications of the simulation check of each mix (common random numbers: the scenario's seed).</summary>
     public int Replications { get; init; } = 20;
 

@@ -154,7 +154,8 @@ public sealed record SimulatedMix(IReadOnlyDictionary<SourcingKpi, Summary> Kpis
 /// <param name="UnitsToBuyers">Units it delivered to the buyer side.</param>
 /// <param name="LandedCost">What the buyers paid because of it (<see cref="SupplierOutcome.LandedCost"/>).</param>
 /// <param name="WorkerExposureDays">Worker-exposure-days of its own violations.</param>
-public sealed record SimulatedSupplier(double UnitsProduced, double UnitsToBuyers, double LandedCost, double WorkerExposureDays)
+/// <param name="MarginExits">Replications in which it left the chain on margin (its volume too low to cover its fixed cost); a share of the replications once averaged.</param>
+public sealed record SimulatedSupplier(double UnitsProduced, double UnitsToBuyers, double LandedCost, double WorkerExposureDays, double MarginExits = 0)
 {
     /// <summary>Simulated worker-exposure-days per unit it made; null when it made none.</summary>
     public double? ExposurePerUnitMade => UnitsProduced > 0 ? WorkerExposureDays / UnitsProduced : null;
@@ -163,11 +164,13 @@ public sealed record SimulatedSupplier(double UnitsProduced, double UnitsToBuyer
     public double? LandedCostPerUnit => UnitsToBuyers > 0 ? LandedCost / UnitsToBuyers : null;
 
     internal static SimulatedSupplier Of(SupplierOutcome outcome) =>
-        new(outcome.UnitsProduced, outcome.UnitsToBuyers, outcome.LandedCost, outcome.WorkerExposureDays);
+        new(outcome.UnitsProduced, outcome.UnitsToBuyers, outcome.LandedCost, outcome.WorkerExposureDays, MarginExit(outcome));
 
     internal SimulatedSupplier Add(SupplierOutcome outcome) =>
-        new(UnitsProduced + outcome.UnitsProduced, UnitsToBuyers + outcome.UnitsToBuyers, LandedCost + outcome.LandedCost, WorkerExposureDays + outcome.WorkerExposureDays);
+        new(UnitsProduced + outcome.UnitsProduced, UnitsToBuyers + outcome.UnitsToBuyers, LandedCost + outcome.LandedCost, WorkerExposureDays + outcome.WorkerExposureDays, MarginExits + MarginExit(outcome));
 
     internal SimulatedSupplier Scaled(double factor) =>
-        new(UnitsProduced * factor, UnitsToBuyers * factor, LandedCost * factor, WorkerExposureDays * factor);
+        new(UnitsProduced * factor, UnitsToBuyers * factor, LandedCost * factor, WorkerExposureDays * factor, MarginExits * factor);
+
+    private static double MarginExit(SupplierOutcome outcome) => outcome.ExitCause == "margin" ? 1 : 0;
 }

@@ -20,7 +20,8 @@ namespace Simulation.Scenarios.Optimization;
 ///                 worker-exposure-days of n / units n made, for every n that made units; the
 ///                 estimate's own value for the others (<see cref="SocialRiskEstimate.WithObservedOwn"/>)
 /// </code>
-/// and, where the mix lost more sales than predicted, the buyers' stock cover is lowered until the
+/// a candidate that left on margin in at least half the replications gets a minimum viable volume
+/// above the one it had (<see cref="RaiseViability"/>), and, where the mix lost more sales than predicted, the buyers' stock cover is lowered until the
 /// prediction at the mix matches (<see cref="CalibrateCover"/>). q_a = share_a x demand of a's buyer; the shipment cost per day is the arc's fixed cost without the
 /// relationship cost (which the simulation does not charge), so cost' moves c's predicted landed cost
 /// per unit at this mix, per-shipment transport included, to the simulated one. Candidates the mix did
@@ -60,6 +61,8 @@ internal static class SimulationFeedback
             candidates.Add(candidate with { Availability = [.. candidate.Availability.Select(a => Math.Clamp(a * scale, 0, 1))] });
         }
 
+        RaiseViability(problem, shares, simulated, candidates);
+
         var costGap = CostGaps(problem, shares, simulated, network, relationshipCostPerDay);
         var observed = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (id, supplier) in simulated.Suppliers)
@@ -91,6 +94,33 @@ internal static class SimulationFeedback
 
         var refined = problem with { Candidates = candidates, Arcs = arcs };
         return simulated.Kpis.TryGetValue(SourcingKpi.Shortfall, out var shortfall) ? CalibrateCover(refined, shares, shortfall.Mean) : refined;
+    }
+
+    /// <summary>Step above the volume a supplier left on margin at, so the re-solve moves away from it (the threshold is somewhere above; the rounds raise it again if the next volume fails too).</summary>
+    internal const double ViabilityStep = 0.1;
+
+    /// <summary>
+    /// A candidate the mix used that left the chain on margin in at least half the replications was
+    /// below the volume it needs to stay in business, whatever the estimate says: its minimum viable
+    /// volume rises to (1 + <see cref="ViabilityStep"/>) x the units a day the mix gave it, so the
+    /// re-solve gives it more or nothing. Never lowered.
+    /// </summary>
+    private static void RaiseViability(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, List<SourcingCandidate> candidates)
+    {
+        var units = new double[problem.Candidates.Count];
+        for (int a = 0; a < problem.Arcs.Count; a++)
+        {
+            units[problem.Arcs[a].CandidateIndex] += shares[a] * problem.Buyers[problem.Arcs[a].BuyerIndex].DemandPerDay;
+        }
+
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            if (units[c] > 0 && simulated.Suppliers.TryGetValue(candidates[c].SupplierId, out var supplier) && supplier.MarginExits >= 0.5)
+            {
+                double viable = Math.Max(candidates[c].MinViableUnitsPerDay, units[c] * (1 + ViabilityStep));
+                candidates[c] = candidates[c] with { MinViableUnitsPerDay = viable };
+            }
+        }
     }
 
     /// <summary>
@@ -128,6 +158,38 @@ internal static class SimulationFeedback
     {
         Buyers = [.. problem.Buyers.Select(b => b.Cover is { } cover ? b with { Cover = cover with { OrderUpToDays = Math.Max(0, cover.OrderUpToDays - days) } } : b)],
     };
+
+    /// <summary>
+    /// What a round changed beyond the per-supplier availability, cost and social risk: the stock
+    /// cover's order-up-to level and absorption, and the minimum viable volumes raised by margin exits.
+    /// </summary>
+    public static string DescribeChanges(SourcingProblem before, SourcingProblem after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<string>();
+        var coverBefore = before.Buyers.Select(b => b.Cover).FirstOrDefault(c => c is not null);
+        var coverAfter = after.Buyers.Select(b => b.Cover).FirstOrDefault(c => c is not null);
+        if (coverBefore is not null && coverAfter is not null)
+        {
+            if (Math.Abs(coverAfter.OrderUpToDays - coverBefore.OrderUpToDays) > 1e-9)
+            {
+                changes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"cover {coverBefore.OrderUpToDays:0.##} -> {coverAfter.OrderUpToDays:0.##} days"));
+            }
+
+            if (Math.Abs(coverAfter.AbsorptionDays - coverBefore.AbsorptionDays) > 1e-9)
+            {
+                changes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"absorption {coverBefore.AbsorptionDays:0.##} -> {coverAfter.AbsorptionDays:0.##} days"));
+            }
+        }
+
+        var raised = before.Candidates.Zip(after.Candidates)
+            .Where(p => p.Second.MinViableUnitsPerDay > p.First.MinViableUnitsPerDay)
+            .Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Second.SupplierId} left on margin, needs {p.Second.MinViableUnitsPerDay:0.#} a day"))
+            .ToList();
+        changes.AddRange(raised);
+        return string.Join("; ", changes);
+    }
 
     /// <summary>Largest absolute difference between two share vectors.</summary>
     public static double MaxChange(IReadOnlyList<double> before, IReadOnlyList<double> after) =>

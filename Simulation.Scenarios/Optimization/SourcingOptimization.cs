@@ -49,12 +49,31 @@ public static class SourcingOptimization
         var programmes = definition.Social?.CapacityBuilding ?? [];
         var context = new Context(scenarioPath, overrides, settings, programmes, folder, cancellationToken);
 
-        // Solve first, so a request no mix meets is refused before any simulation.
-        var first = Require(Solve(problem, settings, context));
+        // Solve first, so a request no mix meets is refused before any simulation; unless continuity is
+        // judged on the prediction calibrated to today's simulated tail, which needs today's simulation.
+        SourcingSolution first;
+        SimulatedVariant baselineSimulated;
+        TailCalibration? calibration = null;
+        if (Calibrates(problem, settings))
+        {
+            var todayUncalibrated = Baseline(problem, settings.Sourcing);
+            baselineSimulated = await context.SimulateBaselineAsync(problem, todayUncalibrated).ConfigureAwait(false);
+            calibration = FitTail(problem, todayUncalibrated.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha);
+            problem = calibration.Apply(problem);
+            first = Solve(problem, settings, context);
+            if (!first.HasMix)
+            {
+                throw new ScenarioInputException(first.Explanation.TrimEnd() + "\n" + calibration.Describe());
+            }
+        }
+        else
+        {
+            first = Require(Solve(problem, settings, context));
+            baselineSimulated = await context.SimulateBaselineAsync(problem, Baseline(problem, settings.Sourcing)).ConfigureAwait(false);
+        }
 
         // Today's mix, simulated on the same random numbers as every candidate.
         var today = Baseline(problem, settings.Sourcing);
-        var baselineSimulated = await context.SimulateBaselineAsync(problem, today).ConfigureAwait(false);
         var baseline = new OptimizedPoint(0, null, today, baselineSimulated.Mix, OptimizedPoint.BaselineName, MixOf(problem, today.Shares));
 
         // Refinement first: the frontier is then traced with the parameters the simulation showed.
@@ -71,18 +90,35 @@ public static class SourcingOptimization
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
                 candidates.Add((single, problem, simulated));
                 var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
+                if (calibration is not null)
+                {
+                    // Refit to today's mix under the round's parameters, so today's mix stays an answer the
+                    // caps admit; a round's mix whose tail the simulation shows above a cap is flagged or
+                    // passed over (BestSimulated), not fitted to, since one absorption cannot match both.
+                    var fit = FitTail(refined, today.Shares, baselineSimulated.Mix, settings.Sourcing.CvarAlpha);
+                    refined = fit.Apply(refined);
+                    calibration = fit with { PredictedCvarBefore = calibration.PredictedCvarBefore };
+                }
+
                 var next = Solve(refined, settings, context);
                 if (!next.HasMix)
                 {
                     // Keep the rounds so far: the mixes they simulated are still candidates.
-                    refinement.Add(new RefineRound(round, double.NaN, single.Predicted, simulated.Mix, new Dictionary<SourcingKpi, double>()));
-                    refinementStop = $"Refinement stopped in round {round}: with the simulated parameters, {FirstLine(next.Explanation)} The earlier rounds' mixes are kept.";
+                    refinement.Add(new RefineRound(round, double.NaN, single.Predicted, simulated.Mix, new Dictionary<SourcingKpi, double>())
+                    {
+                        Changes = SimulationFeedback.DescribeChanges(problem, refined),
+                    });
+                    string why = FirstLine(next.Explanation);
+                    refinementStop = $"Refinement stopped in round {round}: with the simulated parameters, {char.ToLowerInvariant(why[0])}{why[1..]} The earlier rounds' mixes are kept.";
                     single = null;
                     break;
                 }
 
                 bool settled = SourcingSolver.SameMix(single, next);
-                refinement.Add(new RefineRound(round, SimulationFeedback.MaxChange(single.Shares, next.Shares), single.Predicted, simulated.Mix, next.Predicted));
+                refinement.Add(new RefineRound(round, SimulationFeedback.MaxChange(single.Shares, next.Shares), single.Predicted, simulated.Mix, next.Predicted)
+                {
+                    Changes = SimulationFeedback.DescribeChanges(problem, refined),
+                });
                 problem = refined;
                 single = next;
                 if (settled)
@@ -146,7 +182,7 @@ public static class SourcingOptimization
         }
 
         int chosen = settings.ParetoAxis is null && settings.RefineRounds > 0
-            ? BestSimulated(points, settings.Sourcing.Objective)
+            ? BestSimulated(points, settings.Sourcing)
             : ChoosePoint(points, settings.Sourcing.Objective, settings.ParetoAxis);
         var chosenPoint = points[chosen];
         string mixYaml = MixVariantWriter.Render(
@@ -162,6 +198,7 @@ public static class SourcingOptimization
         {
             RefinementStop = refinementStop,
             RequestedPoints = requested,
+            Calibration = calibration,
         };
         await ParetoFile.WriteAsync(folder.PathFor("pareto.parquet"), outcome, cancellationToken).ConfigureAwait(false);
         await OptimizeFiles.WriteMixAsync(folder.PathFor(OptimizeFiles.MixFile), problem, today, chosenPoint, cancellationToken).ConfigureAwait(false);
@@ -172,6 +209,19 @@ public static class SourcingOptimization
         folder.Commit();
         return outcome;
     }
+
+    /// <summary>
+    /// Whether continuity is judged on the calibrated prediction: a shortfall or CVaR objective or cap, a
+    /// buyer with a stock cover (whose absorption is what is calibrated), and not <c>--no-calibration</c>.
+    /// </summary>
+    private static bool Calibrates(SourcingProblem problem, OptimizeSettings settings) =>
+        settings.Calibrate && problem.HasStockCover
+        && (settings.Sourcing.Objective is SourcingKpi.Cvar or SourcingKpi.Shortfall
+            || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Cvar) || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Shortfall)
+            || settings.ParetoAxis is SourcingKpi.Cvar or SourcingKpi.Shortfall);
+
+    private static TailCalibration FitTail(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, double alpha) =>
+        TailCalibration.Fit(problem, shares, Math.Max(0, simulated.Kpis[SourcingKpi.Cvar].Mean), alpha);
 
     /// <summary>Today's mix as a solution: the scenario's own shares, evaluated by the prediction model.</summary>
     private static SourcingSolution Baseline(SourcingProblem problem, SourcingSettings settings)
@@ -187,13 +237,19 @@ public static class SourcingOptimization
 
     /// <summary>
     /// The refinement's recommendation: of the simulated candidates that neither break a cap nor
-    /// simulate worse than today's mix, the one with the lowest simulated objective; when every one is
+    /// simulate worse than today's mix, the one with the lowest simulated objective (among those whose
+    /// simulated means meet every cap, if any do); when every one is
     /// flagged, the last (flagged, so the outputs say no safe mix was found).
     /// </summary>
-    private static int BestSimulated(List<OptimizedPoint> points, SourcingKpi objective)
+    private static int BestSimulated(List<OptimizedPoint> points, SourcingSettings settings)
     {
         var safe = points.Where(p => !p.IsBaseline && p.Simulated is not null && !p.IsFlagged).ToList();
-        return safe.Count > 0 ? safe.OrderBy(p => p.Simulated!.Kpis[objective].Mean).First().Index : points[^1].Index;
+
+        // A cap whose simulated CI merely reaches below it is not broken, but a mix whose simulated mean
+        // meets every cap is the better answer when there is one.
+        var withinCaps = safe.Where(p => settings.Caps.All(c => p.Simulated!.Kpis[c.Key].Mean <= c.Value)).ToList();
+        var pool = withinCaps.Count > 0 ? withinCaps : safe;
+        return pool.Count > 0 ? pool.OrderBy(p => p.Simulated!.Kpis[settings.Objective].Mean).First().Index : points[^1].Index;
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd(':') + (text.Contains('\n') ? ": " + string.Join("; ", text.Split('\n').Skip(1).Select(l => l.Trim())) + "." : "");

@@ -11,7 +11,7 @@ namespace Simulation.Scenarios.Output;
 /// <remarks>
 /// By far the largest file of a run (apparel, 20 replications: 107 MB of the folder's 110), so it is
 /// compressed at Zstd's fastest level: half the CPU time of the standard level for a file 0.1% larger
-/// (benchmarks/README.md, "The whole command", fifth look).
+/// (benchmarks/README.md, "The whole command", sixth look).
 /// </remarks>
 internal sealed class NodeTimeSeriesFile : IAsyncDisposable
 {

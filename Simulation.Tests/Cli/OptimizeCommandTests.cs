@@ -182,7 +182,7 @@ public sealed class OptimizeCommandTests
             "optimize", smartMix, "--objective", "cost", "--refine", "2", "--set", "horizon_days=250", "--scenarios", "20", "--replications", "2", "--out", folder);
 
         Assert.True(code == 0, error);
-        Assert.Contains("refinement: simulated availability, cost, social risk, lost sales fed back", output, StringComparison.Ordinal);
+        Assert.Contains("refinement: simulated supply, cost, social risk, tail, exits fed back", output, StringComparison.Ordinal);
         foreach (string column in new[] { "predicted", "simulated", "re-solved", "share change", "social", "shortfall" })
         {
             Assert.Contains(column, output, StringComparison.Ordinal);

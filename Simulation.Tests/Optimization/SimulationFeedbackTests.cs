@@ -76,6 +76,35 @@ public sealed class SimulationFeedbackTests
     }
 
     [Fact]
+    public void ASupplierThatLeftOnMargin_NeedsMoreVolumeThanItHad_InTheReSolve()
+    {
+        // Half to each factory (50 a day each); f2 left on margin in 3 of 5 replications, f1 in 1 of 5.
+        var (network, problem) = Small();
+        var simulated = AllToF1() with
+        {
+            DeliveryRatio = [0.9, 0.5],
+            Suppliers = new Dictionary<string, SimulatedSupplier>(StringComparer.Ordinal)
+            {
+                ["f1"] = new(36_000, 36_000, 216_000, 1_800, MarginExits: 0.2),
+                ["f2"] = new(18_000, 18_000, 110_000, 700, MarginExits: 0.6),
+            },
+        };
+
+        var refined = SimulationFeedback.Apply(problem, [0.5, 0.5], [], simulated, network, new SocialRiskEstimate(network), 1);
+
+        // f2's minimum viable volume rises to 1.1 x 50 = 55 a day; f1 (one exit in five) keeps its estimate.
+        Assert.Equal(55, refined.Candidates[1].MinViableUnitsPerDay, 12);
+        Assert.Equal(problem.Candidates[0].MinViableUnitsPerDay, refined.Candidates[0].MinViableUnitsPerDay);
+
+        // The re-solve gives f2 at least 55 a day or nothing; today's 50 a day is no longer allowed.
+        var settings = new SourcingSettings { RelativeGap = 0 };
+        Assert.Contains(SourcingEvaluation.Violations(refined, settings, [0.5, 0.5], []), v => v.StartsWith("f2: 50 units/day below the 55", StringComparison.Ordinal));
+        var solution = SourcingSolver.Solve(refined, settings);
+        double f2Units = solution.Shares[problem.Arcs.ToList().FindIndex(a => a.CandidateIndex == 1)] * 100;
+        Assert.True(f2Units < 1e-6 || f2Units >= 55 - 1e-6, $"f2 gets {f2Units} a day");
+    }
+
+    [Fact]
     public void AnEnrolledSupplier_GetsItsProgrammesEffectsBack_SoTheReSolveDoesNotCountThemTwice()
     {
         // f1 was simulated enrolled: its 0.05 exposure per unit already includes a cut of 0.02 that the

@@ -24,7 +24,7 @@ public sealed class StockCoverTests
     /// second replication. G(L) = (L - 40) / 100 below L = 40 (the safety stock, 50 - (10 + L) days, over
     /// the 100-day period), (L - 40) / (10 + L) above.
     /// </summary>
-    private static SourcingProblem Instance(double shortfallCost)
+    internal static SourcingProblem Instance(double shortfallCost)
     {
         var problem = OneBuyer(100, 0,
             new Offer("A", 1, 1000, Availability: [1, 1]),

@@ -16,7 +16,7 @@ if ! command -v clang >/dev/null; then
 fi
 # A ReadyToRun and a native publish for the same runtime share these folders, and a leftover of
 # one breaks the other: start clean.
-rm -rf "$out" Simulation.Cli/obj/Release/net10.0/linux-x64 Simulation.Cli/bin/Release/net10.0/linux-x64
+rm -rf "$out" Simulation.*/obj/Release/net10.0/linux-x64 Simulation.*/bin/Release/net10.0/linux-x64
 dotnet publish Simulation.Cli/Simulation.Cli.csproj -c Release -r linux-x64 --self-contained true \
   -p:PublishAot=$native -p:DebugType=none -o "$out"
 # No debug symbols or API docs in a runtime build.

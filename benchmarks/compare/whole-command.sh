@@ -123,7 +123,9 @@ section_apparel() {
                     -o "$WORK/apparel-$t" --force --quiet "${extra[@]}" >/dev/null
             done
         done
-        cmp -s "$WORK/apparel-1/timeseries.parquet" "$WORK/apparel-2/timeseries.parquet" || echo "(timeseries.parquet differs between thread counts!)"
+        for file in "$WORK"/apparel-1/*.parquet; do
+            cmp -s "$file" "$WORK/apparel-2/$(basename "$file")" || echo "($(basename "$file") differs between thread counts!)"
+        done
         local w1 w2 u1 u2
         w1=$(cut -d' ' -f1 "$WORK/t1" | median); w2=$(cut -d' ' -f1 "$WORK/t2" | median)
         u1=$(cut -d' ' -f2 "$WORK/t1" | median); u2=$(cut -d' ' -f2 "$WORK/t2" | median)

@@ -12,7 +12,8 @@ internal static class ComparisonJson
         var rows = new JsonArray();
         foreach (var (variant, kpi, d) in outcome.Differences)
         {
-            rows.Add(new JsonObject
+            // As a JsonNode: the generic Add<T> may build a JsonValue by reflection, which natively compiled sim lacks.
+            rows.Add((JsonNode)new JsonObject
             {
                 ["variant"] = variant,
                 ["kpi"] = kpi.Name,

@@ -269,16 +269,17 @@ internal static class OptimizeReport
             var mix = new JsonArray();
             foreach (var share in point.Mix)
             {
-                mix.Add(new JsonObject { ["buyer"] = share.BuyerId, ["supplier"] = share.SupplierId, ["region"] = share.RegionId, ["share"] = share.Share });
+                // As a JsonNode: the generic Add<T> may build a JsonValue by reflection, which natively compiled sim lacks.
+                mix.Add((JsonNode)new JsonObject { ["buyer"] = share.BuyerId, ["supplier"] = share.SupplierId, ["region"] = share.RegionId, ["share"] = share.Share });
             }
 
             var enrolments = new JsonArray();
             foreach (var enrolment in point.Enrolments)
             {
-                enrolments.Add(new JsonObject { ["programme"] = enrolment.ProgrammeId, ["supplier"] = enrolment.SupplierId, ["cost_per_year"] = Value(enrolment.CostPerYear) });
+                enrolments.Add((JsonNode)new JsonObject { ["programme"] = enrolment.ProgrammeId, ["supplier"] = enrolment.SupplierId, ["cost_per_year"] = Value(enrolment.CostPerYear) });
             }
 
-            points.Add(new JsonObject
+            points.Add((JsonNode)new JsonObject
             {
                 ["point"] = point.Index,
                 ["label"] = point.Label,

@@ -12,7 +12,8 @@ internal static class SummaryJson
         var kpis = new JsonArray();
         foreach (var (kpi, s) in outcome.Summaries)
         {
-            kpis.Add(new JsonObject
+            // As a JsonNode: the generic Add<T> may build a JsonValue by reflection, which natively compiled sim lacks.
+            kpis.Add((JsonNode)new JsonObject
             {
                 ["kpi"] = kpi.Name,
                 ["unit"] = kpi.Unit,
@@ -31,7 +32,7 @@ internal static class SummaryJson
         var alerts = new JsonArray();
         foreach (var a in outcome.Alerts)
         {
-            alerts.Add(new JsonObject
+            alerts.Add((JsonNode)new JsonObject
             {
                 ["alert"] = a.Alert.Id,
                 ["condition"] = AlertText.Condition(a.Alert),

@@ -71,7 +71,8 @@ internal static class SweepReport
         var sensitivity = new JsonArray();
         foreach (var (kpi, parameter, index) in outcome.Sensitivity)
         {
-            sensitivity.Add(new JsonObject
+            // As a JsonNode: the generic Add<T> may build a JsonValue by reflection, which natively compiled sim lacks.
+            sensitivity.Add((JsonNode)new JsonObject
             {
                 ["kpi"] = kpi,
                 ["parameter"] = parameter,

@@ -57,6 +57,9 @@ public sealed class NodeTimeSeries
     /// <summary>The node ids, in definition order.</summary>
     public IReadOnlyList<string> Nodes => _nodes;
 
-    /// <summary>The value of <paramref name="metric"/> at node <paramref name="node"/> and row <paramref name="row"/>.</summary>
-    public double Value(int metric, int row, int node) => _values[metric][(row * _nodes.Length) + node];
+    /// <summary>
+    /// Every value of <paramref name="metric"/>, row after row and node after node within a row: the
+    /// value of row r and node n is at <c>r * Nodes.Count + n</c>, the order of <c>node_timeseries.parquet</c>.
+    /// </summary>
+    public ReadOnlySpan<double> Values(int metric) => _values[metric];
 }

@@ -34,6 +34,10 @@ internal sealed partial class NetworkBuilder
     // otherwise build one message per expanded link, all at the same place.
     private readonly HashSet<(SNode Node, bool Tier)> _reportedLinks = [];
 
+    // Expansions of an anchored source list shared by many stocks (layered-2000: 1,115 retailers, one
+    // 285-source list), by list, product and the customer's tier: what else a link's checks read.
+    private readonly Dictionary<(IReadOnlyList<SourceSpec> Sources, string ProductId, int CustomerTier), SharedExpansion> _expansions = [];
+
     private NetworkBuilder(ScenarioSpec spec, Diagnostics errors)
     {
         _spec = spec;
@@ -368,6 +372,35 @@ internal sealed partial class NetworkBuilder
 
     private SourceLink[] Expand(int customer, StockSpec stock, HashSet<int> seen, int[] edgeTarget, SNode[] edgeNode, SourceSpec[] edgeSource, ref int edges)
     {
+        // An anchored list (read once for all its places) without picks expands alike for every customer
+        // of one product and tier, except that a customer must not be among its own suppliers: the
+        // links (immutable) are then shared, and only the customer's edges for the cycle search are
+        // written. An expansion that reported anything is not kept, so every error is found as before.
+        NodeDefinition customerNode = Nodes[customer].Definition;
+        var key = (stock.Sources, stock.Definition.ProductId, customerNode.Role == NodeRole.Supplier ? customerNode.Tier : 0);
+        bool shareable = stock.SourcesNode is SSeq { Anchor: not null } && stock.Sources.All(source => source.Pick is null);
+        if (shareable && _expansions.TryGetValue(key, out SharedExpansion? shared) && Array.IndexOf(shared.Suppliers, customer) < 0)
+        {
+            shared.Suppliers.CopyTo(edgeTarget, edges);
+            shared.Nodes.CopyTo(edgeNode, edges);
+            shared.Sources.CopyTo(edgeSource, edges);
+            edges += shared.Suppliers.Length;
+            return shared.Links;
+        }
+
+        int errorsBefore = _errors.Count;
+        int firstEdge = edges;
+        SourceLink[] expanded = ExpandAll(customer, stock, seen, edgeTarget, edgeNode, edgeSource, ref edges);
+        if (shareable && _errors.Count == errorsBefore)
+        {
+            _expansions[key] = new SharedExpansion(expanded, edgeTarget[firstEdge..edges], edgeNode[firstEdge..edges], edgeSource[firstEdge..edges]);
+        }
+
+        return expanded;
+    }
+
+    private SourceLink[] ExpandAll(int customer, StockSpec stock, HashSet<int> seen, int[] edgeTarget, SNode[] edgeNode, SourceSpec[] edgeSource, ref int edges)
+    {
         seen.Clear();
         var links = new List<SourceLink>(stock.Sources.Count);
         double sum = 0;
@@ -544,6 +577,9 @@ internal sealed partial class NetworkBuilder
         edgeSource[edges] = source;
         edges++;
     }
+
+    /// <summary>A source list's links as expanded once, with the edges they add to the supply graph.</summary>
+    private sealed record SharedExpansion(SourceLink[] Links, int[] Suppliers, SNode[] Nodes, SourceSpec[] Sources);
 
     /// <summary>
     /// The field path of a link's supplier or group key, built only for an error: a layered network has

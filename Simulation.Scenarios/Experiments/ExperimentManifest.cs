@@ -1,19 +1,12 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Simulation.Scenarios.Json;
 
 namespace Simulation.Scenarios.Experiments;
 
 /// <summary>The provenance of a comparison or sweep, written as <c>manifest.json</c> beside its datasets.</summary>
 internal sealed record ExperimentManifest
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public string ToolVersion { get; init; } =
         typeof(ExperimentManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
@@ -47,5 +40,5 @@ internal sealed record ExperimentManifest
     /// <summary>Each shard's own provenance, for a merged sweep.</summary>
     public IReadOnlyList<Sweeps.ShardRecord>? Shards { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, RunFilesJson.Default.ExperimentManifest);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Parquet;
-using Parquet.Data;
 using Parquet.Schema;
 using Simulation.Scenarios.Loading;
 
@@ -50,15 +49,14 @@ internal static class ParquetTableReader
             using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
             for (int c = 0; c < fields.Length; c++)
             {
-                using RawColumnData raw = await group.ReadRawColumnDataBaseAsync(fields[c]).ConfigureAwait(false);
-                string?[]? cells = ToText(raw, fields[c].IsNullable);
-                if (cells is null)
+                var read = ReadTextAsync(group, fields[c]);
+                if (read is null)
                 {
                     errors.UnsupportedColumnType(file, c + 1, fields[c].Name, fields[c].ClrType.Name);
                     return null;
                 }
 
-                columns[c].Add(cells);
+                columns[c].Add(await read.ConfigureAwait(false));
             }
 
             rows += group.RowCount;
@@ -80,45 +78,78 @@ internal static class ParquetTableReader
         return table;
     }
 
-    private static string?[]? ToText(RawColumnData raw, bool nullable) => raw switch
+    /// <summary>
+    /// One column chunk as text, or null for a column type an import cannot hold. Each type is read
+    /// through its own typed call: Parquet.Net's untyped read picks the type by reflection and
+    /// <c>dynamic</c>, which the natively compiled <c>sim</c> cannot run.
+    /// </summary>
+    private static Task<string?[]>? ReadTextAsync(ParquetRowGroupReader group, DataField field)
     {
-        RawColumnData<ReadOnlyMemory<char>> v => Cells(v, nullable, x => x.ToString()),
-        RawColumnData<double> v => Cells(v, nullable, x => x.ToString("R", CultureInfo.InvariantCulture)),
-        RawColumnData<float> v => Cells(v, nullable, x => x.ToString("R", CultureInfo.InvariantCulture)),
-        RawColumnData<decimal> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<long> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<int> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<short> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<sbyte> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<ulong> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<uint> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<ushort> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<byte> v => Cells(v, nullable, x => x.ToString(CultureInfo.InvariantCulture)),
-        RawColumnData<bool> v => Cells(v, nullable, x => x ? "true" : "false"),
-        RawColumnData<DateOnly> v => Cells(v, nullable, x => x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        RawColumnData<DateTime> v => Cells(v, nullable, x => x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        _ => null,
-    };
+        if (field.ClrType == typeof(ReadOnlyMemory<char>))
+        {
+            // How Parquet.Net 6 types a text column it reads.
+            return Text(group, field);
+        }
+
+        if (field.ClrType == typeof(DateOnly))
+        {
+            return Cells<DateOnly>(group, field, x => x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        return Type.GetTypeCode(field.ClrType) switch
+        {
+            TypeCode.String => Text(group, field),
+            TypeCode.Double => Cells<double>(group, field, x => x.ToString("R", CultureInfo.InvariantCulture)),
+            TypeCode.Single => Cells<float>(group, field, x => x.ToString("R", CultureInfo.InvariantCulture)),
+            TypeCode.Decimal => Cells<decimal>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.Int64 => Cells<long>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.Int32 => Cells<int>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.Int16 => Cells<short>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.SByte => Cells<sbyte>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.UInt64 => Cells<ulong>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.UInt32 => Cells<uint>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.UInt16 => Cells<ushort>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.Byte => Cells<byte>(group, field, x => x.ToString(CultureInfo.InvariantCulture)),
+            TypeCode.Boolean => Cells<bool>(group, field, x => x ? "true" : "false"),
+            TypeCode.DateTime => Cells<DateTime>(group, field, x => x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            _ => null,
+        };
+    }
 
     /// <summary>
-    /// The cells of one column chunk. A required (non-nullable) column has no definition levels, so its
-    /// values are read directly; an optional one through <see cref="RawColumnData{T}.NullableValues"/>.
+    /// The cells of one column chunk of a flat column: a required column is read as plain values, an
+    /// optional one as nullable values (a null cell stays null).
     /// </summary>
-    private static string?[] Cells<T>(RawColumnData<T> data, bool nullable, Func<T, string> format)
+    private static async Task<string?[]> Cells<T>(ParquetRowGroupReader group, DataField field, Func<T, string> format)
         where T : struct
     {
-        if (nullable)
+        var cells = new string?[checked((int)group.RowCount)];
+        if (field.IsNullable)
         {
-            return [.. data.NullableValues.Select(x => x.HasValue ? format(x.Value) : null)];
+            var values = new T?[cells.Length];
+            await group.ReadAsync<T>(field, values).ConfigureAwait(false);
+            for (int i = 0; i < cells.Length; i++)
+            {
+                cells[i] = values[i] is { } value ? format(value) : null;
+            }
+
+            return cells;
         }
 
-        Span<T> values = data.Values;
-        var cells = new string?[values.Length];
-        for (int i = 0; i < values.Length; i++)
+        var required = new T[cells.Length];
+        await group.ReadAsync<T>(field, required).ConfigureAwait(false);
+        for (int i = 0; i < cells.Length; i++)
         {
-            cells[i] = format(values[i]);
+            cells[i] = format(required[i]);
         }
 
+        return cells;
+    }
+
+    private static async Task<string?[]> Text(ParquetRowGroupReader group, DataField field)
+    {
+        var cells = new string[checked((int)group.RowCount)];
+        await group.ReadAsync(field, cells).ConfigureAwait(false);
         return cells;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
@@ -6,8 +7,9 @@ namespace Simulation.Scenarios.Output;
 
 /// <summary>
 /// One column of a <see cref="ParquetStreamWriter"/>: a typed field and the values of the row group
-/// being filled. Each buffer holds two arrays sized for one row group: while the full one is encoded and
-/// written in the background (<see cref="TakeFilled"/>), the other fills with the next group's values.
+/// being filled. Each buffer holds arrays sized for one row group: while full ones are encoded in the
+/// background (<see cref="TakeFilled"/>), another fills with the next group's values; an encoded group's
+/// array goes back to a small pool for reuse, so a writer holds one array per group in flight, plus one.
 /// </summary>
 internal abstract class ColumnBuffer
 {
@@ -27,17 +29,17 @@ internal abstract class ColumnBuffer
     public abstract void Allocate(int capacity);
 
     /// <summary>
-    /// Hands over the values appended so far as a write of one column chunk, and goes on filling a
-    /// second array; the write gives its array back for reuse when it is done. The caller runs at most
-    /// one such write per buffer at a time.
+    /// Hands over the values appended so far as a write of one column chunk, and goes on filling
+    /// another array; the write gives its array back for reuse when it is done. Writes of several
+    /// groups may run at once.
     /// </summary>
     public abstract Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled();
 
-    /// <summary>Returns the filled array and puts the spare (or a new one, the first time) in its place.</summary>
-    protected static TElement[] SwapArrays<TElement>(ref TElement[] values, ref TElement[]? spare)
+    /// <summary>Returns the filled array and puts a pooled one (or a new one) in its place.</summary>
+    protected static TElement[] SwapArrays<TElement>(ref TElement[] values, ConcurrentBag<TElement[]> pool)
     {
         var filled = values;
-        values = Interlocked.Exchange(ref spare, null) ?? new TElement[filled.Length];
+        values = pool.TryTake(out var spare) ? spare : new TElement[filled.Length];
         return filled;
     }
 }
@@ -47,7 +49,7 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
     where T : struct
 {
     private T[] _values = [];
-    private T[]? _spare;
+    private readonly ConcurrentBag<T[]> _pool = [];
     private int _count;
 
     public override int Count => _count;
@@ -56,17 +58,31 @@ internal sealed class ValueColumn<T>(string name) : ColumnBuffer(new DataField<T
 
     public void Add(T value) => _values[_count++] = value;
 
+    /// <summary>Appends <paramref name="values"/>, one per row.</summary>
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        values.CopyTo(_values.AsSpan(_count));
+        _count += values.Length;
+    }
+
+    /// <summary>Appends <paramref name="value"/> to <paramref name="count"/> rows.</summary>
+    public void AddRepeated(T value, int count)
+    {
+        _values.AsSpan(_count, count).Fill(value);
+        _count += count;
+    }
+
     public override void Allocate(int capacity) => _values = new T[capacity];
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        var filled = SwapArrays(ref _values, ref _spare);
+        var filled = SwapArrays(ref _values, _pool);
         int count = _count;
         _count = 0;
         return async (group, cancellationToken) =>
         {
             await group.WriteAsync<T>(Field, new ReadOnlyMemory<T>(filled, 0, count), null, null, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _spare, filled);
+            _pool.Add(filled);
         };
     }
 }
@@ -76,7 +92,7 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
     where T : struct
 {
     private T?[] _values = [];
-    private T?[]? _spare;
+    private readonly ConcurrentBag<T?[]> _pool = [];
     private int _count;
 
     public override int Count => _count;
@@ -89,13 +105,13 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        var filled = SwapArrays(ref _values, ref _spare);
+        var filled = SwapArrays(ref _values, _pool);
         int count = _count;
         _count = 0;
         return async (group, cancellationToken) =>
         {
             await group.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(filled, 0, count), null, null, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _spare, filled);
+            _pool.Add(filled);
         };
     }
 }
@@ -104,7 +120,7 @@ internal sealed class NullableValueColumn<T>(string name) : ColumnBuffer(new Dat
 internal sealed class StringColumn(string name, bool nullable = false) : ColumnBuffer(new DataField<string>(name, nullable))
 {
     private string?[] _values = [];
-    private string?[]? _spare;
+    private readonly ConcurrentBag<string?[]> _pool = [];
     private int _count;
 
     public override int Count => _count;
@@ -122,18 +138,30 @@ internal sealed class StringColumn(string name, bool nullable = false) : ColumnB
         _values[_count++] = value;
     }
 
+    /// <summary>Appends <paramref name="values"/>, one per row.</summary>
+    public void AddRange(ReadOnlySpan<string?> values)
+    {
+        if (!Field.IsNullable && values.Contains(null))
+        {
+            throw new ArgumentNullException(nameof(values), $"Column '{Field.Name}' is required.");
+        }
+
+        values.CopyTo(_values.AsSpan(_count));
+        _count += values.Length;
+    }
+
     public override void Allocate(int capacity) => _values = new string?[capacity];
 
     public override Func<ParquetRowGroupWriter, CancellationToken, Task> TakeFilled()
     {
-        var filled = SwapArrays(ref _values, ref _spare);
+        var filled = SwapArrays(ref _values, _pool);
         int count = _count;
         _count = 0;
         return async (group, _) =>
         {
             await group.WriteAsync(Field, new ArraySegment<string>(filled!, 0, count), null).ConfigureAwait(false);
-            Array.Clear(filled, 0, count); // drop the references before the array waits as the spare
-            Volatile.Write(ref _spare, filled);
+            Array.Clear(filled, 0, count); // drop the references before the array waits in the pool
+            _pool.Add(filled);
         };
     }
 }

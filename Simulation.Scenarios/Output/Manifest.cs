@@ -1,19 +1,12 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Simulation.Scenarios.Json;
 
 namespace Simulation.Scenarios.Output;
 
 /// <summary>The provenance of a run, written as <c>manifest.json</c>.</summary>
 internal sealed record Manifest
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>The manifest's name in a run folder.</summary>
     public const string FileName = "manifest.json";
 
@@ -67,7 +60,7 @@ internal sealed record Manifest
     public static string CurrentToolVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, RunFilesJson.Default.Manifest);
 
     /// <summary>Reads the <c>manifest.json</c> of a run folder.</summary>
     /// <exception cref="ScenarioInputException">The file is missing or is not a manifest.</exception>
@@ -80,7 +73,7 @@ internal sealed record Manifest
 
         try
         {
-            return JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Options)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), RunFilesJson.Default.Manifest)
                 ?? throw new ScenarioInputException($"'{path}' is empty.");
         }
         catch (JsonException e)

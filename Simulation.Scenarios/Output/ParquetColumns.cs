@@ -14,11 +14,11 @@ internal sealed class ParquetColumns
     public const int RowGroupSize = 50_000;
 
     /// <summary>
-    /// Writer options shared by every Parquet file: Zstd at its standard level. Parquet.Net's default
-    /// level is the smallest size, which costs several milliseconds per column chunk and made writing
-    /// twice as slow for files 3% smaller (benchmarks/README.md, "Outputs").
+    /// Writer options shared by every Parquet file: Zstd, at its standard level unless told otherwise.
+    /// Parquet.Net's default level is the smallest size, which costs several milliseconds per column
+    /// chunk and made writing twice as slow for files 3% smaller (benchmarks/README.md, "Outputs").
     /// </summary>
-    public static ParquetOptions WriterOptions() => new() { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = CompressionLevel.Optimal };
+    public static ParquetOptions WriterOptions(CompressionLevel level = CompressionLevel.Optimal) => new() { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = level };
 
     private readonly List<(DataField Field, Func<int, int, Task> Write)> _columns = [];
     private ParquetRowGroupWriter? _currentGroup;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
 using Parquet;
 using Parquet.Schema;
 
@@ -12,34 +14,45 @@ namespace Simulation.Scenarios.Output;
 /// appends in a deterministic order gets identical bytes every time.
 /// </summary>
 /// <remarks>
-/// A full row group is encoded, compressed and written in the background (a thread-pool task), while
-/// the caller goes on filling the next group: <see cref="EndRow"/> is called from the replication
+/// Full row groups are encoded and compressed in the background (thread-pool tasks), several at once,
+/// while the caller goes on filling the next: <see cref="EndRow"/> is called from the replication
 /// runner's in-order consumer, which every worker waits on in turn, so compressing there serialised the
-/// run (apparel with its node time series: Zstd was an eighth of the run's CPU time, all of it on the
-/// consumer). One group per file is in flight at most: the next full group waits for it, so groups
-/// reach the file in order (the bytes do not depend on the thread count) and memory stays at two
-/// groups per file. A failed background write surfaces at the next full group or at
-/// <see cref="CompleteAsync"/>.
+/// run, and one group at a time held the largest file (the node time series, 107 MB for apparel's 20
+/// replications) to one core (benchmarks/README.md, "The whole command"). Each group is encoded by
+/// Parquet.Net as a whole one-group file in memory, and <see cref="RowGroupAssembler"/> appends the
+/// groups to the file strictly in order, so the bytes are those of writing the groups one after another
+/// and do not depend on the thread count. At most <see cref="GroupsInFlight"/> groups per file are in
+/// flight (memory: that many groups, plus the one filling). A failed background encoding surfaces at the
+/// next full group or at <see cref="CompleteAsync"/>.
 /// </remarks>
 internal sealed class ParquetStreamWriter : IAsyncDisposable
 {
     private readonly ColumnBuffer[] _columns;
     private readonly int _rowGroupSize;
     private readonly FileStream _stream;
-    private readonly ParquetWriter _writer;
+    private readonly ParquetSchema _schema;
+    private readonly ParquetOptions _options;
+    private readonly RowGroupAssembler _file;
+    private readonly Queue<Task<MemoryStream>> _inFlight = new();
+    private readonly ConcurrentBag<MemoryStream> _buffers = []; // reused: a group's encoding is a megabyte or two
+
     private readonly CancellationToken _cancellationToken;
     private int _rowsInGroup;
     private bool _completed;
-    private Task _groupInFlight = Task.CompletedTask;
 
-    private ParquetStreamWriter(ColumnBuffer[] columns, int rowGroupSize, FileStream stream, ParquetWriter writer, CancellationToken cancellationToken)
+    private ParquetStreamWriter(ColumnBuffer[] columns, int rowGroupSize, FileStream stream, ParquetSchema schema, ParquetOptions options, CancellationToken cancellationToken)
     {
         _columns = columns;
         _rowGroupSize = rowGroupSize;
         _stream = stream;
-        _writer = writer;
+        _schema = schema;
+        _options = options;
+        _file = new RowGroupAssembler(stream);
         _cancellationToken = cancellationToken;
     }
+
+    /// <summary>Row groups per file encoded at once: one per core, at least two (one encoding while the next fills).</summary>
+    public static int GroupsInFlight { get; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>
     /// Buffered bytes per row group. Small enough that a run's buffers stay a few MB, since Parquet.Net
@@ -62,9 +75,13 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
 
     /// <summary>
     /// Creates <paramref name="path"/> (which must not exist) with one column per buffer, in order, and
-    /// row groups of <see cref="RowGroupRows"/> rows.
+    /// row groups of <see cref="RowGroupRows"/> rows, compressed with Zstd at its standard level.
     /// </summary>
-    public static async Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default)
+    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default) =>
+        CreateAsync(path, columns, CompressionLevel.Optimal, cancellationToken);
+
+    /// <summary>As <see cref="CreateAsync(string, IReadOnlyList{ColumnBuffer}, CancellationToken)"/>, compressed with Zstd at <paramref name="level"/>.</summary>
+    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CompressionLevel level, CancellationToken cancellationToken = default)
     {
         int rows = RowGroupRows(columns);
         foreach (var column in columns)
@@ -73,45 +90,56 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         }
 
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
-        var options = ParquetColumns.WriterOptions();
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
-            var writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, cancellationToken).ConfigureAwait(false);
-            return new ParquetStreamWriter([.. columns], rows, stream, writer, cancellationToken);
+            return Task.FromResult(new ParquetStreamWriter([.. columns], rows, stream, schema, ParquetColumns.WriterOptions(level), cancellationToken));
         }
         catch
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
+            stream.Dispose();
             throw;
         }
     }
 
-    /// <summary>Closes the row whose values were just added to every column; writes the row group when full.</summary>
-    public void EndRow()
+    /// <summary>Rows the group being filled still takes: the most <see cref="EndRows"/> accepts.</summary>
+    public int RowsLeftInGroup => _rowGroupSize - _rowsInGroup;
+
+    /// <summary>Closes the row whose values were just added to every column; hands the row group to an encoder when full.</summary>
+    public void EndRow() => EndRows(1);
+
+    /// <summary>Closes the <paramref name="count"/> rows whose values were just added to every column (at most <see cref="RowsLeftInGroup"/>).</summary>
+    public void EndRows(int count)
     {
-        _rowsInGroup++;
-        RowCount++;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, RowsLeftInGroup);
+        _rowsInGroup += count;
+        RowCount += count;
         if (_rowsInGroup == _rowGroupSize)
         {
-            _groupInFlight.GetAwaiter().GetResult(); // usually done already: it had a whole group's time
+            AppendEncoded(untilInFlight: GroupsInFlight - 1);
             var group = TakeGroup();
-            _groupInFlight = Task.Run(() => WriteGroupAsync(group), _cancellationToken);
+            _inFlight.Enqueue(Task.Run(() => EncodeAsync(group), _cancellationToken));
         }
     }
 
     /// <summary>Writes the last (partial) row group and the footer; the file is complete after this.</summary>
     public async Task CompleteAsync()
     {
-        await _groupInFlight.ConfigureAwait(false);
-
         // A file with no rows still gets one empty row group, so that readers see the schema.
         if (_rowsInGroup > 0 || RowCount == 0)
         {
-            await WriteGroupAsync(TakeGroup()).ConfigureAwait(false);
+            var group = TakeGroup();
+            _inFlight.Enqueue(EncodeAsync(group));
         }
 
-        await _writer.DisposeAsync().ConfigureAwait(false);
+        while (_inFlight.Count > 0)
+        {
+            await _inFlight.Peek().ConfigureAwait(false);
+            AppendEncoded(untilInFlight: _inFlight.Count - 1);
+        }
+
+        _file.Complete();
         await _stream.FlushAsync(_cancellationToken).ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         _completed = true;
@@ -122,16 +150,33 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     {
         if (!_completed)
         {
-            try
+            foreach (var encoding in _inFlight)
             {
-                await _groupInFlight.ConfigureAwait(false); // never close the stream under a running write
-            }
-            catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The run is being abandoned and its folder discarded; the first failure was already reported.
+                try
+                {
+                    await encoding.ConfigureAwait(false); // never drop buffers a running encoder still reads
+                }
+                catch (Exception exception) when (exception is IOException or InvalidDataException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // The run is being abandoned and its folder discarded; the first failure was already reported.
+                }
             }
 
             await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Appends encoded groups in order, oldest first: every finished one, and then, waiting if need be,
+    /// until at most <paramref name="untilInFlight"/> are left in flight.
+    /// </summary>
+    private void AppendEncoded(int untilInFlight)
+    {
+        while (_inFlight.Count > 0 && (_inFlight.Count > untilInFlight || _inFlight.Peek().IsCompleted))
+        {
+            var encoded = _inFlight.Dequeue().GetAwaiter().GetResult();
+            _file.Append(encoded.GetBuffer().AsSpan(0, (int)encoded.Length));
+            _buffers.Add(encoded);
         }
     }
 
@@ -150,12 +195,21 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         return [.. _columns.Select(c => c.TakeFilled())];
     }
 
-    private async Task WriteGroupAsync(Func<ParquetRowGroupWriter, CancellationToken, Task>[] columns)
+    /// <summary>Encodes one row group as a whole Parquet file in memory, for <see cref="RowGroupAssembler"/>.</summary>
+    private async Task<MemoryStream> EncodeAsync(Func<ParquetRowGroupWriter, CancellationToken, Task>[] columns)
     {
-        using var group = _writer.CreateRowGroup();
-        foreach (var writeColumn in columns)
+        var encoded = _buffers.TryTake(out var reused) ? reused : new MemoryStream();
+        encoded.SetLength(0);
+        var writer = await ParquetWriter.CreateAsync(_schema, encoded, _options, append: false, _cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
         {
-            await writeColumn(group, _cancellationToken).ConfigureAwait(false);
+            using var group = writer.CreateRowGroup();
+            foreach (var writeColumn in columns)
+            {
+                await writeColumn(group, _cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        return encoded;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
+using Simulation.Scenarios.Json;
 
 namespace Simulation.Scenarios.Reporting;
 
@@ -36,14 +36,6 @@ internal sealed record RunPresentation
 
     /// <summary>Above this many nodes the network view shows groups instead of nodes.</summary>
     public const int MaxViewNodes = 60;
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 
     public ReportSettings Report { get; init; } = ReportSettings.Default;
 
@@ -81,7 +73,7 @@ internal sealed record RunPresentation
         };
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options);
+    public string ToJson() => JsonSerializer.Serialize(this, RunFilesJson.Default.RunPresentation);
 
     /// <summary>Reads presentation.json of a run folder; <see cref="Unknown"/> when the folder has none.</summary>
     /// <exception cref="ScenarioInputException">The file exists but is not a presentation.</exception>
@@ -95,7 +87,7 @@ internal sealed record RunPresentation
 
         try
         {
-            return JsonSerializer.Deserialize<RunPresentation>(File.ReadAllText(path), Options) ?? Unknown;
+            return JsonSerializer.Deserialize(File.ReadAllText(path), RunFilesJson.Default.RunPresentation) ?? Unknown;
         }
         catch (JsonException e)
         {

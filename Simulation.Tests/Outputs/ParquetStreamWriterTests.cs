@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using Parquet;
+using Parquet.Schema;
 using Simulation.Scenarios.Output;
 
 namespace Simulation.Tests.Outputs;
@@ -94,6 +97,81 @@ public sealed class ParquetStreamWriterTests : IDisposable
         Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM read_parquet('{path}', file_row_number = true) WHERE index <> file_row_number"));
         Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)} WHERE v0 <> index * 0.5 OR v399 <> index * 0.5 + 399"));
         Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)} WHERE (index % 5 = 0) <> (label IS NULL) OR label <> 'row ' || index"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1_024)]
+    [InlineData((9 * 1_024) + 333)]
+    public async Task Groups_EncodedApart_AreTheBytesOfOneWriterWritingThemInTurn(int rows)
+    {
+        // Nine full groups (more than GroupsInFlight, so encodings overlap and finish out of order) and
+        // a partial one, with a nullable column, a string column and statistics in every chunk: the
+        // assembled file must be the very bytes Parquet.Net writes group after group into one stream.
+        var index = new ValueColumn<int>("index");
+        var label = new StringColumn("label", nullable: true);
+        var optional = new NullableValueColumn<double>("optional");
+        var values = Enumerable.Range(0, 400).Select(i => new ValueColumn<double>($"v{i}")).ToArray();
+        ColumnBuffer[] columns = [index, label, optional, .. values];
+        int groupRows = ParquetStreamWriter.RowGroupRows(columns);
+        Assert.True(ParquetStreamWriter.GroupsInFlight < 9);
+        string Label(int r) => r % 7 == 0 ? null! : $"node-{r % 13}";
+        double? Optional(int r) => r % 3 == 0 ? null : r / 8.0;
+        double Value(int r, int c) => Math.Sin(r + c) * 1000;
+
+        string assembled = Path.Combine(_folder, $"assembled-{rows}.parquet");
+        await using (var writer = await ParquetStreamWriter.CreateAsync(assembled, columns, CompressionLevel.Fastest))
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                index.Add(r);
+                label.Add(Label(r));
+                optional.Add(Optional(r));
+                for (int c = 0; c < values.Length; c++)
+                {
+                    values[c].Add(Value(r, c));
+                }
+
+                writer.EndRow();
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        string sequential = Path.Combine(_folder, $"sequential-{rows}.parquet");
+        var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
+        await using (var stream = File.Create(sequential))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetColumns.WriterOptions(CompressionLevel.Fastest));
+            for (int start = 0; start == 0 || start < rows; start += groupRows)
+            {
+                int count = Math.Min(groupRows, rows - start);
+                var range = Enumerable.Range(start, count).ToArray();
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<int>(schema.DataFields[0], range.AsMemory());
+                await group.WriteAsync(schema.DataFields[1], range.Select(Label).ToArray());
+                await group.WriteAsync<double>(schema.DataFields[2], range.Select(Optional).ToArray().AsMemory());
+                for (int c = 0; c < values.Length; c++)
+                {
+                    await group.WriteAsync<double>(schema.DataFields[3 + c], range.Select(r => Value(r, c)).ToArray().AsMemory());
+                }
+            }
+        }
+
+        Assert.Equal(await File.ReadAllBytesAsync(sequential), await File.ReadAllBytesAsync(assembled));
+        Assert.Equal(rows, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(assembled)}"));
+        Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM read_parquet('{assembled}', file_row_number = true) WHERE index <> file_row_number OR v399 <> sin(index + 399) * 1000"));
+        Assert.Equal(Enumerable.Range(0, rows).Sum(Optional) ?? 0, DuckDb.Double($"SELECT coalesce(sum(optional), 0) FROM {DuckDb.File(assembled)}"), 6);
+        Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(assembled)} WHERE (index % 7 = 0) <> (label IS NULL) OR label <> 'node-' || (index % 13)"));
+    }
+
+    [Fact]
+    public void Assembler_RefusesBytesThatAreNotAOneGroupParquetFile()
+    {
+        var assembler = new RowGroupAssembler(new MemoryStream());
+        Assert.Throws<InvalidDataException>(() => assembler.Append("PAR1 not a footer PAR1"u8));
+        Assert.Throws<InvalidOperationException>(assembler.Complete);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -116,6 +116,42 @@ public sealed partial class AnchorTests : IDisposable
         Assert.Equal(5, DemandOf(again, "b4"));
     }
 
+    [Fact]
+    public void SharedSourceList_GivesEveryCustomerTheSameLinks()
+    {
+        string scenario = SharingSources(
+            "[{supplier: s1, share: 0.25}, {supplier: s3, share: 0.75, transport_cost_per_order: 3}]",
+            "suppliers:\n  - {id: s3, tier: 1, region: r1, product: good, capacity_per_day: 50, inputs: [{product: raw, sources: [{supplier: s2, share: 1}]}]}\n");
+
+        ScenarioLoadResult result = _folder.Load(scenario);
+
+        Assert.Empty(result.Errors);
+        foreach (string buyer in new[] { "b1", "b2" })
+        {
+            var links = result.Definition!.Nodes.Single(n => n.Id == buyer).Stock.Sources;
+            Assert.Equal([("s1", 0.25, 0.0), ("s3", 0.75, 3.0)], links.Select(l => (l.SupplierId, l.Share, l.TransportCostPerOrder)));
+        }
+    }
+
+    [Fact]
+    public void SharedSourceList_NamingOneOfItsCustomers_IsReportedForThatCustomerOnly()
+    {
+        // b1 expands the list first, without error; dc1 uses the same list and would source from itself.
+        string scenario = SharingSources(
+            "[{supplier: s1, share: 0.5}, {supplier: dc1, share: 0.5}]",
+            "distribution_centres:\n  - {id: dc1, region: r1, product: good, sources: *sources}\nsuppliers:\n");
+
+        ScenarioLoadResult result = _folder.Load(scenario);
+
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.Equal("'dc1' cannot source from itself", error.Message);
+    }
+
+    /// <summary><see cref="Shared"/> with <paramref name="list"/> as the shared source list and the <c>suppliers:</c> line replaced.</summary>
+    private static string SharingSources(string list, string suppliersLine) => Shared
+        .Replace("sources: &sources [{supplier: s1, share: 1}]", "sources: &sources " + list, StringComparison.Ordinal)
+        .Replace("suppliers:\n", suppliersLine, StringComparison.Ordinal);
+
     [GeneratedRegex(@"supplier: s1\b")]
     private static partial Regex SupplierS1();
 

@@ -11,10 +11,11 @@
 #            or Debian's python3-matplotlib / python3-networkx are missing. SupplyNetPy's network stalls
 #            after about 20 days (1.6-1.9% of demand filled), so it does less work than ours.
 # apparel    sim run apparel-bangladesh -r 20 with --threads 1 and 2, report included and --no-report.
-# coldstart  load time, first and warm replications in a fresh process (FirstReplication), published
-#            ReadyToRun as sim is, and plain JIT.
+# coldstart  load time, first and warm replications in a fresh process (FirstReplication), natively
+#            compiled as sim is, ReadyToRun (sim's earlier install) and plain JIT.
 #
-# The sim tool is published ReadyToRun into $WORK (default: a temporary folder) as the README says.
+# The sim tool is published natively compiled into $WORK (default: a temporary folder) as the README
+# says; SIM_BUILD=r2r publishes it ReadyToRun (framework-dependent) instead, for comparison.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,14 +24,23 @@ WORK=${WORK:-$(mktemp -d)}
 REPEATS=${REPEATS:-3}
 SIZES=${SIZES:-"50 200 500 1000 2000"}
 SECTIONS=${*:-"layered apparel coldstart"}
+SIM_BUILD=${SIM_BUILD:-native}
 RID=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load:$(uptime | sed 's/.*load average://')"
 echo "# work folder $WORK, $REPEATS repeats, runtime $RID"
 
-publish() { # project output [extra msbuild args]
+publish() { # project output build (native, r2r or jit)
+    local flags=(-p:PublishAot=true)
+    case $3 in
+        r2r) flags=(-p:PublishAot=false -p:PublishReadyToRun=true --self-contained false) ;;
+        jit) flags=(-p:PublishAot=false -p:PublishReadyToRun=false --self-contained false) ;;
+    esac
     if [ ! -e "$2/.done" ]; then
-        dotnet publish "$ROOT/$1" -c Release -r "$RID" --self-contained false -o "$2" "${@:3}" >"$WORK/publish.log" 2>&1 \
+        # A native, a ReadyToRun and a JIT publish for one runtime share obj/Release/net10.0/RID (of
+        # the project and those it references), and a publish reusing another's leaves a broken tool.
+        rm -rf "$ROOT"/Simulation.*/obj/Release/net10.0/"$RID" "$ROOT/$1/obj/Release/net10.0/$RID"
+        dotnet publish "$ROOT/$1" -c Release -r "$RID" -o "$2" "${flags[@]}" >"$WORK/publish.log" 2>&1 \
             || { cat "$WORK/publish.log"; exit 1; }
         touch "$2/.done"
     fi
@@ -44,8 +54,9 @@ timed() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-publish Simulation.Cli "$WORK/sim"
-SIM=("$WORK/sim/sim")
+publish Simulation.Cli "$WORK/sim-$SIM_BUILD" "$SIM_BUILD"
+SIM=("$WORK/sim-$SIM_BUILD/sim")
+echo "# sim published: $SIM_BUILD"
 
 network() { # N -> path of layered-N.yaml (generated into $WORK when the repository does not ship it)
     local shipped="$ROOT/benchmarks/networks/layered-$1.yaml"
@@ -112,7 +123,9 @@ section_apparel() {
                     -o "$WORK/apparel-$t" --force --quiet "${extra[@]}" >/dev/null
             done
         done
-        cmp -s "$WORK/apparel-1/timeseries.parquet" "$WORK/apparel-2/timeseries.parquet" || echo "(timeseries.parquet differs between thread counts!)"
+        for file in "$WORK"/apparel-1/*.parquet; do
+            cmp -s "$file" "$WORK/apparel-2/$(basename "$file")" || echo "($(basename "$file") differs between thread counts!)"
+        done
         local w1 w2 u1 u2
         w1=$(cut -d' ' -f1 "$WORK/t1" | median); w2=$(cut -d' ' -f1 "$WORK/t2" | median)
         u1=$(cut -d' ' -f2 "$WORK/t1" | median); u2=$(cut -d' ' -f2 "$WORK/t2" | median)
@@ -124,12 +137,13 @@ section_apparel() {
 section_coldstart() {
     echo
     echo "## fresh process: scenario load, first and warm replications (ms: medians over repeats; warm = median of replications 2-6)"
-    publish benchmarks/compare/FirstReplication "$WORK/first-r2r"
-    publish benchmarks/compare/FirstReplication "$WORK/first-jit" -p:PublishReadyToRun=false
+    for build in native r2r jit; do
+        publish benchmarks/compare/FirstReplication "$WORK/first-$build" "$build"
+    done
     echo "| scenario | build | load | first replication | warm replication | first / warm | load / warm |"
     echo "|---|---|---:|---:|---:|---:|---:|"
     for scenario in "$(network 50)" "$(network 2000)" "$ROOT/scenarios/apparel-bangladesh.yaml"; do
-        for build in r2r jit; do
+        for build in native r2r jit; do
             : >"$WORK/cold"
             for _ in $(seq "$REPEATS"); do
                 "$WORK/first-$build/FirstReplication" "$scenario" 6 >>"$WORK/cold"

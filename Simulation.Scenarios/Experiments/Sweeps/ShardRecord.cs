@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Simulation.Scenarios.Json;
 
 namespace Simulation.Scenarios.Experiments.Sweeps;
 
@@ -13,13 +13,6 @@ internal sealed record ShardRecord
 {
     /// <summary>The folder of shard records inside a sweep folder.</summary>
     public const string Folder = "shards";
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public required int Shard { get; init; }
 
@@ -52,7 +45,7 @@ internal sealed record ShardRecord
     public void Write(string folder)
     {
         Directory.CreateDirectory(Path.Combine(folder, Folder));
-        AtomicFile.WriteAllText(PathFor(folder, Shard, Count), JsonSerializer.Serialize(this, Options));
+        AtomicFile.WriteAllText(PathFor(folder, Shard, Count), JsonSerializer.Serialize(this, RunFilesJson.Default.ShardRecord));
     }
 
     /// <summary>Every record in <paramref name="folder"/>, in shard order; unreadable ones are skipped (they are provenance, not data).</summary>
@@ -69,7 +62,7 @@ internal sealed record ShardRecord
         {
             try
             {
-                if (JsonSerializer.Deserialize<ShardRecord>(File.ReadAllText(file), Options) is { } record)
+                if (JsonSerializer.Deserialize(File.ReadAllText(file), RunFilesJson.Default.ShardRecord) is { } record)
                 {
                     records.Add(record);
                 }

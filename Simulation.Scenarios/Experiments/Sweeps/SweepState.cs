@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Simulation.Scenarios.Json;
 
 namespace Simulation.Scenarios.Experiments.Sweeps;
 
@@ -17,13 +17,6 @@ internal sealed record ParameterColumn(string Name, string Path, ParameterType T
 internal sealed record SweepState
 {
     public const string FileName = "sweep.json";
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 
     public int Format { get; init; } = 1;
 
@@ -76,7 +69,7 @@ internal sealed record SweepState
 
         try
         {
-            return JsonSerializer.Deserialize<SweepState>(File.ReadAllText(path), Options);
+            return JsonSerializer.Deserialize(File.ReadAllText(path), SweepStateJson.Default.SweepState);
         }
         catch (JsonException e)
         {
@@ -84,5 +77,5 @@ internal sealed record SweepState
         }
     }
 
-    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, Options));
+    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, SweepStateJson.Default.SweepState));
 }

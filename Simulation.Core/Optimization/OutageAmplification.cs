@@ -13,16 +13,18 @@ public sealed record OutageObservation(IReadOnlyList<double> Shares, IReadOnlyLi
 /// "Shortfall scenarios by supplier"). Prediction scenario s replays the disruptions of simulation
 /// replication s / P in period s mod P, so every simulated mix gives paired losses: predicted L_s and
 /// the simulated period shortfall y_s. Where a supplier down means more lost sales in the simulation
-/// than its outage share (its buyers' stocks run dry, the others cannot take its volume, upstream
-/// shortages follow), the gap lines up with that supplier's outages across scenarios and mixes. The
-/// fit is non-negative least squares over the scenarios of every observed mix:
+/// than its outage share once it carries more than today (its buyers' stock is sized for today's mix,
+/// the others cannot take its volume), the gap lines up with that supplier's outages across scenarios
+/// and mixes. The fit is non-negative least squares over the scenarios of every observed mix:
 /// <code>
 ///   min_{k &gt;= 0}  sum_{mixes m} sum_s ( y_ms - L_ms(k) )^2
-///   L_ms(k) = sum_b w_b max(0, sum_{a of b} s_a (1 + k_c) (1 - a_cs) + G_p(L_b))     (the prediction itself)
+///   L_ms(k) = sum_b w_b max(0, sum_{a of b} (1 - a_cs) (s_a + k_c e_a) + G_p(L_b))    e_a = max(0, s_a - today's s_a)
 /// </code>
-/// solved by Gauss-Newton steps, each an NNLS on the Jacobian J_msc = sum_b w_b [buyer b's loss &gt; 0]
-/// sum_{a of b, of c} s_a (1 - a_cs) (exact in one step without a stock cover). The loss stays linear in
-/// the decision: k_c only scales c's coefficient in the shortfall and CVaR rows. The fit replaces k, so
+/// solved by Gauss-Newton steps, each an NNLS on the Jacobian J_msc = sum_b w_b [b active]
+/// sum_{a of b, of c} (1 - a_cs) e_a, a covered buyer active where its loss is above 0 or the simulation
+/// lost more than predicted (a hinge fitted from below); exact in one step without a stock cover. Only
+/// the share above today's is weighted, so today's prediction (and the absorption fitted to it) does
+/// not move, and the model stays linear (one variable e_a per weighted arc). The fit replaces k, so
 /// refitting to the same simulations leaves the problem unchanged.
 /// </summary>
 public static class OutageAmplification

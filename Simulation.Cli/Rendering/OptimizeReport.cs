@@ -320,6 +320,15 @@ internal static class OptimizeReport
             } : null,
             ["output_folder"] = outcome.OutputDirectory,
             ["refine_rounds"] = outcome.Refinement.Count,
+            ["refinement"] = new JsonArray([.. outcome.Refinement.Select(r => (JsonNode)new JsonObject
+            {
+                ["round"] = r.Round,
+                ["predicted_cvar"] = Value(r.Before.GetValueOrDefault(SourcingKpi.Cvar, double.NaN)),
+                ["simulated_cvar"] = Value(r.Simulated.Kpis[SourcingKpi.Cvar].Mean),
+                ["resolved_cvar"] = Value(r.After.GetValueOrDefault(SourcingKpi.Cvar, double.NaN)),
+                ["share_change"] = Value(r.MaxShareChange),
+                ["changes"] = r.Changes,
+            })]),
             ["points"] = points,
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });

@@ -9,7 +9,7 @@ namespace Simulation.Core.Optimization;
 ///               (landed cost per unit of demand plus the margin of the sales lost; delivered_c = the
 ///               demand-weighted mean availability of c, <see cref="SourcingProblem.DeliveredShare"/>)
 ///   co2e, water, social = sum_a w_a value_a
-///   L_s       = sum_c v_c (1 - availability_cs)                 shortfall share in scenario s (one period of one replication)
+///   L_s       = sum_a w_a (1 - availability_cs) (s_a + k_c e_a)  shortfall share in scenario s (one period of one replication)
 ///   shortfall = sum_s f_s L_s / sum_s f_s                       f_s = the scenario's demand factor
 ///   cvar      = min_t  t + sum_s max(0, L_s - t) / ((1 - alpha) S)   (Rockafellar-Uryasev)
 /// </code>
@@ -118,10 +118,28 @@ public static class SourcingEvaluation
     }
 
     /// <summary>
-    /// Buyer b's shortfall share in each scenario: the proportional loss sum_{a of b} s_a (1 - availability_cs),
+    /// Buyer b's shortfall share in each scenario: the proportional loss sum_{a of b} (1 - availability_cs) (s_a + k_c e_a) (k_c the candidate's <see cref="SourcingCandidate.OutageWeight"/>, e_a its share above today's),
     /// and with a <see cref="StockCover"/> max(0, that + G_p(L_b)), L_b its lead time at the mix.
     /// </summary>
     public static double[] BuyerLosses(SourcingProblem problem, int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
+    {
+        var losses = UnclampedBuyerLosses(problem, buyer, shares, candidateVolume);
+        if (problem.Buyers[buyer].Cover is not null)
+        {
+            for (int s = 0; s < losses.Length; s++)
+            {
+                losses[s] = Math.Max(0, losses[s]);
+            }
+        }
+
+        return losses;
+    }
+
+    /// <summary>
+    /// <see cref="BuyerLosses"/> before the cut at 0: sum_{a of b} (1 - availability_cs) (s_a + k_c e_a) + G_p(L_b)
+    /// (negative where the stock absorbs the scenario's outages with room to spare).
+    /// </summary>
+    public static double[] UnclampedBuyerLosses(SourcingProblem problem, int buyer, IReadOnlyList<double> shares, IReadOnlyList<double> candidateVolume)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(shares);
@@ -133,10 +151,11 @@ public static class SourcingEvaluation
                 continue;
             }
 
-            var availability = problem.Candidates[problem.Arcs[a].CandidateIndex].Availability;
+            var candidate = problem.Candidates[problem.Arcs[a].CandidateIndex];
+            double share = shares[a] + (candidate.OutageWeight * problem.ExcessShare(a, shares[a]));
             for (int s = 0; s < losses.Length; s++)
             {
-                losses[s] += shares[a] * (1 - availability[s]);
+                losses[s] += share * candidate.Outage(s);
             }
         }
 
@@ -146,7 +165,7 @@ public static class SourcingEvaluation
             for (int s = 0; s < losses.Length; s++)
             {
                 var (factor, length) = problem.Period(s);
-                losses[s] = Math.Max(0, losses[s] + cover.CoverLossEnvelope(factor, length, lead));
+                losses[s] += cover.CoverLossEnvelope(factor, length, lead);
             }
         }
 

@@ -151,6 +151,9 @@ public sealed record SourcingProblem
         return weight > 0 ? sum / weight : 1;
     }
 
+    /// <summary>e_a: how far <paramref name="share"/> on arc <paramref name="arc"/> is above today's (the whole share when there is no baseline).</summary>
+    public double ExcessShare(int arc, double share) => Math.Max(0, share - (BaselineShares.Count == 0 ? 0 : BaselineShares[arc]));
+
     /// <summary>Total demand of all buyers, units per day.</summary>
     public double TotalDemandPerDay => Buyers.Sum(b => b.DemandPerDay);
 
@@ -186,6 +189,11 @@ public sealed record SourcingProblem
             if (candidate.CapacityPerDay < 0 || double.IsNaN(candidate.CapacityPerDay))
             {
                 throw new ArgumentException($"Candidate '{candidate.SupplierId}' has a negative capacity.");
+            }
+
+            if (!(candidate.OutageWeight >= 0) || !double.IsFinite(candidate.OutageWeight))
+            {
+                throw new ArgumentException($"Candidate '{candidate.SupplierId}' needs a finite outage weight >= 0, got {candidate.OutageWeight}.");
             }
         }
 
@@ -333,8 +341,19 @@ public sealed record SourcingCandidate(string SupplierId, string RegionId, doubl
     /// <summary>The queue it adds to its buyers' lead time when it makes to order; null when it ships from stock (or nothing is known).</summary>
     public QueueCurve? Queue { get; init; }
 
+    /// <summary>
+    /// k_c &gt;= 0: how much more of demand the simulation loses, per unit of share given to this candidate
+    /// beyond today's, when it is down than its outage says (<see cref="OutageAmplification"/>; 0 unless
+    /// fitted by <c>--refine</c>). Arc a's loss in scenario s is (1 - availability_cs) (s_a + k_c e_a),
+    /// e_a = max(0, s_a - today's s_a), in the shortfall and CVaR rows.
+    /// </summary>
+    public double OutageWeight { get; init; }
+
     /// <summary>Mean availability over the scenarios.</summary>
     public double MeanAvailability => Availability.Count == 0 ? 1 : Availability.Average();
+
+    /// <summary>Its outage share in scenario s: 1 - availability_cs.</summary>
+    public double Outage(int scenario) => 1 - Availability[scenario];
 }
 
 /// <summary>One (buyer, candidate) pair a share of demand may go along, with its per-unit parameters.</summary>

@@ -161,7 +161,8 @@ internal static class SimulationFeedback
 
     /// <summary>
     /// What a round changed beyond the per-supplier availability, cost and social risk: the stock
-    /// cover's order-up-to level and absorption, and the minimum viable volumes raised by margin exits.
+    /// cover's order-up-to level and absorption, the minimum viable volumes raised by margin exits, and
+    /// the outage weights 1 + k_c fitted to the shortfall scenarios (<see cref="OutageAmplification"/>).
     /// </summary>
     public static string DescribeChanges(SourcingProblem before, SourcingProblem after)
     {
@@ -188,6 +189,10 @@ internal static class SimulationFeedback
             .Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Second.SupplierId} left on margin, needs {p.Second.MinViableUnitsPerDay:0.#} a day"))
             .ToList();
         changes.AddRange(raised);
+        changes.AddRange(before.Candidates.Zip(after.Candidates)
+            .Where(p => Math.Abs(p.Second.OutageWeight - p.First.OutageWeight) > 1e-9)
+            .OrderByDescending(p => p.Second.OutageWeight)
+            .Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"outage weight {p.Second.SupplierId} x{1 + p.Second.OutageWeight:0.##}")));
         return string.Join("; ", changes);
     }
 

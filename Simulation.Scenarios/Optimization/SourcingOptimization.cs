@@ -84,12 +84,27 @@ public static class SourcingOptimization
         if (settings.RefineRounds > 0)
         {
             var estimate = new SocialRiskEstimate(definition);
+            var observed = new List<OutageObservation> { new(today.Shares, baselineSimulated.Mix.PeriodShortfalls) };
             single = first;
             for (int round = 1; round <= settings.RefineRounds; round++)
             {
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
                 candidates.Add((single, problem, simulated));
                 var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
+                if (ContinuityMatters(settings))
+                {
+                    observed.Add(new OutageObservation(single.Shares, simulated.Mix.PeriodShortfalls));
+                }
+
+                if (ContinuityMatters(settings) && simulated.Mix.Kpis[SourcingKpi.Cvar].Ci95Low > single.Predicted[SourcingKpi.Cvar])
+                {
+                    // Shortfall scenarios by supplier, refitted when the round's tail is surely worse than
+                    // predicted (a tail within the noise would fit noise): every mix simulated so far says,
+                    // scenario by scenario, how much more is lost when a supplier is down than its outage, per
+                    // unit of share above today's (so today's prediction, and the absorption fitted to it, stay).
+                    refined = OutageAmplification.WithWeights(refined, OutageAmplification.Fit(refined, observed));
+                }
+
                 if (calibration is not null)
                 {
                     // Refit to today's mix under the round's parameters, so today's mix stays an answer the
@@ -215,10 +230,13 @@ public static class SourcingOptimization
     /// buyer with a stock cover (whose absorption is what is calibrated), and not <c>--no-calibration</c>.
     /// </summary>
     private static bool Calibrates(SourcingProblem problem, OptimizeSettings settings) =>
-        settings.Calibrate && problem.HasStockCover
-        && (settings.Sourcing.Objective is SourcingKpi.Cvar or SourcingKpi.Shortfall
-            || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Cvar) || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Shortfall)
-            || settings.ParetoAxis is SourcingKpi.Cvar or SourcingKpi.Shortfall);
+        settings.Calibrate && problem.HasStockCover && ContinuityMatters(settings);
+
+    /// <summary>Whether the shortfall or its CVaR is the objective, a cap or the Pareto axis (then refine also fits the outage weights).</summary>
+    private static bool ContinuityMatters(OptimizeSettings settings) =>
+        settings.Sourcing.Objective is SourcingKpi.Cvar or SourcingKpi.Shortfall
+        || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Cvar) || settings.Sourcing.Caps.ContainsKey(SourcingKpi.Shortfall)
+        || settings.ParetoAxis is SourcingKpi.Cvar or SourcingKpi.Shortfall;
 
     private static TailCalibration FitTail(SourcingProblem problem, IReadOnlyList<double> shares, SimulatedMix simulated, double alpha) =>
         TailCalibration.Fit(problem, shares, Math.Max(0, simulated.Kpis[SourcingKpi.Cvar].Mean), alpha);

@@ -55,7 +55,7 @@ internal sealed class RegionalScenarioLosses
 
             foreach (int c in _members[r])
             {
-                double coefficient = (1 - candidates[c].Availability[s]) - shared;
+                double coefficient = candidates[c].Outage(s) - shared;
                 if (coefficient != 0)
                 {
                     addCandidate(c, coefficient);
@@ -79,7 +79,7 @@ internal sealed class RegionalScenarioLosses
         counts.Clear();
         foreach (int c in members)
         {
-            double loss = 1 - candidates[c].Availability[s];
+            double loss = candidates[c].Outage(s);
             counts[loss] = counts.GetValueOrDefault(loss) + 1;
         }
 

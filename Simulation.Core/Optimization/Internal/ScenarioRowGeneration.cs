@@ -47,7 +47,7 @@ internal sealed class ScenarioRowGeneration
             double weight = candidate.CapacityPerDay / totalCapacity;
             for (int s = 0; s < scenarios; s++)
             {
-                losses[s] += weight * (1 - candidate.Availability[s]);
+                losses[s] += weight * candidate.Outage(s);
             }
         }
 

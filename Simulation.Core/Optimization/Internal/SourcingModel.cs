@@ -14,7 +14,7 @@ namespace Simulation.Core.Optimization.Internal;
 ///   upstream   peak D sum_c units_nc v_c &lt;= utilisation capacity_n          every upper-tier supplier n
 ///   viability  D v_c &gt;= min viable_c y_a                                    every arc a of c
 ///   change     |s_a - baseline_a| &lt;= max change
-///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) - t;  CVaR = t + sum_s u_s / ((1 - alpha) S)
+///   CVaR       u_s &gt;= sum_c v_c (1 - availability_cs) + sum_a w_a k_c (1 - availability_cs) e_a - t;   e_a &gt;= s_a - today's s_a, e_a &gt;= 0  CVaR = t + sum_s u_s / ((1 - alpha) S)
 ///              (written per region, RegionalScenarioLosses; with many scenarios only the rows the
 ///              incumbent needs, ScenarioRowGeneration)
 ///   caps       KPI_k &lt;= cap_k;   objective  min KPI_objective
@@ -69,6 +69,9 @@ internal sealed class SourcingModel : IDisposable
     // Per buyer with a cover, its loss in each period at the period's mean availabilities (what the
     // cost prices); null for the others.
     private Variable[]?[] _coverPeriodLoss = [];
+
+    // e_a per arc of a candidate with an outage weight (the share above today's); null until needed.
+    private Variable?[]? _excess;
 
     private SourcingModel(SourcingProblem problem, SourcingSettings settings, bool elastic)
     {
@@ -175,7 +178,13 @@ internal sealed class SourcingModel : IDisposable
                 double sum = 0;
                 for (int c = 0; c < volume.Length; c++)
                 {
-                    sum += volume[c] * (1 - _problem.Candidates[c].Availability[s]);
+                    sum += volume[c] * _problem.Candidates[c].Outage(s);
+                }
+
+                for (int a = 0; a < _share.Length && _excess is not null; a++)
+                {
+                    var candidate = _problem.Candidates[_problem.Arcs[a].CandidateIndex];
+                    sum += Weight(_problem.Arcs[a].BuyerIndex) * candidate.OutageWeight * candidate.Outage(s) * _problem.ExcessShare(a, _share[a].SolutionValue());
                 }
 
                 losses[s] = sum;
@@ -573,7 +582,7 @@ internal sealed class SourcingModel : IDisposable
     /// <code>
     ///   queue      q_c &gt;= q_k + slope_k (v_c - v_k)            every segment k of c's queue curve
     ///   lead time  sum_{a of b} T_a s_a + sum_c q_c = x_0 + sum_k d_bk,   0 &lt;= d_bk &lt;= x_k - x_(k-1)
-    ///   loss       l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
+    ///   loss       l_bs &gt;= sum_{a of b} (1 - availability_cs) (s_a + k_c e_a) + G_p(x_0) + sum_k slope_pk d_bk,   l_bs &gt;= 0
     /// </code>
     /// with G_p the convex envelope (<see cref="StockCover.CoverLossEnvelope"/>): its slopes ascend, so
     /// the solver fills the segments in order by itself. q only raises the lead time, so the solver
@@ -681,7 +690,7 @@ internal sealed class SourcingModel : IDisposable
         return losses;
     }
 
-    /// <summary>l_bs &gt;= sum_{a of b} (1 - availability_cs) s_a + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
+    /// <summary>l_bs &gt;= sum_{a of b} (1 - availability_cs) (s_a + k_c e_a) + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
     private Variable[] AddScenarioLosses(int b, StockCover cover, Variable[] segments)
     {
         var x = cover.LeadBreakpointsDays;
@@ -714,10 +723,11 @@ internal sealed class SourcingModel : IDisposable
             for (int a = 0; a < _share.Length; a++)
             {
                 var arc = _problem.Arcs[a];
-                double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+                double loss = _problem.Candidates[arc.CandidateIndex].Outage(s);
                 if (arc.BuyerIndex == b && loss > 0)
                 {
                     row.SetCoefficient(_share[a], -loss);
+                    AddExcessLoss(a, loss, -1, row.SetCoefficient);
                 }
             }
 
@@ -728,6 +738,35 @@ internal sealed class SourcingModel : IDisposable
         }
 
         return losses;
+    }
+
+    /// <summary>
+    /// Adds k_c x <paramref name="outage"/> x e_a (times <paramref name="scale"/>) for an arc whose candidate
+    /// has an outage weight: the loss of the share above today's (<see cref="SourcingCandidate.OutageWeight"/>).
+    /// </summary>
+    private void AddExcessLoss(int a, double outage, double scale, Action<Variable, double> add)
+    {
+        double weight = _problem.Candidates[_problem.Arcs[a].CandidateIndex].OutageWeight;
+        if (weight > 0 && outage > 0)
+        {
+            add(Excess(a), scale * weight * outage);
+        }
+    }
+
+    /// <summary>e_a &gt;= s_a - today's s_a, e_a &gt;= 0, made on first use (only arcs of weighted candidates have one).</summary>
+    private Variable Excess(int a)
+    {
+        _excess ??= new Variable?[_share.Length];
+        if (_excess[a] is { } existing)
+        {
+            return existing;
+        }
+
+        var excess = _solver.MakeNumVar(0, double.PositiveInfinity, $"e{a}");
+        var row = _solver.MakeConstraint(-(_problem.BaselineShares.Count == 0 ? 0 : _problem.BaselineShares[a]), double.PositiveInfinity, $"excess{a}");
+        row.SetCoefficient(excess, 1);
+        row.SetCoefficient(_share[a], -1);
+        return _excess[a] = excess;
     }
 
     /// <summary>Adds scenario s's shortfall share L_s (times <paramref name="scale"/>) to a row or the objective.</summary>
@@ -742,6 +781,11 @@ internal sealed class SourcingModel : IDisposable
                 s,
                 (r, loss) => add(RegionVolume(r), scale * loss),
                 (c, coefficient) => add(_volume[c], scale * coefficient));
+            for (int a = 0; a < _share.Length; a++)
+            {
+                AddExcessLoss(a, _problem.Candidates[_problem.Arcs[a].CandidateIndex].Outage(s), scale * Weight(_problem.Arcs[a].BuyerIndex), add);
+            }
+
             return;
         }
 
@@ -756,10 +800,11 @@ internal sealed class SourcingModel : IDisposable
         for (int a = 0; a < _share.Length; a++)
         {
             var arc = _problem.Arcs[a];
-            double loss = 1 - _problem.Candidates[arc.CandidateIndex].Availability[s];
+            double loss = _problem.Candidates[arc.CandidateIndex].Outage(s);
             if (_coverLoss[arc.BuyerIndex] is null && loss > 0)
             {
                 add(_share[a], scale * Weight(arc.BuyerIndex) * loss);
+                AddExcessLoss(a, loss, scale * Weight(arc.BuyerIndex), add);
             }
         }
     }
@@ -932,6 +977,11 @@ internal sealed class SourcingModel : IDisposable
                     add(_volume[c], 1 - _delivered[c]);
                 }
 
+                for (int a = 0; a < _share.Length; a++)
+                {
+                    AddExcessLoss(a, 1 - _delivered[_problem.Arcs[a].CandidateIndex], Weight(_problem.Arcs[a].BuyerIndex), add);
+                }
+
                 break;
             case SourcingKpi.Shortfall:
                 for (int a = 0; a < _share.Length; a++)
@@ -940,6 +990,7 @@ internal sealed class SourcingModel : IDisposable
                     if (_coverLoss[arc.BuyerIndex] is null)
                     {
                         add(_share[a], Weight(arc.BuyerIndex) * (1 - _delivered[arc.CandidateIndex]));
+                        AddExcessLoss(a, 1 - _delivered[arc.CandidateIndex], Weight(arc.BuyerIndex), add);
                     }
                 }
 

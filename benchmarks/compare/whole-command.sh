@@ -21,6 +21,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ANCHORS=$(cd "$ROOT/.." && pwd)/shared/anchors
 WORK=${WORK:-$(mktemp -d)}
+mkdir -p "$WORK"
 REPEATS=${REPEATS:-3}
 SIZES=${SIZES:-"50 200 500 1000 2000"}
 SECTIONS=${*:-"layered apparel coldstart"}

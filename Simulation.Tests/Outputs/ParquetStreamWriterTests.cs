@@ -121,7 +121,7 @@ public sealed class ParquetStreamWriterTests : IDisposable
         double Value(int r, int c) => Math.Sin(r + c) * 1000;
 
         string assembled = Path.Combine(_folder, $"assembled-{rows}.parquet");
-        await using (var writer = await ParquetStreamWriter.CreateAsync(assembled, columns, CompressionLevel.Fastest))
+        await using (var writer = await ParquetStreamWriter.CreateAsync(assembled, columns, ParquetColumns.WriterOptions(CompressionLevel.Fastest)))
         {
             for (int r = 0; r < rows; r++)
             {

@@ -45,7 +45,7 @@ public class Event
     {
         EventPriority.Validate(priority);
         MarkTriggered();
-        ScheduleAfter(0, priority);
+        ScheduleNow(priority);
     }
 
     /// <summary>Triggers the event as failed; waiters see <see cref="Error"/>.</summary>
@@ -54,7 +54,7 @@ public class Event
         ArgumentNullException.ThrowIfNull(error);
         MarkTriggered();
         Error = error;
-        ScheduleAfter(0, EventPriority.Normal);
+        ScheduleNow(EventPriority.Normal);
     }
 
     /// <summary>Runs <paramref name="callback"/> when the event is processed (at once if it already was).</summary>
@@ -87,6 +87,11 @@ public class Event
 
     internal void ScheduleAfter(double delay, int priority) =>
         _sequence = Simulator.Enqueue(delay, priority, this);
+
+    /// <summary>Schedules at the current time with a validated priority: a zero delay needs no check,
+    /// and every store put, store get, resource grant and process end comes through here.</summary>
+    private void ScheduleNow(int priority) =>
+        _sequence = Simulator.EnqueueValidated(0, priority, this);
 
     /// <summary>Called by the simulator when a queue entry for this event comes due.</summary>
     internal virtual void Fire(long sequence)

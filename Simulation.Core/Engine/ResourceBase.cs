@@ -66,7 +66,7 @@ public abstract class ResourceBase
         {
             case RequestState.Granted:
                 AccrueBusyTime();
-                _users.Remove(request);
+                RemoveUser(request);
                 Recycle(request);
                 ServeWaiting();
                 break;
@@ -92,6 +92,13 @@ public abstract class ResourceBase
         }
 
         request.Prepare(priority, preempt, _nextOrder++, Simulator.ActiveProcess);
+        if (_users.Count < Capacity && _waiting.Count == 0)
+        {
+            // Nobody waits and a unit is free: the line would hand this request straight back.
+            Grant(request);
+            return request;
+        }
+
         _waiting.Add(request);
         if (_preemptive && preempt && _users.Count >= Capacity)
         {
@@ -112,11 +119,30 @@ public abstract class ResourceBase
                 continue;
             }
 
-            AccrueBusyTime();
-            next.State = RequestState.Granted;
-            next.GrantedAt = Simulator.Now;
-            _users.Add(next);
-            next.Succeed();
+            Grant(next);
+        }
+    }
+
+    private void Grant(Request request)
+    {
+        AccrueBusyTime();
+        request.State = RequestState.Granted;
+        request.GrantedAt = Simulator.Now;
+        _users.Add(request);
+        request.Succeed();
+    }
+
+    /// <summary>Removes a holder by reference, keeping the others in grant order (which preemption
+    /// reads); <see cref="List{T}.Remove"/> would compare through the equality comparer.</summary>
+    private void RemoveUser(Request request)
+    {
+        for (int i = _users.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_users[i], request))
+            {
+                _users.RemoveAt(i);
+                return;
+            }
         }
     }
 
@@ -148,7 +174,7 @@ public abstract class ResourceBase
         }
 
         AccrueBusyTime();
-        _users.Remove(worst);
+        RemoveUser(worst);
         worst.State = RequestState.Preempted;
         if (worst.Owner is { IsAlive: true } owner)
         {

@@ -22,7 +22,18 @@ public sealed class Store<T> : StoreBase<T>
     /// <summary>Puts <paramref name="item"/> in; the event succeeds once there was room.</summary>
     public StorePut<T> Put(T item)
     {
-        var put = QueuePut(item);
+        StorePut<T> put;
+        if (!PutsWaiting && _items.Count < Capacity)
+        {
+            // What Balance would do first with this put: admit it (the waiting gets are served below).
+            put = AcceptedPut(item);
+            _items.Enqueue(item);
+        }
+        else
+        {
+            put = QueuePut(item);
+        }
+
         Balance();
         return put;
     }
@@ -31,7 +42,17 @@ public sealed class Store<T> : StoreBase<T>
     public StoreGet<T> Get()
     {
         var get = new StoreGet<T>(Simulator, filter: null);
-        _gets.Enqueue(get);
+        if (_gets.Count == 0 && _items.Count > 0)
+        {
+            // Nobody is ahead of this get: Balance would serve it first (a waiting put can only be
+            // admitted once this get has made room, so it is admitted after, below).
+            get.Serve(_items.Dequeue());
+        }
+        else
+        {
+            _gets.Enqueue(get);
+        }
+
         Balance();
         return get;
     }

@@ -28,6 +28,18 @@ public abstract class StoreBase<T>
     /// <summary>The most items it holds.</summary>
     public int Capacity { get; }
 
+    /// <summary>True while some put waits for room.</summary>
+    private protected bool PutsWaiting => _puts.Count > 0;
+
+    /// <summary>A put that the store takes at once (no put waits and there is room): it succeeds as
+    /// <see cref="TryAdmitPut"/> would have admitted it, without passing through the line.</summary>
+    private protected StorePut<T> AcceptedPut(T item)
+    {
+        var put = new StorePut<T>(Simulator, item);
+        put.Succeed();
+        return put;
+    }
+
     /// <summary>Queues a put of <paramref name="item"/>; the store then balances.</summary>
     private protected StorePut<T> QueuePut(T item)
     {

@@ -151,7 +151,7 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
         _disruptions = new Disruptions(_sim, definition, _nodes, _nodeIndex, context.Streams, _log, _production);
         _resourcing = new Resourcing(_sim, _nodes, _links, _stocks, this, _economics, ReviewPriority - 1);
         _bookkeeping = new Bookkeeping(_sim, _horizon, _warmup, _nodes, _buyerSide, _suppliers, _shippers, _stocks, _ledger, _flows, _demand, _disruptions, _resourcing, _socialHooks);
-        _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, _socialHooks);
+        _sampler = new TimeSeriesSampler(_sim, _horizon, options.TimeSeriesEveryDays, options.NodeSeriesBuffers, _nodes, _buyers, _ledger, _flows, _bookkeeping, _economics, _disruptions, _socialHooks);
         _dayEnd = OnDayEnd;
         _ordering = new Ordering(_sim, _horizon, _nodes, _links, _ledger, _resourcing, _production, _shipping);
 

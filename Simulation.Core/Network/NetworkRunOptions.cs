@@ -23,6 +23,13 @@ public sealed record NetworkRunOptions
     /// </summary>
     public Action<OrderEvent>? OrderRecorder { get; init; }
 
+    /// <summary>
+    /// Where the node series' arrays come from: a run that shares one instance between its
+    /// replications and <see cref="NodeTimeSeries.Release">releases</see> each series once written
+    /// reuses them; null allocates them for each replication. Values do not depend on it.
+    /// </summary>
+    public NodeSeriesBuffers? NodeSeriesBuffers { get; init; }
+
     /// <summary>Test hook: called after the bookkeeping of every simulated day, with the running model.</summary>
     internal Action<NetworkModel>? DayEndProbe { get; init; }
 }

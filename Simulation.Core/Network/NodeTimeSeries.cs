@@ -42,13 +42,15 @@ public sealed class NodeTimeSeries
 
     private readonly double[] _days;
     private readonly string[] _nodes;
-    private readonly double[][] _values; // [metric][row * nodes + node]
+    private readonly NodeSeriesBuffers? _owner;
+    private double[][]? _values; // [metric][row * nodes + node]; null once released
 
-    internal NodeTimeSeries(double[] days, string[] nodes, double[][] values)
+    internal NodeTimeSeries(double[] days, string[] nodes, double[][] values, NodeSeriesBuffers? owner)
     {
         _days = days;
         _nodes = nodes;
         _values = values;
+        _owner = owner;
     }
 
     /// <summary>The sampled days.</summary>
@@ -61,5 +63,21 @@ public sealed class NodeTimeSeries
     /// Every value of <paramref name="metric"/>, row after row and node after node within a row: the
     /// value of row r and node n is at <c>r * Nodes.Count + n</c>, the order of <c>node_timeseries.parquet</c>.
     /// </summary>
-    public ReadOnlySpan<double> Values(int metric) => _values[metric];
+    /// <exception cref="ObjectDisposedException">The series was <see cref="Release">released</see>.</exception>
+    public ReadOnlySpan<double> Values(int metric) =>
+        (_values ?? throw new ObjectDisposedException(nameof(NodeTimeSeries), "The node series was released after it was written."))[metric];
+
+    /// <summary>
+    /// Gives the values' arrays back to the <see cref="NodeSeriesBuffers"/> of the run that made the
+    /// series (<see cref="NetworkRunOptions.NodeSeriesBuffers"/>), for a later replication; the values
+    /// cannot be read afterwards. Does nothing to a series made without buffers, or released before.
+    /// </summary>
+    public void Release()
+    {
+        var values = Interlocked.Exchange(ref _values, null);
+        if (values is not null)
+        {
+            _owner?.Return(values);
+        }
+    }
 }

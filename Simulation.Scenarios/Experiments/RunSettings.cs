@@ -41,6 +41,10 @@ public sealed record RunSettings
     /// <summary>Reports the number of replications finished, in order.</summary>
     public IProgress<int>? Progress { get; init; }
 
-    /// <summary>Sees every replication's full result (supplier outcomes included), in replication order.</summary>
+    /// <summary>
+    /// Sees every replication's full result (supplier outcomes included), in replication order. The
+    /// result's <see cref="NetworkRunResult.NodeSeries"/> can be read only during the call: its arrays
+    /// are then reused by a later replication.
+    /// </summary>
     public Action<NetworkRunResult>? ReplicationObserver { get; init; }
 }

@@ -59,6 +59,7 @@ public static class ScenarioRun
         var presentation = RunPresentation.From(definition, scenario.Report);
         bool[] applies = KpiPresentation.ApplicableKpis(presentation);
         var seeds = Enumerable.Range(0, replications).Select(r => SeedSequence.ReplicationSeed(seed, r)).ToArray();
+        var nodeBuffers = new NodeSeriesBuffers(); // each replication's node series reuses the arrays of one already written
         IReadOnlyList<KpiSummary> summaries;
         IReadOnlyList<AlertSummary> alertSummaries;
         await using (var timeSeries = await TimeSeriesFile.CreateAsync(folder.PathFor(TimeSeriesFile.FileName), definition.StartDate, cancellationToken).ConfigureAwait(false))
@@ -71,7 +72,7 @@ public static class ScenarioRun
             ReplicationRunner.Run(
                 replications,
                 seed,
-                context => RunOne(definition, context, settings),
+                context => RunOne(definition, context, settings, nodeBuffers),
                 (index, replication) =>
                 {
                     var result = replication.Result;
@@ -86,6 +87,7 @@ public static class ScenarioRun
                     nodeSeries.Append(index, result.NodeSeries);
                     orderLog?.Append(index, replication.Orders!);
                     settings.ReplicationObserver?.Invoke(result);
+                    result.NodeSeries?.Release();
                 },
                 new ReplicationOptions
                 {
@@ -176,7 +178,7 @@ public static class ScenarioRun
         return summaries;
     }
 
-    private static ReplicationOutput RunOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings)
+    private static ReplicationOutput RunOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings, NodeSeriesBuffers nodeBuffers)
     {
         List<NetworkEvent>? events = settings.RecordEvents ? [] : null;
         List<OrderEvent>? orders = settings.RecordOrders ? [] : null;
@@ -185,6 +187,7 @@ public static class ScenarioRun
             TimeSeriesEveryDays = settings.TimeSeriesEveryDays,
             EventRecorder = events is null ? null : events.Add,
             OrderRecorder = orders is null ? null : orders.Add,
+            NodeSeriesBuffers = nodeBuffers,
         };
         var result = NetworkSimulation.Run(definition, context, options);
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Parquet;
 using Simulation.Core.Network;
 
 namespace Simulation.Scenarios.Output;
@@ -9,9 +10,11 @@ namespace Simulation.Scenarios.Output;
 /// by <c>--timeseries-every</c> like <c>timeseries.parquet</c>. Schema in docs/outputs.md.
 /// </summary>
 /// <remarks>
-/// By far the largest file of a run (apparel, 20 replications: 107 MB of the folder's 110), so it is
-/// compressed at Zstd's fastest level: half the CPU time of the standard level for a file 0.1% larger
-/// (benchmarks/README.md, "The whole command", sixth look).
+/// By far the largest file of a run (apparel, 20 replications: 107 MB of the folder's 110 with Zstd),
+/// and its encoding is work the run does besides the simulation, on a core the replications want too:
+/// it is compressed with LZ4 (Parquet's <c>LZ4_RAW</c> codec), which takes about 0.4 of Zstd's
+/// compression time (at Zstd's fastest level) for a file 13% larger, the same values either way
+/// (benchmarks/README.md, "The whole command", eighth look).
 /// </remarks>
 internal sealed class NodeTimeSeriesFile : IAsyncDisposable
 {
@@ -33,7 +36,7 @@ internal sealed class NodeTimeSeriesFile : IAsyncDisposable
     {
         var file = new NodeTimeSeriesFile();
         ColumnBuffer[] columns = [file._replication, file._day, file._node, .. file._metrics];
-        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, CompressionLevel.Fastest, cancellationToken).ConfigureAwait(false);
+        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, ParquetColumns.WriterOptions(CompressionMethod.Lz4Raw, CompressionLevel.Fastest), cancellationToken).ConfigureAwait(false);
         return file;
     }
 

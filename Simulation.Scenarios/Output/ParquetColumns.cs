@@ -18,7 +18,10 @@ internal sealed class ParquetColumns
     /// Parquet.Net's default level is the smallest size, which costs several milliseconds per column
     /// chunk and made writing twice as slow for files 3% smaller (benchmarks/README.md, "Outputs").
     /// </summary>
-    public static ParquetOptions WriterOptions(CompressionLevel level = CompressionLevel.Optimal) => new() { CompressionMethod = CompressionMethod.Zstd, CompressionLevel = level };
+    public static ParquetOptions WriterOptions(CompressionLevel level = CompressionLevel.Optimal) => WriterOptions(CompressionMethod.Zstd, level);
+
+    /// <summary>Writer options with another codec, for a file whose size matters less than its CPU time.</summary>
+    public static ParquetOptions WriterOptions(CompressionMethod method, CompressionLevel level) => new() { CompressionMethod = method, CompressionLevel = level };
 
     private readonly List<(DataField Field, Func<int, int, Task> Write)> _columns = [];
     private ParquetRowGroupWriter? _currentGroup;

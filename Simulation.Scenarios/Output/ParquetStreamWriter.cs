@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using Parquet;
 using Parquet.Schema;
 
@@ -78,10 +77,10 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     /// row groups of <see cref="RowGroupRows"/> rows, compressed with Zstd at its standard level.
     /// </summary>
     public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default) =>
-        CreateAsync(path, columns, CompressionLevel.Optimal, cancellationToken);
+        CreateAsync(path, columns, ParquetColumns.WriterOptions(), cancellationToken);
 
-    /// <summary>As <see cref="CreateAsync(string, IReadOnlyList{ColumnBuffer}, CancellationToken)"/>, compressed with Zstd at <paramref name="level"/>.</summary>
-    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CompressionLevel level, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="CreateAsync(string, IReadOnlyList{ColumnBuffer}, CancellationToken)"/>, written with <paramref name="options"/> (codec and level).</summary>
+    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, ParquetOptions options, CancellationToken cancellationToken = default)
     {
         int rows = RowGroupRows(columns);
         foreach (var column in columns)
@@ -93,7 +92,7 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
-            return Task.FromResult(new ParquetStreamWriter([.. columns], rows, stream, schema, ParquetColumns.WriterOptions(level), cancellationToken));
+            return Task.FromResult(new ParquetStreamWriter([.. columns], rows, stream, schema, options, cancellationToken));
         }
         catch
         {

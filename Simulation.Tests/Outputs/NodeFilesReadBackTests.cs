@@ -33,6 +33,10 @@ public sealed class NodeFilesReadBackTests
             Assert.Equal(result.Kpi("customer_orders"), DuckDb.Double($"SELECT CAST(sum(customer_orders) AS DOUBLE) FROM {nodes} WHERE replication = {r} AND role = 'buyer'"), 9);
         }
 
+        // The largest file is LZ4-compressed for its CPU time; the others keep Zstd (docs/outputs.md).
+        Assert.Equal("LZ4_RAW", DuckDb.Scalar($"SELECT DISTINCT compression FROM parquet_metadata('{Path.Combine(folder, "node_timeseries.parquet")}')"));
+        Assert.Equal("ZSTD", DuckDb.Scalar($"SELECT DISTINCT compression FROM parquet_metadata('{Path.Combine(folder, "nodes.parquet")}')"));
+
         // Days 0, 7, ..., 56 for every node; and every order placed ships and arrives as events.
         Assert.Equal(2L * 9 * nodeCount, DuckDb.Long($"SELECT count(*) FROM {series}"));
         Assert.True(DuckDb.Double($"SELECT sum(units_ordered) FROM {series}") > 0);

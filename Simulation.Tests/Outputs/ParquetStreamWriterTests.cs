@@ -100,11 +100,12 @@ public sealed class ParquetStreamWriterTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(1_024)]
-    [InlineData((9 * 1_024) + 333)]
-    public async Task Groups_EncodedApart_AreTheBytesOfOneWriterWritingThemInTurn(int rows)
+    [InlineData(0, CompressionMethod.Zstd)]
+    [InlineData(1, CompressionMethod.Zstd)]
+    [InlineData(1_024, CompressionMethod.Zstd)]
+    [InlineData((9 * 1_024) + 333, CompressionMethod.Zstd)]
+    [InlineData((9 * 1_024) + 333, CompressionMethod.Lz4Raw)] // node_timeseries.parquet's codec
+    public async Task Groups_EncodedApart_AreTheBytesOfOneWriterWritingThemInTurn(int rows, CompressionMethod codec)
     {
         // Nine full groups (more than GroupsInFlight, so encodings overlap and finish out of order) and
         // a partial one, with a nullable column, a string column and statistics in every chunk: the
@@ -120,8 +121,8 @@ public sealed class ParquetStreamWriterTests : IDisposable
         double? Optional(int r) => r % 3 == 0 ? null : r / 8.0;
         double Value(int r, int c) => Math.Sin(r + c) * 1000;
 
-        string assembled = Path.Combine(_folder, $"assembled-{rows}.parquet");
-        await using (var writer = await ParquetStreamWriter.CreateAsync(assembled, columns, CompressionLevel.Fastest))
+        string assembled = Path.Combine(_folder, $"assembled-{rows}-{codec}.parquet");
+        await using (var writer = await ParquetStreamWriter.CreateAsync(assembled, columns, ParquetColumns.WriterOptions(codec, CompressionLevel.Fastest)))
         {
             for (int r = 0; r < rows; r++)
             {
@@ -139,11 +140,11 @@ public sealed class ParquetStreamWriterTests : IDisposable
             await writer.CompleteAsync();
         }
 
-        string sequential = Path.Combine(_folder, $"sequential-{rows}.parquet");
+        string sequential = Path.Combine(_folder, $"sequential-{rows}-{codec}.parquet");
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
         await using (var stream = File.Create(sequential))
         {
-            await using var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetColumns.WriterOptions(CompressionLevel.Fastest));
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetColumns.WriterOptions(codec, CompressionLevel.Fastest));
             for (int start = 0; start == 0 || start < rows; start += groupRows)
             {
                 int count = Math.Min(groupRows, rows - start);
@@ -161,6 +162,7 @@ public sealed class ParquetStreamWriterTests : IDisposable
 
         Assert.Equal(await File.ReadAllBytesAsync(sequential), await File.ReadAllBytesAsync(assembled));
         Assert.Equal(rows, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(assembled)}"));
+        Assert.Equal(codec == CompressionMethod.Zstd ? "ZSTD" : "LZ4_RAW", DuckDb.Scalar($"SELECT DISTINCT compression FROM parquet_metadata('{assembled}')"));
         Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM read_parquet('{assembled}', file_row_number = true) WHERE index <> file_row_number OR v399 <> sin(index + 399) * 1000"));
         Assert.Equal(Enumerable.Range(0, rows).Sum(Optional) ?? 0, DuckDb.Double($"SELECT coalesce(sum(optional), 0) FROM {DuckDb.File(assembled)}"), 6);
         Assert.Equal(0, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(assembled)} WHERE (index % 7 = 0) <> (label IS NULL) OR label <> 'node-' || (index % 13)"));

@@ -26,14 +26,18 @@ internal sealed class TimeSeriesSampler
     private readonly double[] _rowDays;
     private readonly double[][] _columns;
     private readonly double[][] _nodeColumns;
+    private readonly NodeSeriesBuffers? _nodeBuffers;
     private readonly NodeFlows[] _flowsAtLastRow;
     private readonly Action _sample;
     private Totals _atLastRow;
     private int _row;
 
-    /// <summary>A sampler of a row every <paramref name="every"/> days up to <paramref name="horizon"/>.</summary>
+    /// <summary>
+    /// A sampler of a row every <paramref name="every"/> days up to <paramref name="horizon"/>, with the
+    /// node series' arrays from <paramref name="nodeBuffers"/> (fresh ones when null).
+    /// </summary>
     public TimeSeriesSampler(
-        Simulator sim, double horizon, double every, Node[] nodes, Node[] buyers, TotalsLedger ledger, NodeLedger flows,
+        Simulator sim, double horizon, double every, NodeSeriesBuffers? nodeBuffers, Node[] nodes, Node[] buyers, TotalsLedger ledger, NodeLedger flows,
         Bookkeeping bookkeeping, Economics economics, Disruptions disruptions, ISocialBookkeeping social)
     {
         _sim = sim;
@@ -49,11 +53,10 @@ internal sealed class TimeSeriesSampler
         _social = social;
         int rows = (int)Math.Floor((horizon / every) + NetworkModel.Epsilon) + 1;
         _rowDays = new double[rows];
-        _nodeColumns = new double[NodeTimeSeries.Metrics.Count][];
-        for (int m = 0; m < _nodeColumns.Length; m++)
-        {
-            _nodeColumns[m] = new double[rows * nodes.Length];
-        }
+        _nodeBuffers = nodeBuffers;
+        _nodeColumns = nodeBuffers is null
+            ? [.. NodeTimeSeries.Metrics.Select(_ => new double[rows * nodes.Length])]
+            : nodeBuffers.Rent(NodeTimeSeries.Metrics.Count, rows * nodes.Length);
 
         _flowsAtLastRow = new NodeFlows[nodes.Length];
         _columns = new double[TimeSeriesCatalog.All.Count][];
@@ -84,7 +87,7 @@ internal sealed class TimeSeriesSampler
     public TimeSeries Series() => new(TimeSeriesCatalog.NameArray(), _rowDays, _columns);
 
     /// <summary>Every node's time series.</summary>
-    public NodeTimeSeries NodeSeries() => new(_rowDays, [.. _nodes.Select(n => n.Id)], _nodeColumns);
+    public NodeTimeSeries NodeSeries() => new(_rowDays, [.. _nodes.Select(n => n.Id)], _nodeColumns, _nodeBuffers);
 
     private void OnSample()
     {

@@ -33,7 +33,13 @@ public sealed class NodeSeriesBuffers
         }
 
         // A free set of another shape (another network) is dropped: one run has one shape.
-        columns = new double[metrics][];
+        return Allocate(metrics, length);
+    }
+
+    /// <summary>Fresh metric columns of <paramref name="length"/> values each (a run without buffers, or none free).</summary>
+    internal static double[][] Allocate(int metrics, int length)
+    {
+        var columns = new double[metrics][];
         for (int m = 0; m < metrics; m++)
         {
             columns[m] = new double[length];

@@ -54,16 +54,11 @@ internal sealed class TimeSeriesSampler
         int rows = (int)Math.Floor((horizon / every) + NetworkModel.Epsilon) + 1;
         _rowDays = new double[rows];
         _nodeBuffers = nodeBuffers;
-        _nodeColumns = nodeBuffers is null
-            ? [.. NodeTimeSeries.Metrics.Select(_ => new double[rows * nodes.Length])]
-            : nodeBuffers.Rent(NodeTimeSeries.Metrics.Count, rows * nodes.Length);
+        _nodeColumns = nodeBuffers?.Rent(NodeTimeSeries.Metrics.Count, rows * nodes.Length)
+            ?? NodeSeriesBuffers.Allocate(NodeTimeSeries.Metrics.Count, rows * nodes.Length);
 
         _flowsAtLastRow = new NodeFlows[nodes.Length];
-        _columns = new double[TimeSeriesCatalog.All.Count][];
-        for (int m = 0; m < _columns.Length; m++)
-        {
-            _columns[m] = new double[rows];
-        }
+        _columns = NodeSeriesBuffers.Allocate(TimeSeriesCatalog.All.Count, rows);
 
         _sample = OnSample;
     }

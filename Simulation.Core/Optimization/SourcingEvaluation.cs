@@ -56,10 +56,10 @@ public static class SourcingEvaluation
             social -= volume[option.CandidateIndex] * option.SocialRiskCutPerUnit;
         }
 
-        var losses = ScenarioLosses(problem, shares);
+        var losses = ScenarioLosses(problem, shares, volume);
         return new Dictionary<SourcingKpi, double>
         {
-            [SourcingKpi.Cost] = cost + CoverCost(problem, shares),
+            [SourcingKpi.Cost] = cost + CoverCost(problem, shares, volume),
             [SourcingKpi.Co2e] = co2e,
             [SourcingKpi.Water] = water,
             [SourcingKpi.SocialRisk] = social,
@@ -102,7 +102,12 @@ public static class SourcingEvaluation
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(shares);
-        var volume = CandidateVolumes(problem, shares);
+        return ScenarioLosses(problem, shares, CandidateVolumes(problem, shares));
+    }
+
+    /// <summary><see cref="ScenarioLosses(SourcingProblem, IReadOnlyList{double})"/> with the candidates' volumes at the mix already known.</summary>
+    private static double[] ScenarioLosses(SourcingProblem problem, IReadOnlyList<double> shares, IReadOnlyList<double> volume)
+    {
         var losses = new double[problem.ScenarioCount];
         for (int b = 0; b < problem.Buyers.Count; b++)
         {
@@ -192,10 +197,9 @@ public static class SourcingEvaluation
     /// w_b x shortfall cost_b x (sum_p F_p / F max(0, sum_{a of b} s_a (1 - mean availability_ap) + G_p(L_b))
     /// - sum_{a of b} s_a (1 - delivered_c)), each period at its mean availabilities (as the solver sees it).
     /// </summary>
-    private static double CoverCost(SourcingProblem problem, IReadOnlyList<double> shares)
+    private static double CoverCost(SourcingProblem problem, IReadOnlyList<double> shares, IReadOnlyList<double> volume)
     {
         double cost = 0;
-        var volume = CandidateVolumes(problem, shares);
         for (int b = 0; b < problem.Buyers.Count; b++)
         {
             if (problem.Buyers[b].Cover is not { ShortfallCostPerUnit: > 0 } cover)
@@ -207,19 +211,20 @@ public static class SourcingEvaluation
             double beyond = 0;
             for (int p = 0; p < Math.Max(1, problem.PeriodsPerReplication); p++)
             {
+                double periodWeight = problem.PeriodWeight(p);
                 double loss = 0;
                 for (int a = 0; a < shares.Count; a++)
                 {
                     if (problem.Arcs[a].BuyerIndex == b)
                     {
-                        int c = problem.Arcs[a].CandidateIndex;
-                        loss += shares[a] * (1 - problem.PeriodAvailability(c, p));
-                        beyond -= problem.PeriodWeight(p) * shares[a] * (1 - problem.PeriodAvailability(c, p));
+                        double outage = 1 - problem.PeriodAvailability(problem.Arcs[a].CandidateIndex, p);
+                        loss += shares[a] * outage;
+                        beyond -= periodWeight * shares[a] * outage;
                     }
                 }
 
                 var (factor, length) = problem.Period(p);
-                beyond += problem.PeriodWeight(p) * Math.Max(0, loss + cover.CoverLossEnvelope(factor, length, lead));
+                beyond += periodWeight * Math.Max(0, loss + cover.CoverLossEnvelope(factor, length, lead));
             }
 
             cost += problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay * cover.ShortfallCostPerUnit * beyond;

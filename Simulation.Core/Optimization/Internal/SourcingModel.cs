@@ -570,10 +570,14 @@ internal sealed class SourcingModel : IDisposable
     /// <summary>Whether the objective or a cap sees the stock cover: the shortfall KPIs, or cost with a shortfall cost.</summary>
     private static bool NeedsCover(SourcingProblem problem, SourcingSettings settings)
     {
-        var kpis = settings.Caps.Keys.Append(settings.Objective).ToHashSet();
-        return kpis.Contains(SourcingKpi.Shortfall) || kpis.Contains(SourcingKpi.Cvar)
-            || (kpis.Contains(SourcingKpi.Cost) && problem.Buyers.Any(b => b.Cover is { ShortfallCostPerUnit: > 0 }));
+        return NeedsScenarioCover(settings)
+            || (Sees(settings, SourcingKpi.Cost) && problem.Buyers.Any(b => b.Cover is { ShortfallCostPerUnit: > 0 }));
     }
+
+    /// <summary>Whether the objective or a cap is the shortfall or its CVaR, which need the covered buyers' loss per scenario.</summary>
+    private static bool NeedsScenarioCover(SourcingSettings settings) => Sees(settings, SourcingKpi.Shortfall) || Sees(settings, SourcingKpi.Cvar);
+
+    private static bool Sees(SourcingSettings settings, SourcingKpi kpi) => settings.Objective == kpi || settings.Caps.ContainsKey(kpi);
 
     private bool CoverActive => _coverLoss.Any(l => l is not null);
 
@@ -609,8 +613,7 @@ internal sealed class SourcingModel : IDisposable
             }
         }
 
-        var kpis = _settings.Caps.Keys.Append(_settings.Objective).ToHashSet();
-        bool perScenario = kpis.Contains(SourcingKpi.Shortfall) || kpis.Contains(SourcingKpi.Cvar);
+        bool perScenario = NeedsScenarioCover(_settings);
         _coverLoss = new Variable[]?[_problem.Buyers.Count];
         _coverPeriodLoss = new Variable[]?[_problem.Buyers.Count];
         for (int b = 0; b < _problem.Buyers.Count; b++)

@@ -109,9 +109,10 @@ public static class SourcingEvaluation
     private static double[] ScenarioLosses(SourcingProblem problem, IReadOnlyList<double> shares, IReadOnlyList<double> volume)
     {
         var losses = new double[problem.ScenarioCount];
+        double total = problem.TotalDemandPerDay;
         for (int b = 0; b < problem.Buyers.Count; b++)
         {
-            double weight = problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay;
+            double weight = problem.Buyers[b].DemandPerDay / total;
             var buyerLosses = BuyerLosses(problem, b, shares, volume);
             for (int s = 0; s < losses.Length; s++)
             {
@@ -183,9 +184,10 @@ public static class SourcingEvaluation
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(shares);
         var volume = new double[problem.Candidates.Count];
+        double total = problem.TotalDemandPerDay; // a sum over the buyers: once, not per arc
         for (int a = 0; a < problem.Arcs.Count; a++)
         {
-            volume[problem.Arcs[a].CandidateIndex] += problem.Buyers[problem.Arcs[a].BuyerIndex].DemandPerDay / problem.TotalDemandPerDay * shares[a];
+            volume[problem.Arcs[a].CandidateIndex] += problem.Buyers[problem.Arcs[a].BuyerIndex].DemandPerDay / total * shares[a];
         }
 
         return volume;
@@ -200,6 +202,7 @@ public static class SourcingEvaluation
     private static double CoverCost(SourcingProblem problem, IReadOnlyList<double> shares, IReadOnlyList<double> volume)
     {
         double cost = 0;
+        double total = problem.TotalDemandPerDay;
         for (int b = 0; b < problem.Buyers.Count; b++)
         {
             if (problem.Buyers[b].Cover is not { ShortfallCostPerUnit: > 0 } cover)
@@ -227,7 +230,7 @@ public static class SourcingEvaluation
                 beyond += periodWeight * Math.Max(0, loss + cover.CoverLossEnvelope(factor, length, lead));
             }
 
-            cost += problem.Buyers[b].DemandPerDay / problem.TotalDemandPerDay * cover.ShortfallCostPerUnit * beyond;
+            cost += problem.Buyers[b].DemandPerDay / total * cover.ShortfallCostPerUnit * beyond;
         }
 
         return cost;

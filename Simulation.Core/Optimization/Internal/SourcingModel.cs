@@ -860,10 +860,13 @@ internal sealed class SourcingModel : IDisposable
         }
     }
 
+    /// <summary>The weight of each u_s in the CVaR: 1 / ((1 - alpha) S).</summary>
+    private double CvarScale => 1 / ((1 - _settings.CvarAlpha) * _problem.ScenarioCount);
+
     /// <summary>Adds the rows u_s &gt;= L_s - t of the scenarios, and each u_s to the CVaR cap and objective if those are built.</summary>
     private void AddCvarScenarios(IEnumerable<int> scenarios)
     {
-        double scale = 1 / ((1 - _settings.CvarAlpha) * _problem.ScenarioCount);
+        double scale = CvarScale;
         foreach (int s in scenarios)
         {
             var excess = _cvarExcess[s] = _solver.MakeNumVar(0, 1, $"u{s}");
@@ -1008,7 +1011,7 @@ internal sealed class SourcingModel : IDisposable
                 break;
             case SourcingKpi.Cvar:
                 add(_cvarThreshold!, 1);
-                double scale = 1 / ((1 - _settings.CvarAlpha) * _problem.ScenarioCount);
+                double scale = CvarScale;
                 foreach (var excess in _cvarExcess.OfType<Variable>())
                 {
                     add(excess, scale);

@@ -18,10 +18,10 @@ namespace Simulation.Core.Engine;
 /// the handles, so a sift compares within one 64-byte cache line per level: the four siblings of a
 /// group share a line because the key array is 64-byte aligned (pinned, so the alignment holds) and the
 /// root sits at slot 3. The heap holds no object references: each entry names its target by an integer
-/// handle into a table of targets, taken when the entry is pushed and given back when it is popped, so a
+/// handle into a table of targets, taken when the entry is pushed and given back after it has fired, so a
 /// sift moves plain integers beside the keys and takes no write barrier (a reference moved within an
-/// array costs a checked write barrier per level, 3-10 % of the timeout benchmarks). A popped handle is
-/// the next one handed out, so a process that reschedules at once keeps its slot warm. Sifting down is
+/// array costs a checked write barrier per level, 3-10 % of the timeout benchmarks). A process that
+/// reschedules itself while firing gets its own handle back, its slot untouched. Sifting down is
 /// bottom-up (Floyd): the hole goes to a leaf by the least child, choosing it without branches (the keys
 /// are random, so branches there mispredict half the time), and the placed entry then rises the usual
 /// one or two levels. A popped
@@ -75,7 +75,7 @@ internal sealed class EventQueue
             }
         }
 
-        int handle = _table.Add(target);
+        int handle = _table.AddOrReuseHeld(target);
         if (_rootVacant)
         {
             _rootVacant = false;
@@ -110,7 +110,7 @@ internal sealed class EventQueue
         {
             if (_endSlot > RootSlot && KeyAt(RootSlot).TimeValue < until)
             {
-                entry = new Entry(KeyAt(RootSlot), _table.Take(_handles[RootSlot]));
+                entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
                 _rootVacant = true;
                 return true;
             }
@@ -128,7 +128,7 @@ internal sealed class EventQueue
         switch (Select())
         {
             case Source.Heap when KeyAt(RootSlot).TimeValue < until:
-                entry = new Entry(KeyAt(RootSlot), _table.Take(_handles[RootSlot]));
+                entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
                 _rootVacant = true; // the next heap push fills it; SettleRoot removes it otherwise
                 return true;
             case Source.Urgent when _urgent.Peek().Key.TimeValue < until:
@@ -142,6 +142,11 @@ internal sealed class EventQueue
                 return false;
         }
     }
+
+    /// <summary>Gives back the handle of the last popped heap entry unless its target rescheduled
+    /// itself while firing (see <see cref="TargetTable.Hold"/>); called after each fired entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ReleaseHeld() => _table.ReleaseHeld();
 
     /// <summary>Removes a vacant root by sifting the last entry into it.</summary>
     private void SettleRoot()
@@ -396,21 +401,45 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// The targets of the heap's entries, by handle: <see cref="Add"/> takes a free handle (the one given
-    /// back last, so a target that reschedules right after firing reuses a slot still in cache) and
-    /// <see cref="Take"/> gives it back, dropping the reference so the target can be collected.
+    /// The targets of the heap's entries, by handle. <see cref="Add"/> takes a free handle (the one given
+    /// back last, so a new entry lands in a slot still in cache). A popped entry's handle is held, not
+    /// freed, while its target fires (<see cref="Hold"/>): a process that schedules its next delay then
+    /// gets the same handle back with its slot already naming it (<see cref="AddOrReuseHeld"/>), so the
+    /// commonest event of all, a process waking and sleeping again, writes no slot, takes no write
+    /// barrier and touches no free list. Any other held handle is freed after the firing
+    /// (<see cref="ReleaseHeld"/>), dropping the reference so the target can be collected.
     /// </summary>
+    /// <remarks>Reuse is exact: a held handle is in no heap entry (its entry was just popped), and it is
+    /// reused only for the very target it names, so every entry still names its own target.</remarks>
     private sealed class TargetTable(int capacity)
     {
+        private const int None = -1;
+
         // Slots are structs: storing into an object?[] pays a covariance check per store.
         private Slot[] _targets = new Slot[capacity];
         private int[] _free = new int[capacity];
         private int _freeCount;
         private int _used;
+        private int _held = None;
 
         public object? this[int handle] => _targets[handle].Target;
 
-        public int Add(object target)
+        /// <summary>The handle for a new entry of <paramref name="target"/>: the held one if it names
+        /// that target (the firing target rescheduling itself), else a free one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int AddOrReuseHeld(object target)
+        {
+            int held = _held;
+            if (held != None && ReferenceEquals(_targets[held].Target, target))
+            {
+                _held = None;
+                return held;
+            }
+
+            return Add(target);
+        }
+
+        private int Add(object target)
         {
             int handle;
             if (_freeCount > 0)
@@ -432,13 +461,31 @@ internal sealed class EventQueue
             return handle;
         }
 
-        public object Take(int handle)
+        /// <summary>The target of a popped entry; its handle stays taken until <see cref="ReleaseHeld"/>
+        /// or until the target reschedules itself. A handle still held from a firing that did not
+        /// finish (a body that runs the simulator itself) is released first.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public object Hold(int handle)
         {
-            ref var slot = ref _targets[handle];
-            var target = slot.Target!;
-            slot = default;
-            _free[_freeCount++] = handle;
-            return target;
+            if (_held != None)
+            {
+                ReleaseHeld();
+            }
+
+            _held = handle;
+            return _targets[handle].Target!;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void ReleaseHeld()
+        {
+            int held = _held;
+            if (held != None)
+            {
+                _held = None;
+                _targets[held] = default;
+                _free[_freeCount++] = held;
+            }
         }
 
         private readonly struct Slot(object? target)

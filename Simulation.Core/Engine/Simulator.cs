@@ -104,6 +104,7 @@ public sealed class Simulator
         while (!_stopRequested && _queue.TryPopBefore(until, out var entry))
         {
             Fire(entry);
+            _queue.ReleaseHeld();
         }
 
         if (!_stopRequested && double.IsFinite(until))
@@ -121,6 +122,7 @@ public sealed class Simulator
         }
 
         Fire(entry);
+        _queue.ReleaseHeld();
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Simulation.Core.Engine;
 
@@ -206,14 +207,25 @@ internal sealed class EventQueue
     /// slots end at <paramref name="endSlot"/>: the hole goes down to a leaf by the least child, and the
     /// entry rises from there.
     /// </summary>
+    /// <remarks>In a deep heap the lower levels miss the cache, and each level's line is only known once
+    /// the level above has been compared, so the misses queue up one behind the other. The four groups
+    /// one level further down are known as soon as the hole is: they are the 16 consecutive slots below
+    /// its children, four lines of keys and a line or two of handles. Prefetching them while this
+    /// level is compared overlaps each level's miss with the one above it.</remarks>
     private void SiftDownFromRoot(HeapKey key, int handle, int endSlot)
     {
         ref var keys = ref Keys;
         ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
+        bool deep = endSlot >= PrefetchFromSlots;
         int hole = RootSlot;
         while (true)
         {
             int first = FirstChild(hole);
+            if (deep)
+            {
+                PrefetchGrandchildren(ref keys, ref handles, FirstChild(first), endSlot);
+            }
+
             int least;
             if (first + 3 < endSlot)
             {
@@ -234,17 +246,38 @@ internal sealed class EventQueue
         }
 
         SiftUp(ref keys, ref handles, hole, key, handle);
-        if (endSlot >= PrefetchFromSlots)
+        if (deep)
         {
             PrefetchUpcoming(ref keys, ref handles);
         }
     }
 
+    /// <summary>Prefetches the 16 slots from <paramref name="slot"/> on: four key lines (the groups are
+    /// line-aligned) and their handles.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchGrandchildren(ref HeapKey keys, ref int handles, int slot, int endSlot)
+    {
+        if (slot < endSlot && Sse.IsSupported)
+        {
+            byte* key = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref keys, slot));
+            Sse.Prefetch0(key);
+            Sse.Prefetch0(key + 64);
+            Sse.Prefetch0(key + 128);
+            Sse.Prefetch0(key + 192);
+            byte* handle = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref handles, slot));
+            Sse.Prefetch0(handle);
+            Sse.Prefetch0(handle + (15 * sizeof(int)));
+        }
+    }
+
     /// <summary>
-    /// Starts loading what the next two events will touch: the entry after the root is the least of the
-    /// root's children (unless something earlier is scheduled meanwhile), so its target is prefetched a
-    /// whole event ahead; the root's own target was prefetched that way one event ago, so its process's
-    /// iterator can be prefetched now.
+    /// Starts loading what the next events will touch, without waiting for any of it: the entry after
+    /// the root (the least of the root's children, unless something earlier is scheduled meanwhile)
+    /// has its target prefetched a whole event ahead; the root's own target was prefetched that way one
+    /// event ago, so its process's iterator can be prefetched now; and the table slots of the entries
+    /// that can follow it (the root's other children, and the least child of the entry after the
+    /// root, which moves up into its place) are prefetched, so that next time reading the target of
+    /// the entry after the root does not stall on its slot.
     /// </summary>
     private void PrefetchUpcoming(ref HeapKey keys, ref int handles)
     {
@@ -254,8 +287,19 @@ internal sealed class EventQueue
         }
 
         const int FirstChildOfRoot = 4;
-        int second = FirstChildOfRoot + LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
+        int secondOffset = LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
+        int second = FirstChildOfRoot + secondOffset;
         CachePrefetch.Object(_table[Unsafe.Add(ref handles, second)]);
+        for (int offset = 0; offset < 4; offset++)
+        {
+            if (offset != secondOffset)
+            {
+                _table.PrefetchSlot(Unsafe.Add(ref handles, FirstChildOfRoot + offset));
+            }
+        }
+
+        int belowSecond = FirstChild(second); // within the heap: deep heaps have full upper levels
+        _table.PrefetchSlot(Unsafe.Add(ref handles, belowSecond + LeastOfFour(ref Unsafe.Add(ref keys, belowSecond))));
     }
 
     /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>
@@ -423,6 +467,16 @@ internal sealed class EventQueue
         private int _held = None;
 
         public object? this[int handle] => _targets[handle].Target;
+
+        /// <summary>Starts loading the slot of <paramref name="handle"/> (see <see cref="CachePrefetch"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public unsafe void PrefetchSlot(int handle)
+        {
+            if (Sse.IsSupported && (uint)handle < (uint)_targets.Length)
+            {
+                Sse.Prefetch0(Unsafe.AsPointer(ref _targets[handle]));
+            }
+        }
 
         /// <summary>The handle for a new entry of <paramref name="target"/>: the held one if it names
         /// that target (the firing target rescheduling itself), else a free one.</summary>

@@ -273,23 +273,20 @@ internal sealed class EventQueue
     /// <summary>
     /// Starts loading what the next events will touch, without waiting for any of it: the entry after
     /// the root (the least of the root's children, unless something earlier is scheduled meanwhile)
-    /// has its target prefetched a whole event ahead; the root's own target was prefetched that way one
-    /// event ago, so its process's iterator can be prefetched now; and the table slots of the entries
-    /// that can follow it (the root's other children, and the least child of the entry after the
-    /// root, which moves up into its place) are prefetched, so that next time reading the target of
-    /// the entry after the root does not stall on its slot.
+    /// has its target and that target's iterator prefetched a whole event ahead (both named by its
+    /// table slot, so neither waits for the other); the root's were prefetched that way one event ago
+    /// and are asked for again in case the guess was wrong; and the table slots of the entries that
+    /// can follow (the root's other children, and the least child of the entry after the root, which
+    /// moves up into its place) are prefetched, so that next time those reads do not stall either.
     /// </summary>
     private void PrefetchUpcoming(ref HeapKey keys, ref int handles)
     {
-        if (_table[Unsafe.Add(ref handles, RootSlot)] is Process next)
-        {
-            next.PrefetchBody();
-        }
+        _table.PrefetchTarget(Unsafe.Add(ref handles, RootSlot));
 
         const int FirstChildOfRoot = 4;
         int secondOffset = LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
         int second = FirstChildOfRoot + secondOffset;
-        CachePrefetch.Object(_table[Unsafe.Add(ref handles, second)]);
+        _table.PrefetchTarget(Unsafe.Add(ref handles, second));
         for (int offset = 0; offset < 4; offset++)
         {
             if (offset != secondOffset)
@@ -468,6 +465,16 @@ internal sealed class EventQueue
 
         public object? this[int handle] => _targets[handle].Target;
 
+        /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator
+        /// (see <see cref="CachePrefetch"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void PrefetchTarget(int handle)
+        {
+            ref readonly var slot = ref _targets[handle];
+            CachePrefetch.Object(slot.Target);
+            CachePrefetch.Object(slot.Body);
+        }
+
         /// <summary>Starts loading the slot of <paramref name="handle"/> (see <see cref="CachePrefetch"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public unsafe void PrefetchSlot(int handle)
@@ -511,7 +518,7 @@ internal sealed class EventQueue
                 handle = _used++;
             }
 
-            _targets[handle] = new Slot(target);
+            _targets[handle] = new Slot(target, (target as Process)?.Body);
             return handle;
         }
 
@@ -542,9 +549,13 @@ internal sealed class EventQueue
             }
         }
 
-        private readonly struct Slot(object? target)
+        /// <summary>A target and, for a process, its iterator: what firing it touches first, kept here
+        /// so that both can be prefetched at once, without first loading the process to find the
+        /// iterator. Written only when a handle is taken, not when a process gets its own back.</summary>
+        private readonly struct Slot(object? target, object? body)
         {
             public readonly object? Target = target;
+            public readonly object? Body = body;
         }
     }
 

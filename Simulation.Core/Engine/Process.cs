@@ -90,8 +90,8 @@ public sealed class Process : Event, IEventListener
         Resume();
     }
 
-    /// <summary>Prefetches the iterator that <see cref="Resume"/> will run (see <see cref="CachePrefetch"/>).</summary>
-    internal void PrefetchBody() => CachePrefetch.Object(_body);
+    /// <summary>The iterator that <see cref="Resume"/> runs, for the queue to prefetch (see <see cref="CachePrefetch"/>).</summary>
+    internal object Body => _body;
 
     internal void DeliverInterrupt(Interruption interruption)
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text;
 using K4os.Compression.LZ4;
@@ -185,32 +186,91 @@ internal sealed class NodeSeriesEncoding : RowGroupEncoding
             return Statistics(null, null);
         }
 
-        int min = values[0], max = values[0];
-        foreach (int value in values)
-        {
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-        }
-
+        var (min, max) = MinMax(values);
         return Statistics(BitConverter.GetBytes(min), BitConverter.GetBytes(max));
     }
 
     /// <summary>Min and max of the values that are not NaN (Parquet's rule for floating-point statistics); none if every value is NaN.</summary>
     private static ThriftStruct DoubleStatistics(ReadOnlySpan<double> values)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        if (!values.IsEmpty && !HasNaN(values))
+        {
+            var (min, max) = MinMax(values);
+            return Statistics(BitConverter.GetBytes(min), BitConverter.GetBytes(max));
+        }
+
+        double least = double.PositiveInfinity, most = double.NegativeInfinity;
         bool any = false;
         foreach (double value in values)
         {
             if (!double.IsNaN(value))
             {
                 any = true;
-                min = value < min ? value : min;
-                max = value > max ? value : max;
+                least = Math.Min(least, value);
+                most = Math.Max(most, value);
             }
         }
 
-        return any ? Statistics(BitConverter.GetBytes(min), BitConverter.GetBytes(max)) : Statistics(null, null);
+        return any ? Statistics(BitConverter.GetBytes(least), BitConverter.GetBytes(most)) : Statistics(null, null);
+    }
+
+    /// <summary>
+    /// Min and max of a column chunk, a vector at a time: a scalar loop over 6.8 million rows and 9
+    /// columns was 3 % of a two-thread apparel run's CPU. Not for NaN (see <see cref="DoubleStatistics"/>).
+    /// </summary>
+    private static (T Min, T Max) MinMax<T>(ReadOnlySpan<T> values)
+        where T : struct, INumber<T>
+    {
+        var least = new Vector<T>(values[0]);
+        var most = least;
+        int i = 0;
+        for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+        {
+            var vector = new Vector<T>(values[i..]);
+            least = Vector.Min(least, vector);
+            most = Vector.Max(most, vector);
+        }
+
+        T min = values[0], max = values[0];
+        for (int lane = 0; lane < Vector<T>.Count; lane++)
+        {
+            min = T.Min(min, least[lane]);
+            max = T.Max(max, most[lane]);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            min = T.Min(min, values[i]);
+            max = T.Max(max, values[i]);
+        }
+
+        return (min, max);
+    }
+
+    private static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        var numbers = Vector<long>.AllBitsSet;
+        int i = 0;
+        for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+        {
+            var vector = new Vector<double>(values[i..]);
+            numbers &= Vector.Equals(vector, vector); // false exactly where the value is NaN
+        }
+
+        if (numbers != Vector<long>.AllBitsSet)
+        {
+            return true;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One row group's arrays: filled by <see cref="Append"/>, then encoded in the background, then reused.</summary>

@@ -35,8 +35,6 @@ internal sealed class NodeSeriesEncoding : RowGroupEncoding
     private const int Required = 0, Lz4RawCodec = 7;
     private const int ConvertedUtf8 = 0, ConvertedInt32 = 17;
 
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
-
     private readonly ConcurrentBag<Group> _pool = [];
     private Group _filling = null!;
     private NodeDictionary? _dictionary;
@@ -408,8 +406,8 @@ internal sealed class NodeSeriesEncoding : RowGroupEncoding
         public ChunkWriter(Stream stream)
         {
             _stream = stream;
-            _stream.Write(Magic);
-            _position = Magic.Length;
+            _stream.Write(RowGroupAssembler.Magic);
+            _position = RowGroupAssembler.Magic.Length;
         }
 
         public long UncompressedBytes { get; private set; }
@@ -439,16 +437,7 @@ internal sealed class NodeSeriesEncoding : RowGroupEncoding
         }
 
         /// <summary>Writes the footer: the metadata, its length and the magic.</summary>
-        public void Finish(ThriftStruct metadata)
-        {
-            var footer = new ArrayBufferWriter<byte>();
-            metadata.WriteTo(footer);
-            _stream.Write(footer.WrittenSpan);
-            Span<byte> length = stackalloc byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(length, footer.WrittenCount);
-            _stream.Write(length);
-            _stream.Write(Magic);
-        }
+        public void Finish(ThriftStruct metadata) => RowGroupAssembler.WriteFooter(_stream, metadata);
 
         private static ThriftStruct DataPageHeader(int values, int encoding, ThriftStruct statistics) =>
             new ThriftStruct().WithI32(1, values).WithI32(2, encoding).WithI32(3, RleEncoding).WithI32(4, RleEncoding).WithStruct(5, statistics);

@@ -70,6 +70,29 @@ public sealed class NodeSeriesEncodingTests
     }
 
     [Fact]
+    public async Task NaN_IsLeftOutOfTheStatistics()
+    {
+        // 6,000 rows (one group); one NaN among the on_hand values.
+        var random = new Random(5);
+        double[][] values = [.. NodeTimeSeries.Metrics.Select(_ => Enumerable.Range(0, 6_000).Select(_ => random.NextDouble() * 100).ToArray())];
+        double[] onHand = values[NodeTimeSeries.OnHand];
+        onHand[17] = double.NaN;
+        var series = new NodeTimeSeries([.. Enumerable.Range(0, 2_000).Select(d => (double)d)], ["a", "b", "c"], values, owner: null);
+        string path = Path.Combine(Folder(), "nan.parquet");
+        await using (var file = await NodeTimeSeriesFile.CreateAsync(path, CancellationToken.None))
+        {
+            file.Append(0, series);
+            await file.CompleteAsync();
+        }
+
+        var finite = onHand.Where(v => !double.IsNaN(v)).ToArray();
+        var stats = DuckDb.Query($"SELECT stats_min_value, stats_max_value FROM parquet_metadata('{path}') WHERE path_in_schema = 'on_hand'").Single();
+        Assert.Equal(finite.Min(), double.Parse((string)stats[0]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(finite.Max(), double.Parse((string)stats[1]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)} WHERE isnan(on_hand)"));
+    }
+
+    [Fact]
     public async Task NoSeries_IsAFileOfNoRowsWithTheSchema()
     {
         string path = Path.Combine(Folder(), "empty.parquet");

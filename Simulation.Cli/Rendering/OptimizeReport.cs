@@ -37,50 +37,7 @@ internal static class OptimizeReport
             console.MarkupLine(Markup.Escape($"Note: the simulated CVaR rests on {outcome.TailOutcomes:0.#} outcomes; raise --replications for a figure that means something."));
         }
 
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("point");
-        table.AddColumn("kpi");
-        table.AddColumn(new TableColumn("predicted").RightAligned());
-        table.AddColumn(new TableColumn("simulated").RightAligned());
-        table.AddColumn(new TableColumn("95% CI").RightAligned());
-        table.AddColumn(new TableColumn("vs today").RightAligned());
-        table.AddColumn(new TableColumn("95% CI").RightAligned());
-        foreach (var point in outcome.Points)
-        {
-            if (point.Index > 0)
-            {
-                table.AddEmptyRow();
-            }
-
-            string label = point.IsBaseline ? "today" : point.Index.ToString(CultureInfo.InvariantCulture);
-            var labels = new[]
-            {
-                point.Index == outcome.ChosenIndex ? $"[bold]{label}*[/]" : label,
-                point.IsBaseline ? "current mix" : SourcingStatusNames.Name(point.Solution.Status),
-                point.IsFlagged ? "[bold red]FLAGGED[/]" : double.IsFinite(point.Solution.Gap) ? "gap " + point.Solution.Gap.ToString("P2", CultureInfo.InvariantCulture) : "",
-                $"{point.Mix.Select(m => m.SupplierId).Distinct(StringComparer.Ordinal).Count()} suppliers",
-            };
-            for (int k = 0; k < SourcingKpis.All.Count; k++)
-            {
-                var kpi = SourcingKpis.All[k];
-                string name = Markup.Escape($"{SourcingKpis.Name(kpi)} ({SourcingKpis.Unit(kpi)})");
-                string predicted = point.Solution.Predicted.TryGetValue(kpi, out double p) ? Number(p) : "-";
-                var simulated = point.Simulated?.Kpis[kpi];
-                bool bad = point.BrokenCaps.Contains(kpi) || point.WorseThanBaseline.Contains(kpi);
-                string difference = point.Differences.TryGetValue(kpi, out var d) ? Markup.Escape(PointVerdict.WithSign(d.Mean)) : "-";
-                string differenceCi = d is not null && double.IsFinite(d.Ci95Low) ? Markup.Escape($"[{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]") : "-";
-                table.AddRow(
-                    k < labels.Length ? labels[k] : "",
-                    kpi == objective || kpi == outcome.Axis ? $"[bold]{name}[/]" : name,
-                    predicted,
-                    simulated is null ? "-" : bad ? $"[red]{Number(simulated.Mean)}[/]" : Number(simulated.Mean),
-                    simulated is null || !double.IsFinite(simulated.Ci95Low) ? "-" : Markup.Escape(ClippedInterval(kpi, simulated)),
-                    bad ? $"[red]{difference}[/]" : difference,
-                    differenceCi);
-            }
-        }
-
-        console.Write(table);
+        RenderPoints(console, outcome);
         if (outcome.Axis is { } traded && outcome.Points.Count == 2)
         {
             console.MarkupLine(Markup.Escape(
@@ -99,6 +56,98 @@ internal static class OptimizeReport
         string set = string.Concat(overrides.Select(o => $" --set \"{o}\""));
         console.MarkupLine(Markup.Escape($"Written to {outcome.OutputDirectory}: mix.yaml (point {outcome.Chosen.Label}, marked *), mix.parquet, pareto.parquet, manifest.json, report.html, charts/, points/ (one variant and run folder per mix, today's in points/baseline)."));
         console.MarkupLine(Markup.Escape($"Reproduce the simulated figures: sim run {Path.Combine(outcome.OutputDirectory, "mix.yaml")}{set}"));
+    }
+
+    /// <summary>Console width from which levels and paired differences share one table.</summary>
+    private const int WideLayoutWidth = 120;
+
+    /// <summary>
+    /// Each point's KPIs: predicted, simulated with its CI, and the paired difference from today's mix with
+    /// its CI. On a console narrower than <see cref="WideLayoutWidth"/> (a pipe is 80 columns) the levels and
+    /// the differences are two tables, so no number is broken across lines.
+    /// </summary>
+    private static void RenderPoints(IAnsiConsole console, OptimizeOutcome outcome)
+    {
+        console.MarkupLine(Markup.Escape("Units: " + string.Join("; ", SourcingKpis.All.Select(k => $"{SourcingKpis.Name(k)} {SourcingKpis.Unit(k)}")) + "."));
+        bool wide = console.Profile.Width >= WideLayoutWidth;
+        console.Write(PointsTable(outcome, levels: true, differences: wide));
+        if (!wide)
+        {
+            console.Write(PointsTable(outcome, levels: false, differences: true).Title("against today's mix: paired difference (point - today)"));
+        }
+    }
+
+    private static Table PointsTable(OptimizeOutcome outcome, bool levels, bool differences)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("point");
+        table.AddColumn("kpi");
+        if (levels)
+        {
+            table.AddColumn(new TableColumn("predicted").RightAligned());
+            table.AddColumn(new TableColumn("simulated").RightAligned());
+            table.AddColumn(new TableColumn("95% CI").RightAligned());
+        }
+
+        if (differences)
+        {
+            table.AddColumn(new TableColumn("vs today").RightAligned());
+            table.AddColumn(new TableColumn("95% CI").RightAligned());
+        }
+
+        bool first = true;
+        foreach (var point in outcome.Points.Where(p => levels || !p.IsBaseline))
+        {
+            if (!first)
+            {
+                table.AddEmptyRow();
+            }
+
+            first = false;
+            string[] labels = PointLabels(outcome, point);
+            for (int k = 0; k < SourcingKpis.All.Count; k++)
+            {
+                var kpi = SourcingKpis.All[k];
+                string name = Markup.Escape(SourcingKpis.Name(kpi));
+                bool bad = point.BrokenCaps.Contains(kpi) || point.WorseThanBaseline.Contains(kpi);
+                var cells = new List<string>
+                {
+                    k < labels.Length ? labels[k] : "",
+                    kpi == outcome.Settings.Objective || kpi == outcome.Axis ? $"[bold]{name}[/]" : name,
+                };
+                if (levels)
+                {
+                    var simulated = point.Simulated?.Kpis[kpi];
+                    cells.Add(point.Solution.Predicted.TryGetValue(kpi, out double p) ? Number(p) : "-");
+                    cells.Add(simulated is null ? "-" : bad ? $"[red]{Number(simulated.Mean)}[/]" : Number(simulated.Mean));
+                    cells.Add(simulated is null || !double.IsFinite(simulated.Ci95Low) ? "-" : Markup.Escape(ClippedInterval(kpi, simulated)));
+                }
+
+                if (differences)
+                {
+                    string difference = point.Differences.TryGetValue(kpi, out var d) ? Markup.Escape(PointVerdict.WithSign(d.Mean)) : "-";
+                    cells.Add(bad ? $"[red]{difference}[/]" : difference);
+                    cells.Add(d is not null && double.IsFinite(d.Ci95Low) ? Markup.Escape($"[{PointVerdict.WithSign(d.Ci95Low)}, {PointVerdict.WithSign(d.Ci95High)}]") : "-");
+                }
+
+                table.AddRow([.. cells]);
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>What the point column says down a point's rows: label, status, gap or flag, supplier count.</summary>
+    private static string[] PointLabels(OptimizeOutcome outcome, OptimizedPoint point)
+    {
+        string label = point.IsBaseline ? "today" : point.Index.ToString(CultureInfo.InvariantCulture);
+        return
+        [
+            point.Index == outcome.ChosenIndex ? $"[bold]{label}*[/]" : label,
+            point.IsBaseline ? "current mix" : SourcingStatusNames.Name(point.Solution.Status),
+            point.IsFlagged ? "[bold red]FLAGGED[/]" : double.IsFinite(point.Solution.Gap) ? "gap " + point.Solution.Gap.ToString("P2", CultureInfo.InvariantCulture) : "",
+            $"{point.Mix.Select(m => m.SupplierId).Distinct(StringComparer.Ordinal).Count()} suppliers",
+        ];
     }
 
     /// <summary>
@@ -123,7 +172,7 @@ internal static class OptimizeReport
             {
                 var simulated = chosen.Simulated!.Kpis[kpi];
                 yield return "[yellow]" + Markup.Escape(
-                    $"Its simulated {SourcingKpis.Name(kpi)} {Number(simulated.Mean)} is above the cap {Number(cap)} on average; the 95% CI [{Number(simulated.Ci95Low)}, {Number(simulated.Ci95High)}] reaches below it, so it is not flagged (more --replications would tell).") + "[/]";
+                    $"Its simulated {SourcingKpis.Name(kpi)} {Number(simulated.Mean)} is above the cap {Number(cap)} on average; the 95% CI {ClippedInterval(kpi, simulated)} reaches below it, so it is not flagged (more --replications would tell).") + "[/]";
             }
 
             if (!(d.Ci95High < 0))

@@ -171,9 +171,6 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
     /// <summary>Test hook: a node's credit balance.</summary>
     internal double CreditOf(string nodeId) => _nodes[_nodeIndex[nodeId]].CreditBalance;
 
-    /// <summary>Test hook: a node's finished goods on hand.</summary>
-    internal double OnHandOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnHand;
-
     /// <summary>Test hook: units a node's finished goods have on order (ordered, not yet received).</summary>
     internal double OnOrderOf(string nodeId) => _nodes[_nodeIndex[nodeId]].Fg.OnOrder;
 

@@ -115,7 +115,7 @@ public static class OptimizeReportPage
                 double mean = pareto.Doubles($"simulated_{kpi}_mean")[chosen];
                 if (mean > cap)
                 {
-                    html.Append(Invariant($"<p class=\"caveat\">Its simulated {E(kpi)} {FormatNumber(mean)} is above the cap {FormatNumber(cap)} on average; the 95% CI {Interval(pareto.Doubles($"simulated_{kpi}_ci95_low")[chosen], pareto.Doubles($"simulated_{kpi}_ci95_high")[chosen])} reaches below it, so it is not flagged (more replications would tell).</p>\n"));
+                    html.Append(Invariant($"<p class=\"caveat\">Its simulated {E(kpi)} {FormatNumber(mean)} is above the cap {FormatNumber(cap)} on average; the 95% CI {LevelInterval(pareto, kpi, chosen)} reaches below it, so it is not flagged (more replications would tell).</p>\n"));
                 }
             }
         }
@@ -187,7 +187,7 @@ public static class OptimizeReportPage
                 bool first = kpi == SourcingKpis.All[0];
                 html.Append(Invariant($"<tr class=\"{css}\" data-point=\"{E(pareto.Strings("label")[r])}\"><td>{(first ? E(label) + (baseline ? " (current mix)" : "") : "")}</td><td>{E(k)}</td>"));
                 html.Append(Invariant($"<td class=\"num\">{FormatNumber(pareto.Doubles($"predicted_{k}")[r])}</td><td class=\"num\">{FormatNumber(pareto.Doubles($"simulated_{k}_mean")[r])}</td>"));
-                html.Append(Invariant($"<td class=\"num\">{Interval(pareto.Doubles($"simulated_{k}_ci95_low")[r], pareto.Doubles($"simulated_{k}_ci95_high")[r])}</td>"));
+                html.Append(Invariant($"<td class=\"num\">{LevelInterval(pareto, k, r)}</td>"));
                 html.Append(baseline
                     ? "<td class=\"num\">-</td><td class=\"num\">-</td></tr>\n"
                     : Invariant($"<td class=\"num\">{Signed(pareto.Doubles($"diff_{k}_mean")[r])}</td><td class=\"num\">{Interval(pareto.Doubles($"diff_{k}_ci95_low")[r], pareto.Doubles($"diff_{k}_ci95_high")[r])}</td></tr>\n"));
@@ -241,6 +241,21 @@ public static class OptimizeReportPage
         }
 
         html.Append("</table>\n");
+    }
+
+    /// <summary>
+    /// A simulated KPI's 95% CI as shown: clipped to the values the KPI can take (a shortfall is never
+    /// below 0), as the console table shows it; pareto.parquet keeps the raw bounds.
+    /// </summary>
+    private static string LevelInterval(Table pareto, string kpi, int row)
+    {
+        double low = pareto.Doubles($"simulated_{kpi}_ci95_low")[row], high = pareto.Doubles($"simulated_{kpi}_ci95_high")[row];
+        if (SourcingKpis.TryParse(kpi, out var parsed))
+        {
+            (low, high) = SourcingKpis.Range(parsed).Clip(low, high);
+        }
+
+        return Interval(low, high);
     }
 
     private static string Interval(double low, double high) =>

@@ -6,11 +6,16 @@ namespace Simulation.Tests.Cli;
 /// <summary>Runs the sim command in-process with captured output, as a user at a terminal would see it.</summary>
 internal static class CliHarness
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAtWidthAsync(160, args);
+
+    /// <summary>Runs the sim command on a console <paramref name="width"/> columns wide (80 is what a pipe gets).</summary>
+    public static async Task<(int ExitCode, string Out, string Error)> RunAtWidthAsync(int width, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = await SimApp.RunAsync(args, new CliContext(PlainConsole(output), output, error));
+        var console = PlainConsole(output);
+        console.Profile.Width = width;
+        int code = await SimApp.RunAsync(args, new CliContext(console, output, error));
         return (code, output.ToString(), error.ToString());
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Simulation.Core.Optimization;
 using Simulation.Tests.Examples;
 
 namespace Simulation.Tests.Cli;
@@ -79,6 +80,55 @@ public sealed class OptimizeCommandTests
         Assert.Equal(1e-4, manifest.RootElement.GetProperty("gap").GetDouble(), 12);
         Assert.Equal(42UL, manifest.RootElement.GetProperty("seed").GetUInt64());
         Assert.True(manifest.RootElement.GetProperty("timings_seconds").GetProperty("simulate").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData(80, 2)]    // a pipe: levels, then the paired differences, in two tables
+    [InlineData(160, 1)]   // a wide terminal: one table
+    public async Task PointsTable_FitsTheConsole_WithoutBreakingACell(int width, int tables)
+    {
+        var (code, output, error) = await CliHarness.RunAtWidthAsync(width, ["optimize", Quickstart, "--objective", "cost", "--out", CliHarness.TempFolder(), .. Short]);
+
+        Assert.True(code == 0, error);
+        string[] lines = output.Split('\n').Select(l => l.TrimEnd()).ToArray();
+        Assert.All(lines, line => Assert.True(line.Length <= width, $"{line.Length}: {line}"));
+        Assert.Equal(tables, lines.Count(l => l.StartsWith("│ point", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("Units: cost currency/unit;", StringComparison.Ordinal));
+
+        // Each KPI row of today's mix and of point 1, once per table; a wrapped cell would add a row
+        // with no KPI name but text in another cell.
+        string[] names = [.. SourcingKpis.All.Select(SourcingKpis.Name)];
+        var rows = lines.TakeWhile(l => !l.Contains("mix of point", StringComparison.Ordinal))
+            .Where(l => l.StartsWith('│') && !l.StartsWith("│ point", StringComparison.Ordinal))
+            .Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1..^1])
+            .Where(cells => cells.Any(c => c.Length > 0))
+            .ToList();
+        Assert.All(rows, cells => Assert.Contains(cells[1], names));
+        Assert.Equal(names.Length * (tables == 1 ? 2 : 3), rows.Count);   // today and point 1; the differences table has no today
+        Assert.All(rows.Where(c => c[0] == "today"), cells => Assert.Matches(@"^\[[-0-9.E+]+, [-0-9.E+]+\]$", cells[4]));
+    }
+
+    [Fact]
+    public async Task Page_ShowsLevelIntervals_ClippedToTheKpisRange()
+    {
+        // The full quickstart: today's shortfall is rare enough that its normal-theory CI starts below 0.
+        string folder = CliHarness.TempFolder();
+        var (code, _, error) = await CliHarness.RunAsync(["optimize", Quickstart, "--objective", "cost", "--out", folder]);
+        Assert.True(code == 0, error);
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT simulated_shortfall_ci95_low, simulated_shortfall_ci95_high FROM read_parquet('{Path.Combine(folder, "pareto.parquet").Replace("'", "''", StringComparison.Ordinal)}') WHERE variant = 'baseline'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.True(reader.GetDouble(0) < 0, "pareto.parquet keeps the raw bound, here below 0");
+        string high = reader.GetDouble(1).ToString("G4", CultureInfo.InvariantCulture);
+
+        string page = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
+        var row = System.Text.RegularExpressions.Regex.Match(page, "<tr class=\"baseline\" data-point=\"today\"><td></td><td>shortfall</td>(<td[^>]*>[^<]*</td>){3}");
+        Assert.True(row.Success, "today's shortfall row");
+        Assert.Equal($"[0, {high}]", row.Groups[1].Value[(row.Groups[1].Value.IndexOf('>') + 1)..^"</td>".Length]);
     }
 
     [Fact]

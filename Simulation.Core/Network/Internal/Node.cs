@@ -91,6 +91,14 @@ internal sealed class Node
     public double WindowRevenue;
     public double WindowCost;
 
+    /// <summary>
+    /// The margin over the current review window, (revenue - costs) / revenue: minus infinity for costs
+    /// without revenue, 0 for neither. Economics' margin review and the social side's stake read the same figure.
+    /// </summary>
+    public double WindowMargin =>
+        WindowRevenue > 0 ? (WindowRevenue - WindowCost) / WindowRevenue
+        : WindowCost > 0 ? double.NegativeInfinity : 0;
+
     // Outcome counters since day 0 (production, shipping and economics post to them; their values at
     // the end of the warm-up are bookkeeping's).
     public double UnitsProduced;

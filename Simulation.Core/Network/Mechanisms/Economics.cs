@@ -371,9 +371,7 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
 
             if (day >= _nextMarginReview[n.Index] - NetworkModel.Epsilon)
             {
-                double margin = n.WindowRevenue > 0
-                    ? (n.WindowRevenue - n.WindowCost) / n.WindowRevenue
-                    : n.WindowCost > 0 ? double.NegativeInfinity : 0;
+                double margin = n.WindowMargin;
                 n.WindowRevenue = 0;
                 n.WindowCost = 0;
                 _nextMarginReview[n.Index] += _rules.MarginReviewDays;

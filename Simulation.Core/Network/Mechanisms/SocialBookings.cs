@@ -55,6 +55,5 @@ internal sealed class SocialBookings(Economics economics) : ISupplierAccounts
     public double RevenueOf(Node supplier) => supplier.Revenue;
 
     /// <inheritdoc/>
-    public double MarginOf(Node supplier) =>
-        supplier.WindowRevenue > 0 ? Math.Max(0, (supplier.WindowRevenue - supplier.WindowCost) / supplier.WindowRevenue) : 0;
+    public double MarginOf(Node supplier) => Math.Max(0, supplier.WindowMargin);
 }

@@ -37,6 +37,10 @@ namespace Simulation.Core.Optimization.Internal;
 internal sealed class SourcingModel : IDisposable
 {
     private readonly SourcingProblem _problem;
+
+    // All buyers' demand, units per day: the denominator of every share-of-demand term (a sum over the
+    // buyers, taken once rather than per arc and scenario).
+    private readonly double _totalDemand;
     private readonly SourcingSettings _settings;
     private readonly Solver _solver;
     private readonly Variable[] _share;
@@ -76,6 +80,7 @@ internal sealed class SourcingModel : IDisposable
     private SourcingModel(SourcingProblem problem, SourcingSettings settings, bool elastic)
     {
         _problem = problem;
+        _totalDemand = problem.TotalDemandPerDay;
         _settings = settings;
         _elastic = elastic;
         _relaxCapacity = elastic && settings.SuggestCapacity;
@@ -273,7 +278,7 @@ internal sealed class SourcingModel : IDisposable
     /// <summary>Days per year of programme costs (the budget and <see cref="ProgrammeOption.CostPerYear"/> are per year).</summary>
     internal const double DaysPerYear = 365;
 
-    private double Weight(int buyer) => _problem.Buyers[buyer].DemandPerDay / _problem.TotalDemandPerDay;
+    private double Weight(int buyer) => _problem.Buyers[buyer].DemandPerDay / _totalDemand;
 
     private void AddVariables()
     {
@@ -376,7 +381,7 @@ internal sealed class SourcingModel : IDisposable
 
     private void AddVolumeAndCapacityRows()
     {
-        double total = _problem.TotalDemandPerDay;
+        double total = _totalDemand;
         var definitions = new Constraint[_volume.Length];
         for (int c = 0; c < _volume.Length; c++)
         {
@@ -432,10 +437,10 @@ internal sealed class SourcingModel : IDisposable
 
     /// <summary>Capacity as a share of all demand it can carry at peak and at the utilisation limit.</summary>
     private double CapacityShare(double capacityPerDay) =>
-        capacityPerDay * _settings.MaxUtilisation / (_problem.TotalDemandPerDay * _problem.PeakDemandFactor);
+        capacityPerDay * _settings.MaxUtilisation / (_totalDemand * _problem.PeakDemandFactor);
 
     /// <summary>Turns a capacity share back into units per day of capacity.</summary>
-    private double CapacityScale => _problem.TotalDemandPerDay * _problem.PeakDemandFactor / _settings.MaxUtilisation;
+    private double CapacityScale => _totalDemand * _problem.PeakDemandFactor / _settings.MaxUtilisation;
 
     private void AddUpstreamRows()
     {
@@ -462,7 +467,7 @@ internal sealed class SourcingModel : IDisposable
 
     private void AddViabilityRows()
     {
-        double total = _problem.TotalDemandPerDay;
+        double total = _totalDemand;
         for (int a = 0; a < _share.Length; a++)
         {
             var candidate = _problem.Candidates[_problem.Arcs[a].CandidateIndex];
@@ -684,13 +689,19 @@ internal sealed class SourcingModel : IDisposable
                 }
             }
 
-            for (int k = 0; k < segments.Length; k++)
-            {
-                row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
-            }
+            SubtractEnvelope(row, segments, g, x);
         }
 
         return losses;
+    }
+
+    /// <summary>Subtracts the part of G_p(L) above G_p(0) from a cover row: the envelope's slope on each lead-time segment.</summary>
+    private static void SubtractEnvelope(Constraint row, Variable[] segments, double[] g, IReadOnlyList<double> x)
+    {
+        for (int k = 0; k < segments.Length; k++)
+        {
+            row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
+        }
     }
 
     /// <summary>l_bs &gt;= sum_{a of b} (1 - availability_cs) (s_a + k_c e_a) + G_p(L) for every scenario s (for the shortfall and its CVaR).</summary>
@@ -734,10 +745,7 @@ internal sealed class SourcingModel : IDisposable
                 }
             }
 
-            for (int k = 0; k < segments.Length; k++)
-            {
-                row.SetCoefficient(segments[k], -(g[k + 1] - g[k]) / (x[k + 1] - x[k]));
-            }
+            SubtractEnvelope(row, segments, g, x);
         }
 
         return losses;
@@ -922,7 +930,7 @@ internal sealed class SourcingModel : IDisposable
     /// <summary>Adds the linear terms of a KPI (per unit of total demand) to a row or the objective.</summary>
     private void AddKpiTerms(SourcingKpi kpi, Action<Variable, double> add)
     {
-        double total = _problem.TotalDemandPerDay;
+        double total = _totalDemand;
         switch (kpi)
         {
             case SourcingKpi.Cost:

@@ -272,8 +272,8 @@ internal sealed class NodeSeriesEncoding : RowGroupEncoding
 
     /// <summary>
     /// The node ids as the <c>node</c> column's dictionary: its PLAIN page (every id's length and UTF-8
-    /// bytes), compressed once for every group, and each id's rank in Parquet's byte-wise order of UTF-8
-    /// strings, which gives a group's min and max without comparing strings.
+    /// bytes), built once for every group (each group compresses it: a few kB), and each id's rank in
+    /// Parquet's byte-wise order of UTF-8 strings, which gives a group's min and max without comparing strings.
     /// </summary>
     private sealed class NodeDictionary
     {

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using Parquet;
 using Simulation.Core.Network;
 
 namespace Simulation.Scenarios.Output;
@@ -10,20 +8,17 @@ namespace Simulation.Scenarios.Output;
 /// by <c>--timeseries-every</c> like <c>timeseries.parquet</c>. Schema in docs/outputs.md.
 /// </summary>
 /// <remarks>
-/// By far the largest file of a run (apparel, 20 replications: 107 MB of the folder's 110 with Zstd),
-/// and its encoding is work the run does besides the simulation, on a core the replications want too:
-/// it is compressed with LZ4 (Parquet's <c>LZ4_RAW</c> codec), which takes about 0.4 of Zstd's
-/// compression time (at Zstd's fastest level) for a file 13% larger, the same values either way
-/// (benchmarks/README.md, "The whole command", eighth look).
+/// By far the largest file of a run (apparel, 20 replications: 6.8 million rows, 120 MB of the folder's
+/// 125), and its encoding is work the run does besides the simulation, on a core the replications want
+/// too: its row groups are encoded by <see cref="NodeSeriesEncoding"/> (node ids dictionary-encoded,
+/// LZ4-compressed pages) instead of Parquet.Net (benchmarks/README.md, "The whole command", eighth and
+/// ninth looks).
 /// </remarks>
 internal sealed class NodeTimeSeriesFile : IAsyncDisposable
 {
     public const string FileName = "node_timeseries.parquet";
 
-    private readonly ValueColumn<int> _replication = new("replication");
-    private readonly ValueColumn<int> _day = new("day");
-    private readonly StringColumn _node = new("node");
-    private readonly ValueColumn<double>[] _metrics = [.. NodeTimeSeries.Metrics.Select(m => new ValueColumn<double>(m))];
+    private readonly NodeSeriesEncoding _encoding = new();
     private ParquetStreamWriter _writer = null!;
 
     private NodeTimeSeriesFile()
@@ -35,8 +30,7 @@ internal sealed class NodeTimeSeriesFile : IAsyncDisposable
     public static async Task<NodeTimeSeriesFile> CreateAsync(string path, CancellationToken cancellationToken)
     {
         var file = new NodeTimeSeriesFile();
-        ColumnBuffer[] columns = [file._replication, file._day, file._node, .. file._metrics];
-        file._writer = await ParquetStreamWriter.CreateAsync(path, columns, ParquetColumns.WriterOptions(CompressionMethod.Lz4Raw, CompressionLevel.Fastest), cancellationToken).ConfigureAwait(false);
+        file._writer = await ParquetStreamWriter.CreateAsync(path, file._encoding, cancellationToken).ConfigureAwait(false);
         return file;
     }
 
@@ -52,27 +46,11 @@ internal sealed class NodeTimeSeriesFile : IAsyncDisposable
             return;
         }
 
-        string[] nodes = [.. series.Nodes];
-        int total = series.Days.Count * nodes.Length;
+        int total = series.Days.Count * series.Nodes.Count;
         for (int start = 0; start < total;)
         {
             int end = Math.Min(total, start + _writer.RowsLeftInGroup);
-            _replication.AddRepeated(replication, end - start);
-            for (int flat = start; flat < end;)
-            {
-                // Rows are sampled at whole days (the interval is a whole number of days).
-                int row = flat / nodes.Length;
-                int rowEnd = Math.Min(end, (row + 1) * nodes.Length);
-                _day.AddRepeated((int)Math.Round(series.Days[row]), rowEnd - flat);
-                _node.AddRange(nodes.AsSpan(flat - (row * nodes.Length), rowEnd - flat));
-                flat = rowEnd;
-            }
-
-            for (int m = 0; m < _metrics.Length; m++)
-            {
-                _metrics[m].AddRange(series.Values(m)[start..end]);
-            }
-
+            _encoding.Append(replication, series, start, end);
             _writer.EndRows(end - start);
             start = end;
         }

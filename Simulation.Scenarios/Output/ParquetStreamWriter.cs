@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Parquet;
-using Parquet.Schema;
 
 namespace Simulation.Scenarios.Output;
 
 /// <summary>
 /// Writes a Parquet file row by row without holding it in memory: rows fill column buffers of one
-/// row group, which is written (Zstd-compressed) when full. Row groups are sized in bytes, not rows
+/// row group, which is encoded (by Parquet.Net, Zstd-compressed, unless the file has its own
+/// <see cref="RowGroupEncoding"/>) when full. Row groups are sized in bytes, not rows
 /// (<see cref="TargetRowGroupBytes"/>), so a wide file and a narrow one hold about the same memory and
 /// both reach their steady state after the first few replications: memory is flat in the number of
 /// rows. Rows are written in the order they are ended, so a caller that
@@ -17,8 +17,8 @@ namespace Simulation.Scenarios.Output;
 /// while the caller goes on filling the next: <see cref="EndRow"/> is called from the replication
 /// runner's in-order consumer, which every worker waits on in turn, so compressing there serialised the
 /// run, and one group at a time held the largest file (the node time series, 107 MB for apparel's 20
-/// replications) to one core (benchmarks/README.md, "The whole command"). Each group is encoded by
-/// Parquet.Net as a whole one-group file in memory, and <see cref="RowGroupAssembler"/> appends the
+/// replications) to one core (benchmarks/README.md, "The whole command"). Each group is encoded as a
+/// whole one-group file in memory, and <see cref="RowGroupAssembler"/> appends the
 /// groups to the file strictly in order, so the bytes are those of writing the groups one after another
 /// and do not depend on the thread count. At most <see cref="GroupsInFlight"/> groups per file are in
 /// flight (memory: that many groups, plus the one filling). A failed background encoding surfaces at the
@@ -26,11 +26,9 @@ namespace Simulation.Scenarios.Output;
 /// </remarks>
 internal sealed class ParquetStreamWriter : IAsyncDisposable
 {
-    private readonly ColumnBuffer[] _columns;
+    private readonly RowGroupEncoding _encoding;
     private readonly int _rowGroupSize;
     private readonly FileStream _stream;
-    private readonly ParquetSchema _schema;
-    private readonly ParquetOptions _options;
     private readonly RowGroupAssembler _file;
     private readonly Queue<Task<MemoryStream>> _inFlight = new();
     private readonly ConcurrentBag<MemoryStream> _buffers = []; // reused: a group's encoding is a megabyte or two
@@ -39,13 +37,11 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     private int _rowsInGroup;
     private bool _completed;
 
-    private ParquetStreamWriter(ColumnBuffer[] columns, int rowGroupSize, FileStream stream, ParquetSchema schema, ParquetOptions options, CancellationToken cancellationToken)
+    private ParquetStreamWriter(RowGroupEncoding encoding, int rowGroupSize, FileStream stream, CancellationToken cancellationToken)
     {
-        _columns = columns;
+        _encoding = encoding;
         _rowGroupSize = rowGroupSize;
         _stream = stream;
-        _schema = schema;
-        _options = options;
         _file = new RowGroupAssembler(stream);
         _cancellationToken = cancellationToken;
     }
@@ -66,33 +62,34 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     public long RowCount { get; private set; }
 
     /// <summary>Rows per group for columns this wide: <see cref="TargetRowGroupBytes"/> of buffered values, within bounds.</summary>
-    public static int RowGroupRows(IReadOnlyList<ColumnBuffer> columns)
-    {
-        long rowBytes = Math.Max(1, columns.Sum(c => (long)c.BytesPerValue));
-        return (int)Math.Clamp(TargetRowGroupBytes / rowBytes, MinRowGroupRows, MaxRowGroupRows);
-    }
+    public static int RowGroupRows(IReadOnlyList<ColumnBuffer> columns) => RowGroupRows(columns.Sum(c => (long)c.BytesPerValue));
+
+    /// <summary>Rows per group for rows of <paramref name="rowBytes"/> buffered bytes: <see cref="TargetRowGroupBytes"/>, within bounds.</summary>
+    public static int RowGroupRows(long rowBytes) => (int)Math.Clamp(TargetRowGroupBytes / Math.Max(1, rowBytes), MinRowGroupRows, MaxRowGroupRows);
 
     /// <summary>
     /// Creates <paramref name="path"/> (which must not exist) with one column per buffer, in order, and
-    /// row groups of <see cref="RowGroupRows"/> rows, compressed with Zstd at its standard level.
+    /// row groups of <see cref="RowGroupRows(IReadOnlyList{ColumnBuffer})"/> rows, compressed with Zstd at its standard level.
     /// </summary>
     public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, CancellationToken cancellationToken = default) =>
         CreateAsync(path, columns, ParquetColumns.WriterOptions(), cancellationToken);
 
     /// <summary>As <see cref="CreateAsync(string, IReadOnlyList{ColumnBuffer}, CancellationToken)"/>, written with <paramref name="options"/> (codec and level).</summary>
-    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, ParquetOptions options, CancellationToken cancellationToken = default)
-    {
-        int rows = RowGroupRows(columns);
-        foreach (var column in columns)
-        {
-            column.Allocate(rows);
-        }
+    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, ParquetOptions options, CancellationToken cancellationToken = default) =>
+        CreateAsync(path, new ParquetNetEncoding(columns, options), cancellationToken);
 
-        var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
+    /// <summary>
+    /// Creates <paramref name="path"/> (which must not exist) with row groups of <see cref="RowGroupRows(long)"/>
+    /// rows of <paramref name="encoding"/>'s width, each encoded by <paramref name="encoding"/>.
+    /// </summary>
+    public static Task<ParquetStreamWriter> CreateAsync(string path, RowGroupEncoding encoding, CancellationToken cancellationToken = default)
+    {
+        int rows = RowGroupRows(encoding.BytesPerRow);
+        encoding.Allocate(rows);
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
-            return Task.FromResult(new ParquetStreamWriter([.. columns], rows, stream, schema, options, cancellationToken));
+            return Task.FromResult(new ParquetStreamWriter(encoding, rows, stream, cancellationToken));
         }
         catch
         {
@@ -179,36 +176,20 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Checks the group is whole and takes its columns' values, leaving them to fill the next.</summary>
-    private Func<ParquetRowGroupWriter, CancellationToken, Task>[] TakeGroup()
+    /// <summary>Takes the group's values (leaving the columns to fill the next) as the work that encodes them.</summary>
+    private Func<Stream, CancellationToken, Task> TakeGroup()
     {
-        foreach (var column in _columns)
-        {
-            if (column.Count != _rowsInGroup)
-            {
-                throw new InvalidOperationException($"Column '{column.Field.Name}' has {column.Count} values in a row group of {_rowsInGroup} rows.");
-            }
-        }
-
+        var encode = _encoding.TakeGroup(_rowsInGroup);
         _rowsInGroup = 0;
-        return [.. _columns.Select(c => c.TakeFilled())];
+        return encode;
     }
 
     /// <summary>Encodes one row group as a whole Parquet file in memory, for <see cref="RowGroupAssembler"/>.</summary>
-    private async Task<MemoryStream> EncodeAsync(Func<ParquetRowGroupWriter, CancellationToken, Task>[] columns)
+    private async Task<MemoryStream> EncodeAsync(Func<Stream, CancellationToken, Task> encode)
     {
         var encoded = _buffers.TryTake(out var reused) ? reused : new MemoryStream();
         encoded.SetLength(0);
-        var writer = await ParquetWriter.CreateAsync(_schema, encoded, _options, append: false, _cancellationToken).ConfigureAwait(false);
-        await using (writer.ConfigureAwait(false))
-        {
-            using var group = writer.CreateRowGroup();
-            foreach (var writeColumn in columns)
-            {
-                await writeColumn(group, _cancellationToken).ConfigureAwait(false);
-            }
-        }
-
+        await encode(encoded, _cancellationToken).ConfigureAwait(false);
         return encoded;
     }
 }

@@ -22,7 +22,8 @@ internal sealed class RowGroupAssembler
     private const short MetaDataPageOffset = 9, MetaIndexPageOffset = 10, MetaDictionaryPageOffset = 11, MetaBloomFilterOffset = 14;
     private const byte StructType = 12;
 
-    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+    /// <summary>The four bytes that open and close every Parquet file.</summary>
+    public static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
     private readonly Stream _output;
     private readonly List<object> _rowGroups = [];
@@ -79,13 +80,19 @@ internal sealed class RowGroupAssembler
         var footer = _footer ?? throw new InvalidOperationException("A Parquet file needs at least one row group (an empty one for no rows).");
         Required(footer, FileNumRows).Value = _rows;
         Required(footer, FileRowGroups).Value = new ThriftList(StructType, _rowGroups);
+        WriteFooter(_output, footer);
+    }
+
+    /// <summary>Ends a Parquet file: its metadata (a FileMetaData struct), the metadata's length and the magic.</summary>
+    public static void WriteFooter(Stream output, ThriftStruct metadata)
+    {
         var bytes = new ArrayBufferWriter<byte>();
-        footer.WriteTo(bytes);
-        _output.Write(bytes.WrittenSpan);
+        metadata.WriteTo(bytes);
+        output.Write(bytes.WrittenSpan);
         Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(length, bytes.WrittenCount);
-        _output.Write(length);
-        _output.Write(Magic);
+        output.Write(length);
+        output.Write(Magic);
     }
 
     /// <summary>Moves every offset of a row group by <paramref name="shift"/> bytes and numbers it.</summary>

@@ -24,6 +24,33 @@ internal sealed class ThriftStruct
     /// <summary>The field with this id, or null.</summary>
     public ThriftField? Find(short id) => Fields.Find(f => f.Id == id);
 
+    /// <summary>Adds an i32 field (fields are written in the order they are added).</summary>
+    public ThriftStruct WithI32(short id, int value) => Add(id, Int32, (long)value);
+
+    /// <summary>Adds an i64 field.</summary>
+    public ThriftStruct WithI64(short id, long value) => Add(id, Int64, value);
+
+    /// <summary>Adds an i8 field.</summary>
+    public ThriftStruct WithI8(short id, byte value) => Add(id, Int8, value);
+
+    /// <summary>Adds a boolean field.</summary>
+    public ThriftStruct WithBool(short id, bool value) => Add(id, value ? BooleanTrue : BooleanFalse, value);
+
+    /// <summary>Adds a binary (or UTF-8 string) field.</summary>
+    public ThriftStruct WithBinary(short id, byte[] value) => Add(id, Binary, value);
+
+    /// <summary>Adds a struct field.</summary>
+    public ThriftStruct WithStruct(short id, ThriftStruct value) => Add(id, Struct, value);
+
+    /// <summary>Adds a list of i32 values.</summary>
+    public ThriftStruct WithI32List(short id, IEnumerable<int> values) => Add(id, List, new ThriftList(Int32, [.. values.Select(v => (object)(long)v)]));
+
+    /// <summary>Adds a list of binary values.</summary>
+    public ThriftStruct WithBinaryList(short id, IEnumerable<byte[]> values) => Add(id, List, new ThriftList(Binary, [.. values]));
+
+    /// <summary>Adds a list of structs.</summary>
+    public ThriftStruct WithStructList(short id, IEnumerable<ThriftStruct> values) => Add(id, List, new ThriftList(Struct, [.. values]));
+
     /// <summary>Reads one struct from the start of <paramref name="bytes"/>.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a compact-protocol struct.</exception>
     public static ThriftStruct Read(ReadOnlySpan<byte> bytes)
@@ -58,6 +85,12 @@ internal sealed class ThriftStruct
         }
 
         WriteByte(output, 0);
+    }
+
+    private ThriftStruct Add(short id, byte type, object value)
+    {
+        Fields.Add(new ThriftField(id, type, value));
+        return this;
     }
 
     private static ThriftStruct ReadStruct(ReadOnlySpan<byte> bytes, ref int position)

@@ -3,106 +3,105 @@ using System.Buffers;
 namespace Simulation.Core.Network;
 
 /// <summary>
-/// Payments falling due, bucketed by the day on which they fall due (FIFO within a day), in flat
-/// arrays of reference-free structs with a free list: nothing is allocated per payment once the
-/// arrays have grown, and the garbage collector never scans them. Deliveries on one link that fall
-/// due on the same day are merged into one payment. The entries array comes from the shared array
-/// pool and goes back there at <see cref="Release"/>: with tens of thousands of payments outstanding it
-/// grows to megabytes, which every replication would otherwise allocate again.
+/// Payments falling due, by the day on which they fall due (in the order booked within a day), each
+/// day's payments side by side in one array of reference-free structs: the day-end walk reads them in
+/// order, which the processor prefetches, where payments linked through one shared array were scattered
+/// over megabytes and each read a cache miss (the largest part of the day end, and what grew most with
+/// two replications sharing the cache: benchmarks/README.md, "The whole command"). Deliveries on one link
+/// that fall due on the same day are merged into one payment. The arrays come from the shared array pool,
+/// a settled day's array serves a later day, and all go back to the pool at <see cref="Release"/>, so
+/// nothing is allocated per payment and the garbage collector never scans them.
 /// </summary>
 internal sealed class PaymentBook
 {
-    private readonly int[] _head;
-    private readonly int[] _tail;
-    private readonly int[] _linkDay;
-    private readonly int[] _linkEntry;
-    private Entry[] _entries = ArrayPool<Entry>.Shared.Rent(1024);
-    private int _used;
-    private int _free = -1;
+    private const int FirstDayCapacity = 16;
+
+    private readonly Entry[]?[] _due;   // by day: the payments due, the first _count[day] entries
+    private readonly int[] _count;
+    private readonly int[] _linkDay;    // by link: the day of its open payment (0: none)...
+    private readonly int[] _linkEntry;  // ...and where in that day's array it is
+    private readonly Stack<Entry[]> _spare = new();
 
     public PaymentBook(int lastDay, int linkCount)
     {
-        _head = new int[lastDay + 1];
-        _tail = new int[lastDay + 1];
-        Array.Fill(_head, -1);
-        Array.Fill(_tail, -1);
+        _due = new Entry[]?[lastDay + 1];
+        _count = new int[lastDay + 1];
         _linkDay = new int[linkCount];
         _linkEntry = new int[linkCount];
     }
 
-    public int LastDay => _head.Length - 1;
+    public int LastDay => _due.Length - 1;
 
     public void Add(int day, int link, int payer, int payee, double amount)
     {
         // Days start at 1, so 0 means "no open payment on this link".
         if (_linkDay[link] == day)
         {
-            _entries[_linkEntry[link]].Amount += amount;
+            _due[day]![_linkEntry[link]].Amount += amount;
             return;
         }
 
-        int index;
-        if (_free >= 0)
+        var entries = _due[day] ??= _spare.Count > 0 ? _spare.Pop() : ArrayPool<Entry>.Shared.Rent(FirstDayCapacity);
+        int index = _count[day];
+        if (index == entries.Length)
         {
-            index = _free;
-            _free = _entries[index].Next;
-        }
-        else
-        {
-            if (_used == _entries.Length)
-            {
-                var larger = ArrayPool<Entry>.Shared.Rent(_entries.Length * 2);
-                Array.Copy(_entries, larger, _used);
-                ArrayPool<Entry>.Shared.Return(_entries);
-                _entries = larger;
-            }
-
-            index = _used++;
+            var larger = ArrayPool<Entry>.Shared.Rent(entries.Length * 2);
+            Array.Copy(entries, larger, index);
+            ArrayPool<Entry>.Shared.Return(entries);
+            _due[day] = entries = larger;
         }
 
-        _entries[index] = new Entry { Payer = payer, Payee = payee, Link = link, Amount = amount, Next = -1 };
-        if (_tail[day] >= 0)
-        {
-            _entries[_tail[day]].Next = index;
-        }
-        else
-        {
-            _head[day] = index;
-        }
-
-        _tail[day] = index;
+        entries[index] = new Entry { Payer = payer, Payee = payee, Link = link, Amount = amount };
+        _count[day] = index + 1;
         _linkDay[link] = day;
         _linkEntry[link] = index;
     }
 
-    /// <summary>Detaches the payments due on <paramref name="day"/>; walk them with <see cref="Take"/>.</summary>
-    public int Detach(int day)
-    {
-        int first = _head[day];
-        _head[day] = -1;
-        _tail[day] = -1;
-        return first;
-    }
+    /// <summary>
+    /// How many payments fall due on <paramref name="day"/> (so far: one booked while the day is walked
+    /// joins the walk). Read them with <see cref="Take"/> from 0 up, then <see cref="Settle"/> the day.
+    /// </summary>
+    public int DueCount(int day) => _count[day];
 
-    /// <summary>Reads and frees entry <paramref name="index"/>; returns the next index of its day, or -1.</summary>
-    public int Take(int index, out Entry entry)
+    /// <summary>Reads payment <paramref name="index"/> of <paramref name="day"/> and closes its link's open payment.</summary>
+    public Entry Take(int day, int index)
     {
-        entry = _entries[index];
-        if (_linkEntry[entry.Link] == index)
+        var entry = _due[day]![index];
+        if (_linkDay[entry.Link] == day && _linkEntry[entry.Link] == index)
         {
             _linkDay[entry.Link] = 0;
         }
 
-        _entries[index] = new Entry { Next = _free };
-        _free = index;
-        return entry.Next;
+        return entry;
     }
 
-    /// <summary>Returns the pooled entries; the book must not be used afterwards.</summary>
+    /// <summary>Ends the walk of <paramref name="day"/>: its array serves a later day.</summary>
+    public void Settle(int day)
+    {
+        if (_due[day] is { } entries)
+        {
+            _spare.Push(entries);
+            _due[day] = null;
+            _count[day] = 0;
+        }
+    }
+
+    /// <summary>Returns the pooled arrays; the book must not be used afterwards.</summary>
     public void Release()
     {
-        ArrayPool<Entry>.Shared.Return(_entries);
-        _entries = [];
+        for (int day = 0; day < _due.Length; day++)
+        {
+            if (_due[day] is { } entries)
+            {
+                ArrayPool<Entry>.Shared.Return(entries);
+                _due[day] = null;
+            }
+        }
+
+        while (_spare.TryPop(out var entries))
+        {
+            ArrayPool<Entry>.Shared.Return(entries);
+        }
     }
 
     internal struct Entry
@@ -110,7 +109,6 @@ internal sealed class PaymentBook
         public int Payer;
         public int Payee;
         public int Link;
-        public int Next;
         public double Amount;
     }
 }

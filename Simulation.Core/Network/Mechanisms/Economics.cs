@@ -289,12 +289,14 @@ internal sealed class Economics : IProductionCash, ITradePayments, IOnboardingPa
     public void EndOfDay(int day)
     {
         // (1) Payments due today.
-        int next = _terms.Book.Detach(day);
-        while (next >= 0)
+        var book = _terms.Book;
+        for (int i = 0; i < book.DueCount(day); i++)
         {
-            next = _terms.Book.Take(next, out var payment);
+            var payment = book.Take(day, i);
             Pay(_nodes[payment.Payer], payment.Amount, _nodes[payment.Payee]);
         }
+
+        book.Settle(day);
 
         // (2) Daily charges of suppliers.
         foreach (var n in _suppliers)

@@ -36,6 +36,8 @@ internal sealed class EventQueue
     /// <summary>The slot of the root: node n is at slot n + 3, so sibling groups start at multiples of 4.</summary>
     private const int RootSlot = 3;
 
+    private const int FirstChildOfRoot = RootSlot + 1;
+
     private const int InitialCapacity = 256;
 
     /// <summary>From this many slots on, the heap and its targets no longer stay in the processor's
@@ -111,8 +113,7 @@ internal sealed class EventQueue
         {
             if (_endSlot > RootSlot && KeyAt(RootSlot).TimeValue < until)
             {
-                entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
-                _rootVacant = true;
+                entry = PopRoot();
                 return true;
             }
 
@@ -142,8 +143,7 @@ internal sealed class EventQueue
         switch (Select())
         {
             case Source.Heap when KeyAt(RootSlot).TimeValue < until:
-                entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
-                _rootVacant = true; // the next heap push fills it; SettleRoot removes it otherwise
+                entry = PopRoot();
                 return true;
             case Source.Urgent when _urgent.Peek().Key.TimeValue < until:
                 entry = _urgent.Dequeue();
@@ -155,6 +155,16 @@ internal sealed class EventQueue
                 entry = default;
                 return false;
         }
+    }
+
+    /// <summary>Takes the root's entry, holding its handle, and leaves the root vacant: the next heap push
+    /// fills it; <see cref="SettleRoot"/> removes it otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Entry PopRoot()
+    {
+        var entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
+        _rootVacant = true;
+        return entry;
     }
 
     /// <summary>Gives back the handle of the last popped heap entry unless its target rescheduled
@@ -182,7 +192,6 @@ internal sealed class EventQueue
             return null;
         }
 
-        const int FirstChildOfRoot = RootSlot + 1;
         int endSlot = _endSlot;
         if (endSlot <= FirstChildOfRoot)
         {
@@ -332,7 +341,6 @@ internal sealed class EventQueue
     {
         _table.PrefetchTarget(Unsafe.Add(ref handles, RootSlot));
 
-        const int FirstChildOfRoot = 4;
         int secondOffset = LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
         int second = FirstChildOfRoot + secondOffset;
         _table.PrefetchTarget(Unsafe.Add(ref handles, second));
@@ -515,8 +523,6 @@ internal sealed class EventQueue
         private int _used;
         private int _held = None;
 
-        public object? this[int handle] => _targets[handle].Target;
-
         /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator
         /// (see <see cref="CachePrefetch"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -580,11 +586,7 @@ internal sealed class EventQueue
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public object Hold(int handle)
         {
-            if (_held != None)
-            {
-                ReleaseHeld();
-            }
-
+            ReleaseHeld();
             _held = handle;
             return _targets[handle].Target!;
         }

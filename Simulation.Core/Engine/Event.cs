@@ -89,8 +89,8 @@ public class Event
         _sequence = Simulator.Enqueue(delay, priority, this);
 
     /// <summary>Schedules at the current time with a validated priority: a zero delay needs no check,
-    /// and every store put, store get, resource grant and process end comes through here.</summary>
-    private void ScheduleNow(int priority) =>
+    /// and every store put, store get, resource grant, interrupt and process end comes through here.</summary>
+    private protected void ScheduleNow(int priority) =>
         _sequence = Simulator.EnqueueValidated(0, priority, this);
 
     /// <summary>Called by the simulator when a queue entry for this event comes due.</summary>

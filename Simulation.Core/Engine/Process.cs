@@ -23,7 +23,7 @@ public sealed class Process : Event, IEventListener
         _body = body.GetEnumerator();
         Name = name ?? "process";
         // Like SimPy's Initialize: start urgently at the current time, in scheduling order.
-        _wakeSequence = simulator.Enqueue(0, EventPriority.Urgent, this);
+        _wakeSequence = simulator.EnqueueValidated(0, EventPriority.Urgent, this);
     }
 
     /// <summary>The name given at start, used in messages and traces.</summary>
@@ -183,7 +183,7 @@ public sealed class Process : Event, IEventListener
             _process = process;
             _interruption = interruption;
             MarkTriggered();
-            ScheduleAfter(0, EventPriority.Urgent);
+            ScheduleNow(EventPriority.Urgent);
         }
 
         internal override void Fire(long sequence)

@@ -14,11 +14,11 @@ internal sealed class ParquetColumns
     public const int RowGroupSize = 50_000;
 
     /// <summary>
-    /// Writer options shared by every Parquet file: Zstd, at its standard level unless told otherwise.
-    /// Parquet.Net's default level is the smallest size, which costs several milliseconds per column
-    /// chunk and made writing twice as slow for files 3% smaller (benchmarks/README.md, "Outputs").
+    /// Writer options shared by every Parquet file: Zstd at its standard level. Parquet.Net's default
+    /// level is the smallest size, which costs several milliseconds per column chunk and made writing
+    /// twice as slow for files 3% smaller (benchmarks/README.md, "Outputs").
     /// </summary>
-    public static ParquetOptions WriterOptions(CompressionLevel level = CompressionLevel.Optimal) => WriterOptions(CompressionMethod.Zstd, level);
+    public static ParquetOptions WriterOptions() => WriterOptions(CompressionMethod.Zstd, CompressionLevel.Optimal);
 
     /// <summary>Writer options with another codec, for a file whose size matters less than its CPU time.</summary>
     public static ParquetOptions WriterOptions(CompressionMethod method, CompressionLevel level) => new() { CompressionMethod = method, CompressionLevel = level };

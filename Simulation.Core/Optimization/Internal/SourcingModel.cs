@@ -774,7 +774,7 @@ internal sealed class SourcingModel : IDisposable
         }
 
         var excess = _solver.MakeNumVar(0, double.PositiveInfinity, $"e{a}");
-        var row = _solver.MakeConstraint(-(_problem.BaselineShares.Count == 0 ? 0 : _problem.BaselineShares[a]), double.PositiveInfinity, $"excess{a}");
+        var row = _solver.MakeConstraint(-_problem.BaselineShare(a), double.PositiveInfinity, $"excess{a}");
         row.SetCoefficient(excess, 1);
         row.SetCoefficient(_share[a], -1);
         return _excess[a] = excess;

@@ -84,7 +84,16 @@ public static class OutageAmplification
         var shares = observation.Shares;
         var volume = SourcingEvaluation.CandidateVolumes(problem, shares);
         var buyerLosses = Enumerable.Range(0, problem.Buyers.Count).Select(b => SourcingEvaluation.UnclampedBuyerLosses(problem, b, shares, volume)).ToArray();
+
+        // Per buyer, taken once rather than per scenario: its demand weight, and its arcs that carry a share with their e_a.
+        double total = problem.TotalDemandPerDay;
+        var buyerWeight = problem.Buyers.Select(b => b.DemandPerDay / total).ToArray();
+        var buyerArcs = Enumerable.Range(0, problem.Buyers.Count)
+            .Select(b => Enumerable.Range(0, problem.Arcs.Count).Where(a => problem.Arcs[a].BuyerIndex == b && shares[a] > 0).ToArray())
+            .ToArray();
+        var excess = Enumerable.Range(0, problem.Arcs.Count).Select(a => problem.ExcessShare(a, shares[a])).ToArray();
         var row = new double[problem.Candidates.Count];
+        var nonzero = new int[row.Length]; // the candidates with a term in the scenario's row, reused across scenarios
         for (int r = 0; r < observation.PeriodShortfalls.Count; r++)
         {
             var simulated = observation.PeriodShortfalls[r];
@@ -100,7 +109,7 @@ public static class OutageAmplification
                 double predicted = 0;
                 for (int b = 0; b < problem.Buyers.Count; b++)
                 {
-                    predicted += Weight(problem, b) * (problem.Buyers[b].Cover is null ? buyerLosses[b][s] : Math.Max(0, buyerLosses[b][s]));
+                    predicted += buyerWeight[b] * (problem.Buyers[b].Cover is null ? buyerLosses[b][s] : Math.Max(0, buyerLosses[b][s]));
                 }
 
                 // A buyer whose stock absorbs the scenario counts from below 0 when the simulation lost
@@ -108,16 +117,18 @@ public static class OutageAmplification
                 double fitted = 0;
                 for (int b = 0; b < problem.Buyers.Count; b++)
                 {
-                    double weight = Weight(problem, b);
+                    double weight = buyerWeight[b];
                     bool active = problem.Buyers[b].Cover is null || buyerLosses[b][s] > 0 || simulated[p] > predicted;
-                    fitted += active ? weight * buyerLosses[b][s] : 0;
-                    for (int a = 0; a < problem.Arcs.Count && active; a++)
+                    if (!active)
                     {
-                        var arc = problem.Arcs[a];
-                        if (arc.BuyerIndex == b && shares[a] > 0)
-                        {
-                            row[arc.CandidateIndex] += weight * problem.ExcessShare(a, shares[a]) * problem.Candidates[arc.CandidateIndex].Outage(s);
-                        }
+                        continue;
+                    }
+
+                    fitted += weight * buyerLosses[b][s];
+                    foreach (int a in buyerArcs[b])
+                    {
+                        int c = problem.Arcs[a].CandidateIndex;
+                        row[c] += weight * excess[a] * problem.Candidates[c].Outage(s);
                     }
                 }
 
@@ -127,11 +138,19 @@ public static class OutageAmplification
                     target += row[c] * weights[c];
                 }
 
-                var nonzero = Enumerable.Range(0, row.Length).Where(c => row[c] != 0).ToArray();
-                foreach (int i in nonzero)
+                int count = 0;
+                for (int c = 0; c < row.Length; c++)
+                {
+                    if (row[c] != 0)
+                    {
+                        nonzero[count++] = c;
+                    }
+                }
+
+                foreach (int i in nonzero.AsSpan(0, count))
                 {
                     right[i] += row[i] * target;
-                    foreach (int j in nonzero)
+                    foreach (int j in nonzero.AsSpan(0, count))
                     {
                         gram[i, j] += row[i] * row[j];
                     }
@@ -139,8 +158,6 @@ public static class OutageAmplification
             }
         }
     }
-
-    private static double Weight(SourcingProblem problem, int buyer) => problem.Buyers[buyer].DemandPerDay / problem.TotalDemandPerDay;
 
     /// <summary>min_{k &gt;= 0} k'G k / 2 - b'k by cyclic coordinate descent (G positive semi-definite), from <paramref name="start"/>.</summary>
     private static double[] NonNegativeLeastSquares(double[,] gram, double[] right, double[] start)

@@ -152,7 +152,10 @@ public sealed record SourcingProblem
     }
 
     /// <summary>e_a: how far <paramref name="share"/> on arc <paramref name="arc"/> is above today's (the whole share when there is no baseline).</summary>
-    public double ExcessShare(int arc, double share) => Math.Max(0, share - (BaselineShares.Count == 0 ? 0 : BaselineShares[arc]));
+    public double ExcessShare(int arc, double share) => Math.Max(0, share - BaselineShare(arc));
+
+    /// <summary>Today's share on arc <paramref name="arc"/>, 0 when there is no baseline.</summary>
+    public double BaselineShare(int arc) => BaselineShares.Count == 0 ? 0 : BaselineShares[arc];
 
     /// <summary>Total demand of all buyers, units per day.</summary>
     public double TotalDemandPerDay => Buyers.Sum(b => b.DemandPerDay);

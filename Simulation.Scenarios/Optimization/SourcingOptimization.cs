@@ -84,6 +84,7 @@ public static class SourcingOptimization
         if (settings.RefineRounds > 0)
         {
             var estimate = new SocialRiskEstimate(definition);
+            bool continuity = ContinuityMatters(settings);
             var observed = new List<OutageObservation> { new(today.Shares, baselineSimulated.Mix.PeriodShortfalls) };
             single = first;
             for (int round = 1; round <= settings.RefineRounds; round++)
@@ -91,12 +92,12 @@ public static class SourcingOptimization
                 var simulated = await context.SimulateAsync(problem, single, $"refine-{round:D2}", $"refine round {round}").ConfigureAwait(false);
                 candidates.Add((single, problem, simulated));
                 var refined = SimulationFeedback.Apply(problem, single.Shares, single.Enrolled, simulated.Mix, definition, estimate, settings.Build.RelationshipCostPerYear / 365);
-                if (ContinuityMatters(settings))
+                if (continuity)
                 {
                     observed.Add(new OutageObservation(single.Shares, simulated.Mix.PeriodShortfalls));
                 }
 
-                if (ContinuityMatters(settings) && simulated.Mix.Kpis[SourcingKpi.Cvar].Ci95Low > single.Predicted[SourcingKpi.Cvar])
+                if (continuity && simulated.Mix.Kpis[SourcingKpi.Cvar].Ci95Low > single.Predicted[SourcingKpi.Cvar])
                 {
                     // Shortfall scenarios by supplier, refitted when the round's tail is surely worse than
                     // predicted (a tail within the noise would fit noise): every mix simulated so far says,

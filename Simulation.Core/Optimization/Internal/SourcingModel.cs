@@ -178,6 +178,12 @@ internal sealed class SourcingModel : IDisposable
         if (!CoverActive)
         {
             var volume = _volume.Select(v => v.SolutionValue()).ToArray();
+
+            // w_b k_c and e_a of every arc of a weighted candidate, read from the solver once, not per scenario
+            // (the other arcs add 0).
+            var weighted = _excess is null ? [] : Enumerable.Range(0, _share.Length).Where(a => _problem.Candidates[_problem.Arcs[a].CandidateIndex].OutageWeight != 0).ToArray();
+            var weightedScale = weighted.Select(a => Weight(_problem.Arcs[a].BuyerIndex) * _problem.Candidates[_problem.Arcs[a].CandidateIndex].OutageWeight).ToArray();
+            var weightedExcess = weighted.Select(a => _problem.ExcessShare(a, _share[a].SolutionValue())).ToArray();
             for (int s = 0; s < losses.Length; s++)
             {
                 double sum = 0;
@@ -186,10 +192,9 @@ internal sealed class SourcingModel : IDisposable
                     sum += volume[c] * _problem.Candidates[c].Outage(s);
                 }
 
-                for (int a = 0; a < _share.Length && _excess is not null; a++)
+                for (int i = 0; i < weighted.Length; i++)
                 {
-                    var candidate = _problem.Candidates[_problem.Arcs[a].CandidateIndex];
-                    sum += Weight(_problem.Arcs[a].BuyerIndex) * candidate.OutageWeight * candidate.Outage(s) * _problem.ExcessShare(a, _share[a].SolutionValue());
+                    sum += weightedScale[i] * _problem.Candidates[_problem.Arcs[weighted[i]].CandidateIndex].Outage(s) * weightedExcess[i];
                 }
 
                 losses[s] = sum;
@@ -774,7 +779,7 @@ internal sealed class SourcingModel : IDisposable
         }
 
         var excess = _solver.MakeNumVar(0, double.PositiveInfinity, $"e{a}");
-        var row = _solver.MakeConstraint(-(_problem.BaselineShares.Count == 0 ? 0 : _problem.BaselineShares[a]), double.PositiveInfinity, $"excess{a}");
+        var row = _solver.MakeConstraint(-_problem.BaselineShare(a), double.PositiveInfinity, $"excess{a}");
         row.SetCoefficient(excess, 1);
         row.SetCoefficient(_share[a], -1);
         return _excess[a] = excess;

@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Simulation.Core.Engine;
 
 /// <summary>
-/// The pending-entry queue: a 4-ary min-heap ordered by (time, priority, sequence), plus two FIFO lanes
+/// The pending-entry queue: an 8-ary min-heap ordered by (time, priority, sequence), plus two FIFO lanes
 /// for zero-delay entries at <see cref="EventPriority.Urgent"/> and <see cref="EventPriority.Normal"/>
 /// priority.
 /// </summary>
@@ -14,27 +14,28 @@ namespace Simulation.Core.Engine;
 /// the current time. Those entries arrive in key order (time never decreases and the sequence grows), so
 /// a ring buffer keeps them sorted for O(1) instead of O(log n) heap work, and popping takes the least of
 /// the three heads.</para>
-/// <para>Why the heap looks the way it does (each point measured on the timeout benchmarks):
-/// keys (16 bytes: the time as an order-preserving integer, then priority and sequence) live apart from
-/// the handles, so a sift compares within one 64-byte cache line per level: the four siblings of a
-/// group share a line because the key array is 64-byte aligned (pinned, so the alignment holds) and the
-/// root sits at slot 3. The heap holds no object references: each entry names its target by an integer
-/// handle into a table of targets, taken when the entry is pushed and given back after it has fired, so a
-/// sift moves plain integers beside the keys and takes no write barrier (a reference moved within an
-/// array costs a checked write barrier per level, 3-10 % of the timeout benchmarks). A process that
-/// reschedules itself while firing gets its own handle back, its slot untouched. Sifting down is
-/// bottom-up (Floyd): the hole goes to a leaf by the least child, choosing it without branches (the keys
-/// are random, so branches there mispredict half the time), and the placed entry then rises the usual
-/// one or two levels. A popped
-/// root is left vacant until the next heap push, which fills it and sifts once, because a firing
-/// process usually schedules its next delay at once. In deep heaps each sift ends by prefetching what
-/// the next two entries will touch (<see cref="CachePrefetch"/>).</para>
+/// <para>Why the heap looks the way it does (each point measured on the timeout benchmarks): a slot's
+/// time (8 bytes) lives apart from the rest of its key, so the eight siblings of a group share one
+/// 64-byte line (the time array is 64-byte aligned, pinned so the alignment holds, and the root sits at
+/// slot 7), and a sift compares one line per level over log8(n) levels: at 100,000 entries six levels
+/// where a 4-ary heap of 16-byte keys walked nine. The least of eight times is found without branches
+/// (<see cref="SiblingGroup"/>). Priority and sequence sit beside the handle (<see cref="HeapPayload"/>)
+/// and are read only when times tie, which the network model's whole-day events do often. The heap
+/// holds no object references: each entry names its target by an integer handle into a table of
+/// targets, taken when the entry is pushed and given back after it has fired, so a sift moves plain
+/// numbers and takes no write barrier. A process that reschedules itself while firing gets its own
+/// handle back, its slot untouched. Sifting down is bottom-up (Floyd): the hole goes to a leaf by the
+/// least child, and the placed entry then rises the usual level or less. Every slot past the last
+/// entry holds the padding key (+infinity, last in order), so a partial group is compared like a full
+/// one. A popped root is left vacant until the next heap push, which fills it and sifts once, because a
+/// firing process usually schedules its next delay at once. In deep heaps each sift ends by prefetching
+/// what the next two entries will touch (<see cref="CachePrefetch"/>).</para>
 /// <para>Nothing is allocated per entry once the arrays have grown.</para>
 /// </remarks>
 internal sealed class EventQueue
 {
-    /// <summary>The slot of the root: node n is at slot n + 3, so sibling groups start at multiples of 4.</summary>
-    private const int RootSlot = 3;
+    /// <summary>The slot of the root: node n is at slot n + 7, so sibling groups start at multiples of 8.</summary>
+    private const int RootSlot = 7;
 
     private const int FirstChildOfRoot = RootSlot + 1;
 
@@ -44,9 +45,9 @@ internal sealed class EventQueue
     /// caches, and prefetching the next targets pays.</summary>
     private const int PrefetchFromSlots = 4096;
 
-    private long[] _keyStore = [];
-    private int _keyBase;
-    private int[] _handles = [];
+    private double[] _timeStore = [];
+    private int _timeBase;
+    private HeapPayload[] _payloads = [];
     private int _endSlot = RootSlot;
     private readonly TargetTable _table = new(InitialCapacity);
     private bool _rootVacant;
@@ -78,15 +79,15 @@ internal sealed class EventQueue
             }
         }
 
-        int handle = _table.AddOrReuseHeld(target);
+        var payload = new HeapPayload(key.Order, _table.AddOrReuseHeld(target));
         if (_rootVacant)
         {
             _rootVacant = false;
-            SiftDownFromRoot(key, handle, _endSlot);
+            SiftDownFromRoot(key.Time, payload, _endSlot);
         }
         else
         {
-            HeapPush(key, handle);
+            HeapPush(key.Time, payload);
         }
     }
 
@@ -96,9 +97,9 @@ internal sealed class EventQueue
         SettleRoot();
         return Select() switch
         {
-            Source.Heap => KeyAt(RootSlot).TimeValue,
-            Source.Urgent => _urgent.Peek().Key.TimeValue,
-            Source.Normal => _normal.Peek().Key.TimeValue,
+            Source.Heap => TimeAt(RootSlot),
+            Source.Urgent => _urgent.Peek().Key.Time,
+            Source.Normal => _normal.Peek().Key.Time,
             _ => double.PositiveInfinity,
         };
     }
@@ -111,7 +112,7 @@ internal sealed class EventQueue
         // root that the last push filled, so the root is the least entry.
         if (((_urgent.Count | _normal.Count) == 0) & !_rootVacant)
         {
-            if (_endSlot > RootSlot && KeyAt(RootSlot).TimeValue < until)
+            if (_endSlot > RootSlot && TimeAt(RootSlot) < until)
             {
                 entry = PopRoot();
                 return true;
@@ -129,7 +130,7 @@ internal sealed class EventQueue
         if (_rootVacant && LaneBeforeVacantHeap() is { } lane)
         {
             // The lane's head is the least entry: take it and leave the root for the next push to fill.
-            if (lane.Peek().Key.TimeValue < until)
+            if (lane.Peek().Key.Time < until)
             {
                 entry = lane.Dequeue();
                 return true;
@@ -142,13 +143,13 @@ internal sealed class EventQueue
         SettleRoot();
         switch (Select())
         {
-            case Source.Heap when KeyAt(RootSlot).TimeValue < until:
+            case Source.Heap when TimeAt(RootSlot) < until:
                 entry = PopRoot();
                 return true;
-            case Source.Urgent when _urgent.Peek().Key.TimeValue < until:
+            case Source.Urgent when _urgent.Peek().Key.Time < until:
                 entry = _urgent.Dequeue();
                 return true;
-            case Source.Normal when _normal.Peek().Key.TimeValue < until:
+            case Source.Normal when _normal.Peek().Key.Time < until:
                 entry = _normal.Dequeue();
                 return true;
             default:
@@ -162,7 +163,8 @@ internal sealed class EventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Entry PopRoot()
     {
-        var entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
+        ref readonly var payload = ref _payloads[RootSlot];
+        var entry = new Entry(new HeapKey(TimeAt(RootSlot), payload.Order), _table.Hold(payload.Handle));
         _rootVacant = true;
         return entry;
     }
@@ -187,22 +189,14 @@ internal sealed class EventQueue
             lane = _normal;
         }
 
-        if (lane is null)
+        if (lane is null || _endSlot <= FirstChildOfRoot)
         {
-            return null;
+            return lane; // no lane entry, or nothing in the heap but the vacant root
         }
 
-        int endSlot = _endSlot;
-        if (endSlot <= FirstChildOfRoot)
-        {
-            return lane; // nothing but the vacant root
-        }
-
-        ref var keys = ref Keys;
-        int least = endSlot > FirstChildOfRoot + 3
-            ? FirstChildOfRoot + LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot))
-            : LeastOfFew(ref keys, FirstChildOfRoot, endSlot);
-        return lane.Peek().Key.IsBefore(Unsafe.Add(ref keys, least)) ? lane : null;
+        int least = FirstChildOfRoot + SiblingGroup.Least(
+            ref Unsafe.Add(ref Times, FirstChildOfRoot), ref _payloads[FirstChildOfRoot]);
+        return lane.Peek().Key.IsBefore(KeyAt(least)) ? lane : null;
     }
 
     /// <summary>Removes a vacant root by sifting the last entry into it.</summary>
@@ -217,7 +211,13 @@ internal sealed class EventQueue
         int last = --_endSlot;
         if (last > RootSlot)
         {
-            SiftDownFromRoot(KeyAt(last), _handles[last], last);
+            ref var time = ref Unsafe.Add(ref Times, last);
+            ref var payload = ref _payloads[last];
+            double lastTime = time;
+            var lastPayload = payload;
+            time = double.PositiveInfinity;
+            payload = HeapPayload.Padding;
+            SiftDownFromRoot(lastTime, lastPayload, last);
         }
     }
 
@@ -246,83 +246,73 @@ internal sealed class EventQueue
         return best;
     }
 
-    private void HeapPush(HeapKey key, int handle)
+    private void HeapPush(double time, HeapPayload payload)
     {
-        if (_endSlot == _handles.Length)
+        if (_endSlot == _payloads.Length)
         {
-            Grow(2 * (_handles.Length - RootSlot));
+            Grow(2 * (_payloads.Length - RootSlot - 1));
         }
 
-        ref var keys = ref Keys;
-        ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
-        SiftUp(ref keys, ref handles, _endSlot++, key, handle);
+        ref var times = ref Times;
+        ref var payloads = ref MemoryMarshal.GetArrayDataReference(_payloads);
+        SiftUp(ref times, ref payloads, _endSlot++, time, payload);
     }
 
     /// <summary>
-    /// Fills the root's slot with (<paramref name="key"/>, <paramref name="handle"/>) in a heap whose
+    /// Fills the root's slot with (<paramref name="time"/>, <paramref name="payload"/>) in a heap whose
     /// slots end at <paramref name="endSlot"/>: the hole goes down to a leaf by the least child, and the
     /// entry rises from there.
     /// </summary>
     /// <remarks>In a deep heap the lower levels miss the cache, and each level's line is only known once
-    /// the level above has been compared, so the misses queue up one behind the other. The four groups
-    /// one level further down are known as soon as the hole is: they are the 16 consecutive slots below
-    /// its children, four lines of keys and a line or two of handles. Prefetching them while this
-    /// level is compared overlaps each level's miss with the one above it.</remarks>
-    private void SiftDownFromRoot(HeapKey key, int handle, int endSlot)
+    /// the level above has been compared, so the misses queue up one behind the other. The eight groups
+    /// one level further down are known as soon as the hole is: they are the 64 consecutive slots below
+    /// its children, eight lines of times. Prefetching them while this level is compared overlaps each
+    /// level's miss with the one above it.</remarks>
+    private void SiftDownFromRoot(double time, HeapPayload payload, int endSlot)
     {
-        ref var keys = ref Keys;
-        ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
+        ref var times = ref Times;
+        ref var payloads = ref MemoryMarshal.GetArrayDataReference(_payloads);
         bool deep = endSlot >= PrefetchFromSlots;
         int hole = RootSlot;
         while (true)
         {
             int first = FirstChild(hole);
-            if (deep)
-            {
-                PrefetchGrandchildren(ref keys, ref handles, FirstChild(first), endSlot);
-            }
-
-            int least;
-            if (first + 3 < endSlot)
-            {
-                least = first + LeastOfFour(ref Unsafe.Add(ref keys, first));
-            }
-            else if (first < endSlot)
-            {
-                least = LeastOfFew(ref keys, first, endSlot);
-            }
-            else
+            if (first >= endSlot)
             {
                 break;
             }
 
-            Unsafe.Add(ref keys, hole) = Unsafe.Add(ref keys, least);
-            Unsafe.Add(ref handles, hole) = Unsafe.Add(ref handles, least);
+            if (deep)
+            {
+                PrefetchGrandchildren(ref times, FirstChild(first), endSlot);
+            }
+
+            // Slots past the end hold the padding key, so a partial group needs no special case.
+            int least = first + SiblingGroup.Least(ref Unsafe.Add(ref times, first), ref Unsafe.Add(ref payloads, first));
+            Unsafe.Add(ref times, hole) = Unsafe.Add(ref times, least);
+            Unsafe.Add(ref payloads, hole) = Unsafe.Add(ref payloads, least);
             hole = least;
         }
 
-        SiftUp(ref keys, ref handles, hole, key, handle);
+        SiftUp(ref times, ref payloads, hole, time, payload);
         if (deep)
         {
-            PrefetchUpcoming(ref keys, ref handles);
+            PrefetchUpcoming(ref times, ref payloads);
         }
     }
 
-    /// <summary>Prefetches the 16 slots from <paramref name="slot"/> on: four key lines (the groups are
-    /// line-aligned) and their handles.</summary>
+    /// <summary>Prefetches the times of the 64 slots from <paramref name="slot"/> on: eight lines (the
+    /// groups are line-aligned).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchGrandchildren(ref HeapKey keys, ref int handles, int slot, int endSlot)
+    private static unsafe void PrefetchGrandchildren(ref double times, int slot, int endSlot)
     {
         if (slot < endSlot && Sse.IsSupported)
         {
-            byte* key = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref keys, slot));
-            Sse.Prefetch0(key);
-            Sse.Prefetch0(key + 64);
-            Sse.Prefetch0(key + 128);
-            Sse.Prefetch0(key + 192);
-            byte* handle = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref handles, slot));
-            Sse.Prefetch0(handle);
-            Sse.Prefetch0(handle + (15 * sizeof(int)));
+            byte* line = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref times, slot));
+            for (int offset = 0; offset < 8 * 64; offset += 64)
+            {
+                Sse.Prefetch0(line + offset);
+            }
         }
     }
 
@@ -334,108 +324,91 @@ internal sealed class EventQueue
     /// and are asked for again in case the guess was wrong; and the table slots of the entries that
     /// can follow (the root's other children, and the children of the entry after the root, the least
     /// of which moves up into its place) are prefetched, so that next time those reads do not stall
-    /// either. All four children rather than the least: it spares comparing them, and a slot asked for
+    /// either. All children rather than the least: it spares comparing them, and a slot asked for
     /// one event earlier than needed has more time to arrive.
     /// </summary>
-    private void PrefetchUpcoming(ref HeapKey keys, ref int handles)
+    private void PrefetchUpcoming(ref double times, ref HeapPayload payloads)
     {
-        _table.PrefetchTarget(Unsafe.Add(ref handles, RootSlot));
+        _table.PrefetchTarget(Unsafe.Add(ref payloads, RootSlot).Handle);
 
-        int secondOffset = LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
+        int secondOffset = SiblingGroup.Least(ref Unsafe.Add(ref times, FirstChildOfRoot), ref Unsafe.Add(ref payloads, FirstChildOfRoot));
         int second = FirstChildOfRoot + secondOffset;
-        _table.PrefetchTarget(Unsafe.Add(ref handles, second));
-        for (int offset = 0; offset < 4; offset++)
+        _table.PrefetchTarget(Unsafe.Add(ref payloads, second).Handle);
+        for (int offset = 0; offset < SiblingGroup.Size; offset++)
         {
             if (offset != secondOffset)
             {
-                _table.PrefetchSlot(Unsafe.Add(ref handles, FirstChildOfRoot + offset));
+                _table.PrefetchSlot(Unsafe.Add(ref payloads, FirstChildOfRoot + offset).Handle);
             }
         }
 
         int belowSecond = FirstChild(second); // within the heap: deep heaps have full upper levels
-        for (int offset = 0; offset < 4; offset++)
+        for (int offset = 0; offset < SiblingGroup.Size; offset++)
         {
-            _table.PrefetchSlot(Unsafe.Add(ref handles, belowSecond + offset));
+            _table.PrefetchSlot(Unsafe.Add(ref payloads, belowSecond + offset).Handle);
         }
     }
 
     /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>
-    private static void SiftUp(ref HeapKey keys, ref int handles, int hole, HeapKey key, int handle)
+    private static void SiftUp(ref double times, ref HeapPayload payloads, int hole, double time, HeapPayload payload)
     {
         while (hole > RootSlot)
         {
             int parent = Parent(hole);
-            ref var parentKey = ref Unsafe.Add(ref keys, parent);
-            if (!key.IsBefore(parentKey))
+            double parentTime = Unsafe.Add(ref times, parent);
+            ref var parentPayload = ref Unsafe.Add(ref payloads, parent);
+            if (!(time < parentTime || (time == parentTime && payload.Order < parentPayload.Order)))
             {
                 break;
             }
 
-            Unsafe.Add(ref keys, hole) = parentKey;
-            Unsafe.Add(ref handles, hole) = Unsafe.Add(ref handles, parent);
+            Unsafe.Add(ref times, hole) = parentTime;
+            Unsafe.Add(ref payloads, hole) = parentPayload;
             hole = parent;
         }
 
-        Unsafe.Add(ref keys, hole) = key;
-        Unsafe.Add(ref handles, hole) = handle;
+        Unsafe.Add(ref times, hole) = time;
+        Unsafe.Add(ref payloads, hole) = payload;
     }
 
-    /// <summary>The offset (0..3) of the least of four siblings, as a two-round tournament without branches.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LeastOfFour(ref HeapKey group)
-    {
-        int a = HeapKey.Before(Unsafe.Add(ref group, 1), group);
-        int b = 2 + HeapKey.Before(Unsafe.Add(ref group, 3), Unsafe.Add(ref group, 2));
-        int bFirst = -HeapKey.Before(Unsafe.Add(ref group, b), Unsafe.Add(ref group, a));
-        return a ^ ((a ^ b) & bFirst);
-    }
+    /// <summary>Node n at slot s = n + 7 has children 8n+1..8n+8, at slots 8s-48..8s-41.</summary>
+    private static int FirstChild(int slot) => (slot << 3) - 48;
 
-    private static int LeastOfFew(ref HeapKey keys, int first, int endSlot)
-    {
-        int least = first;
-        for (int child = first + 1; child < endSlot; child++)
-        {
-            if (Unsafe.Add(ref keys, child).IsBefore(Unsafe.Add(ref keys, least)))
-            {
-                least = child;
-            }
-        }
+    private static int Parent(int slot) => (slot >> 3) + 6;
 
-        return least;
-    }
+    private ref double Times =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_timeStore), _timeBase);
 
-    /// <summary>Node n at slot s = n + 3 has children 4n+1..4n+4, at slots 4s-8..4s-5.</summary>
-    private static int FirstChild(int slot) => (slot << 2) - 8;
+    private double TimeAt(int slot) => Unsafe.Add(ref Times, slot);
 
-    private static int Parent(int slot) => (slot >> 2) + 2;
+    private HeapKey KeyAt(int slot) => new(TimeAt(slot), _payloads[slot].Order);
 
-    private ref HeapKey Keys =>
-        ref Unsafe.As<long, HeapKey>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keyStore), _keyBase));
-
-    private HeapKey KeyAt(int slot) => Unsafe.Add(ref Keys, slot);
-
-    /// <summary>Grows the heap to <paramref name="capacity"/> nodes, keeping the key array 64-byte aligned.</summary>
+    /// <summary>Grows the heap to <paramref name="capacity"/> nodes (a multiple of the group size, so that
+    /// the slots end with a whole group), keeping the time array 64-byte aligned and padding the new
+    /// slots.</summary>
     private void Grow(int capacity)
     {
-        const int LongsPerLine = 64 / sizeof(long);
-        int slots = capacity + RootSlot;
+        int slots = capacity + RootSlot + 1;
 
         // Pinned, so the garbage collector never moves it off the alignment found here.
-        var store = GC.AllocateUninitializedArray<long>((2 * slots) + LongsPerLine, pinned: true);
+        var store = GC.AllocateUninitializedArray<double>(slots + SiblingGroup.Size, pinned: true);
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(store, 0);
-        int keyBase = (int)((64 - (address & 63)) & 63) / sizeof(long);
+        int timeBase = (int)((64 - (address & 63)) & 63) / sizeof(double);
+        var times = store.AsSpan(timeBase, slots);
+        var payloads = new HeapPayload[slots];
 
-        var handles = new int[slots];
-        if (_endSlot > RootSlot)
+        int kept = _endSlot > RootSlot ? _endSlot : 0;
+        if (kept > 0)
         {
-            var keys = MemoryMarshal.CreateSpan(ref Keys, _endSlot);
-            keys.CopyTo(MemoryMarshal.Cast<long, HeapKey>(store.AsSpan(keyBase)));
-            _handles.AsSpan(0, _endSlot).CopyTo(handles);
+            MemoryMarshal.CreateSpan(ref Times, kept).CopyTo(times);
+            _payloads.AsSpan(0, kept).CopyTo(payloads);
         }
 
-        _keyStore = store;
-        _keyBase = keyBase;
-        _handles = handles;
+        times[kept..].Fill(double.PositiveInfinity);
+        payloads.AsSpan(kept).Fill(HeapPayload.Padding);
+        _timeStore = store;
+        _timeBase = timeBase;
+        _payloads = payloads;
     }
 
     private enum Source
@@ -447,45 +420,22 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// A queue key: the time as a long whose signed order is the order of the doubles, then priority
-    /// (bits 48-62) above a 48-bit sequence. Comparing two keys is two integer comparisons.
+    /// A queue key: the time (never -0.0: it is stored as 0.0, the equal time, so that every comparison
+    /// sees one value), then priority (bits 48-62) above a 48-bit sequence.
     /// </summary>
-    [StructLayout(LayoutKind.Sequential)]
     internal readonly struct HeapKey
     {
-        public readonly long Time;
+        public readonly double Time;
         public readonly long Order;
 
         public HeapKey(double time, long order)
         {
-            // -0.0 and 0.0 are equal times; without this they would get different integers.
-            Time = OrderedBits(time == 0 ? 0.0 : time);
+            Time = time == 0 ? 0.0 : time;
             Order = order;
         }
 
-        public double TimeValue => BitConverter.Int64BitsToDouble(OrderedBits(Time));
-
         public bool IsBefore(in HeapKey other) =>
             Time < other.Time || (Time == other.Time && Order < other.Order);
-
-        /// <summary>1 if <paramref name="a"/> comes before <paramref name="b"/>, else 0, in integer
-        /// arithmetic: the JIT turns combined comparisons back into branches, which mispredict here.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static int Before(in HeapKey a, in HeapKey b)
-        {
-            long difference = a.Time - b.Time; // may overflow; the next line corrects for that
-            long timeLess = difference ^ ((a.Time ^ b.Time) & (difference ^ a.Time)); // sign: a.Time < b.Time
-            long unequal = a.Time ^ b.Time;
-            long timeEqual = ~(unequal | -unequal); // sign: a.Time == b.Time
-            long orderLess = a.Order - b.Order; // sign: a.Order < b.Order (both are non-negative)
-            return (int)((ulong)(timeLess | (timeEqual & orderLess)) >> 63);
-        }
-
-        /// <summary>Maps double bits to a long with the same order (its own inverse): negative values
-        /// have their magnitude bits flipped so that more negative means smaller.</summary>
-        private static long OrderedBits(double value) => OrderedBits(BitConverter.DoubleToInt64Bits(value));
-
-        private static long OrderedBits(long bits) => bits ^ ((bits >> 63) & long.MaxValue);
     }
 
     /// <summary>One popped or lane entry: its key and what to fire.</summary>
@@ -494,7 +444,7 @@ internal sealed class EventQueue
         public readonly HeapKey Key = key;
         public readonly object Target = target;
 
-        public double Time => Key.TimeValue;
+        public double Time => Key.Time;
 
         public long Sequence => Key.Order & ((1L << 48) - 1);
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -19,11 +20,14 @@ namespace Simulation.Core.Engine;
 /// 64-byte line (the time array is 64-byte aligned, pinned so the alignment holds, and the root sits at
 /// slot 7), and a sift compares one line per level over log8(n) levels: at 100,000 entries six levels
 /// where a 4-ary heap of 16-byte keys walked nine. The least of eight times is found without branches
-/// (<see cref="SiblingGroup"/>). Priority and sequence sit beside the handle (<see cref="HeapPayload"/>)
-/// and are read only when times tie, which the network model's whole-day events do often. The heap
-/// holds no object references: each entry names its target by an integer handle into a table of
-/// targets, taken when the entry is pushed and given back after it has fired, so a sift moves plain
-/// numbers and takes no write barrier. A process that reschedules itself while firing gets its own
+/// (<see cref="SiblingGroup"/>). The heap holds no object references: each entry names its target by an
+/// integer handle (4 bytes, beside the times in an array of their own) into a table of targets, taken
+/// when the entry is pushed and given back after it has fired, so a sift moves plain numbers and takes
+/// no write barrier. The rest of the key (priority and sequence) is kept in the table too, where a pop
+/// reads it beside the target; the heap reads it only when times tie, which the network model's
+/// whole-day events do often. Moving it through the heap at every level was half of the deep
+/// workload's time, waiting for the lines of 16-byte payloads. A process that reschedules itself
+/// while firing gets its own
 /// handle back, its slot untouched. Sifting down is bottom-up (Floyd): the hole goes to a leaf by the
 /// least child, and the placed entry then rises the usual level or less. Every slot past the last
 /// entry holds the padding key (+infinity, last in order), so a partial group is compared like a full
@@ -47,7 +51,7 @@ internal sealed class EventQueue
 
     private double[] _timeStore = [];
     private int _timeBase;
-    private HeapPayload[] _payloads = [];
+    private int[] _handles = [];
     private int _endSlot = RootSlot;
     private readonly TargetTable _table = new(InitialCapacity);
     private bool _rootVacant;
@@ -79,15 +83,15 @@ internal sealed class EventQueue
             }
         }
 
-        var payload = new HeapPayload(key.Order, _table.AddOrReuseHeld(target));
+        int handle = _table.AddOrReuseHeld(target, key.Order);
         if (_rootVacant)
         {
             _rootVacant = false;
-            SiftDownFromRoot(key.Time, payload, _endSlot);
+            SiftDownFromRoot(key.Time, key.Order, handle, _endSlot);
         }
         else
         {
-            HeapPush(key.Time, payload);
+            HeapPush(key.Time, key.Order, handle);
         }
     }
 
@@ -163,8 +167,8 @@ internal sealed class EventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Entry PopRoot()
     {
-        ref readonly var payload = ref _payloads[RootSlot];
-        var entry = new Entry(new HeapKey(TimeAt(RootSlot), payload.Order), _table.Hold(payload.Handle));
+        var target = _table.Hold(_handles[RootSlot], out long order);
+        var entry = new Entry(new HeapKey(TimeAt(RootSlot), order), target);
         _rootVacant = true;
         return entry;
     }
@@ -194,8 +198,7 @@ internal sealed class EventQueue
             return lane; // no lane entry, or nothing in the heap but the vacant root
         }
 
-        int least = FirstChildOfRoot + SiblingGroup.Least(
-            ref Unsafe.Add(ref Times, FirstChildOfRoot), ref _payloads[FirstChildOfRoot]);
+        int least = FirstChildOfRoot + LeastChild(ref Times, ref _handles[0], FirstChildOfRoot);
         return lane.Peek().Key.IsBefore(KeyAt(least)) ? lane : null;
     }
 
@@ -212,12 +215,12 @@ internal sealed class EventQueue
         if (last > RootSlot)
         {
             ref var time = ref Unsafe.Add(ref Times, last);
-            ref var payload = ref _payloads[last];
+            ref var handle = ref _handles[last];
             double lastTime = time;
-            var lastPayload = payload;
+            int lastHandle = handle;
             time = double.PositiveInfinity;
-            payload = HeapPayload.Padding;
-            SiftDownFromRoot(lastTime, lastPayload, last);
+            handle = TargetTable.Padding;
+            SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
         }
     }
 
@@ -246,20 +249,20 @@ internal sealed class EventQueue
         return best;
     }
 
-    private void HeapPush(double time, HeapPayload payload)
+    private void HeapPush(double time, long order, int handle)
     {
-        if (_endSlot == _payloads.Length)
+        if (_endSlot == _handles.Length)
         {
-            Grow(2 * (_payloads.Length - RootSlot - 1));
+            Grow(2 * (_handles.Length - RootSlot - 1));
         }
 
         ref var times = ref Times;
-        ref var payloads = ref MemoryMarshal.GetArrayDataReference(_payloads);
-        SiftUp(ref times, ref payloads, _endSlot++, time, payload);
+        ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
+        SiftUp(ref times, ref handles, _endSlot++, time, order, handle);
     }
 
     /// <summary>
-    /// Fills the root's slot with (<paramref name="time"/>, <paramref name="payload"/>) in a heap whose
+    /// Fills the root's slot with an entry in a heap whose
     /// slots end at <paramref name="endSlot"/>: the hole goes down to a leaf by the least child, and the
     /// entry rises from there.
     /// </summary>
@@ -268,10 +271,10 @@ internal sealed class EventQueue
     /// one level further down are known as soon as the hole is: they are the 64 consecutive slots below
     /// its children, eight lines of times. Prefetching them while this level is compared overlaps each
     /// level's miss with the one above it.</remarks>
-    private void SiftDownFromRoot(double time, HeapPayload payload, int endSlot)
+    private void SiftDownFromRoot(double time, long order, int handle, int endSlot)
     {
         ref var times = ref Times;
-        ref var payloads = ref MemoryMarshal.GetArrayDataReference(_payloads);
+        ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
         bool deep = endSlot >= PrefetchFromSlots;
         int hole = RootSlot;
         while (true)
@@ -288,16 +291,16 @@ internal sealed class EventQueue
             }
 
             // Slots past the end hold the padding key, so a partial group needs no special case.
-            int least = first + SiblingGroup.Least(ref Unsafe.Add(ref times, first), ref Unsafe.Add(ref payloads, first));
+            int least = first + LeastChild(ref times, ref handles, first);
             Unsafe.Add(ref times, hole) = Unsafe.Add(ref times, least);
-            Unsafe.Add(ref payloads, hole) = Unsafe.Add(ref payloads, least);
+            Unsafe.Add(ref handles, hole) = Unsafe.Add(ref handles, least);
             hole = least;
         }
 
-        SiftUp(ref times, ref payloads, hole, time, payload);
+        SiftUp(ref times, ref handles, hole, time, order, handle);
         if (deep)
         {
-            PrefetchUpcoming(ref times, ref payloads);
+            PrefetchUpcoming(ref times, ref handles);
         }
     }
 
@@ -327,48 +330,79 @@ internal sealed class EventQueue
     /// either. All children rather than the least: it spares comparing them, and a slot asked for
     /// one event earlier than needed has more time to arrive.
     /// </summary>
-    private void PrefetchUpcoming(ref double times, ref HeapPayload payloads)
+    private void PrefetchUpcoming(ref double times, ref int handles)
     {
-        _table.PrefetchTarget(Unsafe.Add(ref payloads, RootSlot).Handle);
+        _table.PrefetchTarget(Unsafe.Add(ref handles, RootSlot));
 
-        int secondOffset = SiblingGroup.Least(ref Unsafe.Add(ref times, FirstChildOfRoot), ref Unsafe.Add(ref payloads, FirstChildOfRoot));
+        int secondOffset = LeastChild(ref times, ref handles, FirstChildOfRoot);
         int second = FirstChildOfRoot + secondOffset;
-        _table.PrefetchTarget(Unsafe.Add(ref payloads, second).Handle);
+        _table.PrefetchTarget(Unsafe.Add(ref handles, second));
         for (int offset = 0; offset < SiblingGroup.Size; offset++)
         {
             if (offset != secondOffset)
             {
-                _table.PrefetchSlot(Unsafe.Add(ref payloads, FirstChildOfRoot + offset).Handle);
+                _table.PrefetchSlot(Unsafe.Add(ref handles, FirstChildOfRoot + offset));
             }
         }
 
         int belowSecond = FirstChild(second); // within the heap: deep heaps have full upper levels
         for (int offset = 0; offset < SiblingGroup.Size; offset++)
         {
-            _table.PrefetchSlot(Unsafe.Add(ref payloads, belowSecond + offset).Handle);
+            _table.PrefetchSlot(Unsafe.Add(ref handles, belowSecond + offset));
         }
     }
 
     /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>
-    private static void SiftUp(ref double times, ref HeapPayload payloads, int hole, double time, HeapPayload payload)
+    private void SiftUp(ref double times, ref int handles, int hole, double time, long order, int handle)
     {
         while (hole > RootSlot)
         {
             int parent = Parent(hole);
             double parentTime = Unsafe.Add(ref times, parent);
-            ref var parentPayload = ref Unsafe.Add(ref payloads, parent);
-            if (!(time < parentTime || (time == parentTime && payload.Order < parentPayload.Order)))
+            int parentHandle = Unsafe.Add(ref handles, parent);
+            if (!(time < parentTime || (time == parentTime && order < _table.OrderOf(parentHandle))))
             {
                 break;
             }
 
             Unsafe.Add(ref times, hole) = parentTime;
-            Unsafe.Add(ref payloads, hole) = parentPayload;
+            Unsafe.Add(ref handles, hole) = parentHandle;
             hole = parent;
         }
 
         Unsafe.Add(ref times, hole) = time;
-        Unsafe.Add(ref payloads, hole) = payload;
+        Unsafe.Add(ref handles, hole) = handle;
+    }
+
+    /// <summary>The offset (0..7) of the least entry of the group from <paramref name="first"/>; the
+    /// table is asked for the order only when times tie.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int LeastChild(ref double times, ref int handles, int first)
+    {
+        uint withLeastTime = SiblingGroup.LeastTimeMask(ref Unsafe.Add(ref times, first));
+        return (withLeastTime & (withLeastTime - 1)) == 0
+            ? BitOperations.TrailingZeroCount(withLeastTime)
+            : LeastOrderAmong(withLeastTime, ref Unsafe.Add(ref handles, first));
+    }
+
+    /// <summary>Among the children in <paramref name="tied"/> (equal times), the one of least order;
+    /// on equal orders (only padding) the first.</summary>
+    private int LeastOrderAmong(uint tied, ref int group)
+    {
+        int least = BitOperations.TrailingZeroCount(tied);
+        long leastOrder = _table.OrderOf(Unsafe.Add(ref group, least));
+        for (tied &= tied - 1; tied != 0; tied &= tied - 1)
+        {
+            int child = BitOperations.TrailingZeroCount(tied);
+            long order = _table.OrderOf(Unsafe.Add(ref group, child));
+            if (order < leastOrder)
+            {
+                least = child;
+                leastOrder = order;
+            }
+        }
+
+        return least;
     }
 
     /// <summary>Node n at slot s = n + 7 has children 8n+1..8n+8, at slots 8s-48..8s-41.</summary>
@@ -381,7 +415,7 @@ internal sealed class EventQueue
 
     private double TimeAt(int slot) => Unsafe.Add(ref Times, slot);
 
-    private HeapKey KeyAt(int slot) => new(TimeAt(slot), _payloads[slot].Order);
+    private HeapKey KeyAt(int slot) => new(TimeAt(slot), _table.OrderOf(_handles[slot]));
 
     /// <summary>Grows the heap to <paramref name="capacity"/> nodes (a multiple of the group size, so that
     /// the slots end with a whole group), keeping the time array 64-byte aligned and padding the new
@@ -395,20 +429,20 @@ internal sealed class EventQueue
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(store, 0);
         int timeBase = (int)((64 - (address & 63)) & 63) / sizeof(double);
         var times = store.AsSpan(timeBase, slots);
-        var payloads = new HeapPayload[slots];
+        var handles = new int[slots];
 
         int kept = _endSlot > RootSlot ? _endSlot : 0;
         if (kept > 0)
         {
             MemoryMarshal.CreateSpan(ref Times, kept).CopyTo(times);
-            _payloads.AsSpan(0, kept).CopyTo(payloads);
+            _handles.AsSpan(0, kept).CopyTo(handles);
         }
 
         times[kept..].Fill(double.PositiveInfinity);
-        payloads.AsSpan(kept).Fill(HeapPayload.Padding);
+        // The new handles are already TargetTable.Padding, which is 0.
         _timeStore = store;
         _timeBase = timeBase;
-        _payloads = payloads;
+        _handles = handles;
     }
 
     private enum Source
@@ -462,16 +496,35 @@ internal sealed class EventQueue
     /// </summary>
     /// <remarks>Reuse is exact: a held handle is in no heap entry (its entry was just popped), and it is
     /// reused only for the very target it names, so every entry still names its own target.</remarks>
-    private sealed class TargetTable(int capacity)
+    private sealed class TargetTable
     {
+        /// <summary>The handle of every heap slot past the last entry: no target, and an order after
+        /// every entry's (no entry's order reaches <see cref="long.MaxValue"/> before 2^48 entries have
+        /// been scheduled at priority <see cref="EventPriority.Max"/>; and on equal orders the lower
+        /// slot, a real entry, is kept), so that with the time +infinity it comes after any entry,
+        /// +infinity ones included.</summary>
+        public const int Padding = 0;
+
         private const int None = -1;
 
         // Slots are structs: storing into an object?[] pays a covariance check per store.
-        private Slot[] _targets = new Slot[capacity];
-        private int[] _free = new int[capacity];
+        private Slot[] _targets;
+        private int[] _free;
         private int _freeCount;
         private int _used;
         private int _held = None;
+
+        public TargetTable(int capacity)
+        {
+            _targets = new Slot[capacity];
+            _free = new int[capacity];
+            _targets[Padding] = new Slot(null, null, long.MaxValue);
+            _used = Padding + 1;
+        }
+
+        /// <summary>The priority and sequence of the entry holding <paramref name="handle"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public long OrderOf(int handle) => _targets[handle].Order;
 
         /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator
         /// (see <see cref="CachePrefetch"/>).</summary>
@@ -493,22 +546,28 @@ internal sealed class EventQueue
             }
         }
 
-        /// <summary>The handle for a new entry of <paramref name="target"/>: the held one if it names
-        /// that target (the firing target rescheduling itself), else a free one.</summary>
+        /// <summary>The handle for a new entry of <paramref name="target"/> with key order
+        /// <paramref name="order"/>: the held one if it names that target (the firing target
+        /// rescheduling itself), else a free one.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int AddOrReuseHeld(object target)
+        public int AddOrReuseHeld(object target, long order)
         {
             int held = _held;
-            if (held != None && ReferenceEquals(_targets[held].Target, target))
+            if (held != None)
             {
-                _held = None;
-                return held;
+                ref var slot = ref _targets[held];
+                if (ReferenceEquals(slot.Target, target))
+                {
+                    _held = None;
+                    slot.Order = order; // a plain number: no write barrier
+                    return held;
+                }
             }
 
-            return Add(target);
+            return Add(target, order);
         }
 
-        private int Add(object target)
+        private int Add(object target, long order)
         {
             int handle;
             if (_freeCount > 0)
@@ -526,7 +585,7 @@ internal sealed class EventQueue
                 handle = _used++;
             }
 
-            _targets[handle] = new Slot(target, (target as Process)?.Body);
+            _targets[handle] = new Slot(target, (target as Process)?.Body, order);
             return handle;
         }
 
@@ -534,11 +593,13 @@ internal sealed class EventQueue
         /// or until the target reschedules itself. A handle still held from a firing that did not
         /// finish (a body that runs the simulator itself) is released first.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public object Hold(int handle)
+        public object Hold(int handle, out long order)
         {
             ReleaseHeld();
             _held = handle;
-            return _targets[handle].Target!;
+            ref readonly var slot = ref _targets[handle];
+            order = slot.Order;
+            return slot.Target!;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -555,11 +616,13 @@ internal sealed class EventQueue
 
         /// <summary>A target and, for a process, its iterator: what firing it touches first, kept here
         /// so that both can be prefetched at once, without first loading the process to find the
-        /// iterator. Written only when a handle is taken, not when a process gets its own back.</summary>
-        private readonly struct Slot(object? target, object? body)
+        /// iterator; and the order of its entry, read with the target at a pop. The references are
+        /// written only when a handle is taken, not when a process gets its own back.</summary>
+        private struct Slot(object? target, object? body, long order)
         {
             public readonly object? Target = target;
             public readonly object? Body = body;
+            public long Order = order;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,8 +5,8 @@ using System.Runtime.Intrinsics.X86;
 namespace Simulation.Core.Engine;
 
 /// <summary>
-/// The eight children of one heap node: which comes first in (time, priority, sequence) order. Their
-/// times fill one 64-byte line, and the rest of each key is consulted only when times tie.
+/// The eight children of one heap node: which of them have the least time. Their times fill one 64-byte
+/// line; the queue consults the rest of the key only when more than one has it.
 /// </summary>
 /// <remarks>The times of a sift are close to random, so a comparison branch mispredicts about half the
 /// time; the least time is found without branches instead: with AVX, two 4-wide minimums and two
@@ -19,16 +18,10 @@ internal static class SiblingGroup
     /// <summary>Children per node.</summary>
     public const int Size = 8;
 
-    /// <summary>The offset (0..7) of the least of the eight entries at <paramref name="times"/> and
-    /// <paramref name="payloads"/>; on equal keys the lower offset.</summary>
+    /// <summary>The children whose time is the least of the eight at <paramref name="times"/>, as bits 0..7.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Least(ref double times, ref HeapPayload payloads)
-    {
-        uint withLeastTime = Avx.IsSupported ? LeastTimeMaskAvx(ref times) : LeastTimeMaskScalar(ref times);
-        return (withLeastTime & (withLeastTime - 1)) == 0
-            ? BitOperations.TrailingZeroCount(withLeastTime)
-            : LeastOrderAmong(withLeastTime, ref payloads);
-    }
+    public static uint LeastTimeMask(ref double times) =>
+        Avx.IsSupported ? LeastTimeMaskAvx(ref times) : LeastTimeMaskScalar(ref times);
 
     /// <summary>The children whose time is the least of the eight, as bits 0..7.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -60,24 +53,5 @@ internal static class SiblingGroup
         }
 
         return mask;
-    }
-
-    /// <summary>Among the children in <paramref name="tied"/> (equal times), the one of least order.</summary>
-    private static int LeastOrderAmong(uint tied, ref HeapPayload payloads)
-    {
-        int least = BitOperations.TrailingZeroCount(tied);
-        long leastOrder = Unsafe.Add(ref payloads, least).Order;
-        for (tied &= tied - 1; tied != 0; tied &= tied - 1)
-        {
-            int child = BitOperations.TrailingZeroCount(tied);
-            long order = Unsafe.Add(ref payloads, child).Order;
-            if (order < leastOrder)
-            {
-                least = child;
-                leastOrder = order;
-            }
-        }
-
-        return least;
     }
 }

@@ -509,17 +509,13 @@ internal sealed class EventQueue
 
         // Slots are structs: storing into an object?[] pays a covariance check per store.
         private Slot[] _targets;
-        private int[] _free;
-        private int _freeCount;
-        private int _used;
+        private IdPool _handles = new(reserved: Padding + 1);
         private int _held = None;
 
         public TargetTable(int capacity)
         {
             _targets = new Slot[capacity];
-            _free = new int[capacity];
             _targets[Padding] = new Slot(null, null, long.MaxValue);
-            _used = Padding + 1;
         }
 
         /// <summary>The priority and sequence of the entry holding <paramref name="handle"/>.</summary>
@@ -569,22 +565,7 @@ internal sealed class EventQueue
 
         private int Add(object target, long order)
         {
-            int handle;
-            if (_freeCount > 0)
-            {
-                handle = _free[--_freeCount];
-            }
-            else
-            {
-                if (_used == _targets.Length)
-                {
-                    Array.Resize(ref _targets, 2 * _used);
-                    Array.Resize(ref _free, 2 * _used);
-                }
-
-                handle = _used++;
-            }
-
+            int handle = _handles.Take(ref _targets);
             _targets[handle] = new Slot(target, (target as Process)?.Body, order);
             return handle;
         }
@@ -610,7 +591,7 @@ internal sealed class EventQueue
             {
                 _held = None;
                 _targets[held] = default;
-                _free[_freeCount++] = held;
+                _handles.Give(held);
             }
         }
 

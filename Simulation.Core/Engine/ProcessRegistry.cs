@@ -9,31 +9,14 @@ namespace Simulation.Core.Engine;
 internal sealed class ProcessRegistry
 {
     private Process?[] _processes = new Process?[16];
-    private int[] _free = new int[16];
-    private int _freeCount;
-    private int _used;
+    private IdPool _ids = new(reserved: 0);
 
     /// <summary>The process of <paramref name="id"/>, or null for -1.</summary>
     public Process? this[int id] => id < 0 ? null : _processes[id];
 
     public int Add(Process process)
     {
-        int id;
-        if (_freeCount > 0)
-        {
-            id = _free[--_freeCount];
-        }
-        else
-        {
-            if (_used == _processes.Length)
-            {
-                Array.Resize(ref _processes, 2 * _used);
-                Array.Resize(ref _free, 2 * _used);
-            }
-
-            id = _used++;
-        }
-
+        int id = _ids.Take(ref _processes);
         _processes[id] = process;
         return id;
     }
@@ -41,6 +24,6 @@ internal sealed class ProcessRegistry
     public void Remove(int id)
     {
         _processes[id] = null;
-        _free[_freeCount++] = id;
+        _ids.Give(id);
     }
 }

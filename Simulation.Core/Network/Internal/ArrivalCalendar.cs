@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Simulation.Core.Network;
 
 /// <summary>
@@ -8,9 +6,9 @@ namespace Simulation.Core.Network;
 /// (no heap work, no object); when the model reaches a bucket, it is sorted by arrival time (a
 /// stable counting sort on the position within the bucket, then an insertion sort that only fixes
 /// order within a slot) and read in order. Shipments for the bucket already opened, or an earlier
-/// one, go to a small heap ordered by (time, insertion). Bucket arrays come from the shared array pool
-/// and go back there at <see cref="Release"/>, so a later replication reuses what the pool keeps (it
-/// keeps only a few arrays of each size, so this saves part of the allocation, not all of it).
+/// one, go to a small heap ordered by (time, insertion). An opened bucket's array is reused for a later
+/// bucket, and at <see cref="Release"/> every bucket array goes to <see cref="SpareBuckets"/>, where the
+/// next calendar on the same thread (the next replication) takes them again.
 /// </summary>
 /// <remarks>
 /// Why: with stochastic lead times every shipment arrives at its own instant, so a network with
@@ -27,7 +25,7 @@ internal sealed class ArrivalCalendar
     private readonly double _horizon;
     private readonly Arrival[]?[] _buckets;
     private readonly int[] _counts;
-    private readonly Stack<Arrival[]> _pool = new();
+    private readonly Stack<Arrival[]> _free;
     private int _openBucket = -1;
     private Arrival[] _sorted = new Arrival[256];
     private int _sortedCount;
@@ -48,6 +46,7 @@ internal sealed class ArrivalCalendar
         int buckets = ((int)Math.Floor(horizon) + 1) * BucketsPerDay;
         _buckets = new Arrival[]?[buckets];
         _counts = new int[buckets];
+        _free = SpareBuckets.Take();
     }
 
     /// <summary>Adds a shipment arriving at <paramref name="time"/> (not before the current time); at or after the horizon (the run is [0, horizon)) it is dropped.</summary>
@@ -67,14 +66,14 @@ internal sealed class ArrivalCalendar
             if (bucket is null)
             {
                 // A new bucket starts at the size of the last one opened, so that buckets rarely grow.
-                bucket = _pool.Count > 0 ? _pool.Pop() : ArrayPool<Arrival>.Shared.Rent(Math.Max(16, _sorted.Length));
+                bucket = _free.Count > 0 ? _free.Pop() : new Arrival[Math.Max(16, _sorted.Length)];
                 _buckets[index] = bucket;
             }
             else if (count == bucket.Length)
             {
-                var larger = ArrayPool<Arrival>.Shared.Rent(count * 2);
+                // The smaller array is dropped: kept, it would only make a later bucket grow again.
+                var larger = new Arrival[count * 2];
                 Array.Copy(bucket, larger, count);
-                ArrayPool<Arrival>.Shared.Return(bucket);
                 bucket = larger;
                 _buckets[index] = bucket;
             }
@@ -138,23 +137,19 @@ internal sealed class ArrivalCalendar
         return top;
     }
 
-    /// <summary>Returns every pooled bucket array; the calendar must not be used afterwards.</summary>
+    /// <summary>Leaves every bucket array to the thread's next calendar; this one must not be used afterwards.</summary>
     public void Release()
     {
-        foreach (var bucket in _pool)
-        {
-            ArrayPool<Arrival>.Shared.Return(bucket);
-        }
-
-        _pool.Clear();
         for (int i = 0; i < _buckets.Length; i++)
         {
             if (_buckets[i] is { } bucket)
             {
-                ArrayPool<Arrival>.Shared.Return(bucket);
+                _free.Push(bucket);
                 _buckets[i] = null;
             }
         }
+
+        SpareBuckets.Keep(_free);
     }
 
     private void Open(int bucketIndex)
@@ -213,7 +208,7 @@ internal sealed class ArrivalCalendar
         _buckets[bucketIndex] = null;
         _counts[bucketIndex] = 0;
         _bucketed -= n;
-        _pool.Push(bucket);
+        _free.Push(bucket);
         _openBucket = bucketIndex;
         _sortedCount = n;
         _cursor = 0;
@@ -274,6 +269,49 @@ internal sealed class ArrivalCalendar
         if (_lateCount > 0)
         {
             _late[index] = last;
+        }
+    }
+
+    /// <summary>
+    /// The bucket arrays of the last calendar released on this thread, for the next one. Why: the
+    /// buckets in flight at once (a lead time's worth of days, eight each) are hundreds of arrays, far
+    /// more than the shared array pool keeps, so each replication allocated about 9 MB of them afresh
+    /// on apparel (half of all it allocated): memory the collector had to zero, promote and decommit,
+    /// and that two replications on two threads competed for. Contents never leak into results: a
+    /// bucket is read only below the count written since it was taken.
+    /// </summary>
+    private static class SpareBuckets
+    {
+        /// <summary>Most elements kept per thread (about 48 MB of 48-byte arrivals): enough for the
+        /// shipped scenarios, bounded for a thread that once ran a very large network.</summary>
+        private const long MaxElements = 1L << 20;
+
+        [ThreadStatic]
+        private static Stack<Arrival[]>? t_spare;
+
+        /// <summary>This thread's spare arrays (then no longer the thread's), or an empty stack.</summary>
+        public static Stack<Arrival[]> Take()
+        {
+            var spare = t_spare ?? new Stack<Arrival[]>();
+            t_spare = null;
+            return spare;
+        }
+
+        /// <summary>Keeps <paramref name="arrays"/> for the thread's next calendar, dropping arrays beyond the bound.</summary>
+        public static void Keep(Stack<Arrival[]> arrays)
+        {
+            long elements = 0;
+            foreach (var array in arrays)
+            {
+                elements += array.Length;
+            }
+
+            while (elements > MaxElements)
+            {
+                elements -= arrays.Pop().Length;
+            }
+
+            t_spare = arrays;
         }
     }
 

@@ -121,9 +121,10 @@ internal sealed class RiskSegmentation(SegmentationDefinition segmentation)
     public static bool Contains<T>(IReadOnlyList<T> list, T value)
         where T : struct, Enum
     {
-        foreach (var item in list)
+        // An index loop: foreach over the interface boxes an enumerator on every call.
+        for (int i = 0; i < list.Count; i++)
         {
-            if (EqualityComparer<T>.Default.Equals(item, value))
+            if (EqualityComparer<T>.Default.Equals(list[i], value))
             {
                 return true;
             }
@@ -135,9 +136,9 @@ internal sealed class RiskSegmentation(SegmentationDefinition segmentation)
     /// <summary>Whether <paramref name="list"/> holds <paramref name="value"/>, compared ordinally.</summary>
     public static bool ContainsText(IReadOnlyList<string> list, string value)
     {
-        foreach (string item in list)
+        for (int i = 0; i < list.Count; i++)
         {
-            if (string.Equals(item, value, StringComparison.Ordinal))
+            if (string.Equals(list[i], value, StringComparison.Ordinal))
             {
                 return true;
             }

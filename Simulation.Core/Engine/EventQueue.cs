@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -5,7 +6,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Simulation.Core.Engine;
 
 /// <summary>
-/// The pending-entry queue: a 4-ary min-heap ordered by (time, priority, sequence), plus two FIFO lanes
+/// The pending-entry queue: an 8-ary min-heap ordered by (time, priority, sequence), plus two FIFO lanes
 /// for zero-delay entries at <see cref="EventPriority.Urgent"/> and <see cref="EventPriority.Normal"/>
 /// priority.
 /// </summary>
@@ -14,27 +15,31 @@ namespace Simulation.Core.Engine;
 /// the current time. Those entries arrive in key order (time never decreases and the sequence grows), so
 /// a ring buffer keeps them sorted for O(1) instead of O(log n) heap work, and popping takes the least of
 /// the three heads.</para>
-/// <para>Why the heap looks the way it does (each point measured on the timeout benchmarks):
-/// keys (16 bytes: the time as an order-preserving integer, then priority and sequence) live apart from
-/// the handles, so a sift compares within one 64-byte cache line per level: the four siblings of a
-/// group share a line because the key array is 64-byte aligned (pinned, so the alignment holds) and the
-/// root sits at slot 3. The heap holds no object references: each entry names its target by an integer
-/// handle into a table of targets, taken when the entry is pushed and given back after it has fired, so a
-/// sift moves plain integers beside the keys and takes no write barrier (a reference moved within an
-/// array costs a checked write barrier per level, 3-10 % of the timeout benchmarks). A process that
-/// reschedules itself while firing gets its own handle back, its slot untouched. Sifting down is
-/// bottom-up (Floyd): the hole goes to a leaf by the least child, choosing it without branches (the keys
-/// are random, so branches there mispredict half the time), and the placed entry then rises the usual
-/// one or two levels. A popped
-/// root is left vacant until the next heap push, which fills it and sifts once, because a firing
-/// process usually schedules its next delay at once. In deep heaps each sift ends by prefetching what
-/// the next two entries will touch (<see cref="CachePrefetch"/>).</para>
+/// <para>Why the heap looks the way it does (each point measured on the timeout benchmarks): a slot's
+/// time (8 bytes) lives apart from the rest of its key, so the eight siblings of a group share one
+/// 64-byte line (the time array is 64-byte aligned, pinned so the alignment holds, and the root sits at
+/// slot 7), and a sift compares one line per level over log8(n) levels: at 100,000 entries six levels
+/// where a 4-ary heap of 16-byte keys walked nine. The least of eight times is found without branches
+/// (<see cref="SiblingGroup"/>). The heap holds no object references: each entry names its target by an
+/// integer handle (4 bytes, beside the times in an array of their own) into a table of targets, taken
+/// when the entry is pushed and given back after it has fired, so a sift moves plain numbers and takes
+/// no write barrier. The rest of the key (priority and sequence) is kept in the table too, where a pop
+/// reads it beside the target; the heap reads it only when times tie, which the network model's
+/// whole-day events do often. Moving it through the heap at every level was half of the deep
+/// workload's time, waiting for the lines of 16-byte payloads. A process that reschedules itself
+/// while firing gets its own
+/// handle back, its slot untouched. Sifting down is bottom-up (Floyd): the hole goes to a leaf by the
+/// least child, and the placed entry then rises the usual level or less. Every slot past the last
+/// entry holds the padding key (+infinity, last in order), so a partial group is compared like a full
+/// one. A popped root is left vacant until the next heap push, which fills it and sifts once, because a
+/// firing process usually schedules its next delay at once. In deep heaps each sift ends by prefetching
+/// what the next two entries will touch (<see cref="CachePrefetch"/>).</para>
 /// <para>Nothing is allocated per entry once the arrays have grown.</para>
 /// </remarks>
 internal sealed class EventQueue
 {
-    /// <summary>The slot of the root: node n is at slot n + 3, so sibling groups start at multiples of 4.</summary>
-    private const int RootSlot = 3;
+    /// <summary>The slot of the root: node n is at slot n + 7, so sibling groups start at multiples of 8.</summary>
+    private const int RootSlot = 7;
 
     private const int FirstChildOfRoot = RootSlot + 1;
 
@@ -44,8 +49,8 @@ internal sealed class EventQueue
     /// caches, and prefetching the next targets pays.</summary>
     private const int PrefetchFromSlots = 4096;
 
-    private long[] _keyStore = [];
-    private int _keyBase;
+    private double[] _timeStore = [];
+    private int _timeBase;
     private int[] _handles = [];
     private int _endSlot = RootSlot;
     private readonly TargetTable _table = new(InitialCapacity);
@@ -78,15 +83,15 @@ internal sealed class EventQueue
             }
         }
 
-        int handle = _table.AddOrReuseHeld(target);
+        int handle = _table.AddOrReuseHeld(target, key.Order);
         if (_rootVacant)
         {
             _rootVacant = false;
-            SiftDownFromRoot(key, handle, _endSlot);
+            SiftDownFromRoot(key.Time, key.Order, handle, _endSlot);
         }
         else
         {
-            HeapPush(key, handle);
+            HeapPush(key.Time, key.Order, handle);
         }
     }
 
@@ -96,9 +101,9 @@ internal sealed class EventQueue
         SettleRoot();
         return Select() switch
         {
-            Source.Heap => KeyAt(RootSlot).TimeValue,
-            Source.Urgent => _urgent.Peek().Key.TimeValue,
-            Source.Normal => _normal.Peek().Key.TimeValue,
+            Source.Heap => TimeAt(RootSlot),
+            Source.Urgent => _urgent.Peek().Key.Time,
+            Source.Normal => _normal.Peek().Key.Time,
             _ => double.PositiveInfinity,
         };
     }
@@ -111,7 +116,7 @@ internal sealed class EventQueue
         // root that the last push filled, so the root is the least entry.
         if (((_urgent.Count | _normal.Count) == 0) & !_rootVacant)
         {
-            if (_endSlot > RootSlot && KeyAt(RootSlot).TimeValue < until)
+            if (_endSlot > RootSlot && TimeAt(RootSlot) < until)
             {
                 entry = PopRoot();
                 return true;
@@ -129,7 +134,7 @@ internal sealed class EventQueue
         if (_rootVacant && LaneBeforeVacantHeap() is { } lane)
         {
             // The lane's head is the least entry: take it and leave the root for the next push to fill.
-            if (lane.Peek().Key.TimeValue < until)
+            if (lane.Peek().Key.Time < until)
             {
                 entry = lane.Dequeue();
                 return true;
@@ -142,13 +147,13 @@ internal sealed class EventQueue
         SettleRoot();
         switch (Select())
         {
-            case Source.Heap when KeyAt(RootSlot).TimeValue < until:
+            case Source.Heap when TimeAt(RootSlot) < until:
                 entry = PopRoot();
                 return true;
-            case Source.Urgent when _urgent.Peek().Key.TimeValue < until:
+            case Source.Urgent when _urgent.Peek().Key.Time < until:
                 entry = _urgent.Dequeue();
                 return true;
-            case Source.Normal when _normal.Peek().Key.TimeValue < until:
+            case Source.Normal when _normal.Peek().Key.Time < until:
                 entry = _normal.Dequeue();
                 return true;
             default:
@@ -162,7 +167,8 @@ internal sealed class EventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Entry PopRoot()
     {
-        var entry = new Entry(KeyAt(RootSlot), _table.Hold(_handles[RootSlot]));
+        var target = _table.Hold(_handles[RootSlot], out long order);
+        var entry = new Entry(new HeapKey(TimeAt(RootSlot), order), target);
         _rootVacant = true;
         return entry;
     }
@@ -187,22 +193,13 @@ internal sealed class EventQueue
             lane = _normal;
         }
 
-        if (lane is null)
+        if (lane is null || _endSlot <= FirstChildOfRoot)
         {
-            return null;
+            return lane; // no lane entry, or nothing in the heap but the vacant root
         }
 
-        int endSlot = _endSlot;
-        if (endSlot <= FirstChildOfRoot)
-        {
-            return lane; // nothing but the vacant root
-        }
-
-        ref var keys = ref Keys;
-        int least = endSlot > FirstChildOfRoot + 3
-            ? FirstChildOfRoot + LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot))
-            : LeastOfFew(ref keys, FirstChildOfRoot, endSlot);
-        return lane.Peek().Key.IsBefore(Unsafe.Add(ref keys, least)) ? lane : null;
+        int least = FirstChildOfRoot + LeastChild(ref Times, ref _handles[0], FirstChildOfRoot);
+        return lane.Peek().Key.IsBefore(KeyAt(least)) ? lane : null;
     }
 
     /// <summary>Removes a vacant root by sifting the last entry into it.</summary>
@@ -217,7 +214,13 @@ internal sealed class EventQueue
         int last = --_endSlot;
         if (last > RootSlot)
         {
-            SiftDownFromRoot(KeyAt(last), _handles[last], last);
+            ref var time = ref Unsafe.Add(ref Times, last);
+            ref var handle = ref _handles[last];
+            double lastTime = time;
+            int lastHandle = handle;
+            time = double.PositiveInfinity;
+            handle = TargetTable.Padding;
+            SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
         }
     }
 
@@ -246,83 +249,73 @@ internal sealed class EventQueue
         return best;
     }
 
-    private void HeapPush(HeapKey key, int handle)
+    private void HeapPush(double time, long order, int handle)
     {
         if (_endSlot == _handles.Length)
         {
-            Grow(2 * (_handles.Length - RootSlot));
+            Grow(2 * (_handles.Length - RootSlot - 1));
         }
 
-        ref var keys = ref Keys;
+        ref var times = ref Times;
         ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
-        SiftUp(ref keys, ref handles, _endSlot++, key, handle);
+        SiftUp(ref times, ref handles, _endSlot++, time, order, handle);
     }
 
     /// <summary>
-    /// Fills the root's slot with (<paramref name="key"/>, <paramref name="handle"/>) in a heap whose
+    /// Fills the root's slot with an entry in a heap whose
     /// slots end at <paramref name="endSlot"/>: the hole goes down to a leaf by the least child, and the
     /// entry rises from there.
     /// </summary>
     /// <remarks>In a deep heap the lower levels miss the cache, and each level's line is only known once
-    /// the level above has been compared, so the misses queue up one behind the other. The four groups
-    /// one level further down are known as soon as the hole is: they are the 16 consecutive slots below
-    /// its children, four lines of keys and a line or two of handles. Prefetching them while this
-    /// level is compared overlaps each level's miss with the one above it.</remarks>
-    private void SiftDownFromRoot(HeapKey key, int handle, int endSlot)
+    /// the level above has been compared, so the misses queue up one behind the other. The eight groups
+    /// one level further down are known as soon as the hole is: they are the 64 consecutive slots below
+    /// its children, eight lines of times. Prefetching them while this level is compared overlaps each
+    /// level's miss with the one above it.</remarks>
+    private void SiftDownFromRoot(double time, long order, int handle, int endSlot)
     {
-        ref var keys = ref Keys;
+        ref var times = ref Times;
         ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
         bool deep = endSlot >= PrefetchFromSlots;
         int hole = RootSlot;
         while (true)
         {
             int first = FirstChild(hole);
-            if (deep)
-            {
-                PrefetchGrandchildren(ref keys, ref handles, FirstChild(first), endSlot);
-            }
-
-            int least;
-            if (first + 3 < endSlot)
-            {
-                least = first + LeastOfFour(ref Unsafe.Add(ref keys, first));
-            }
-            else if (first < endSlot)
-            {
-                least = LeastOfFew(ref keys, first, endSlot);
-            }
-            else
+            if (first >= endSlot)
             {
                 break;
             }
 
-            Unsafe.Add(ref keys, hole) = Unsafe.Add(ref keys, least);
+            if (deep)
+            {
+                PrefetchGrandchildren(ref times, FirstChild(first), endSlot);
+            }
+
+            // Slots past the end hold the padding key, so a partial group needs no special case.
+            int least = first + LeastChild(ref times, ref handles, first);
+            Unsafe.Add(ref times, hole) = Unsafe.Add(ref times, least);
             Unsafe.Add(ref handles, hole) = Unsafe.Add(ref handles, least);
             hole = least;
         }
 
-        SiftUp(ref keys, ref handles, hole, key, handle);
+        SiftUp(ref times, ref handles, hole, time, order, handle);
         if (deep)
         {
-            PrefetchUpcoming(ref keys, ref handles);
+            PrefetchUpcoming(ref times, ref handles);
         }
     }
 
-    /// <summary>Prefetches the 16 slots from <paramref name="slot"/> on: four key lines (the groups are
-    /// line-aligned) and their handles.</summary>
+    /// <summary>Prefetches the times of the 64 slots from <paramref name="slot"/> on: eight lines (the
+    /// groups are line-aligned).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchGrandchildren(ref HeapKey keys, ref int handles, int slot, int endSlot)
+    private static unsafe void PrefetchGrandchildren(ref double times, int slot, int endSlot)
     {
         if (slot < endSlot && Sse.IsSupported)
         {
-            byte* key = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref keys, slot));
-            Sse.Prefetch0(key);
-            Sse.Prefetch0(key + 64);
-            Sse.Prefetch0(key + 128);
-            Sse.Prefetch0(key + 192);
-            byte* handle = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref handles, slot));
-            Sse.Prefetch0(handle);
-            Sse.Prefetch0(handle + (15 * sizeof(int)));
+            byte* line = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref times, slot));
+            for (int offset = 0; offset < 8 * 64; offset += 64)
+            {
+                Sse.Prefetch0(line + offset);
+            }
         }
     }
 
@@ -334,17 +327,17 @@ internal sealed class EventQueue
     /// and are asked for again in case the guess was wrong; and the table slots of the entries that
     /// can follow (the root's other children, and the children of the entry after the root, the least
     /// of which moves up into its place) are prefetched, so that next time those reads do not stall
-    /// either. All four children rather than the least: it spares comparing them, and a slot asked for
+    /// either. All children rather than the least: it spares comparing them, and a slot asked for
     /// one event earlier than needed has more time to arrive.
     /// </summary>
-    private void PrefetchUpcoming(ref HeapKey keys, ref int handles)
+    private void PrefetchUpcoming(ref double times, ref int handles)
     {
         _table.PrefetchTarget(Unsafe.Add(ref handles, RootSlot));
 
-        int secondOffset = LeastOfFour(ref Unsafe.Add(ref keys, FirstChildOfRoot));
+        int secondOffset = LeastChild(ref times, ref handles, FirstChildOfRoot);
         int second = FirstChildOfRoot + secondOffset;
         _table.PrefetchTarget(Unsafe.Add(ref handles, second));
-        for (int offset = 0; offset < 4; offset++)
+        for (int offset = 0; offset < SiblingGroup.Size; offset++)
         {
             if (offset != secondOffset)
             {
@@ -353,88 +346,102 @@ internal sealed class EventQueue
         }
 
         int belowSecond = FirstChild(second); // within the heap: deep heaps have full upper levels
-        for (int offset = 0; offset < 4; offset++)
+        for (int offset = 0; offset < SiblingGroup.Size; offset++)
         {
             _table.PrefetchSlot(Unsafe.Add(ref handles, belowSecond + offset));
         }
     }
 
     /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>
-    private static void SiftUp(ref HeapKey keys, ref int handles, int hole, HeapKey key, int handle)
+    private void SiftUp(ref double times, ref int handles, int hole, double time, long order, int handle)
     {
         while (hole > RootSlot)
         {
             int parent = Parent(hole);
-            ref var parentKey = ref Unsafe.Add(ref keys, parent);
-            if (!key.IsBefore(parentKey))
+            double parentTime = Unsafe.Add(ref times, parent);
+            int parentHandle = Unsafe.Add(ref handles, parent);
+            if (!(time < parentTime || (time == parentTime && order < _table.OrderOf(parentHandle))))
             {
                 break;
             }
 
-            Unsafe.Add(ref keys, hole) = parentKey;
-            Unsafe.Add(ref handles, hole) = Unsafe.Add(ref handles, parent);
+            Unsafe.Add(ref times, hole) = parentTime;
+            Unsafe.Add(ref handles, hole) = parentHandle;
             hole = parent;
         }
 
-        Unsafe.Add(ref keys, hole) = key;
+        Unsafe.Add(ref times, hole) = time;
         Unsafe.Add(ref handles, hole) = handle;
     }
 
-    /// <summary>The offset (0..3) of the least of four siblings, as a two-round tournament without branches.</summary>
+    /// <summary>The offset (0..7) of the least entry of the group from <paramref name="first"/>; the
+    /// table is asked for the order only when times tie.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int LeastOfFour(ref HeapKey group)
+    private int LeastChild(ref double times, ref int handles, int first)
     {
-        int a = HeapKey.Before(Unsafe.Add(ref group, 1), group);
-        int b = 2 + HeapKey.Before(Unsafe.Add(ref group, 3), Unsafe.Add(ref group, 2));
-        int bFirst = -HeapKey.Before(Unsafe.Add(ref group, b), Unsafe.Add(ref group, a));
-        return a ^ ((a ^ b) & bFirst);
+        uint withLeastTime = SiblingGroup.LeastTimeMask(ref Unsafe.Add(ref times, first));
+        return (withLeastTime & (withLeastTime - 1)) == 0
+            ? BitOperations.TrailingZeroCount(withLeastTime)
+            : LeastOrderAmong(withLeastTime, ref Unsafe.Add(ref handles, first));
     }
 
-    private static int LeastOfFew(ref HeapKey keys, int first, int endSlot)
+    /// <summary>Among the children in <paramref name="tied"/> (equal times), the one of least order;
+    /// on equal orders (only padding) the first.</summary>
+    private int LeastOrderAmong(uint tied, ref int group)
     {
-        int least = first;
-        for (int child = first + 1; child < endSlot; child++)
+        int least = BitOperations.TrailingZeroCount(tied);
+        long leastOrder = _table.OrderOf(Unsafe.Add(ref group, least));
+        for (tied &= tied - 1; tied != 0; tied &= tied - 1)
         {
-            if (Unsafe.Add(ref keys, child).IsBefore(Unsafe.Add(ref keys, least)))
+            int child = BitOperations.TrailingZeroCount(tied);
+            long order = _table.OrderOf(Unsafe.Add(ref group, child));
+            if (order < leastOrder)
             {
                 least = child;
+                leastOrder = order;
             }
         }
 
         return least;
     }
 
-    /// <summary>Node n at slot s = n + 3 has children 4n+1..4n+4, at slots 4s-8..4s-5.</summary>
-    private static int FirstChild(int slot) => (slot << 2) - 8;
+    /// <summary>Node n at slot s = n + 7 has children 8n+1..8n+8, at slots 8s-48..8s-41.</summary>
+    private static int FirstChild(int slot) => (slot << 3) - 48;
 
-    private static int Parent(int slot) => (slot >> 2) + 2;
+    private static int Parent(int slot) => (slot >> 3) + 6;
 
-    private ref HeapKey Keys =>
-        ref Unsafe.As<long, HeapKey>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_keyStore), _keyBase));
+    private ref double Times =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_timeStore), _timeBase);
 
-    private HeapKey KeyAt(int slot) => Unsafe.Add(ref Keys, slot);
+    private double TimeAt(int slot) => Unsafe.Add(ref Times, slot);
 
-    /// <summary>Grows the heap to <paramref name="capacity"/> nodes, keeping the key array 64-byte aligned.</summary>
+    private HeapKey KeyAt(int slot) => new(TimeAt(slot), _table.OrderOf(_handles[slot]));
+
+    /// <summary>Grows the heap to <paramref name="capacity"/> nodes (a multiple of the group size, so that
+    /// the slots end with a whole group), keeping the time array 64-byte aligned and padding the new
+    /// slots.</summary>
     private void Grow(int capacity)
     {
-        const int LongsPerLine = 64 / sizeof(long);
-        int slots = capacity + RootSlot;
+        int slots = capacity + RootSlot + 1;
 
         // Pinned, so the garbage collector never moves it off the alignment found here.
-        var store = GC.AllocateUninitializedArray<long>((2 * slots) + LongsPerLine, pinned: true);
+        var store = GC.AllocateUninitializedArray<double>(slots + SiblingGroup.Size, pinned: true);
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(store, 0);
-        int keyBase = (int)((64 - (address & 63)) & 63) / sizeof(long);
-
+        int timeBase = (int)((64 - (address & 63)) & 63) / sizeof(double);
+        var times = store.AsSpan(timeBase, slots);
         var handles = new int[slots];
-        if (_endSlot > RootSlot)
+
+        int kept = _endSlot > RootSlot ? _endSlot : 0;
+        if (kept > 0)
         {
-            var keys = MemoryMarshal.CreateSpan(ref Keys, _endSlot);
-            keys.CopyTo(MemoryMarshal.Cast<long, HeapKey>(store.AsSpan(keyBase)));
-            _handles.AsSpan(0, _endSlot).CopyTo(handles);
+            MemoryMarshal.CreateSpan(ref Times, kept).CopyTo(times);
+            _handles.AsSpan(0, kept).CopyTo(handles);
         }
 
-        _keyStore = store;
-        _keyBase = keyBase;
+        times[kept..].Fill(double.PositiveInfinity);
+        // The new handles are already TargetTable.Padding, which is 0.
+        _timeStore = store;
+        _timeBase = timeBase;
         _handles = handles;
     }
 
@@ -447,45 +454,22 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// A queue key: the time as a long whose signed order is the order of the doubles, then priority
-    /// (bits 48-62) above a 48-bit sequence. Comparing two keys is two integer comparisons.
+    /// A queue key: the time (never -0.0: it is stored as 0.0, the equal time, so that every comparison
+    /// sees one value), then priority (bits 48-62) above a 48-bit sequence.
     /// </summary>
-    [StructLayout(LayoutKind.Sequential)]
     internal readonly struct HeapKey
     {
-        public readonly long Time;
+        public readonly double Time;
         public readonly long Order;
 
         public HeapKey(double time, long order)
         {
-            // -0.0 and 0.0 are equal times; without this they would get different integers.
-            Time = OrderedBits(time == 0 ? 0.0 : time);
+            Time = time == 0 ? 0.0 : time;
             Order = order;
         }
 
-        public double TimeValue => BitConverter.Int64BitsToDouble(OrderedBits(Time));
-
         public bool IsBefore(in HeapKey other) =>
             Time < other.Time || (Time == other.Time && Order < other.Order);
-
-        /// <summary>1 if <paramref name="a"/> comes before <paramref name="b"/>, else 0, in integer
-        /// arithmetic: the JIT turns combined comparisons back into branches, which mispredict here.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static int Before(in HeapKey a, in HeapKey b)
-        {
-            long difference = a.Time - b.Time; // may overflow; the next line corrects for that
-            long timeLess = difference ^ ((a.Time ^ b.Time) & (difference ^ a.Time)); // sign: a.Time < b.Time
-            long unequal = a.Time ^ b.Time;
-            long timeEqual = ~(unequal | -unequal); // sign: a.Time == b.Time
-            long orderLess = a.Order - b.Order; // sign: a.Order < b.Order (both are non-negative)
-            return (int)((ulong)(timeLess | (timeEqual & orderLess)) >> 63);
-        }
-
-        /// <summary>Maps double bits to a long with the same order (its own inverse): negative values
-        /// have their magnitude bits flipped so that more negative means smaller.</summary>
-        private static long OrderedBits(double value) => OrderedBits(BitConverter.DoubleToInt64Bits(value));
-
-        private static long OrderedBits(long bits) => bits ^ ((bits >> 63) & long.MaxValue);
     }
 
     /// <summary>One popped or lane entry: its key and what to fire.</summary>
@@ -494,7 +478,7 @@ internal sealed class EventQueue
         public readonly HeapKey Key = key;
         public readonly object Target = target;
 
-        public double Time => Key.TimeValue;
+        public double Time => Key.Time;
 
         public long Sequence => Key.Order & ((1L << 48) - 1);
 
@@ -512,16 +496,31 @@ internal sealed class EventQueue
     /// </summary>
     /// <remarks>Reuse is exact: a held handle is in no heap entry (its entry was just popped), and it is
     /// reused only for the very target it names, so every entry still names its own target.</remarks>
-    private sealed class TargetTable(int capacity)
+    private sealed class TargetTable
     {
+        /// <summary>The handle of every heap slot past the last entry: no target, and an order after
+        /// every entry's (no entry's order reaches <see cref="long.MaxValue"/> before 2^48 entries have
+        /// been scheduled at priority <see cref="EventPriority.Max"/>; and on equal orders the lower
+        /// slot, a real entry, is kept), so that with the time +infinity it comes after any entry,
+        /// +infinity ones included.</summary>
+        public const int Padding = 0;
+
         private const int None = -1;
 
         // Slots are structs: storing into an object?[] pays a covariance check per store.
-        private Slot[] _targets = new Slot[capacity];
-        private int[] _free = new int[capacity];
-        private int _freeCount;
-        private int _used;
+        private Slot[] _targets;
+        private IdPool _handles = new(reserved: Padding + 1);
         private int _held = None;
+
+        public TargetTable(int capacity)
+        {
+            _targets = new Slot[capacity];
+            _targets[Padding] = new Slot(null, null, long.MaxValue);
+        }
+
+        /// <summary>The priority and sequence of the entry holding <paramref name="handle"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public long OrderOf(int handle) => _targets[handle].Order;
 
         /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator
         /// (see <see cref="CachePrefetch"/>).</summary>
@@ -543,40 +542,31 @@ internal sealed class EventQueue
             }
         }
 
-        /// <summary>The handle for a new entry of <paramref name="target"/>: the held one if it names
-        /// that target (the firing target rescheduling itself), else a free one.</summary>
+        /// <summary>The handle for a new entry of <paramref name="target"/> with key order
+        /// <paramref name="order"/>: the held one if it names that target (the firing target
+        /// rescheduling itself), else a free one.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int AddOrReuseHeld(object target)
+        public int AddOrReuseHeld(object target, long order)
         {
             int held = _held;
-            if (held != None && ReferenceEquals(_targets[held].Target, target))
+            if (held != None)
             {
-                _held = None;
-                return held;
+                ref var slot = ref _targets[held];
+                if (ReferenceEquals(slot.Target, target))
+                {
+                    _held = None;
+                    slot.Order = order; // a plain number: no write barrier
+                    return held;
+                }
             }
 
-            return Add(target);
+            return Add(target, order);
         }
 
-        private int Add(object target)
+        private int Add(object target, long order)
         {
-            int handle;
-            if (_freeCount > 0)
-            {
-                handle = _free[--_freeCount];
-            }
-            else
-            {
-                if (_used == _targets.Length)
-                {
-                    Array.Resize(ref _targets, 2 * _used);
-                    Array.Resize(ref _free, 2 * _used);
-                }
-
-                handle = _used++;
-            }
-
-            _targets[handle] = new Slot(target, (target as Process)?.Body);
+            int handle = _handles.Take(ref _targets);
+            _targets[handle] = new Slot(target, (target as Process)?.Body, order);
             return handle;
         }
 
@@ -584,11 +574,13 @@ internal sealed class EventQueue
         /// or until the target reschedules itself. A handle still held from a firing that did not
         /// finish (a body that runs the simulator itself) is released first.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public object Hold(int handle)
+        public object Hold(int handle, out long order)
         {
             ReleaseHeld();
             _held = handle;
-            return _targets[handle].Target!;
+            ref readonly var slot = ref _targets[handle];
+            order = slot.Order;
+            return slot.Target!;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -599,17 +591,19 @@ internal sealed class EventQueue
             {
                 _held = None;
                 _targets[held] = default;
-                _free[_freeCount++] = held;
+                _handles.Give(held);
             }
         }
 
         /// <summary>A target and, for a process, its iterator: what firing it touches first, kept here
         /// so that both can be prefetched at once, without first loading the process to find the
-        /// iterator. Written only when a handle is taken, not when a process gets its own back.</summary>
-        private readonly struct Slot(object? target, object? body)
+        /// iterator; and the order of its entry, read with the target at a pop. The references are
+        /// written only when a handle is taken, not when a process gets its own back.</summary>
+        private struct Slot(object? target, object? body, long order)
         {
             public readonly object? Target = target;
             public readonly object? Body = body;
+            public long Order = order;
         }
     }
 

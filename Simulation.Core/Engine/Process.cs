@@ -16,12 +16,14 @@ public sealed class Process : Event, IEventListener
     private bool _waitsForEvent;
     private long _wakeSequence = -1;
     private Interruption? _unhandledInterrupt;
+    private readonly int _id;
 
     internal Process(Simulator simulator, IEnumerable<Step> body, string? name)
         : base(simulator)
     {
         _body = body.GetEnumerator();
         Name = name ?? "process";
+        _id = simulator.Processes.Add(this);
         // Like SimPy's Initialize: start urgently at the current time, in scheduling order.
         _wakeSequence = simulator.EnqueueValidated(0, EventPriority.Urgent, this);
     }
@@ -114,8 +116,8 @@ public sealed class Process : Event, IEventListener
     private void Resume()
     {
         var simulator = Simulator;
-        var previous = simulator.ActiveProcess;
-        simulator.ActiveProcess = this;
+        int previous = simulator.ActiveProcessId;
+        simulator.ActiveProcessId = _id;
         try
         {
             while (true)
@@ -151,16 +153,7 @@ public sealed class Process : Event, IEventListener
         }
         finally
         {
-            // Resumptions do not nest unless a body runs the simulator itself, so previous is almost
-            // always null, and storing the constant null takes no write barrier.
-            if (previous is null)
-            {
-                simulator.ActiveProcess = null;
-            }
-            else
-            {
-                simulator.ActiveProcess = previous;
-            }
+            simulator.ActiveProcessId = previous; // -1 unless a body runs the simulator itself
         }
     }
 
@@ -168,6 +161,7 @@ public sealed class Process : Event, IEventListener
     {
         IsAlive = false;
         _body.Dispose();
+        Simulator.Processes.Remove(_id); // after Dispose: its finally blocks still run as this process
         Succeed();
     }
 

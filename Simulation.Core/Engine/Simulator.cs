@@ -26,7 +26,13 @@ public sealed class Simulator
     public double Now { get; private set; }
 
     /// <summary>The process whose code is running, or null between processes.</summary>
-    public Process? ActiveProcess { get; internal set; }
+    public Process? ActiveProcess => Processes[ActiveProcessId];
+
+    /// <summary>The id of <see cref="ActiveProcess"/> in <see cref="Processes"/>, or -1.</summary>
+    internal int ActiveProcessId { get; set; } = -1;
+
+    /// <summary>The live processes by id.</summary>
+    internal ProcessRegistry Processes { get; } = new();
 
     /// <summary>How many events, process resumptions and callbacks have fired so far.</summary>
     public long ProcessedCount { get; private set; }

@@ -11,12 +11,14 @@ public class Event
 {
     private EventState _state;
     private long _sequence = -1;
-    private IEventListener? _firstListener;
-
-    // The listeners after the first, as structs: storing an interface reference into an interface-typed
-    // array (or List) pays a covariance check per store, which the events side-by-side benchmark showed.
-    private ListenerSlot[]? _moreListeners;
+    // The listeners, as codes (see ListenerCode): a waiting process by its id in the simulator's
+    // Processes, anything else by its place in _extras. Storing a process reference here took a write
+    // barrier per wait (the waiter's slot, every resumption of the events and store side-by-side
+    // workloads); an int takes none.
+    private int _firstListener;
+    private int[]? _moreListeners;
     private int _moreCount;
+    private Extras? _extras;
 
     /// <summary>Creates a pending event that the model triggers with <see cref="Succeed"/> or <see cref="Fail"/>.</summary>
     public Event(Simulator simulator)
@@ -38,7 +40,7 @@ public class Event
     public bool IsOk => IsTriggered && Error is null;
 
     /// <summary>Why the event failed, or null.</summary>
-    public Exception? Error { get; private set; }
+    public Exception? Error => _extras?.Error;
 
     /// <summary>Triggers the event successfully now; waiters run when it is processed.</summary>
     public void Succeed(int priority = EventPriority.Normal)
@@ -53,7 +55,7 @@ public class Event
     {
         ArgumentNullException.ThrowIfNull(error);
         MarkTriggered();
-        Error = error;
+        (_extras ??= new Extras()).Error = error;
         ScheduleNow(EventPriority.Normal);
     }
 
@@ -108,12 +110,47 @@ public class Event
         NotifyListeners();
     }
 
+    /// <summary><paramref name="process"/> waits for this event (it resumes when the event is processed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddWaiter(Process process) => AddListenerCode(ListenerCode.OfProcess(process.Id));
+
+    /// <summary>A listener other than a process (a condition, a callback) waits for this event.</summary>
     internal void AddListener(IEventListener listener)
     {
-        if (_firstListener is null)
+        var others = (_extras ??= new Extras()).OtherListeners ??= [];
+        others.Add(listener);
+        AddListenerCode(ListenerCode.OfOther(others.Count - 1));
+    }
+
+    /// <summary><paramref name="process"/> stops waiting for this event (it was interrupted).</summary>
+    internal void RemoveWaiter(Process process)
+    {
+        int code = ListenerCode.OfProcess(process.Id);
+        if (_firstListener == code)
         {
-            _firstListener = listener;
+            _firstListener = ListenerCode.None;
+            if (_moreCount > 0)
+            {
+                _firstListener = _moreListeners![0];
+                RemoveMoreAt(0);
+            }
+
+            return;
+        }
+
+        int index = Array.IndexOf(_moreListeners ?? [], code, 0, _moreCount);
+        if (index >= 0)
+        {
+            RemoveMoreAt(index);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddListenerCode(int code)
+    {
+        if (_firstListener == ListenerCode.None)
+        {
+            _firstListener = code;
             return;
         }
 
@@ -123,11 +160,11 @@ public class Event
             more = MakeRoomForListener();
         }
 
-        more[_moreCount++] = new ListenerSlot(listener);
+        more[_moreCount++] = code;
     }
 
-    /// <summary>The cold half of <see cref="AddListener"/>: a spare buffer of the simulator's, or a larger one.</summary>
-    private ListenerSlot[] MakeRoomForListener()
+    /// <summary>The cold half of <see cref="AddListenerCode"/>: a spare buffer of the simulator's, or a larger one.</summary>
+    private int[] MakeRoomForListener()
     {
         if (_moreListeners is null)
         {
@@ -138,56 +175,27 @@ public class Event
         return _moreListeners;
     }
 
-    internal void RemoveListener(IEventListener listener)
-    {
-        if (ReferenceEquals(_firstListener, listener))
-        {
-            _firstListener = null;
-            if (_moreCount > 0)
-            {
-                _firstListener = _moreListeners![0].Listener;
-                RemoveMoreAt(0);
-            }
-
-            return;
-        }
-
-        for (int i = 0; i < _moreCount; i++)
-        {
-            if (ReferenceEquals(_moreListeners![i].Listener, listener))
-            {
-                RemoveMoreAt(i);
-                return;
-            }
-        }
-    }
-
     /// <summary>Returns a processed event to the pending state so a pool can hand it out again.</summary>
     internal void ResetForReuse()
     {
         _state = EventState.Pending;
         _sequence = -1;
-        _firstListener = null;
-        if (_moreCount > 0)
-        {
-            Array.Clear(_moreListeners!, 0, _moreCount);
-            _moreCount = 0;
-        }
-
-        Error = null;
+        _firstListener = ListenerCode.None;
+        _moreCount = 0;
+        _extras = null;
     }
 
     private void RemoveMoreAt(int index)
     {
         var more = _moreListeners!;
         Array.Copy(more, index + 1, more, index, _moreCount - index - 1);
-        more[--_moreCount] = default;
+        _moreCount--;
     }
 
     private void NotifyListeners()
     {
-        var first = _firstListener;
-        if (first is null)
+        int first = _firstListener;
+        if (first == ListenerCode.None)
         {
             if (Error is not null)
             {
@@ -197,7 +205,7 @@ public class Event
             return;
         }
 
-        _firstListener = null;
+        _firstListener = ListenerCode.None;
         var more = _moreListeners;
         int count = _moreCount;
         if (count > 0)
@@ -208,12 +216,17 @@ public class Event
             _moreCount = 0;
         }
 
-        Notify(first);
+        var others = _extras?.OtherListeners;
+        if (others is not null)
+        {
+            _extras!.OtherListeners = null;
+        }
+
+        var processes = Simulator.Processes;
+        Notify(processes, others, first);
         for (int i = 0; i < count; i++)
         {
-            var listener = more![i].Listener;
-            more[i] = default;
-            Notify(listener);
+            Notify(processes, others, more![i]);
         }
 
         if (count > 0)
@@ -222,24 +235,45 @@ public class Event
         }
     }
 
-    /// <summary>Most listeners are waiting processes: a sealed-type check and a direct call is cheaper
-    /// than interface dispatch on the hot path of every resumption.</summary>
-    private void Notify(IEventListener listener)
+    /// <summary>Most listeners are waiting processes, resumed by a direct call; any other listener is
+    /// called through its interface.</summary>
+    private void Notify(ProcessRegistry processes, List<IEventListener>? others, int code)
     {
-        if (listener is Process process)
+        if (ListenerCode.IsProcess(code))
         {
-            process.OnTargetProcessed();
+            processes.Get(ListenerCode.Id(code)).OnTargetProcessed();
         }
         else
         {
-            listener.OnProcessed(this);
+            others![ListenerCode.Id(code)].OnProcessed(this);
         }
     }
 
-    /// <summary>A listener in a buffer (see <see cref="ListenerBuffers"/>).</summary>
-    internal readonly struct ListenerSlot(IEventListener listener)
+    /// <summary>
+    /// How an event names a listener: a process id <c>p</c> as <c>p + 1</c>, another listener at place
+    /// <c>o</c> of <see cref="Extras.OtherListeners"/> as <c>-(o + 1)</c>, so that 0 (a fresh field) is none.
+    /// Other listeners stay referenced by the event alone (a simulator-wide table would keep a condition
+    /// alive as long as the simulator when one of its events never comes).
+    /// </summary>
+    private static class ListenerCode
     {
-        public readonly IEventListener Listener = listener;
+        public const int None = 0;
+
+        public static int OfProcess(int processId) => processId + 1;
+
+        public static int OfOther(int listenerId) => -(listenerId + 1);
+
+        public static bool IsProcess(int code) => code > 0;
+
+        public static int Id(int code) => code > 0 ? code - 1 : -code - 1;
+    }
+
+    /// <summary>What few events need, kept out of every event's fields: a failure, and listeners that
+    /// are not processes (no model path uses them; the kernel tests and user code do).</summary>
+    private sealed class Extras
+    {
+        public Exception? Error;
+        public List<IEventListener>? OtherListeners;
     }
 
     private enum EventState : byte

@@ -5,7 +5,7 @@ namespace Simulation.Core.Engine;
 /// happens. A process is itself an event that succeeds when the iterator ends, so processes can wait
 /// for each other.
 /// </summary>
-public sealed class Process : Event, IEventListener
+public sealed class Process : Event
 {
     private readonly IEnumerator<Step> _body;
 
@@ -83,14 +83,15 @@ public sealed class Process : Event, IEventListener
         }
     }
 
-    void IEventListener.OnProcessed(Event e) => OnTargetProcessed();
-
     /// <summary>The event this process waits for was processed: resume it.</summary>
     internal void OnTargetProcessed()
     {
         _waitsForEvent = false;
         Resume();
     }
+
+    /// <summary>The id of this process in <see cref="Simulator.Processes"/> while it is alive.</summary>
+    internal int Id => _id;
 
     /// <summary>The iterator that <see cref="Resume"/> runs, for the queue to prefetch (see <see cref="CachePrefetch"/>).</summary>
     internal object Body => _body;
@@ -105,7 +106,7 @@ public sealed class Process : Event, IEventListener
         if (_waitsForEvent)
         {
             _waitsForEvent = false;
-            _body.Current.Event!.RemoveListener(this);
+            _body.Current.Event!.RemoveWaiter(this);
         }
 
         _wakeSequence = -1; // a pending delay no longer resumes the process
@@ -144,7 +145,7 @@ public sealed class Process : Event, IEventListener
                 if (!target.IsProcessed)
                 {
                     _waitsForEvent = true;
-                    target.AddListener(this);
+                    target.AddWaiter(this);
                     return;
                 }
 

@@ -11,14 +11,12 @@ public class Event
 {
     private EventState _state;
     private long _sequence = -1;
-    // The listeners, as codes (see ListenerCode): a waiting process by its id in the simulator's
-    // Processes, anything else by its place in _extras. Storing a process reference here took a write
-    // barrier per wait (the waiter's slot, every resumption of the events and store side-by-side
-    // workloads); an int takes none.
-    private int _firstListener;
-    private int[]? _moreListeners;
+    private IEventListener? _firstListener;
+
+    // The listeners after the first, as structs: storing an interface reference into an interface-typed
+    // array (or List) pays a covariance check per store, which the events side-by-side benchmark showed.
+    private ListenerSlot[]? _moreListeners;
     private int _moreCount;
-    private Extras? _extras;
 
     /// <summary>Creates a pending event that the model triggers with <see cref="Succeed"/> or <see cref="Fail"/>.</summary>
     public Event(Simulator simulator)
@@ -40,7 +38,7 @@ public class Event
     public bool IsOk => IsTriggered && Error is null;
 
     /// <summary>Why the event failed, or null.</summary>
-    public Exception? Error => _extras?.Error;
+    public Exception? Error { get; private set; }
 
     /// <summary>Triggers the event successfully now; waiters run when it is processed.</summary>
     public void Succeed(int priority = EventPriority.Normal)
@@ -55,7 +53,7 @@ public class Event
     {
         ArgumentNullException.ThrowIfNull(error);
         MarkTriggered();
-        (_extras ??= new Extras()).Error = error;
+        Error = error;
         ScheduleNow(EventPriority.Normal);
     }
 
@@ -110,47 +108,12 @@ public class Event
         NotifyListeners();
     }
 
-    /// <summary><paramref name="process"/> waits for this event (it resumes when the event is processed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void AddWaiter(Process process) => AddListenerCode(ListenerCode.OfProcess(process.Id));
-
-    /// <summary>A listener other than a process (a condition, a callback) waits for this event.</summary>
     internal void AddListener(IEventListener listener)
     {
-        var others = (_extras ??= new Extras()).OtherListeners ??= [];
-        others.Add(listener);
-        AddListenerCode(ListenerCode.OfOther(others.Count - 1));
-    }
-
-    /// <summary><paramref name="process"/> stops waiting for this event (it was interrupted).</summary>
-    internal void RemoveWaiter(Process process)
-    {
-        int code = ListenerCode.OfProcess(process.Id);
-        if (_firstListener == code)
+        if (_firstListener is null)
         {
-            _firstListener = ListenerCode.None;
-            if (_moreCount > 0)
-            {
-                _firstListener = _moreListeners![0];
-                RemoveMoreAt(0);
-            }
-
-            return;
-        }
-
-        int index = Array.IndexOf(_moreListeners ?? [], code, 0, _moreCount);
-        if (index >= 0)
-        {
-            RemoveMoreAt(index);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddListenerCode(int code)
-    {
-        if (_firstListener == ListenerCode.None)
-        {
-            _firstListener = code;
+            _firstListener = listener;
             return;
         }
 
@@ -160,11 +123,11 @@ public class Event
             more = MakeRoomForListener();
         }
 
-        more[_moreCount++] = code;
+        more[_moreCount++] = new ListenerSlot(listener);
     }
 
-    /// <summary>The cold half of <see cref="AddListenerCode"/>: a spare buffer of the simulator's, or a larger one.</summary>
-    private int[] MakeRoomForListener()
+    /// <summary>The cold half of <see cref="AddListener"/>: a spare buffer of the simulator's, or a larger one.</summary>
+    private ListenerSlot[] MakeRoomForListener()
     {
         if (_moreListeners is null)
         {
@@ -175,27 +138,56 @@ public class Event
         return _moreListeners;
     }
 
+    internal void RemoveListener(IEventListener listener)
+    {
+        if (ReferenceEquals(_firstListener, listener))
+        {
+            _firstListener = null;
+            if (_moreCount > 0)
+            {
+                _firstListener = _moreListeners![0].Listener;
+                RemoveMoreAt(0);
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < _moreCount; i++)
+        {
+            if (ReferenceEquals(_moreListeners![i].Listener, listener))
+            {
+                RemoveMoreAt(i);
+                return;
+            }
+        }
+    }
+
     /// <summary>Returns a processed event to the pending state so a pool can hand it out again.</summary>
     internal void ResetForReuse()
     {
         _state = EventState.Pending;
         _sequence = -1;
-        _firstListener = ListenerCode.None;
-        _moreCount = 0;
-        _extras = null;
+        _firstListener = null;
+        if (_moreCount > 0)
+        {
+            Array.Clear(_moreListeners!, 0, _moreCount);
+            _moreCount = 0;
+        }
+
+        Error = null;
     }
 
     private void RemoveMoreAt(int index)
     {
         var more = _moreListeners!;
         Array.Copy(more, index + 1, more, index, _moreCount - index - 1);
-        _moreCount--;
+        more[--_moreCount] = default;
     }
 
     private void NotifyListeners()
     {
-        int first = _firstListener;
-        if (first == ListenerCode.None)
+        var first = _firstListener;
+        if (first is null)
         {
             if (Error is not null)
             {
@@ -205,7 +197,7 @@ public class Event
             return;
         }
 
-        _firstListener = ListenerCode.None;
+        _firstListener = null;
         var more = _moreListeners;
         int count = _moreCount;
         if (count > 0)
@@ -216,17 +208,12 @@ public class Event
             _moreCount = 0;
         }
 
-        var others = _extras?.OtherListeners;
-        if (others is not null)
-        {
-            _extras!.OtherListeners = null;
-        }
-
-        var processes = Simulator.Processes;
-        Notify(processes, others, first);
+        Notify(first);
         for (int i = 0; i < count; i++)
         {
-            Notify(processes, others, more![i]);
+            var listener = more![i].Listener;
+            more[i] = default;
+            Notify(listener);
         }
 
         if (count > 0)
@@ -235,45 +222,24 @@ public class Event
         }
     }
 
-    /// <summary>Most listeners are waiting processes, resumed by a direct call; any other listener is
-    /// called through its interface.</summary>
-    private void Notify(ProcessRegistry processes, List<IEventListener>? others, int code)
+    /// <summary>Most listeners are waiting processes: a sealed-type check and a direct call is cheaper
+    /// than interface dispatch on the hot path of every resumption.</summary>
+    private void Notify(IEventListener listener)
     {
-        if (ListenerCode.IsProcess(code))
+        if (listener is Process process)
         {
-            processes.Get(ListenerCode.Id(code)).OnTargetProcessed();
+            process.OnTargetProcessed();
         }
         else
         {
-            others![ListenerCode.Id(code)].OnProcessed(this);
+            listener.OnProcessed(this);
         }
     }
 
-    /// <summary>
-    /// How an event names a listener: a process id <c>p</c> as <c>p + 1</c>, another listener at place
-    /// <c>o</c> of <see cref="Extras.OtherListeners"/> as <c>-(o + 1)</c>, so that 0 (a fresh field) is none.
-    /// Other listeners stay referenced by the event alone (a simulator-wide table would keep a condition
-    /// alive as long as the simulator when one of its events never comes).
-    /// </summary>
-    private static class ListenerCode
+    /// <summary>A listener in a buffer (see <see cref="ListenerBuffers"/>).</summary>
+    internal readonly struct ListenerSlot(IEventListener listener)
     {
-        public const int None = 0;
-
-        public static int OfProcess(int processId) => processId + 1;
-
-        public static int OfOther(int listenerId) => -(listenerId + 1);
-
-        public static bool IsProcess(int code) => code > 0;
-
-        public static int Id(int code) => code > 0 ? code - 1 : -code - 1;
-    }
-
-    /// <summary>What few events need, kept out of every event's fields: a failure, and listeners that
-    /// are not processes (no model path uses them; the kernel tests and user code do).</summary>
-    private sealed class Extras
-    {
-        public Exception? Error;
-        public List<IEventListener>? OtherListeners;
+        public readonly IEventListener Listener = listener;
     }
 
     private enum EventState : byte

@@ -5,7 +5,7 @@ namespace Simulation.Core.Engine;
 /// happens. A process is itself an event that succeeds when the iterator ends, so processes can wait
 /// for each other.
 /// </summary>
-public sealed class Process : Event
+public sealed class Process : Event, IEventListener
 {
     private readonly IEnumerator<Step> _body;
 
@@ -83,15 +83,14 @@ public sealed class Process : Event
         }
     }
 
+    void IEventListener.OnProcessed(Event e) => OnTargetProcessed();
+
     /// <summary>The event this process waits for was processed: resume it.</summary>
     internal void OnTargetProcessed()
     {
         _waitsForEvent = false;
         Resume();
     }
-
-    /// <summary>The id of this process in <see cref="Simulator.Processes"/> while it is alive.</summary>
-    internal int Id => _id;
 
     /// <summary>The iterator that <see cref="Resume"/> runs, for the queue to prefetch (see <see cref="CachePrefetch"/>).</summary>
     internal object Body => _body;
@@ -106,7 +105,7 @@ public sealed class Process : Event
         if (_waitsForEvent)
         {
             _waitsForEvent = false;
-            _body.Current.Event!.RemoveWaiter(this);
+            _body.Current.Event!.RemoveListener(this);
         }
 
         _wakeSequence = -1; // a pending delay no longer resumes the process
@@ -145,7 +144,7 @@ public sealed class Process : Event
                 if (!target.IsProcessed)
                 {
                     _waitsForEvent = true;
-                    target.AddWaiter(this);
+                    target.AddListener(this);
                     return;
                 }
 

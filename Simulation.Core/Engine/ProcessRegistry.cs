@@ -3,7 +3,7 @@ namespace Simulation.Core.Engine;
 /// <summary>
 /// The simulator's live processes by integer id, so that "the process running now" is an <c>int</c>
 /// store per resumption instead of a reference store (which takes a write barrier, and for a young
-/// process in a long-lived simulator marks a card), and an event's waiting processes are ints too. A process takes an id when it starts and gives it
+/// process in a long-lived simulator marks a card). A process takes an id when it starts and gives it
 /// back when its body has ended; a freed id is the next one handed out.
 /// </summary>
 internal sealed class ProcessRegistry
@@ -13,9 +13,6 @@ internal sealed class ProcessRegistry
 
     /// <summary>The process of <paramref name="id"/>, or null for -1.</summary>
     public Process? this[int id] => id < 0 ? null : _processes[id];
-
-    /// <summary>The process of <paramref name="id"/>, which must be alive (a waiter in an event's listeners).</summary>
-    public Process Get(int id) => _processes[id]!;
 
     public int Add(Process process)
     {

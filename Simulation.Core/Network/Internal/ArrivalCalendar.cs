@@ -7,7 +7,7 @@ namespace Simulation.Core.Network;
 /// stable counting sort on the position within the bucket, then an insertion sort that only fixes
 /// order within a slot) and read in order. Shipments for the bucket already opened, or an earlier
 /// one, go to a small heap ordered by (time, insertion). An opened bucket's array is reused for a later
-/// bucket, and at <see cref="Release"/> every bucket array goes to <see cref="SpareBuckets"/>, where the
+/// bucket, and at <see cref="Release"/> every bucket array goes to <see cref="SpareArrays{T}"/>, where the
 /// next calendar on the same thread (the next replication) takes them again.
 /// </summary>
 /// <remarks>
@@ -46,7 +46,7 @@ internal sealed class ArrivalCalendar
         int buckets = ((int)Math.Floor(horizon) + 1) * BucketsPerDay;
         _buckets = new Arrival[]?[buckets];
         _counts = new int[buckets];
-        _free = SpareBuckets.Take();
+        _free = SpareArrays<Arrival>.Take();
     }
 
     /// <summary>Adds a shipment arriving at <paramref name="time"/> (not before the current time); at or after the horizon (the run is [0, horizon)) it is dropped.</summary>
@@ -149,7 +149,7 @@ internal sealed class ArrivalCalendar
             }
         }
 
-        SpareBuckets.Keep(_free);
+        SpareArrays<Arrival>.Keep(_free);
     }
 
     private void Open(int bucketIndex)
@@ -269,49 +269,6 @@ internal sealed class ArrivalCalendar
         if (_lateCount > 0)
         {
             _late[index] = last;
-        }
-    }
-
-    /// <summary>
-    /// The bucket arrays of the last calendar released on this thread, for the next one. Why: the
-    /// buckets in flight at once (a lead time's worth of days, eight each) are hundreds of arrays, far
-    /// more than the shared array pool keeps, so each replication allocated about 9 MB of them afresh
-    /// on apparel (half of all it allocated): memory the collector had to zero, promote and decommit,
-    /// and that two replications on two threads competed for. Contents never leak into results: a
-    /// bucket is read only below the count written since it was taken.
-    /// </summary>
-    private static class SpareBuckets
-    {
-        /// <summary>Most elements kept per thread (about 48 MB of 48-byte arrivals): enough for the
-        /// shipped scenarios, bounded for a thread that once ran a very large network.</summary>
-        private const long MaxElements = 1L << 20;
-
-        [ThreadStatic]
-        private static Stack<Arrival[]>? t_spare;
-
-        /// <summary>This thread's spare arrays (then no longer the thread's), or an empty stack.</summary>
-        public static Stack<Arrival[]> Take()
-        {
-            var spare = t_spare ?? new Stack<Arrival[]>();
-            t_spare = null;
-            return spare;
-        }
-
-        /// <summary>Keeps <paramref name="arrays"/> for the thread's next calendar, dropping arrays beyond the bound.</summary>
-        public static void Keep(Stack<Arrival[]> arrays)
-        {
-            long elements = 0;
-            foreach (var array in arrays)
-            {
-                elements += array.Length;
-            }
-
-            while (elements > MaxElements)
-            {
-                elements -= arrays.Pop().Length;
-            }
-
-            t_spare = arrays;
         }
     }
 

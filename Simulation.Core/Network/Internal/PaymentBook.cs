@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Simulation.Core.Network;
 
 /// <summary>
@@ -8,9 +6,9 @@ namespace Simulation.Core.Network;
 /// order, which the processor prefetches, where payments linked through one shared array were scattered
 /// over megabytes and each read a cache miss (the largest part of the day end, and what grew most with
 /// two replications sharing the cache: benchmarks/README.md, "The whole command"). Deliveries on one link
-/// that fall due on the same day are merged into one payment. The arrays come from the shared array pool,
-/// a settled day's array serves a later day, and all go back to the pool at <see cref="Release"/>, so
-/// nothing is allocated per payment and the garbage collector never scans them.
+/// that fall due on the same day are merged into one payment. A settled day's array serves a later day,
+/// and at <see cref="Release"/> all go to <see cref="SpareArrays{T}"/> for the next book on the thread,
+/// so nothing is allocated per payment and the garbage collector never scans them.
 /// </summary>
 internal sealed class PaymentBook
 {
@@ -20,7 +18,7 @@ internal sealed class PaymentBook
     private readonly int[] _count;
     private readonly int[] _linkDay;    // by link: the day of its open payment (0: none)...
     private readonly int[] _linkEntry;  // ...and where in that day's array it is
-    private readonly Stack<Entry[]> _spare = new();
+    private readonly Stack<Entry[]> _spare = SpareArrays<Entry>.Take();
 
     public PaymentBook(int lastDay, int linkCount)
     {
@@ -41,13 +39,13 @@ internal sealed class PaymentBook
             return;
         }
 
-        var entries = _due[day] ??= _spare.Count > 0 ? _spare.Pop() : ArrayPool<Entry>.Shared.Rent(FirstDayCapacity);
+        var entries = _due[day] ??= _spare.Count > 0 ? _spare.Pop() : new Entry[FirstDayCapacity];
         int index = _count[day];
         if (index == entries.Length)
         {
-            var larger = ArrayPool<Entry>.Shared.Rent(entries.Length * 2);
+            // The smaller array is dropped: kept, it would only make a later day grow again.
+            var larger = new Entry[entries.Length * 2];
             Array.Copy(entries, larger, index);
-            ArrayPool<Entry>.Shared.Return(entries);
             _due[day] = entries = larger;
         }
 
@@ -86,22 +84,19 @@ internal sealed class PaymentBook
         }
     }
 
-    /// <summary>Returns the pooled arrays; the book must not be used afterwards.</summary>
+    /// <summary>Leaves every array to the thread's next book; this one must not be used afterwards.</summary>
     public void Release()
     {
         for (int day = 0; day < _due.Length; day++)
         {
             if (_due[day] is { } entries)
             {
-                ArrayPool<Entry>.Shared.Return(entries);
+                _spare.Push(entries);
                 _due[day] = null;
             }
         }
 
-        while (_spare.TryPop(out var entries))
-        {
-            ArrayPool<Entry>.Shared.Return(entries);
-        }
+        SpareArrays<Entry>.Keep(_spare);
     }
 
     internal struct Entry

@@ -78,6 +78,7 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
     private readonly double _warmup;
     private readonly int _lastDay;
     private readonly ArrivalClock _clock;
+    private bool _released;
     private readonly CapacityTimelines _capacityTimelines;
     private readonly Demand _demand;
     private readonly EventLog _log;
@@ -218,8 +219,8 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
     void ISourcingActions.Terminate(Node supplier) => _economics.Exit(supplier, "terminated");
 
 
-    /// <summary>Runs the replication to the horizon and collects its results.</summary>
-    public NetworkRunResult Run()
+    /// <summary>Starts every part at time 0: the pipeline in transit, ordering, demand, disruptions, the social mechanisms, the day ends.</summary>
+    public void Start()
     {
         _shipping.StartInTransit(SteadyStarts.GetValue(_definition, SteadyStateStart.Compute));
         _ordering.Start();
@@ -243,18 +244,33 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
         _production.Start();
         _sampler.Start();
         _bookkeeping.Start();
+    }
 
-        try
+    /// <summary>
+    /// Runs on up to <paramref name="until"/> or the horizon, whichever is earlier; true once the horizon
+    /// is reached. Runs to successive times are one run to the last of them (<see cref="ArrivalClock.RunUntil"/>).
+    /// </summary>
+    public bool RunUntil(double until)
+    {
+        bool finished = _shipping.RunUntil(until);
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        return finished;
+    }
+
+    /// <summary>Closes the last day's books and collects the results, once <see cref="RunUntil"/> has reached the horizon.</summary>
+    public NetworkRunResult Finish() => Collect();
+
+    /// <summary>Leaves the pooled arrays to the thread's next replication; once only, however often it is called.</summary>
+    public void Release()
+    {
+        if (_released)
         {
-            _shipping.Run();
-            _context.CancellationToken.ThrowIfCancellationRequested();
-            return Collect();
+            return;
         }
-        finally
-        {
-            _economics.Release();
-            _clock.Release();
-        }
+
+        _released = true;
+        _economics.Release();
+        _clock.Release();
     }
 
     /// <summary>

@@ -35,8 +35,33 @@ public static class NetworkSimulation
     /// <exception cref="OperationCanceledException">The context's token was cancelled during the run.</exception>
     public static NetworkRunResult Run(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions? options = null)
     {
+        using var replication = Start(definition, context, options, steps: 1);
+        while (replication.Step())
+        {
+        }
+
+        return replication.Result;
+    }
+
+    /// <summary>
+    /// Builds one replication of <paramref name="definition"/> to be run in <paramref name="steps"/>
+    /// steps of equal simulated time (<see cref="ISteppedReplication{TResult}"/>), for a runner whose
+    /// workers take turns at several replications. The result is the one <see cref="Run"/> gives:
+    /// the steps do not change the run.
+    /// </summary>
+    /// <param name="definition">The validated network.</param>
+    /// <param name="context">The replication: index, seed, streams, cancellation.</param>
+    /// <param name="options">What to record; defaults if null.</param>
+    /// <param name="steps">How many steps; at least 1.</param>
+    /// <returns>The replication, not started: its first step starts it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> or <paramref name="context"/> is null.</exception>
+    /// <exception cref="ArgumentException">The definition has a dangling reference or a value the engine cannot run.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="NetworkRunOptions.TimeSeriesEveryDays"/> is not finite and &gt; 0, or <paramref name="steps"/> &lt; 1.</exception>
+    public static NetworkReplication Start(NetworkDefinition definition, ReplicationContext context, NetworkRunOptions? options, int steps)
+    {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentOutOfRangeException.ThrowIfLessThan(steps, 1);
         options ??= new NetworkRunOptions();
         if (!(options.TimeSeriesEveryDays > 0) || !double.IsFinite(options.TimeSeriesEveryDays))
         {
@@ -47,12 +72,6 @@ public static class NetworkSimulation
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
-        var result = new NetworkModel(definition, context, options).Run();
-        if (definition.Alerts.Count > 0)
-        {
-            result.Alerts = AlertEvaluator.Evaluate(definition, result);
-        }
-
-        return result;
+        return new NetworkReplication(definition, new NetworkModel(definition, context, options), steps);
     }
 }

@@ -5,21 +5,29 @@ namespace Simulation.Core.Replications;
 
 /// <summary>
 /// The machinery behind <see cref="ReplicationRunner"/>: workers claim replication indices in
-/// increasing order, and finished results pass through a bounded reorder buffer to a consumer that
-/// sees them strictly in order, one call at a time.
+/// increasing order and run them step by step, and finished results pass through a bounded reorder
+/// buffer to a consumer that sees them strictly in order, one call at a time.
 /// </summary>
 /// <remarks>
+/// <para>
+/// With more than one worker, one replication more than there are workers is in flight, and a worker
+/// that finishes a step goes on with the least advanced replication no worker is running (its own on
+/// a tie). So the replications in flight stay within a step of each other and the last ones finish
+/// together, where replications run whole would leave one worker running the last alone for up to a
+/// whole replication while the others idle (benchmarks/README.md, "The whole command", twelfth look).
+/// A replication of one step (<see cref="ReplicationRunner.Run{TResult}(int, ulong, Func{ReplicationContext, TResult}, Action{int, TResult}, ReplicationOptions?)"/>)
+/// is simply run whole.
+/// </para>
 /// <para>
 /// Workers claim indices from a shared counter rather than taking ranges from
 /// <see cref="Parallel.For(int, int, Action{int})"/>, whose range partitioning would let a worker
 /// start far ahead of the consumer and then wait forever for a window slot held by results that
-/// cannot be consumed yet. Every claimed replication is being run by a live worker, so the
-/// replication the consumer waits for always finishes and the window always moves on.
+/// cannot be consumed yet. Every claimed replication is run by a live worker or waits for the next
+/// free one, so the replication the consumer waits for always finishes and the window always moves on.
 /// </para>
 /// <para>
-/// A worker takes a window slot before claiming an index and the consumer frees it after
-/// consuming, so fewer than <c>window</c> indices separate any claimed replication from the next
-/// one to consume. Result r therefore has ring position r % window to itself.
+/// An index is claimed only while fewer than <c>window</c> claimed replications are not yet consumed,
+/// so result r has ring position r % window to itself.
 /// </para>
 /// <para>
 /// Whichever worker stores the result the consumer is waiting for delivers it, and keeps
@@ -34,43 +42,49 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
 
     private readonly int _replications;
     private readonly ulong _masterSeed;
-    private readonly Func<ReplicationContext, TResult> _model;
+    private readonly Func<ReplicationContext, ISteppedReplication<TResult>> _start;
     private readonly Action<int, TResult> _consumeInOrder;
     private readonly IProgress<int>? _progress;
     private readonly CancellationToken _userToken;
     private readonly int _workers;
+    private readonly int _window;
+    private readonly int _inFlightLimit;
 
     private readonly CancellationTokenSource _stop;
-    private readonly SemaphoreSlim _windowSlots;
-    private readonly Lock _gate = new();
+    private readonly CancellationTokenRegistration _wakeOnStop;
+    private readonly object _gate = new(); // a monitor: workers wait on it for a replication to step
     private readonly TResult[] _ring;
     private readonly bool[] _ready;
+    private readonly List<InFlight> _waiting = []; // started, between steps, run by no worker
 
-    private long _nextToClaim; // long, so the workers' final over-claims cannot wrap around
+    private int _nextToClaim;
+    private int _inFlight;
     private int _nextToConsume;
+    private int _consumed;
     private bool _delivering;
     private Exception? _failure;
 
     public OrderedReplicationPipeline(
         int replications,
         ulong masterSeed,
-        Func<ReplicationContext, TResult> model,
+        Func<ReplicationContext, ISteppedReplication<TResult>> start,
         Action<int, TResult> consumeInOrder,
         ReplicationOptions options)
     {
         _replications = replications;
         _masterSeed = masterSeed;
-        _model = model;
+        _start = start;
         _consumeInOrder = consumeInOrder;
         _progress = options.Progress;
         _userToken = options.CancellationToken;
         _workers = Math.Min(options.MaxDegreeOfParallelism, replications);
 
-        int window = (int)Math.Min(replications, (long)WindowPerWorker * _workers);
+        _window = (int)Math.Min(replications, (long)WindowPerWorker * _workers);
+        _inFlightLimit = Math.Min(_window, _workers == 1 ? 1 : _workers + 1);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(_userToken);
-        _windowSlots = new SemaphoreSlim(window, window);
-        _ring = new TResult[window];
-        _ready = new bool[window];
+        _wakeOnStop = _stop.Token.Register(WakeAll);
+        _ring = new TResult[_window];
+        _ready = new bool[_window];
     }
 
     /// <summary>Runs every replication, then rethrows the first failure or reports cancellation.</summary>
@@ -89,6 +103,12 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
         Work();
         Task.WaitAll(others);
 
+        // Replications a stop left between steps.
+        foreach (var unfinished in _waiting)
+        {
+            unfinished.Replication?.Dispose();
+        }
+
         if (_failure is not null)
         {
             ExceptionDispatchInfo.Throw(_failure);
@@ -102,26 +122,28 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
 
     public void Dispose()
     {
-        _windowSlots.Dispose();
+        _wakeOnStop.Dispose();
         _stop.Dispose();
     }
 
     // Never throws: a failure is recorded, stops the other workers, and is rethrown by Run.
     private void Work()
     {
+        InFlight? current = null;
         try
         {
-            while (true)
+            while ((current = Next(current)) is not null)
             {
-                _windowSlots.Wait(_stop.Token);
-                long claimed = Interlocked.Increment(ref _nextToClaim) - 1;
-                if (claimed >= _replications)
+                if (Step(current))
                 {
-                    return;
+                    current.StepsRun++;
+                    continue;
                 }
 
-                int replication = (int)claimed;
-                Store(replication, RunOne(replication));
+                var result = current.Replication!.Result;
+                current.Replication.Dispose();
+                Store(current.Index, result);
+                current = null;
                 DeliverReadyResults();
             }
         }
@@ -138,17 +160,94 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
 
             _stop.Cancel();
         }
+        finally
+        {
+            current?.Replication?.Dispose();
+        }
     }
 
-    private TResult RunOne(int replication)
+    /// <summary>
+    /// The replication to step next, given the one this worker just stepped (null if none or it
+    /// finished): a new one while fewer than the limit are in flight, else the least advanced one
+    /// waiting, if it is behind <paramref name="current"/>; null once nothing is left to run or the
+    /// run stops. Waits while every replication in flight is run by another worker.
+    /// </summary>
+    private InFlight? Next(InFlight? current)
     {
-        var context = new ReplicationContext(
-            replication,
-            SeedSequence.ReplicationSeed(_masterSeed, replication),
-            _stop.Token);
+        lock (_gate)
+        {
+            while (true)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    ParkLocked(current); // disposed by Run
+                    return null;
+                }
+
+                if (_inFlight < _inFlightLimit && _nextToClaim < _replications && _nextToClaim - _consumed < _window)
+                {
+                    ParkLocked(current);
+                    _inFlight++;
+                    return new InFlight(_nextToClaim++);
+                }
+
+                InFlight? behind = LeastAdvancedWaitingLocked();
+                if (current is not null && (behind is null || behind.StepsRun >= current.StepsRun))
+                {
+                    return current;
+                }
+
+                if (behind is not null)
+                {
+                    _waiting.Remove(behind);
+                    ParkLocked(current);
+                    return behind;
+                }
+
+                if (_inFlight == 0 && _nextToClaim >= _replications)
+                {
+                    return null;
+                }
+
+                Monitor.Wait(_gate);
+            }
+        }
+    }
+
+    private InFlight? LeastAdvancedWaitingLocked()
+    {
+        InFlight? least = null;
+        foreach (var waiting in _waiting)
+        {
+            if (least is null || waiting.StepsRun < least.StepsRun)
+            {
+                least = waiting;
+            }
+        }
+
+        return least;
+    }
+
+    private void ParkLocked(InFlight? replication)
+    {
+        if (replication is not null)
+        {
+            _waiting.Add(replication);
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Runs one step of <paramref name="replication"/> (its first starts it); false once it is complete.</summary>
+    private bool Step(InFlight replication)
+    {
+        _stop.Token.ThrowIfCancellationRequested();
         try
         {
-            return _model(context);
+            replication.Replication ??= _start(new ReplicationContext(
+                replication.Index,
+                SeedSequence.ReplicationSeed(_masterSeed, replication.Index),
+                _stop.Token));
+            return replication.Replication.Step();
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -156,7 +255,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
         }
         catch (Exception exception)
         {
-            throw new ReplicationFailedException(replication, exception);
+            throw new ReplicationFailedException(replication.Index, exception);
         }
     }
 
@@ -167,6 +266,8 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
             int position = replication % _ring.Length;
             _ring[position] = result;
             _ready[position] = true;
+            _inFlight--;
+            Monitor.PulseAll(_gate);
         }
     }
 
@@ -202,10 +303,33 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
             }
 
             // Outside the lock: the consumer may be slow (writing a file) and workers must still
-            // be able to store results meanwhile.
+            // be able to store results and take steps meanwhile.
             _consumeInOrder(replication, result);
-            _windowSlots.Release();
+            lock (_gate)
+            {
+                _consumed++;
+                Monitor.PulseAll(_gate);
+            }
+
             _progress?.Report(replication + 1);
         }
+    }
+
+    private void WakeAll()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>A claimed replication: started by its first step, then stepped by one worker at a time.</summary>
+    private sealed class InFlight(int index)
+    {
+        public int Index { get; } = index;
+
+        public ISteppedReplication<TResult>? Replication { get; set; }
+
+        public int StepsRun { get; set; }
     }
 }

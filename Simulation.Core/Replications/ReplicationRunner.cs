@@ -66,8 +66,39 @@ public static class ReplicationRunner
         Action<int, TResult> consumeInOrder,
         ReplicationOptions? options = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(replications);
         ArgumentNullException.ThrowIfNull(model);
+        RunInSteps(replications, masterSeed, context => new OneStep<TResult>(model, context), consumeInOrder, options);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="replications"/> replications in steps and hands each result to
+    /// <paramref name="consumeInOrder"/> in replication order, as
+    /// <see cref="Run{TResult}(int, ulong, Func{ReplicationContext, TResult}, Action{int, TResult}, ReplicationOptions?)"/>
+    /// does; between steps a worker may move on to another replication, so that the workers finish the
+    /// last replications together rather than one running the last alone.
+    /// </summary>
+    /// <remarks>
+    /// With a degree of parallelism d above 1, up to d + 1 replications are in flight at once.
+    /// </remarks>
+    /// <typeparam name="TResult">What one replication produces.</typeparam>
+    /// <param name="replications">How many replications to run; &gt;= 0.</param>
+    /// <param name="masterSeed">The scenario's master seed.</param>
+    /// <param name="start">Builds one replication, not yet run; called concurrently from several threads unless the degree of parallelism is 1.</param>
+    /// <param name="consumeInOrder">Receives (replication index, result) in index order, one call at a time; what it throws ends the run and is rethrown as is.</param>
+    /// <param name="options">Parallelism, progress and cancellation; defaults if null.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="replications"/> is negative.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="start"/> or <paramref name="consumeInOrder"/> is null.</exception>
+    /// <exception cref="ReplicationFailedException">Building or stepping a replication threw.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static void RunInSteps<TResult>(
+        int replications,
+        ulong masterSeed,
+        Func<ReplicationContext, ISteppedReplication<TResult>> start,
+        Action<int, TResult> consumeInOrder,
+        ReplicationOptions? options = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(replications);
+        ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(consumeInOrder);
         options ??= new ReplicationOptions();
         options.CancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +107,25 @@ public static class ReplicationRunner
             return;
         }
 
-        using var pipeline = new OrderedReplicationPipeline<TResult>(replications, masterSeed, model, consumeInOrder, options);
+        using var pipeline = new OrderedReplicationPipeline<TResult>(replications, masterSeed, start, consumeInOrder, options);
         pipeline.Run();
+    }
+
+    /// <summary>A replication run whole, as its one step.</summary>
+    private sealed class OneStep<TResult>(Func<ReplicationContext, TResult> model, ReplicationContext context) : ISteppedReplication<TResult>
+    {
+        private TResult? _result;
+
+        public TResult Result => _result!;
+
+        public bool Step()
+        {
+            _result = model(context);
+            return false;
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

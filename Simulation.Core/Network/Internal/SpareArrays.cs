@@ -32,9 +32,21 @@ internal static class SpareArrays<T>
         return spare;
     }
 
-    /// <summary>Leaves <paramref name="arrays"/> to the thread's next <see cref="Take"/>, dropping arrays beyond the bound.</summary>
+    /// <summary>
+    /// Leaves <paramref name="arrays"/> to the thread's next <see cref="Take"/>, with those it keeps already
+    /// (a thread that takes turns at replications may end two before it starts the next), dropping arrays
+    /// beyond the bound.
+    /// </summary>
     public static void Keep(Stack<T[]> arrays)
     {
+        if (t_spare is { } kept && !ReferenceEquals(kept, arrays))
+        {
+            foreach (var array in kept)
+            {
+                arrays.Push(array);
+            }
+        }
+
         long bytes = 0;
         foreach (var array in arrays)
         {

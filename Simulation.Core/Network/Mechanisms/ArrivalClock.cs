@@ -22,6 +22,7 @@ internal sealed class ArrivalClock
     private Action _deliverDue = static () => { };
     private double _arrivalTickAt = double.NaN;
     private double _runUntil = double.PositiveInfinity;
+    private double _pausedTowards = double.NaN; // where the kernel was heading when RunUntil paused
 
     /// <summary>A clock for a run of <paramref name="horizon"/> days on <paramref name="sim"/>.</summary>
     public ArrivalClock(Simulator sim, double horizon)
@@ -60,7 +61,8 @@ internal sealed class ArrivalClock
     }
 
     /// <summary>
-    /// Runs the kernel to the horizon, calling <paramref name="deliverDue"/> whenever shipments are due.
+    /// Runs the kernel up to <paramref name="until"/> or the horizon, whichever is earlier, calling
+    /// <paramref name="deliverDue"/> whenever shipments are due; returns true once the horizon is reached.
     /// The kernel runs up to the next arrival time; if no kernel entry shares that instant, the
     /// shipments due are delivered right there, without a kernel event. Otherwise (a tie, which fixed
     /// lead times make common), or for a shipment made while the kernel runs towards a later time, an
@@ -69,28 +71,42 @@ internal sealed class ArrivalClock
     /// delivered at their exact times, in (time, shipping order), after demand and before reviews at
     /// the same instant.
     /// </summary>
-    public void Run(Action deliverDue)
+    /// <remarks>
+    /// Runs to successive times are one run to the last of them, event for event: a run that reaches
+    /// <paramref name="until"/> while the kernel is heading for a later arrival (or the horizon)
+    /// pauses there, and the next run resumes towards that same time, as if it had not paused.
+    /// </remarks>
+    public bool RunUntil(Action deliverDue, double until)
     {
         _deliverDue = deliverDue;
-
-        // The run is [0, horizon): Run(until) leaves the entries at exactly `until` (docs/model.md).
-        double end = _horizon;
+        double pause = Math.Min(until, _horizon);
         while (true)
         {
-            double next = _calendar.TryPeek(out double arrival) ? Math.Min(arrival, end) : end;
+            // The run is [0, horizon): Run(until) leaves the entries at exactly `until` (docs/model.md).
+            double next = double.IsNaN(_pausedTowards)
+                ? (_calendar.TryPeek(out double upcoming) ? Math.Min(upcoming, _horizon) : _horizon)
+                : _pausedTowards;
+            _pausedTowards = double.NaN;
             _runUntil = next;
-            _sim.Run(next);
-            if (_sim.Now < next)
+            double stop = Math.Min(next, pause);
+            _sim.Run(stop);
+            if (_sim.Now < stop)
             {
                 continue; // an arrival tick stopped the run early
             }
 
-            if (next >= end)
+            if (stop < next)
+            {
+                _pausedTowards = next; // resumed by the next call
+                return false;
+            }
+
+            if (next >= _horizon)
             {
                 break;
             }
 
-            if (!(_calendar.TryPeek(out arrival) && arrival <= _sim.Now))
+            if (!(_calendar.TryPeek(out double arrival) && arrival <= _sim.Now))
             {
                 continue; // delivered meanwhile by an arrival tick
             }
@@ -111,6 +127,7 @@ internal sealed class ArrivalClock
         }
 
         _runUntil = double.PositiveInfinity;
+        return true;
     }
 
     /// <summary>Returns the calendar's pooled arrays.</summary>

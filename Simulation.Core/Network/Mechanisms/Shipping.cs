@@ -48,6 +48,7 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
     private readonly double[] _leadTimeMultiplier; // by node index: the shipper's region's
     private readonly bool[] _wakePending;          // by node index
     private readonly List<Node> _wakeAfterDelivery = [];
+    private readonly Action _deliverDue; // one delegate for every step of the run
 
     /// <summary>Fulfilment for every non-buyer of <paramref name="nodes"/> (their regions in <paramref name="regions"/>).</summary>
     public Shipping(
@@ -68,6 +69,7 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
         _demand = demand;
         _payments = payments;
         _detentions = detentions;
+        _deliverDue = DeliverDue;
         _streams = new RandomStream[nodes.Length];
         _leadTimeMultiplier = new double[nodes.Length];
         _wakePending = new bool[nodes.Length];
@@ -125,8 +127,8 @@ internal sealed class Shipping : ICustomerOrders, IBacklog
     /// <summary>Connects ordering, built after fulfilment: told when a position changed (a customer order taken, open orders dropped).</summary>
     public void Connect(IPositionChanged ordering) => _ordering = ordering;
 
-    /// <summary>Runs the clock to the horizon, delivering shipments as they arrive.</summary>
-    public void Run() => _clock.Run(DeliverDue);
+    /// <summary>Runs the clock up to <paramref name="until"/> or the horizon, delivering shipments as they arrive; true once the horizon is reached.</summary>
+    public bool RunUntil(double until) => _clock.RunUntil(_deliverDue, until);
 
     /// <summary>A customer order of <paramref name="quantity"/> on link <paramref name="link"/> reaches <paramref name="supplier"/>.</summary>
     public void ReceiveOrder(Node supplier, int link, double quantity)

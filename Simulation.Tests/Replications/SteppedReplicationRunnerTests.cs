@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using Simulation.Core.Randomness;
+using Simulation.Core.Replications;
+
+namespace Simulation.Tests.Replications;
+
+/// <summary>
+/// <see cref="ReplicationRunner.RunInSteps{TResult}"/>: replications run in steps, workers taking turns
+/// at one more replication than there are workers.
+/// </summary>
+public sealed class SteppedReplicationRunnerTests
+{
+    private const ulong MasterSeed = 20261201;
+    private const int Steps = 12;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void RunInSteps_GivesTheResultsOfWholeRunsInReplicationOrder(int degree)
+    {
+        double[] whole = ReplicationRunner.Run(40, MasterSeed, context => Walk.Whole(context, Steps), new ReplicationOptions { MaxDegreeOfParallelism = 1 });
+        var stepped = new List<(int Index, double Value)>();
+
+        ReplicationRunner.RunInSteps(
+            40,
+            MasterSeed,
+            context => new Walk(context, Steps, new Ledger()),
+            (index, value) => stepped.Add((index, value)),
+            new ReplicationOptions { MaxDegreeOfParallelism = degree });
+
+        Assert.Equal(Enumerable.Range(0, 40), stepped.Select(s => s.Index));
+        Assert.Equal(whole, stepped.Select(s => s.Value));
+        Assert.Equal(40, whole.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void RunInSteps_StepsEachReplicationOnceAtATimeWithOneMoreInFlightThanWorkers(int degree)
+    {
+        // No replication may finish before the limit is in flight: a runner that kept fewer would time out.
+        int limit = degree == 1 ? 1 : degree + 1;
+        var ledger = new Ledger { FinishOnceStarted = limit };
+
+        ReplicationRunner.RunInSteps(
+            60,
+            MasterSeed,
+            context => new Walk(context, Steps, ledger),
+            (_, _) => { },
+            new ReplicationOptions { MaxDegreeOfParallelism = degree });
+
+        Assert.Equal(0, ledger.Overlaps);
+        Assert.False(ledger.GateTimedOut);
+        Assert.Equal(limit, ledger.MostInFlight);
+        Assert.Equal(Enumerable.Repeat(1, 60), ledger.DisposalsByReplication());
+        Assert.Equal(Enumerable.Repeat(Steps, 60), ledger.StepsByReplication());
+    }
+
+    [Fact]
+    public void RunInSteps_WithTwoWorkers_StartsTheThirdReplicationBeforeEitherOfTheFirstTwoFinishes()
+    {
+        // A worker that has run one step of its replication finds fewer than three in flight and starts
+        // the next, so three replications advance together instead of two at a time. The first two
+        // cannot finish before the third has started: a runner running them whole would time out.
+        var ledger = new Ledger { FinishOnceStarted = 3 };
+
+        ReplicationRunner.RunInSteps(
+            3,
+            MasterSeed,
+            context => new Walk(context, 50, ledger),
+            (_, _) => { },
+            new ReplicationOptions { MaxDegreeOfParallelism = 2 });
+
+        Assert.False(ledger.GateTimedOut);
+        Assert.Equal(3, ledger.MostInFlight);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void RunInSteps_WhenAStepThrows_NamesTheReplicationAndDisposesEveryStartedOne(int degree)
+    {
+        var ledger = new Ledger();
+
+        var exception = Assert.Throws<ReplicationFailedException>(() => ReplicationRunner.RunInSteps(
+            30,
+            MasterSeed,
+            context => new Walk(context, Steps, ledger, failAtStep: context.Index == 9 ? 5 : -1),
+            (_, _) => { },
+            new ReplicationOptions { MaxDegreeOfParallelism = degree }));
+
+        Assert.Equal(9, exception.Replication);
+        Assert.Equal("Replication 9 failed: step 5 of replication 9 failed", exception.Message);
+        Assert.All(ledger.DisposalsByReplication(), n => Assert.Equal(1, n));
+        Assert.InRange(ledger.DisposalsByReplication().Count(), 10, 30);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void RunInSteps_WhenCancelledBetweenSteps_StopsAndDisposesEveryStartedOne(int degree)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var ledger = new Ledger { OnStep = total => { if (total == 40) { cancellation.Cancel(); } } };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ReplicationRunner.RunInSteps(
+            1_000,
+            MasterSeed,
+            context => new Walk(context, Steps, ledger),
+            (_, _) => { },
+            new ReplicationOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellation.Token }));
+
+        Assert.All(ledger.DisposalsByReplication(), n => Assert.Equal(1, n));
+        Assert.InRange(ledger.TotalSteps, 40, 40 + degree);
+        Assert.InRange(ledger.DisposalsByReplication().Count(), 4, 8 * degree);
+    }
+
+    [Fact]
+    public void RunInSteps_WithNoReplications_StartsNone()
+    {
+        int started = 0;
+
+        ReplicationRunner.RunInSteps<double>(0, MasterSeed, context =>
+        {
+            started++;
+            return new Walk(context, Steps, new Ledger());
+        }, (_, _) => { });
+
+        Assert.Equal(0, started);
+    }
+
+    /// <summary>What the replications of one run did, recorded from every worker.</summary>
+    private sealed class Ledger
+    {
+        private readonly ConcurrentDictionary<int, int> _running = new();
+        private readonly ConcurrentDictionary<int, int> _disposals = new();
+        private readonly ConcurrentDictionary<int, int> _steps = new();
+        private int _inFlight;
+        private int _mostInFlight;
+        private int _overlaps;
+        private int _totalSteps;
+        private readonly object _startedGate = new();
+        private int _started;
+
+        public Action<int>? OnStep { get; init; }
+
+        /// <summary>A replication's last step waits (at most 30 s) until this many replications have started.</summary>
+        public int FinishOnceStarted { get; init; }
+
+        public bool GateTimedOut { get; private set; }
+
+        public int MostInFlight => _mostInFlight;
+
+        public int Overlaps => _overlaps;
+
+        public int TotalSteps => _totalSteps;
+
+        public IEnumerable<int> DisposalsByReplication() => _disposals.OrderBy(d => d.Key).Select(d => d.Value);
+
+        public IEnumerable<int> StepsByReplication() => _steps.OrderBy(d => d.Key).Select(d => d.Value);
+
+        public void Started(int index)
+        {
+            int now = Interlocked.Increment(ref _inFlight);
+            int most = Volatile.Read(ref _mostInFlight);
+            while (now > most && Interlocked.CompareExchange(ref _mostInFlight, now, most) != most)
+            {
+                most = Volatile.Read(ref _mostInFlight);
+            }
+
+            lock (_startedGate)
+            {
+                _started++;
+                Monitor.PulseAll(_startedGate);
+            }
+        }
+
+        public void BeforeLastStep()
+        {
+            lock (_startedGate)
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (_started < FinishOnceStarted)
+                {
+                    var left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero || !Monitor.Wait(_startedGate, left))
+                    {
+                        GateTimedOut = true;
+                        return;
+                    }
+                }
+            }
+        }
+
+        public void StepBegins(int index)
+        {
+            if (_running.AddOrUpdate(index, 1, (_, n) => n + 1) > 1)
+            {
+                Interlocked.Increment(ref _overlaps);
+            }
+        }
+
+        public void StepEnds(int index)
+        {
+            _running.AddOrUpdate(index, 0, (_, n) => n - 1);
+            _steps.AddOrUpdate(index, 1, (_, n) => n + 1);
+            OnStep?.Invoke(Interlocked.Increment(ref _totalSteps));
+        }
+
+        public void Disposed(int index)
+        {
+            _disposals.AddOrUpdate(index, 1, (_, n) => n + 1);
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>A random walk of <c>steps</c> stretches of draws from the replication's own stream.</summary>
+    private sealed class Walk : ISteppedReplication<double>
+    {
+        private readonly ReplicationContext _context;
+        private readonly RandomStream _stream;
+        private readonly int _steps;
+        private readonly Ledger _ledger;
+        private readonly int _failAtStep;
+        private int _stepsRun;
+        private double _position;
+
+        public Walk(ReplicationContext context, int steps, Ledger ledger, int failAtStep = -1)
+        {
+            _context = context;
+            _stream = context.Streams.Create("walker", "steps");
+            _steps = steps;
+            _ledger = ledger;
+            _failAtStep = failAtStep;
+            ledger.Started(context.Index);
+        }
+
+        public double Result { get; private set; }
+
+        public static double Whole(ReplicationContext context, int steps)
+        {
+            using var walk = new Walk(context, steps, new Ledger());
+            while (walk.Step())
+            {
+            }
+
+            return walk.Result;
+        }
+
+        public bool Step()
+        {
+            _ledger.StepBegins(_context.Index);
+            try
+            {
+                if (_stepsRun == _failAtStep)
+                {
+                    throw new InvalidOperationException($"step {_stepsRun} of replication {_context.Index} failed");
+                }
+
+                for (int i = 0; i < 2_000; i++)
+                {
+                    _position += Distribution.Normal(0, 1).Sample(_stream);
+                }
+
+                bool more = ++_stepsRun < _steps;
+                if (!more)
+                {
+                    _ledger.BeforeLastStep();
+                    Result = _position;
+                }
+
+                return more;
+            }
+            finally
+            {
+                _ledger.StepEnds(_context.Index);
+            }
+        }
+
+        public void Dispose() => _ledger.Disposed(_context.Index);
+    }
+}

@@ -221,7 +221,7 @@ public static class ScenarioRun
             }
 
             // A customer delivery is recorded when the goods leave the buyer, with the later time they
-            // reach the customer: a stable sort puts every step in time order, ties in the order taken.
+            // reach the customer: a stable sort puts every order event in time order, ties in the order taken.
             _output = new ReplicationOutput(replication.Result, events, orders is null ? null : [.. orders.OrderBy(e => e.Time)]);
             return false;
         }

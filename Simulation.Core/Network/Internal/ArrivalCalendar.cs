@@ -7,8 +7,8 @@ namespace Simulation.Core.Network;
 /// stable counting sort on the position within the bucket, then an insertion sort that only fixes
 /// order within a slot) and read in order. Shipments for the bucket already opened, or an earlier
 /// one, go to a small heap ordered by (time, insertion). An opened bucket's array is reused for a later
-/// bucket, and at <see cref="Release"/> every bucket array goes to <see cref="SpareArrays{T}"/>, where the
-/// next calendar on the same thread (the next replication) takes them again.
+/// bucket, and at <see cref="Release"/> every bucket array goes to <see cref="SpareArrays{T}"/>, where a
+/// later calendar (a later replication) takes them again.
 /// </summary>
 /// <remarks>
 /// Why: with stochastic lead times every shipment arrives at its own instant, so a network with

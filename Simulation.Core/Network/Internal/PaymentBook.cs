@@ -7,7 +7,7 @@ namespace Simulation.Core.Network;
 /// over megabytes and each read a cache miss (the largest part of the day end, and what grew most with
 /// two replications sharing the cache: benchmarks/README.md, "The whole command"). Deliveries on one link
 /// that fall due on the same day are merged into one payment. A settled day's array serves a later day,
-/// and at <see cref="Release"/> all go to <see cref="SpareArrays{T}"/> for the next book on the thread,
+/// and at <see cref="Release"/> all go to <see cref="SpareArrays{T}"/> for a later book,
 /// so nothing is allocated per payment and the garbage collector never scans them.
 /// </summary>
 internal sealed class PaymentBook

@@ -5,9 +5,8 @@ namespace Simulation.Tests.Network.Mechanisms;
 
 /// <summary>
 /// The calendar of shipments in transit alone: arrivals come out in time order (ties in the order they
-/// were added), also from the bucket already opened, and a calendar made on a thread after another was
-/// released there (reusing its bucket arrays, holding the earlier calendar's shipments) returns its own
-/// shipments only.
+/// were added), also from the bucket already opened, and a calendar made after another was released
+/// (reusing its bucket arrays, holding the earlier calendar's shipments) returns its own shipments only.
 /// </summary>
 public sealed class ArrivalCalendarTests
 {
@@ -22,10 +21,11 @@ public sealed class ArrivalCalendarTests
     }
 
     [Fact]
-    public void AReleasedCalendarsArrays_DoNotLeakIntoTheNextOnTheSameThread()
+    public void AReleasedCalendarsArrays_DoNotLeakIntoTheNext()
     {
         // The first calendar fills many buckets with more shipments than the second adds to any of
-        // them, and is released with buckets still unopened: the second gets those arrays back.
+        // them, and is released with buckets still unopened: the second gets those arrays back (unless a
+        // calendar of a test running alongside takes them first).
         var first = new ArrivalCalendar(horizon: 40);
         AddRandom(first, seed: 2, count: 20_000, horizon: 40);
         for (int i = 0; i < 100 && first.TryPeek(out _); i++)

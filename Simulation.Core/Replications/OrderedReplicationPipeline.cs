@@ -10,12 +10,15 @@ namespace Simulation.Core.Replications;
 /// </summary>
 /// <remarks>
 /// <para>
-/// With more than one worker, one replication more than there are workers is in flight, and a worker
+/// Replications run whole, one per worker, until the last few: from the replication that leaves one
+/// more than there are workers to claim, one more than there are workers is in flight, and a worker
 /// that finishes a step goes on with the least advanced replication no worker is running (its own on
-/// a tie). So the replications in flight stay within a step of each other and the last ones finish
-/// together, where replications run whole would leave one worker running the last alone for up to a
-/// whole replication while the others idle (benchmarks/README.md, "The whole command", twelfth look).
-/// A replication of one step (<see cref="ReplicationRunner.Run{TResult}(int, ulong, Func{ReplicationContext, TResult}, Action{int, TResult}, ReplicationOptions?)"/>)
+/// a tie). So the last replications finish within about a step of each other, where replications
+/// run whole leave one worker running the last alone, for up to a whole replication, while the others
+/// idle (benchmarks/README.md, "The whole command", twelfth look). Only the last ones: taking turns
+/// earlier would hold back the oldest replications, so that finished results pile up behind them in
+/// the reorder buffer, each holding its memory. A replication of one step
+/// (<see cref="ReplicationRunner.Run{TResult}(int, ulong, Func{ReplicationContext, TResult}, Action{int, TResult}, ReplicationOptions?)"/>)
 /// is simply run whole.
 /// </para>
 /// <para>
@@ -48,7 +51,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
     private readonly CancellationToken _userToken;
     private readonly int _workers;
     private readonly int _window;
-    private readonly int _inFlightLimit;
+    private readonly int _takingTurnsFrom; // the first index of the last replications, at which workers take turns
 
     private readonly CancellationTokenSource _stop;
     private readonly CancellationTokenRegistration _wakeOnStop;
@@ -80,7 +83,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
         _workers = Math.Min(options.MaxDegreeOfParallelism, replications);
 
         _window = (int)Math.Min(replications, (long)WindowPerWorker * _workers);
-        _inFlightLimit = Math.Min(_window, _workers == 1 ? 1 : _workers + 1);
+        _takingTurnsFrom = _workers == 1 ? replications : Math.Max(0, replications - (_workers + 1));
         _stop = CancellationTokenSource.CreateLinkedTokenSource(_userToken);
         _wakeOnStop = _stop.Token.Register(WakeAll);
         _ring = new TResult[_window];
@@ -168,9 +171,10 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
 
     /// <summary>
     /// The replication to step next, given the one this worker just stepped (null if none or it
-    /// finished): a new one while fewer than the limit are in flight, else the least advanced one
-    /// waiting, if it is behind <paramref name="current"/>; null once nothing is left to run or the
-    /// run stops. Waits while every replication in flight is run by another worker.
+    /// finished): its own, until the last replications; among those, a new one while fewer than one
+    /// more than there are workers are in flight, else the least advanced one waiting if it is behind
+    /// <paramref name="current"/>. Null once nothing is left to run or the run stops. Waits while every
+    /// replication in flight is run by another worker.
     /// </summary>
     private InFlight? Next(InFlight? current)
     {
@@ -184,7 +188,9 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
                     return null;
                 }
 
-                if (_inFlight < _inFlightLimit && _nextToClaim < _replications && _nextToClaim - _consumed < _window)
+                bool takingTurns = _nextToClaim >= _takingTurnsFrom;
+                int inFlightLimit = takingTurns ? _workers + 1 : _workers;
+                if ((current is null || takingTurns) && _inFlight < inFlightLimit && _nextToClaim < _replications && _nextToClaim - _consumed < _window)
                 {
                     ParkLocked(current);
                     _inFlight++;

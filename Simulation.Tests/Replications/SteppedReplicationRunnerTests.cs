@@ -39,14 +39,16 @@ public sealed class SteppedReplicationRunnerTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
-    public void RunInSteps_StepsEachReplicationOnceAtATimeWithOneMoreInFlightThanWorkers(int degree)
+    public void RunInSteps_StepsEachReplicationOnceAtATime_OneMoreInFlightThanWorkersOnlyForTheLast(int degree)
     {
-        // No replication may finish before the limit is in flight: a runner that kept fewer would time out.
-        int limit = degree == 1 ? 1 : degree + 1;
-        var ledger = new Ledger { FinishOnceStarted = limit };
+        // The last degree + 1 replications may not finish before one more than there are workers has
+        // been in flight at once: a runner that ran them whole would time out.
+        const int replications = 60;
+        int lastFrom = degree == 1 ? replications : replications - (degree + 1);
+        var ledger = new Ledger { FinishOnceInFlight = degree == 1 ? 1 : degree + 1, GatedFrom = lastFrom };
 
         ReplicationRunner.RunInSteps(
-            60,
+            replications,
             MasterSeed,
             context => new Walk(context, Steps, ledger),
             (_, _) => { },
@@ -54,18 +56,18 @@ public sealed class SteppedReplicationRunnerTests
 
         Assert.Equal(0, ledger.Overlaps);
         Assert.False(ledger.GateTimedOut);
-        Assert.Equal(limit, ledger.MostInFlight);
-        Assert.Equal(Enumerable.Repeat(1, 60), ledger.DisposalsByReplication());
-        Assert.Equal(Enumerable.Repeat(Steps, 60), ledger.StepsByReplication());
+        Assert.Equal(degree == 1 ? 1 : degree + 1, ledger.MostInFlight);
+        Assert.InRange(ledger.MostInFlightBefore(lastFrom), 1, degree);
+        Assert.Equal(Enumerable.Repeat(1, replications), ledger.DisposalsByReplication());
+        Assert.Equal(Enumerable.Repeat(Steps, replications), ledger.StepsByReplication());
     }
 
     [Fact]
-    public void RunInSteps_WithTwoWorkers_StartsTheThirdReplicationBeforeEitherOfTheFirstTwoFinishes()
+    public void RunInSteps_WithTwoWorkers_TakesTurnsAtTheLastThree()
     {
-        // A worker that has run one step of its replication finds fewer than three in flight and starts
-        // the next, so three replications advance together instead of two at a time. The first two
-        // cannot finish before the third has started: a runner running them whole would time out.
-        var ledger = new Ledger { FinishOnceStarted = 3 };
+        // Three replications on two workers are all the last three: the third starts after a step of
+        // the first two instead of after one of them finished.
+        var ledger = new Ledger { FinishOnceInFlight = 3, GatedFrom = 0 };
 
         ReplicationRunner.RunInSteps(
             3,
@@ -143,16 +145,28 @@ public sealed class SteppedReplicationRunnerTests
         private int _overlaps;
         private int _totalSteps;
         private readonly object _startedGate = new();
-        private int _started;
+        private readonly ConcurrentDictionary<int, int> _inFlightAtStart = new();
 
         public Action<int>? OnStep { get; init; }
 
-        /// <summary>A replication's last step waits (at most 30 s) until this many replications have started.</summary>
-        public int FinishOnceStarted { get; init; }
+        /// <summary>The last step of a replication from <see cref="GatedFrom"/> on waits (at most 30 s) until this many have been in flight at once.</summary>
+        public int FinishOnceInFlight { get; init; }
+
+        /// <summary>The first replication whose last step waits for <see cref="FinishOnceInFlight"/>.</summary>
+        public int GatedFrom { get; init; } = int.MaxValue;
 
         public bool GateTimedOut { get; private set; }
 
-        public int MostInFlight => _mostInFlight;
+        public int MostInFlight
+        {
+            get
+            {
+                lock (_startedGate)
+                {
+                    return _mostInFlight;
+                }
+            }
+        }
 
         public int Overlaps => _overlaps;
 
@@ -164,26 +178,28 @@ public sealed class SteppedReplicationRunnerTests
 
         public void Started(int index)
         {
-            int now = Interlocked.Increment(ref _inFlight);
-            int most = Volatile.Read(ref _mostInFlight);
-            while (now > most && Interlocked.CompareExchange(ref _mostInFlight, now, most) != most)
-            {
-                most = Volatile.Read(ref _mostInFlight);
-            }
-
             lock (_startedGate)
             {
-                _started++;
+                int now = ++_inFlight;
+                _mostInFlight = Math.Max(_mostInFlight, now);
+                _inFlightAtStart[index] = now;
                 Monitor.PulseAll(_startedGate);
             }
         }
 
-        public void BeforeLastStep()
+        public int MostInFlightBefore(int index) => _inFlightAtStart.Where(s => s.Key < index).Max(s => s.Value);
+
+        public void BeforeLastStep(int index)
         {
+            if (index < GatedFrom)
+            {
+                return;
+            }
+
             lock (_startedGate)
             {
                 var deadline = DateTime.UtcNow.AddSeconds(30);
-                while (_started < FinishOnceStarted)
+                while (_mostInFlight < FinishOnceInFlight)
                 {
                     var left = deadline - DateTime.UtcNow;
                     if (left <= TimeSpan.Zero || !Monitor.Wait(_startedGate, left))
@@ -213,7 +229,10 @@ public sealed class SteppedReplicationRunnerTests
         public void Disposed(int index)
         {
             _disposals.AddOrUpdate(index, 1, (_, n) => n + 1);
-            Interlocked.Decrement(ref _inFlight);
+            lock (_startedGate)
+            {
+                _inFlight--;
+            }
         }
     }
 
@@ -268,7 +287,7 @@ public sealed class SteppedReplicationRunnerTests
                 bool more = ++_stepsRun < _steps;
                 if (!more)
                 {
-                    _ledger.BeforeLastStep();
+                    _ledger.BeforeLastStep(_context.Index);
                     Result = _position;
                 }
 

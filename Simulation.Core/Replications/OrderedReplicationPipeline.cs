@@ -135,8 +135,20 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
         InFlight? current = null;
         try
         {
-            while ((current = Next(current)) is not null)
+            while (true)
             {
+                current = Next(current, out bool deliver);
+                if (deliver)
+                {
+                    DeliverReadyResults();
+                    continue;
+                }
+
+                if (current is null)
+                {
+                    return;
+                }
+
                 if (Step(current))
                 {
                     current.StepsRun++;
@@ -145,9 +157,12 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
 
                 var result = current.Replication!.Result;
                 current.Replication.Dispose();
-                Store(current.Index, result);
+                bool deliverNow = Store(current.Index, result);
                 current = null;
-                DeliverReadyResults();
+                if (deliverNow)
+                {
+                    DeliverReadyResults();
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -173,11 +188,13 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
     /// The replication to step next, given the one this worker just stepped (null if none or it
     /// finished): its own, until the last replications; among those, a new one while fewer than one
     /// more than there are workers are in flight, else the least advanced one waiting if it is behind
-    /// <paramref name="current"/>. Null once nothing is left to run or the run stops. Waits while every
-    /// replication in flight is run by another worker.
+    /// <paramref name="current"/>. Null with <paramref name="deliver"/> set when there is nothing to step
+    /// but results to deliver; null once nothing is left to do or the run stops. Waits while every
+    /// replication in flight is run by another worker and nothing is to be delivered.
     /// </summary>
-    private InFlight? Next(InFlight? current)
+    private InFlight? Next(InFlight? current, out bool deliver)
     {
+        deliver = false;
         lock (_gate)
         {
             while (true)
@@ -208,6 +225,12 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
                     _waiting.Remove(behind);
                     ParkLocked(current);
                     return behind;
+                }
+
+                if (!_delivering && _ready[_nextToConsume % _ring.Length])
+                {
+                    deliver = true;
+                    return null;
                 }
 
                 if (_inFlight == 0 && _nextToClaim >= _replications)
@@ -265,7 +288,13 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
         }
     }
 
-    private void Store(int replication, TResult result)
+    /// <summary>
+    /// Puts a finished replication's result in the reorder buffer; true if this worker should deliver
+    /// now. Among the last replications it goes on stepping instead while any waits for a worker, and
+    /// delivers once it has nothing to step (<see cref="Next"/>): delivering first would leave the
+    /// others to be stepped by fewer workers, the last one alone.
+    /// </summary>
+    private bool Store(int replication, TResult result)
     {
         lock (_gate)
         {
@@ -274,6 +303,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
             _ready[position] = true;
             _inFlight--;
             Monitor.PulseAll(_gate);
+            return !(_nextToClaim >= _takingTurnsFrom && _waiting.Count > 0);
         }
     }
 
@@ -299,6 +329,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
                 if (!_ready[position])
                 {
                     _delivering = false;
+                    Monitor.PulseAll(_gate); // a worker waiting may now deliver what is stored next
                     return;
                 }
 

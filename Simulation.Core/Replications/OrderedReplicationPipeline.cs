@@ -10,14 +10,16 @@ namespace Simulation.Core.Replications;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Replications run whole, one per worker, until the last few: from the replication that leaves one
-/// more than there are workers to claim, one more than there are workers is in flight, and a worker
-/// that finishes a step goes on with the least advanced replication no worker is running (its own on
-/// a tie). So the last replications finish within about a step of each other, where replications
-/// run whole leave one worker running the last alone, for up to a whole replication, while the others
-/// idle (benchmarks/README.md, "The whole command", twelfth look). Only the last ones: taking turns
-/// earlier would hold back the oldest replications, so that finished results pile up behind them in
-/// the reorder buffer, each holding its memory. A replication of one step
+/// Replications run whole, one per worker, until fewer are left to claim than there are workers: then
+/// those are all claimed at once, and a worker that finishes a step goes on with the least advanced
+/// replication no worker is running (its own on a tie). So the last replications, with those still
+/// running, finish within about a step of each other, where replications run whole leave one worker
+/// running the last alone, for up to a whole replication, while the others idle (benchmarks/README.md,
+/// "The whole command", twelfth look). Only the last ones: taking turns earlier would hold back the
+/// oldest replications, so that finished results pile up behind them in the reorder buffer, each
+/// holding its memory. At most 2 d - 1 replications are in flight for d workers. A worker that
+/// finishes one of the last replications delivers results only once it has nothing to step. A
+/// replication of one step
 /// (<see cref="ReplicationRunner.Run{TResult}(int, ulong, Func{ReplicationContext, TResult}, Action{int, TResult}, ReplicationOptions?)"/>)
 /// is simply run whole.
 /// </para>
@@ -83,7 +85,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
         _workers = Math.Min(options.MaxDegreeOfParallelism, replications);
 
         _window = (int)Math.Min(replications, (long)WindowPerWorker * _workers);
-        _takingTurnsFrom = _workers == 1 ? replications : Math.Max(0, replications - (_workers + 1));
+        _takingTurnsFrom = _workers == 1 ? replications : Math.Max(0, replications - _workers + 1);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(_userToken);
         _wakeOnStop = _stop.Token.Register(WakeAll);
         _ring = new TResult[_window];
@@ -186,9 +188,8 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
 
     /// <summary>
     /// The replication to step next, given the one this worker just stepped (null if none or it
-    /// finished): its own, until the last replications; among those, a new one while fewer than one
-    /// more than there are workers are in flight, else the least advanced one waiting if it is behind
-    /// <paramref name="current"/>. Null with <paramref name="deliver"/> set when there is nothing to step
+    /// finished): its own, until the last replications; among those, a new one while any is left to
+    /// claim, else the least advanced one waiting if it is behind <paramref name="current"/>. Null with <paramref name="deliver"/> set when there is nothing to step
     /// but results to deliver; null once nothing is left to do or the run stops. Waits while every
     /// replication in flight is run by another worker and nothing is to be delivered.
     /// </summary>
@@ -206,8 +207,7 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
                 }
 
                 bool takingTurns = _nextToClaim >= _takingTurnsFrom;
-                int inFlightLimit = takingTurns ? _workers + 1 : _workers;
-                if ((current is null || takingTurns) && _inFlight < inFlightLimit && _nextToClaim < _replications && _nextToClaim - _consumed < _window)
+                if ((takingTurns || (current is null && _inFlight < _workers)) && _nextToClaim < _replications && _nextToClaim - _consumed < _window)
                 {
                     ParkLocked(current);
                     _inFlight++;

@@ -78,7 +78,8 @@ public static class ReplicationRunner
     /// last replications together rather than one running the last alone.
     /// </summary>
     /// <remarks>
-    /// With a degree of parallelism d above 1, the last d + 1 replications are in flight at once.
+    /// With a degree of parallelism d above 1, the last d - 1 replications are started together, and up
+    /// to 2 d - 1 replications are in flight at once.
     /// </remarks>
     /// <typeparam name="TResult">What one replication produces.</typeparam>
     /// <param name="replications">How many replications to run; &gt;= 0.</param>

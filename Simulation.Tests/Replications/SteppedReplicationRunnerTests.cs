@@ -39,13 +39,13 @@ public sealed class SteppedReplicationRunnerTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
-    public void RunInSteps_StepsEachReplicationOnceAtATime_OneMoreInFlightThanWorkersOnlyForTheLast(int degree)
+    public void RunInSteps_StepsEachReplicationOnceAtATime_ClaimingTheLastOnesTogether(int degree)
     {
-        // The last degree + 1 replications may not finish before one more than there are workers has
-        // been in flight at once: a runner that ran them whole would time out.
+        // The last degree + 1 replications may not finish before every replication has started: a
+        // runner that ran them whole, one per worker, would time out.
         const int replications = 60;
-        int lastFrom = degree == 1 ? replications : replications - (degree + 1);
-        var ledger = new Ledger { FinishOnceInFlight = degree == 1 ? 1 : degree + 1, GatedFrom = lastFrom };
+        int lastFrom = replications - degree;
+        var ledger = new Ledger { FinishOnceStarted = replications, GatedFrom = degree == 1 ? replications : lastFrom - 1 };
 
         ReplicationRunner.RunInSteps(
             replications,
@@ -56,7 +56,7 @@ public sealed class SteppedReplicationRunnerTests
 
         Assert.Equal(0, ledger.Overlaps);
         Assert.False(ledger.GateTimedOut);
-        Assert.Equal(degree == 1 ? 1 : degree + 1, ledger.MostInFlight);
+        Assert.InRange(ledger.MostInFlight, degree, Math.Max(1, (2 * degree) - 1));
         Assert.InRange(ledger.MostInFlightBefore(lastFrom), 1, degree);
         Assert.Equal(Enumerable.Repeat(1, replications), ledger.DisposalsByReplication());
         Assert.Equal(Enumerable.Repeat(Steps, replications), ledger.StepsByReplication());
@@ -65,9 +65,9 @@ public sealed class SteppedReplicationRunnerTests
     [Fact]
     public void RunInSteps_WithTwoWorkers_TakesTurnsAtTheLastThree()
     {
-        // Three replications on two workers are all the last three: the third starts after a step of
-        // the first two instead of after one of them finished.
-        var ledger = new Ledger { FinishOnceInFlight = 3, GatedFrom = 0 };
+        // Three replications on two workers: the second and third are claimed together, after a step,
+        // instead of the third after one of the first two finished (their last steps wait for it).
+        var ledger = new Ledger { FinishOnceStarted = 3, GatedFrom = 0 };
 
         ReplicationRunner.RunInSteps(
             3,
@@ -146,13 +146,14 @@ public sealed class SteppedReplicationRunnerTests
         private int _totalSteps;
         private readonly object _startedGate = new();
         private readonly ConcurrentDictionary<int, int> _inFlightAtStart = new();
+        private int _started;
 
         public Action<int>? OnStep { get; init; }
 
-        /// <summary>The last step of a replication from <see cref="GatedFrom"/> on waits (at most 30 s) until this many have been in flight at once.</summary>
-        public int FinishOnceInFlight { get; init; }
+        /// <summary>The last step of a replication from <see cref="GatedFrom"/> on waits (at most 30 s) until this many have started.</summary>
+        public int FinishOnceStarted { get; init; }
 
-        /// <summary>The first replication whose last step waits for <see cref="FinishOnceInFlight"/>.</summary>
+        /// <summary>The first replication whose last step waits for <see cref="FinishOnceStarted"/>.</summary>
         public int GatedFrom { get; init; } = int.MaxValue;
 
         public bool GateTimedOut { get; private set; }
@@ -180,6 +181,7 @@ public sealed class SteppedReplicationRunnerTests
         {
             lock (_startedGate)
             {
+                _started++;
                 int now = ++_inFlight;
                 _mostInFlight = Math.Max(_mostInFlight, now);
                 _inFlightAtStart[index] = now;
@@ -199,7 +201,7 @@ public sealed class SteppedReplicationRunnerTests
             lock (_startedGate)
             {
                 var deadline = DateTime.UtcNow.AddSeconds(30);
-                while (_mostInFlight < FinishOnceInFlight)
+                while (_started < FinishOnceStarted)
                 {
                     var left = deadline - DateTime.UtcNow;
                     if (left <= TimeSpan.Zero || !Monitor.Wait(_startedGate, left))

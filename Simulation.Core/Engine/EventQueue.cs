@@ -161,6 +161,28 @@ internal sealed class EventQueue
         return false;
     }
 
+    /// <summary>
+    /// Removes the least entry if it is the lane entry of <paramref name="target"/> with
+    /// <paramref name="sequence"/> and its time is before <paramref name="until"/>: exactly the entry
+    /// that <see cref="TryPopBefore"/> would return next.
+    /// </summary>
+    public bool TryPopIfNext(object target, long sequence, double until, out Entry entry)
+    {
+        if (LeastLane() is { } lane)
+        {
+            ref readonly var head = ref lane.Peek();
+            if (ReferenceEquals(head.Target, target) && head.Sequence == sequence && head.Key.Time < until &&
+                LaneHeadBeforeHeap(in head.Key))
+            {
+                entry = lane.Dequeue();
+                return true;
+            }
+        }
+
+        entry = default;
+        return false;
+    }
+
     /// <summary>Takes the root's entry, holding its handle, and leaves the root vacant: the next heap push
     /// fills it; <see cref="SettleRoot"/> removes it otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -98,14 +98,13 @@ internal sealed class EventQueue
     /// <summary>The time of the next entry, or +infinity when empty.</summary>
     public double PeekTime()
     {
-        SettleRoot();
-        return Select() switch
+        if (LeastLane() is { } lane && LaneHeadBeforeHeap(in lane.Peek().Key))
         {
-            Source.Heap => TimeAt(RootSlot),
-            Source.Urgent => _urgent.Peek().Key.Time,
-            Source.Normal => _normal.Peek().Key.Time,
-            _ => double.PositiveInfinity,
-        };
+            return lane.Peek().Key.Time;
+        }
+
+        SettleRoot();
+        return _endSlot > RootSlot ? TimeAt(RootSlot) : double.PositiveInfinity;
     }
 
     /// <summary>Removes the least entry if its time is before <paramref name="until"/>.</summary>
@@ -129,37 +128,59 @@ internal sealed class EventQueue
         return TryPopBeforeFromAny(until, out entry);
     }
 
+    /// <summary>The pop with a lane entry or a vacant root: the least lane head is compared once with
+    /// the heap's least entry (the root, or with the root vacant the least of its children), and only
+    /// a heap entry that comes first settles the root.</summary>
     private bool TryPopBeforeFromAny(double until, out Entry entry)
     {
-        if (_rootVacant && LaneBeforeVacantHeap() is { } lane)
+        if (LeastLane() is { } lane)
         {
-            // The lane's head is the least entry: take it and leave the root for the next push to fill.
-            if (lane.Peek().Key.Time < until)
+            ref readonly var head = ref lane.Peek();
+            if (LaneHeadBeforeHeap(in head.Key))
+            {
+                // Taken without settling a vacant root: the next push fills it.
+                if (head.Key.Time < until)
+                {
+                    entry = lane.Dequeue();
+                    return true;
+                }
+
+                entry = default;
+                return false;
+            }
+        }
+
+        SettleRoot();
+        if (_endSlot > RootSlot && TimeAt(RootSlot) < until)
+        {
+            entry = PopRoot();
+            return true;
+        }
+
+        entry = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Removes the least entry if it is the lane entry of <paramref name="target"/> with
+    /// <paramref name="sequence"/> and its time is before <paramref name="until"/>: exactly the entry
+    /// that <see cref="TryPopBefore"/> would return next.
+    /// </summary>
+    public bool TryPopIfNext(object target, long sequence, double until, out Entry entry)
+    {
+        if (LeastLane() is { } lane)
+        {
+            ref readonly var head = ref lane.Peek();
+            if (ReferenceEquals(head.Target, target) && head.Sequence == sequence && head.Key.Time < until &&
+                LaneHeadBeforeHeap(in head.Key))
             {
                 entry = lane.Dequeue();
                 return true;
             }
-
-            entry = default;
-            return false;
         }
 
-        SettleRoot();
-        switch (Select())
-        {
-            case Source.Heap when TimeAt(RootSlot) < until:
-                entry = PopRoot();
-                return true;
-            case Source.Urgent when _urgent.Peek().Key.Time < until:
-                entry = _urgent.Dequeue();
-                return true;
-            case Source.Normal when _normal.Peek().Key.Time < until:
-                entry = _normal.Dequeue();
-                return true;
-            default:
-                entry = default;
-                return false;
-        }
+        entry = default;
+        return false;
     }
 
     /// <summary>Takes the root's entry, holding its handle, and leaves the root vacant: the next heap push
@@ -178,14 +199,11 @@ internal sealed class EventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ReleaseHeld() => _table.ReleaseHeld();
 
-    /// <summary>
-    /// With the root vacant, the lane whose head comes before every heap entry, or null. A process that
-    /// wakes and then puts, gets or requests leaves the root vacant and a success in a lane; settling
-    /// the root first (sifting the last entry down the whole heap) only for the process's next delay to
-    /// sift again was a quarter of the store workload. The heap's least entry is the least of the
-    /// root's children, so comparing with those is exact.
-    /// </summary>
-    private Lane? LaneBeforeVacantHeap()
+    /// <summary>The lane whose head comes first, or null when both are empty. (Every lane entry is at
+    /// the clock's time, so the urgent head comes first whenever there is one; the keys are compared
+    /// all the same, which costs a comparison only when both lanes hold entries.)</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Lane? LeastLane()
     {
         Lane? lane = _urgent.Count > 0 ? _urgent : null;
         if (_normal.Count > 0 && (lane is null || _normal.Peek().Key.IsBefore(lane.Peek().Key)))
@@ -193,13 +211,41 @@ internal sealed class EventQueue
             lane = _normal;
         }
 
-        if (lane is null || _endSlot <= FirstChildOfRoot)
+        return lane;
+    }
+
+    /// <summary>
+    /// Whether a lane head with key <paramref name="head"/> comes before every heap entry. With the root
+    /// vacant the heap's least entry is the least of the root's children, so the comparison is exact
+    /// without settling the root: a process that wakes and then puts, gets or requests leaves the root
+    /// vacant and a success in a lane, and settling the root first (sifting the last entry down the
+    /// whole heap) only for the process's next delay to sift again was a quarter of the store workload.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool LaneHeadBeforeHeap(in HeapKey head)
+    {
+        int least;
+        if (!_rootVacant)
         {
-            return lane; // no lane entry, or nothing in the heap but the vacant root
+            if (_endSlot == RootSlot)
+            {
+                return true; // the heap is empty
+            }
+
+            least = RootSlot;
+        }
+        else
+        {
+            if (_endSlot <= FirstChildOfRoot)
+            {
+                return true; // nothing in the heap but the vacant root
+            }
+
+            least = FirstChildOfRoot + LeastChild(ref Times, ref _handles[0], FirstChildOfRoot);
         }
 
-        int least = FirstChildOfRoot + LeastChild(ref Times, ref _handles[0], FirstChildOfRoot);
-        return lane.Peek().Key.IsBefore(KeyAt(least)) ? lane : null;
+        double time = TimeAt(least);
+        return head.Time < time || (head.Time == time && head.Order < _table.OrderOf(_handles[least]));
     }
 
     /// <summary>Removes a vacant root by sifting the last entry into it.</summary>
@@ -222,31 +268,6 @@ internal sealed class EventQueue
             handle = TargetTable.Padding;
             SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
         }
-    }
-
-    private Source Select()
-    {
-        bool heapHasEntries = _endSlot > RootSlot;
-
-        // Fast path: in timeout-heavy models the lanes are usually empty.
-        if ((_urgent.Count | _normal.Count) == 0)
-        {
-            return heapHasEntries ? Source.Heap : Source.None;
-        }
-
-        var best = heapHasEntries ? Source.Heap : Source.None;
-        if (_urgent.Count > 0 && (best == Source.None || _urgent.Peek().Key.IsBefore(KeyAt(RootSlot))))
-        {
-            best = Source.Urgent;
-        }
-
-        if (_normal.Count > 0 && (best == Source.None ||
-            _normal.Peek().Key.IsBefore(best == Source.Heap ? KeyAt(RootSlot) : _urgent.Peek().Key)))
-        {
-            best = Source.Normal;
-        }
-
-        return best;
     }
 
     private void HeapPush(double time, long order, int handle)
@@ -415,8 +436,6 @@ internal sealed class EventQueue
 
     private double TimeAt(int slot) => Unsafe.Add(ref Times, slot);
 
-    private HeapKey KeyAt(int slot) => new(TimeAt(slot), _table.OrderOf(_handles[slot]));
-
     /// <summary>Grows the heap to <paramref name="capacity"/> nodes (a multiple of the group size, so that
     /// the slots end with a whole group), keeping the time array 64-byte aligned and padding the new
     /// slots.</summary>
@@ -443,14 +462,6 @@ internal sealed class EventQueue
         _timeStore = store;
         _timeBase = timeBase;
         _handles = handles;
-    }
-
-    private enum Source
-    {
-        None,
-        Heap,
-        Urgent,
-        Normal,
     }
 
     /// <summary>
@@ -522,14 +533,17 @@ internal sealed class EventQueue
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long OrderOf(int handle) => _targets[handle].Order;
 
-        /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator
-        /// (see <see cref="CachePrefetch"/>).</summary>
+        /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator and
+        /// the two lines before it (see <see cref="CachePrefetch"/>): what a body was made from (its random
+        /// stream, its state) is usually allocated just before the iterator, and the collector keeps that
+        /// order, so at 100,000 processes those lines were the firing process's last cold load.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void PrefetchTarget(int handle)
         {
             ref readonly var slot = ref _targets[handle];
             CachePrefetch.Object(slot.Target);
             CachePrefetch.Object(slot.Body);
+            CachePrefetch.Preceding(slot.Body);
         }
 
         /// <summary>Starts loading the slot of <paramref name="handle"/> (see <see cref="CachePrefetch"/>).</summary>

@@ -75,7 +75,7 @@ public sealed class Process : Event, IEventListener
         {
             _wakeSequence = -1;
             Simulator.CountProcessed();
-            Resume();
+            Resume(lastOfFiring: true); // the process's own entry: nothing runs after it in this firing
         }
         else
         {
@@ -89,7 +89,7 @@ public sealed class Process : Event, IEventListener
     internal void OnTargetProcessed()
     {
         _waitsForEvent = false;
-        Resume();
+        Resume(lastOfFiring: false);
     }
 
     /// <summary>The iterator that <see cref="Resume"/> runs, for the queue to prefetch (see <see cref="CachePrefetch"/>).</summary>
@@ -110,10 +110,13 @@ public sealed class Process : Event, IEventListener
 
         _wakeSequence = -1; // a pending delay no longer resumes the process
         _unhandledInterrupt = interruption;
-        Resume();
+        Resume(lastOfFiring: false);
     }
 
-    private void Resume()
+    /// <summary>Runs the body to its next wait. <paramref name="lastOfFiring"/>: nothing else runs in the
+    /// entry now firing once this returns, so an event the body waits for may be processed in place
+    /// when its entry is next (<see cref="Event.TryProcessAsNext"/>).</summary>
+    private void Resume(bool lastOfFiring)
     {
         var simulator = Simulator;
         int previous = simulator.ActiveProcessId;
@@ -143,6 +146,11 @@ public sealed class Process : Event, IEventListener
                 var target = step.Event ?? throw Errors.YieldedNothing(this);
                 if (!target.IsProcessed)
                 {
+                    if (lastOfFiring && target.TryProcessAsNext())
+                    {
+                        continue; // fired and processed in place, as the queue would have next
+                    }
+
                     _waitsForEvent = true;
                     target.AddListener(this);
                     return;

@@ -11,6 +11,10 @@ public sealed class Simulator
     private long _nextSequence;
     private bool _stopRequested;
 
+    // The bound of the innermost Run in progress: entries before it are fired in order. -infinity
+    // outside Run and during RunNext, where no entry may be fired ahead of the loop.
+    private double _runUntil = double.NegativeInfinity;
+
     /// <summary>Creates a simulator whose clock starts at <paramref name="startTime"/>.</summary>
     public Simulator(double startTime = 0)
     {
@@ -107,10 +111,19 @@ public sealed class Simulator
         }
 
         _stopRequested = false;
-        while (!_stopRequested && _queue.TryPopBefore(until, out var entry))
+        double outerUntil = _runUntil; // a body may run the simulator itself
+        _runUntil = until;
+        try
         {
-            Fire(entry);
-            _queue.ReleaseHeld();
+            while (!_stopRequested && _queue.TryPopBefore(until, out var entry))
+            {
+                Fire(entry);
+                _queue.ReleaseHeld();
+            }
+        }
+        finally
+        {
+            _runUntil = outerUntil;
         }
 
         if (!_stopRequested && double.IsFinite(until))
@@ -127,7 +140,17 @@ public sealed class Simulator
             return false;
         }
 
-        Fire(entry);
+        double outerUntil = _runUntil;
+        _runUntil = double.NegativeInfinity; // one entry, and only one, fires
+        try
+        {
+            Fire(entry);
+        }
+        finally
+        {
+            _runUntil = outerUntil;
+        }
+
         _queue.ReleaseHeld();
         return true;
     }
@@ -158,6 +181,25 @@ public sealed class Simulator
     }
 
     internal void CountProcessed() => ProcessedCount++;
+
+    /// <summary>
+    /// Takes the entry of <paramref name="e"/> with <paramref name="sequence"/> off the queue and counts
+    /// it as fired, if it is the very entry that <see cref="Run(double)"/> would fire next; the caller
+    /// then processes the event in place. Only for a caller whose work is the last of the entry now
+    /// firing (see <see cref="Event.TryProcessAsNext"/>), so that nothing else could run in between.
+    /// </summary>
+    internal bool TryFireAsNext(Event e, long sequence)
+    {
+        if (_stopRequested || !_queue.TryPopIfNext(e, sequence, _runUntil, out var entry))
+        {
+            return false;
+        }
+
+        Now = entry.Time;
+        Tracer?.OnFiring(entry.Time, entry.Priority, entry.Sequence, e);
+        ProcessedCount++;
+        return true;
+    }
 
     private void Fire(in EventQueue.Entry entry)
     {

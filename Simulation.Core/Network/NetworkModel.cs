@@ -117,7 +117,7 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
         }
 
         // Day ends at 1, 2, ..., floor(horizon): the one at the horizon closes the books of the last
-        // day (Collect runs it, as nothing else at the horizon happens).
+        // day (Finish runs it, as nothing else at the horizon happens).
         _lastDay = (int)Math.Floor(_horizon + Epsilon);
         _stockClock = new StockClock(_sim, _horizon);
         _clock = new ArrivalClock(_sim, _horizon);
@@ -257,10 +257,7 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
         return finished;
     }
 
-    /// <summary>Closes the last day's books and collects the results, once <see cref="RunUntil"/> has reached the horizon.</summary>
-    public NetworkRunResult Finish() => Collect();
-
-    /// <summary>Leaves the pooled arrays to the thread's next replication; once only, however often it is called.</summary>
+    /// <summary>Leaves the pooled arrays to a later replication; once only, however often it is called.</summary>
     public void Release()
     {
         if (_released)
@@ -292,7 +289,8 @@ internal sealed class NetworkModel : IPositionChanged, ISourcesChanged, ISupplie
         }
     }
 
-    private NetworkRunResult Collect()
+    /// <summary>Closes the last day's books and collects the results, once <see cref="RunUntil"/> has reached the horizon.</summary>
+    public NetworkRunResult Finish()
     {
         // The day end at the horizon closes the last day's books (the kernel stopped before it).
         if (_day < _lastDay)

@@ -37,37 +37,27 @@ public sealed class NetworkReplication : ISteppedReplication<NetworkRunResult>
             return false;
         }
 
-        try
+        if (_stepsRun++ == 0)
         {
-            if (_stepsRun++ == 0)
-            {
-                _model.Start();
-            }
-
-            // The last step runs to the horizon itself, whatever the rounding of the stretches.
-            if (!_model.RunUntil(_stepsRun >= _steps ? double.PositiveInfinity : _stepsRun * _stepDays))
-            {
-                return true;
-            }
-
-            var result = _model.Finish();
-            if (_definition.Alerts.Count > 0)
-            {
-                result.Alerts = AlertEvaluator.Evaluate(_definition, result);
-            }
-
-            _result = result;
-        }
-        catch
-        {
-            _model.Release();
-            throw;
+            _model.Start();
         }
 
-        _model.Release();
+        // The last step runs to the horizon itself, whatever the rounding of the stretches.
+        if (!_model.RunUntil(_stepsRun >= _steps ? double.PositiveInfinity : _stepsRun * _stepDays))
+        {
+            return true;
+        }
+
+        var result = _model.Finish();
+        if (_definition.Alerts.Count > 0)
+        {
+            result.Alerts = AlertEvaluator.Evaluate(_definition, result);
+        }
+
+        _result = result;
         return false;
     }
 
-    /// <summary>Leaves the replication's pooled arrays to the thread's next one (also when it stops unfinished).</summary>
+    /// <summary>Leaves the replication's pooled arrays to a later replication, finished or not; the result stays readable.</summary>
     public void Dispose() => _model.Release();
 }

@@ -189,9 +189,10 @@ internal sealed class OrderedReplicationPipeline<TResult> : IDisposable
     /// <summary>
     /// The replication to step next, given the one this worker just stepped (null if none or it
     /// finished): its own, until the last replications; among those, a new one while any is left to
-    /// claim, else the least advanced one waiting if it is behind <paramref name="current"/>. Null with <paramref name="deliver"/> set when there is nothing to step
-    /// but results to deliver; null once nothing is left to do or the run stops. Waits while every
-    /// replication in flight is run by another worker and nothing is to be delivered.
+    /// claim, else the least advanced one waiting if it is behind <paramref name="current"/>. Null with
+    /// <paramref name="deliver"/> set when there is nothing to step but results to deliver; null once
+    /// nothing is left to do or the run stops. Waits while every replication in flight is run by
+    /// another worker and nothing is to be delivered.
     /// </summary>
     private InFlight? Next(InFlight? current, out bool deliver)
     {

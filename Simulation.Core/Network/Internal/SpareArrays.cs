@@ -26,8 +26,8 @@ internal static class SpareArrays<T>
     /// <summary>Most bytes kept per set: enough for the shipped scenarios, bounded for a very large network.</summary>
     private const long MaxBytes = 48L << 20;
 
-    /// <summary>Most sets kept: as many as replications in flight at once (one more than there are workers).</summary>
-    private static readonly int MaxSets = Environment.ProcessorCount + 1;
+    /// <summary>Most sets kept: as many as replications in flight at once (up to 2 d - 1 for d workers).</summary>
+    private static readonly int MaxSets = 2 * Environment.ProcessorCount;
 
     private static readonly Lock Gate = new();
     private static readonly Stack<Stack<T[]>> Sets = new();

@@ -5,9 +5,12 @@ namespace Simulation.Core.Engine;
 /// happens. A process is itself an event that succeeds when the iterator ends, so processes can wait
 /// for each other.
 /// </summary>
-public sealed class Process : Event, IEventListener
+public sealed unsafe class Process : Event, IEventListener
 {
     private readonly IEnumerator<Step> _body;
+
+    // The copy of the resumption loop that runs this body (one per body type, see BodyCallSites).
+    private readonly delegate*<Process, bool, void> _resume;
 
     // Whether the process waits for the event of its body's current step. The event itself is not kept
     // here: the body's Current still holds it (an enumerator's Current stays put until MoveNext), and
@@ -22,6 +25,7 @@ public sealed class Process : Event, IEventListener
         : base(simulator)
     {
         _body = body.GetEnumerator();
+        _resume = ResumeAt(BodyCallSites.Default.SiteOf(_body.GetType()));
         Name = name ?? "process";
         _id = simulator.Processes.Add(this);
         // Like SimPy's Initialize: start urgently at the current time, in scheduling order.
@@ -113,37 +117,48 @@ public sealed class Process : Event, IEventListener
         Resume(lastOfFiring: false);
     }
 
-    /// <summary>Runs the body to its next wait. <paramref name="lastOfFiring"/>: nothing else runs in the
-    /// entry now firing once this returns, so an event the body waits for may be processed in place
-    /// when its entry is next (<see cref="Event.TryProcessAsNext"/>).</summary>
-    private void Resume(bool lastOfFiring)
+    /// <summary>Runs the body to its next wait, through its type's copy of <see cref="Resume{TSite}"/>.</summary>
+    private void Resume(bool lastOfFiring) => _resume(this, lastOfFiring);
+
+    /// <summary>
+    /// Runs the body to its next wait. <paramref name="lastOfFiring"/>: nothing else runs in the entry now
+    /// firing once this returns, so an event the body waits for may be processed in place when its entry
+    /// is next (<see cref="Event.TryProcessAsNext"/>).
+    /// </summary>
+    /// <remarks>One copy per <typeparamref name="TSite"/> (a value type, so never shared code), each
+    /// with its own calls of <c>MoveNext</c> and <c>Current</c> and its own profile: see
+    /// <see cref="BodyCallSites"/>. The loop is written here, not in an inlined helper, because the
+    /// runtime keeps an inlined method's profile per method, shared by every copy.</remarks>
+    private static void Resume<TSite>(Process process, bool lastOfFiring)
+        where TSite : struct
     {
-        var simulator = Simulator;
+        var simulator = process.Simulator;
+        var body = process._body;
         int previous = simulator.ActiveProcessId;
-        simulator.ActiveProcessId = _id;
+        simulator.ActiveProcessId = process._id;
         try
         {
             while (true)
             {
-                if (!_body.MoveNext())
+                if (!body.MoveNext())
                 {
-                    Finish();
+                    process.Finish();
                     return;
                 }
 
-                if (_unhandledInterrupt is not null)
+                if (process._unhandledInterrupt is not null)
                 {
-                    throw Errors.UnhandledInterrupt(this, _unhandledInterrupt);
+                    throw Errors.UnhandledInterrupt(process, process._unhandledInterrupt);
                 }
 
-                var step = _body.Current;
+                var step = body.Current;
                 if (step.IsDelay)
                 {
-                    _wakeSequence = simulator.EnqueueValidated(step.Delay, EventPriority.Normal, this);
+                    process._wakeSequence = simulator.EnqueueValidated(step.Delay, EventPriority.Normal, process);
                     return;
                 }
 
-                var target = step.Event ?? throw Errors.YieldedNothing(this);
+                var target = step.Event ?? throw Errors.YieldedNothing(process);
                 if (!target.IsProcessed)
                 {
                     if (lastOfFiring && target.TryProcessAsNext())
@@ -151,8 +166,8 @@ public sealed class Process : Event, IEventListener
                         continue; // fired and processed in place, as the queue would have next
                     }
 
-                    _waitsForEvent = true;
-                    target.AddListener(this);
+                    process._waitsForEvent = true;
+                    target.AddListener(process);
                     return;
                 }
 
@@ -164,6 +179,28 @@ public sealed class Process : Event, IEventListener
             simulator.ActiveProcessId = previous; // -1 unless a body runs the simulator itself
         }
     }
+
+    /// <summary>The copy of <see cref="Resume{TSite}"/> for call site <paramref name="site"/>.</summary>
+    private static delegate*<Process, bool, void> ResumeAt(int site) => site switch
+    {
+        0 => &Resume<BodyCallSites.Site0>,
+        1 => &Resume<BodyCallSites.Site1>,
+        2 => &Resume<BodyCallSites.Site2>,
+        3 => &Resume<BodyCallSites.Site3>,
+        4 => &Resume<BodyCallSites.Site4>,
+        5 => &Resume<BodyCallSites.Site5>,
+        6 => &Resume<BodyCallSites.Site6>,
+        7 => &Resume<BodyCallSites.Site7>,
+        8 => &Resume<BodyCallSites.Site8>,
+        9 => &Resume<BodyCallSites.Site9>,
+        10 => &Resume<BodyCallSites.Site10>,
+        11 => &Resume<BodyCallSites.Site11>,
+        12 => &Resume<BodyCallSites.Site12>,
+        13 => &Resume<BodyCallSites.Site13>,
+        14 => &Resume<BodyCallSites.Site14>,
+        15 => &Resume<BodyCallSites.Site15>,
+        _ => &Resume<BodyCallSites.Shared>,
+    };
 
     private void Finish()
     {

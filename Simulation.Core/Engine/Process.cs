@@ -25,7 +25,7 @@ public sealed unsafe class Process : Event, IEventListener
         : base(simulator)
     {
         _body = body.GetEnumerator();
-        _resume = ResumeAt(BodyCallSites.Default.SiteOf(_body.GetType()));
+        _resume = ResumeFor(simulator, _body);
         Name = name ?? "process";
         _id = simulator.Processes.Add(this);
         // Like SimPy's Initialize: start urgently at the current time, in scheduling order.
@@ -178,6 +178,21 @@ public sealed unsafe class Process : Event, IEventListener
         {
             simulator.ActiveProcessId = previous; // -1 unless a body runs the simulator itself
         }
+    }
+
+    /// <summary>The copy of <see cref="Resume{TSite}"/> for <paramref name="body"/>: the simulator's last
+    /// one when the body is of the last type started (a model starts the same kind of process again and
+    /// again, so the table is rarely searched), else its site's.</summary>
+    private static delegate*<Process, bool, void> ResumeFor(Simulator simulator, IEnumerator<Step> body)
+    {
+        nint type = BodyCallSites.TypeKey(body);
+        ref var last = ref simulator.LastBodyType;
+        if (last.TypeHandle != type)
+        {
+            last = new BodyCallSites.Recent(type, (nint)ResumeAt(BodyCallSites.Default.SiteOf(body.GetType())));
+        }
+
+        return (delegate*<Process, bool, void>)last.Resume;
     }
 
     /// <summary>The copy of <see cref="Resume{TSite}"/> for call site <paramref name="site"/>.</summary>

@@ -44,6 +44,9 @@ public sealed class Simulator
     /// <summary>How many entries are scheduled and not yet fired (stale ones included).</summary>
     public int ScheduledCount => _queue.Count;
 
+    /// <summary>The last process body type started here and its resumption loop (see <see cref="BodyCallSites"/>).</summary>
+    internal BodyCallSites.Recent LastBodyType;
+
     /// <summary>Spare listener buffers for this simulator's events.</summary>
     internal ListenerBuffers ListenerBuffers { get; } = new();
 

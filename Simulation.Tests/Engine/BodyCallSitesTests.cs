@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using Simulation.Core.Engine;
 
 namespace Simulation.Tests.Engine;
@@ -73,6 +74,22 @@ public sealed class BodyCallSitesTests
             Assert.All(seen, s => Assert.Equal(seen[0], s));
             Assert.Equal(Enumerable.Range(0, BodyCallSites.SiteCount), seen[0].Order());
         }
+    }
+
+    [Fact]
+    public void TheTypeKey_NamesTheType_NotTheObject()
+    {
+        var a = new List<int>();
+        var b = new List<int>();
+        var boxed = new StrongBox<int>(3);
+
+        Assert.Equal(BodyCallSites.TypeKey(a), BodyCallSites.TypeKey(b));
+        Assert.NotEqual(BodyCallSites.TypeKey(a), BodyCallSites.TypeKey(boxed));
+        Assert.NotEqual(BodyCallSites.TypeKey(a), BodyCallSites.TypeKey(new List<long>()));
+        Assert.Equal(typeof(List<int>).TypeHandle.Value, BodyCallSites.TypeKey(a));
+        GC.Collect(); // objects move; the key is their type's
+        Assert.Equal(BodyCallSites.TypeKey(a), BodyCallSites.TypeKey(b));
+        Assert.Equal(typeof(List<int>).TypeHandle.Value, BodyCallSites.TypeKey(b));
     }
 
     [Fact]

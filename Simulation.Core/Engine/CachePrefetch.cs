@@ -27,6 +27,27 @@ internal static class CachePrefetch
         }
     }
 
+    /// <summary>How far a <see cref="Engine.Process"/>'s last field byte lies from its type pointer: the
+    /// object is <see cref="ProcessBytes"/> bytes with the 8-byte header before the type pointer.</summary>
+    internal const int ProcessBytes = 112;
+
+    /// <summary>Prefetches the cache lines of a process (<paramref name="target"/>, when it is one): the
+    /// first two, and the line of its last field. A process is more than two lines long, and placed
+    /// anywhere in its first line (objects are 8-byte aligned) its last fields (the id and the wake
+    /// sequence, which every resumption reads) fall in a third line about half the time, which at
+    /// 100,000 processes was a cache miss per event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void ProcessObject(object? target)
+    {
+        if (Sse.IsSupported)
+        {
+            byte* address = (byte*)Unsafe.As<object?, nint>(ref target);
+            Sse.Prefetch0(address);
+            Sse.Prefetch0(address + 64);
+            Sse.Prefetch0(address + ProcessBytes - 9);
+        }
+    }
+
     /// <summary>Prefetches the two cache lines just before <paramref name="target"/>: the objects it was
     /// made from, when they were allocated just before it (a process body's state).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

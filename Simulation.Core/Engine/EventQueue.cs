@@ -533,7 +533,8 @@ internal sealed class EventQueue
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public long OrderOf(int handle) => _targets[handle].Order;
 
-        /// <summary>Prefetches the target of <paramref name="handle"/> and, for a process, its iterator and
+        /// <summary>Prefetches the target of <paramref name="handle"/> (as long as a process: most targets in a
+        /// deep heap are) and, for a process, its iterator and
         /// the two lines before it (see <see cref="CachePrefetch"/>): what a body was made from (its random
         /// stream, its state) is usually allocated just before the iterator, and the collector keeps that
         /// order, so at 100,000 processes those lines were the firing process's last cold load.</summary>
@@ -541,7 +542,7 @@ internal sealed class EventQueue
         public void PrefetchTarget(int handle)
         {
             ref readonly var slot = ref _targets[handle];
-            CachePrefetch.Object(slot.Target);
+            CachePrefetch.ProcessObject(slot.Target);
             CachePrefetch.Object(slot.Body);
             CachePrefetch.Preceding(slot.Body);
         }

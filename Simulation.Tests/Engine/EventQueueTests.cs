@@ -189,4 +189,18 @@ public sealed class EventQueueTests
 
         return targets;
     }
+
+    [Fact]
+    public void AProcess_IsAsLongAsTheLookAheadPrefetches()
+    {
+        // The deep heap's look-ahead prefetches a process's lines up to its last field, assuming its
+        // size (CachePrefetch.ProcessBytes); a field added to Process or Event must update it.
+        _ = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(Process)); // its first call caches a factory
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var process = System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(Process));
+        long size = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.NotNull(process);
+        Assert.Equal(CachePrefetch.ProcessBytes, size);
+    }
 }

@@ -27,8 +27,8 @@ internal static class CachePrefetch
         }
     }
 
-    /// <summary>How far a <see cref="Engine.Process"/>'s last field byte lies from its type pointer: the
-    /// object is <see cref="ProcessBytes"/> bytes with the 8-byte header before the type pointer.</summary>
+    /// <summary>The size of a <see cref="Engine.Process"/> with its 8-byte header (which lies before the
+    /// address a reference holds), so its last byte is <c>ProcessBytes - 9</c> bytes after that address.</summary>
     internal const int ProcessBytes = 112;
 
     /// <summary>Prefetches the cache lines of a process (<paramref name="target"/>, when it is one): the
@@ -39,12 +39,10 @@ internal static class CachePrefetch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void ProcessObject(object? target)
     {
+        Object(target);
         if (Sse.IsSupported)
         {
-            byte* address = (byte*)Unsafe.As<object?, nint>(ref target);
-            Sse.Prefetch0(address);
-            Sse.Prefetch0(address + 64);
-            Sse.Prefetch0(address + ProcessBytes - 9);
+            Sse.Prefetch0((byte*)Unsafe.As<object?, nint>(ref target) + ProcessBytes - 9);
         }
     }
 

@@ -26,12 +26,15 @@ internal static class ChartFiles
         return plot;
     }
 
-    /// <summary>Writes <paramref name="pathWithoutExtension"/>.png and .svg.</summary>
-    public static void Save(Plot plot, string pathWithoutExtension, int width, int height)
-    {
-        SavePng(plot, pathWithoutExtension + ".png", width, height);
-        plot.SaveSvg(pathWithoutExtension + ".svg", width, height);
-    }
+    /// <summary>
+    /// Writes <paramref name="pathWithoutExtension"/>.png and .svg of the plot <paramref name="draw"/>
+    /// makes, side by side: each from a plot of its own, since drawing a plot settles its axes (the
+    /// two files show one first drawing) and one plot is not to be drawn by two threads at once.
+    /// </summary>
+    public static void Save(string pathWithoutExtension, int width, int height, Func<Plot> draw) =>
+        Parallel.Invoke(
+            () => SavePng(draw(), pathWithoutExtension + ".png", width, height),
+            () => draw().SaveSvg(pathWithoutExtension + ".svg", width, height));
 
     /// <summary>Writes the plot as a PNG of <paramref name="width"/> by <paramref name="height"/> pixels (<see cref="WritePng"/>).</summary>
     public static void SavePng(Plot plot, string path, int width, int height) =>

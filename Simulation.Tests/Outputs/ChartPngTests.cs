@@ -11,26 +11,14 @@ public sealed class ChartPngTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    // Each plot is drawn once: a plot's first drawing settles its axes, and a second can differ.
     [Fact]
-    public void Plot_HasScottPlotsOwnPixels_AndItsSize()
-    {
-        // Each plot is drawn once: a plot's first drawing settles its axes, and a second can differ.
-        string ours = Path.Combine(_folder, "ours.png"), theirs = Path.Combine(_folder, "theirs.png");
-        ChartFiles.SavePng(NewPlot(), ours, 640, 360);
-        NewPlot().SavePng(theirs, 640, 360);
-
-        AssertSamePixels(theirs, ours, 640, 360);
-    }
+    public void Plot_HasScottPlotsOwnPixels_AndItsSize() =>
+        AssertSamePixels(path => ChartFiles.SavePng(NewPlot(), path, 640, 360), path => NewPlot().SavePng(path, 640, 360), 640, 360);
 
     [Fact]
-    public void Multiplot_HasScottPlotsOwnPixels()
-    {
-        string ours = Path.Combine(_folder, "ours.png"), theirs = Path.Combine(_folder, "theirs.png");
-        ChartFiles.SavePng(NewMultiplot(), ours, 900, 300);
-        NewMultiplot().SavePng(theirs, 900, 300);
-
-        AssertSamePixels(theirs, ours, 900, 300);
-    }
+    public void Multiplot_HasScottPlotsOwnPixels() =>
+        AssertSamePixels(path => ChartFiles.SavePng(NewMultiplot(), path, 900, 300), path => NewMultiplot().SavePng(path, 900, 300), 900, 300);
 
     private static Plot NewPlot()
     {
@@ -54,8 +42,11 @@ public sealed class ChartPngTests : IDisposable
         return plots;
     }
 
-    private static void AssertSamePixels(string expectedPath, string actualPath, int width, int height)
+    private void AssertSamePixels(Action<string> saveOurs, Action<string> saveScottPlots, int width, int height)
     {
+        string actualPath = Path.Combine(_folder, "ours.png"), expectedPath = Path.Combine(_folder, "theirs.png");
+        saveOurs(actualPath);
+        saveScottPlots(expectedPath);
         using var expected = SKBitmap.Decode(expectedPath).Copy(SKColorType.Rgba8888);
         using var actual = SKBitmap.Decode(actualPath).Copy(SKColorType.Rgba8888);
         Assert.Equal((width, height), (actual.Width, actual.Height));

@@ -183,7 +183,7 @@ public static class ScenarioRun
     /// are of them, finish the last ones within a small part of a replication of each other; few enough
     /// that moving between replications (a cold cache each time) costs nothing measurable.
     /// </summary>
-    private const int StepsPerReplication = 16;
+    internal const int StepsPerReplication = 16;
 
     private static ReplicationSteps StartOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings, NodeSeriesBuffers nodeBuffers)
     {

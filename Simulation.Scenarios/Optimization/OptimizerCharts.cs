@@ -82,7 +82,7 @@ internal static class OptimizerCharts
             plot.ShowLegend(Edge.Bottom);
         }
 
-        multiplot.SavePng(path, Width * kpis.Length * 6 / 10, Height);
+        ChartFiles.SavePng(multiplot, path, Width * kpis.Length * 6 / 10, Height);
     }
 
     private static void WriteFrontier(OptimizeOutcome outcome, List<OptimizedPoint> points, SourcingKpi axis, string path)
@@ -137,7 +137,7 @@ internal static class OptimizerCharts
         plot.XLabel($"{SourcingKpis.Name(axis)} ({SourcingKpis.Unit(axis)})");
         plot.YLabel($"{SourcingKpis.Name(objective)} ({SourcingKpis.Unit(objective)})");
         plot.ShowLegend(Edge.Bottom);
-        plot.SavePng(path, Width, Height);
+        ChartFiles.SavePng(plot, path, Width, Height);
     }
 
     /// <summary>How far the 95% CI, clipped to the KPI's natural range, reaches above the mean (0 without a CI).</summary>
@@ -202,6 +202,6 @@ internal static class OptimizerCharts
         plot.YLabel("share of demand");
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.SetLimitsX(-0.7, points.Count - 0.3 + Math.Max(1.2, points.Count * 0.45));  // room for the legend
-        plot.SavePng(path, Width, Height);
+        ChartFiles.SavePng(plot, path, Width, Height);
     }
 }

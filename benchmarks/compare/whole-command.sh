@@ -111,27 +111,45 @@ section_layered() {
 
 section_apparel() {
     echo
-    echo "## sim run apparel-bangladesh -r 20: --threads 1 against 2 (wall s: medians; user CPU s in brackets)"
-    echo "| outputs | --threads 1 | --threads 2 | speed-up |"
-    echo "|---|---:|---:|---:|"
+    echo "## sim run apparel-bangladesh -r 20: --threads 1 against 2"
+    echo "# Each repeat is a pair of runs, one of each, back to back and in alternating order, so that the host's"
+    echo "# slow and fast spells (they last seconds here) fall on both sides. The speed-up is the median of the"
+    echo "# pairs' own ratios; 'quiet pairs' are those during which other processes used under 0.15 CPU-s"
+    echo "# (from /proc/stat), since another process's load slows a two-thread run more than a one-thread one."
+    echo "| outputs | --threads 1 wall s (user CPU s) | --threads 2 wall s (user CPU s) | speed-up, median of pairs [range] | quiet pairs | speed-up, quiet pairs |"
+    echo "|---|---:|---:|---:|---:|---:|"
     local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
     for outputs in report no-report; do
         local extra=(); [ "$outputs" = no-report ] && extra=(--no-report)
-        : >"$WORK/t1" ; : >"$WORK/t2"
-        for _ in $(seq "$REPEATS"); do
-            for t in 1 2; do
-                /usr/bin/time -f '%e %U' -a -o "$WORK/t$t" "${SIM[@]}" run "$scenario" -r 20 --threads "$t" \
-                    -o "$WORK/apparel-$t" --force --quiet "${extra[@]}" >/dev/null
-            done
-        done
+        python3 - "$REPEATS" "$outputs" "$WORK" "${SIM[@]}" run "$scenario" -r 20 --force --quiet "${extra[@]}" <<'PY'
+import os, statistics, subprocess, sys, time
+repeats, outputs, work, command = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
+hz = os.sysconf("SC_CLK_TCK")
+def busy():  # CPU-s used by every process on the machine so far
+    fields = [int(v) for v in open("/proc/stat").readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / hz
+def run(threads):
+    before, t0 = os.times(), time.time()
+    subprocess.run(command + ["--threads", str(threads), "-o", f"{work}/apparel-{threads}"], stdout=subprocess.DEVNULL, check=True)
+    after = os.times()
+    return time.time() - t0, after.children_user - before.children_user, (after.children_user + after.children_system) - (before.children_user + before.children_system)
+pairs = []
+for i in range(repeats):
+    start = busy()
+    runs = {t: run(t) for t in ((1, 2) if i % 2 == 0 else (2, 1))}
+    foreign = busy() - start - runs[1][2] - runs[2][2]
+    pairs.append((runs[1], runs[2], foreign))
+median = statistics.median
+ratios = [a[0] / b[0] for a, b, _ in pairs]
+quiet = [a[0] / b[0] for a, b, f in pairs if f < 0.15]
+w1, w2 = median(a[0] for a, _, _ in pairs), median(b[0] for _, b, _ in pairs)
+u1, u2 = median(a[1] for a, _, _ in pairs), median(b[1] for _, b, _ in pairs)
+quiet_ratio = f"{median(quiet):.2f}x" if quiet else "-"
+print(f"| {outputs} | {w1:.2f} ({u1:.2f}) | {w2:.2f} ({u2:.2f}) | {median(ratios):.2f}x [{min(ratios):.2f}-{max(ratios):.2f}] | {len(quiet)} of {len(pairs)} | {quiet_ratio} |")
+PY
         for file in "$WORK"/apparel-1/*.parquet; do
             cmp -s "$file" "$WORK/apparel-2/$(basename "$file")" || echo "($(basename "$file") differs between thread counts!)"
         done
-        local w1 w2 u1 u2
-        w1=$(cut -d' ' -f1 "$WORK/t1" | median); w2=$(cut -d' ' -f1 "$WORK/t2" | median)
-        u1=$(cut -d' ' -f2 "$WORK/t1" | median); u2=$(cut -d' ' -f2 "$WORK/t2" | median)
-        awk -v o="$outputs" -v w1="$w1" -v w2="$w2" -v u1="$u1" -v u2="$u2" 'BEGIN {
-            printf "| %s | %.2f (%.2f) | %.2f (%.2f) | %.2fx |\n", o, w1, u1, w2, u2, w1 / w2 }'
     done
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
+using Simulation.Core.Randomness;
 using Simulation.Core.Replications;
 using Simulation.Core.Statistics;
 using Simulation.Scenarios.Output;
@@ -98,23 +99,32 @@ public static partial class ScenarioComparison
         using var folder = RunFolder.Begin(settings.OutputDirectory, settings.Force);
 
         // rows[v][r] = the KPI vector of variant v, replication r. Every variant uses the same master
-        // seed, hence the same replication seeds and the same per-entity streams.
+        // seed, hence the same replication seeds and the same per-entity streams. The variants'
+        // replications are one ordered stream (variant-major), run in steps, so the workers stay busy
+        // across variants and finish the last replications together: run variant after variant, each
+        // variant's last replication ran alone on one core.
         var rows = new double[scenarios.Count][][];
         for (int v = 0; v < scenarios.Count; v++)
         {
-            var definition = definitions[v];
-            int done = v * replications;
-            rows[v] = ReplicationRunner.Run(
-                replications,
-                seed,
-                context => NetworkSimulation.Run(definition, context).KpiValues.ToArray(),
-                new ReplicationOptions
-                {
-                    MaxDegreeOfParallelism = settings.Threads,
-                    Progress = settings.Progress is null ? null : new Offset(settings.Progress, done),
-                    CancellationToken = cancellationToken,
-                });
+            rows[v] = new double[replications][];
         }
+
+        ReplicationRunner.RunInSteps(
+            scenarios.Count * replications,
+            seed,
+            context =>
+            {
+                int replication = context.Index % replications;
+                var streams = new ReplicationContext(replication, SeedSequence.ReplicationSeed(seed, replication), context.CancellationToken);
+                return NetworkSimulation.Start(definitions[context.Index / replications], streams, options: null, ScenarioRun.StepsPerReplication);
+            },
+            (index, result) => rows[index / replications][index % replications] = [.. result.KpiValues],
+            new ReplicationOptions
+            {
+                MaxDegreeOfParallelism = settings.Threads,
+                Progress = settings.Progress,
+                CancellationToken = cancellationToken,
+            });
 
         var names = scenarios.Select(s => s.Name).ToArray();
         var differences = Differences(names, rows);
@@ -179,9 +189,4 @@ public static partial class ScenarioComparison
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex ValidName();
 
-    /// <summary>Turns one variant's replication count into the comparison's running total.</summary>
-    private sealed class Offset(IProgress<int> inner, int done) : IProgress<int>
-    {
-        public void Report(int value) => inner.Report(done + value);
-    }
 }

@@ -270,8 +270,8 @@ public static class ScenarioSweep
 
     /// <summary>
     /// Runs the pending points' replications as one ordered stream of work items (point-major), so all
-    /// threads stay busy across point boundaries, and writes each point's part as soon as its last
-    /// replication arrives in order.
+    /// threads stay busy across point boundaries, in steps, so that they finish the last replications
+    /// together, and writes each point's part as soon as its last replication arrives in order.
     /// </summary>
     private static void RunPoints(SweepPlan plan, SweepState state, string folder, int[] pending, SweepSettings settings, CancellationToken cancellationToken)
     {
@@ -287,7 +287,7 @@ public static class ScenarioSweep
 
         try
         {
-            ReplicationRunner.Run(
+            ReplicationRunner.RunInSteps(
                 pending.Length * replications,
                 state.Seed,
                 context =>
@@ -296,11 +296,11 @@ public static class ScenarioSweep
                     int replication = context.Index % replications;
                     var definition = Definition(point);
                     var streams = new ReplicationContext(replication, SeedSequence.ReplicationSeed(state.Seed, replication), context.CancellationToken);
-                    var result = NetworkSimulation.Run(definition, streams, new NetworkRunOptions { TimeSeriesEveryDays = definition.HorizonDays });
-                    return kpiColumns.Select(k => result.KpiValues[k]).ToArray();
+                    return NetworkSimulation.Start(definition, streams, new NetworkRunOptions { TimeSeriesEveryDays = definition.HorizonDays }, ScenarioRun.StepsPerReplication);
                 },
-                (index, kpis) =>
+                (index, result) =>
                 {
+                    double[] kpis = [.. kpiColumns.Select(k => result.KpiValues[k])];
                     int point = pending[index / replications];
                     int replication = index % replications;
                     rows.Add(point, replication, SeedSequence.ReplicationSeed(state.Seed, replication), [.. Enumerable.Range(0, state.Parameters.Count).Select(i => plan.Value(point, i))], kpis);

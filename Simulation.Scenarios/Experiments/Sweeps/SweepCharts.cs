@@ -59,32 +59,35 @@ internal static class SweepCharts
         double[] y = [.. order.Select(p => means[p][k])];
         double[] error = [.. order.Select(p => double.IsFinite(halfWidths[p][k]) ? halfWidths[p][k] : 0)];
         var (low, high) = Band(kpi, y, error);
-        var plot = ChartFiles.NewPlot();
-        if (state.Design == DesignKind.Grid)
+        ChartFiles.Save(path, 900, 600, () =>
         {
-            var band = plot.Add.FillY(x, low, high);
-            band.FillColor = Colors.SteelBlue.WithAlpha(0.25);
-            band.LegendText = "95% CI";
-            var line = plot.Add.Scatter(x, y);
-            line.LegendText = "mean over replications";
-        }
-        else
-        {
-            var bars = plot.Add.ErrorBar(x, y, error);
-            bars.YErrorNegative = [.. y.Zip(low, (m, l) => m - l)];
-            bars.YErrorPositive = [.. high.Zip(y, (h, m) => h - m)];
-            bars.LegendText = "95% CI";
-            var points = plot.Add.ScatterPoints(x, y);
-            points.LegendText = "mean over replications";
-        }
+            var plot = ChartFiles.NewPlot();
+            if (state.Design == DesignKind.Grid)
+            {
+                var band = plot.Add.FillY(x, low, high);
+                band.FillColor = Colors.SteelBlue.WithAlpha(0.25);
+                band.LegendText = "95% CI";
+                var line = plot.Add.Scatter(x, y);
+                line.LegendText = "mean over replications";
+            }
+            else
+            {
+                var bars = plot.Add.ErrorBar(x, y, error);
+                bars.YErrorNegative = [.. y.Zip(low, (m, l) => m - l)];
+                bars.YErrorPositive = [.. high.Zip(y, (h, m) => h - m)];
+                bars.LegendText = "95% CI";
+                var points = plot.Add.ScatterPoints(x, y);
+                points.LegendText = "mean over replications";
+            }
 
-        plot.Title($"{state.Name}: {KpiPresentation.Label(kpi).ToLowerInvariant()} against {ParameterLabel(state.Parameters[0].Path).ToLowerInvariant()}");
-        plot.XLabel(ParameterLabel(state.Parameters[0].Path));
-        plot.YLabel($"{KpiPresentation.Label(kpi)} ({kpi})");
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = NumberText.Compact };
-        // Below the plot: inside it, the legend covers points near the lower right (a KPI at 0 at the largest value).
-        plot.ShowLegend(Edge.Bottom);
-        ChartFiles.Save(plot, path, 900, 600);
+            plot.Title($"{state.Name}: {KpiPresentation.Label(kpi).ToLowerInvariant()} against {ParameterLabel(state.Parameters[0].Path).ToLowerInvariant()}");
+            plot.XLabel(ParameterLabel(state.Parameters[0].Path));
+            plot.YLabel($"{KpiPresentation.Label(kpi)} ({kpi})");
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = NumberText.Compact };
+            // Below the plot: inside it, the legend covers points near the lower right (a KPI at 0 at the largest value).
+            plot.ShowLegend(Edge.Bottom);
+            return plot;
+        });
     }
 
     /// <summary>
@@ -117,30 +120,33 @@ internal static class SweepCharts
         double low = finite.Min();
         double span = finite.Max() - low;
         var colormap = new ScottPlot.Colormaps.Viridis();
-        var plot = ChartFiles.NewPlot();
-        for (int column = 0; column < xLevels.Count; column++)
+        ChartFiles.Save(path, 900, 650, () =>
         {
-            for (int row = 0; row < yLevels.Count; row++)
+            var plot = ChartFiles.NewPlot();
+            for (int column = 0; column < xLevels.Count; column++)
             {
-                double value = cells[column, row];
-                var cell = plot.Add.Rectangle(column - 0.5, column + 0.5, row - 0.5, row + 0.5);
-                cell.FillColor = double.IsFinite(value) ? colormap.GetColor(span > 0 ? (value - low) / span : 0.5) : Colors.LightGray;
-                cell.LineWidth = 0;
-                var label = plot.Add.Text(Format(value), column, row);
-                label.LabelAlignment = Alignment.MiddleCenter;
-                label.LabelFontColor = Colors.White;
-                label.LabelBackgroundColor = Colors.Black.WithAlpha(0.4);
+                for (int row = 0; row < yLevels.Count; row++)
+                {
+                    double value = cells[column, row];
+                    var cell = plot.Add.Rectangle(column - 0.5, column + 0.5, row - 0.5, row + 0.5);
+                    cell.FillColor = double.IsFinite(value) ? colormap.GetColor(span > 0 ? (value - low) / span : 0.5) : Colors.LightGray;
+                    cell.LineWidth = 0;
+                    var label = plot.Add.Text(Format(value), column, row);
+                    label.LabelAlignment = Alignment.MiddleCenter;
+                    label.LabelFontColor = Colors.White;
+                    label.LabelBackgroundColor = Colors.Black.WithAlpha(0.4);
+                }
             }
-        }
 
-        ColourBar(plot, colormap, xLevels.Count, yLevels.Count, low, low + span);
-        plot.Axes.SetLimits(-0.5, xLevels.Count + 0.9, -0.5, yLevels.Count - 0.5);
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, xLevels.Count).Select(i => (double)i)], [.. xLevels]);
-        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, yLevels.Count).Select(i => (double)i)], [.. yLevels]);
-        plot.Title($"{state.Name}: mean {KpiPresentation.Label(kpi).ToLowerInvariant()} ({kpi})");
-        plot.XLabel(ParameterLabel(state.Parameters[1].Path));
-        plot.YLabel(ParameterLabel(state.Parameters[0].Path));
-        ChartFiles.Save(plot, path, 900, 650);
+            ColourBar(plot, colormap, xLevels.Count, yLevels.Count, low, low + span);
+            plot.Axes.SetLimits(-0.5, xLevels.Count + 0.9, -0.5, yLevels.Count - 0.5);
+            plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, xLevels.Count).Select(i => (double)i)], [.. xLevels]);
+            plot.Axes.Left.SetTicks([.. Enumerable.Range(0, yLevels.Count).Select(i => (double)i)], [.. yLevels]);
+            plot.Title($"{state.Name}: mean {KpiPresentation.Label(kpi).ToLowerInvariant()} ({kpi})");
+            plot.XLabel(ParameterLabel(state.Parameters[1].Path));
+            plot.YLabel(ParameterLabel(state.Parameters[0].Path));
+            return plot;
+        });
     }
 
     /// <summary>A vertical colour bar right of the cells, from the lowest mean (bottom) to the highest (top), with its values.</summary>
@@ -178,31 +184,34 @@ internal static class SweepCharts
 
     private static void SensitivityBars(string path, SweepState state, string kpi, List<SensitivityRow> rows)
     {
-        var plot = ChartFiles.NewPlot();
-        var first = new List<Bar>();
-        var total = new List<Bar>();
-        for (int i = 0; i < rows.Count; i++)
+        ChartFiles.Save(path, Math.Max(800, 160 * rows.Count), 550, () =>
         {
-            var index = rows[i].Index;
-            first.Add(new Bar { Position = (3 * i) + 0.5, Value = index.FirstOrder, FillColor = Colors.SteelBlue });
-            total.Add(new Bar { Position = (3 * i) + 1.5, Value = index.Total, FillColor = Colors.DarkOrange });
-        }
+            var plot = ChartFiles.NewPlot();
+            var first = new List<Bar>();
+            var total = new List<Bar>();
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var index = rows[i].Index;
+                first.Add(new Bar { Position = (3 * i) + 0.5, Value = index.FirstOrder, FillColor = Colors.SteelBlue });
+                total.Add(new Bar { Position = (3 * i) + 1.5, Value = index.Total, FillColor = Colors.DarkOrange });
+            }
 
-        plot.Add.Bars(first).LegendText = "first order S1";
-        plot.Add.Bars(total).LegendText = "total ST";
-        for (int i = 0; i < rows.Count; i++)
-        {
-            var index = rows[i].Index;
-            ChartFiles.VerticalInterval(plot, index.FirstOrderLow, index.FirstOrderHigh, (3 * i) + 0.5, Colors.Black);
-            ChartFiles.VerticalInterval(plot, index.TotalLow, index.TotalHigh, (3 * i) + 1.5, Colors.Black);
-        }
+            plot.Add.Bars(first).LegendText = "first order S1";
+            plot.Add.Bars(total).LegendText = "total ST";
+            for (int i = 0; i < rows.Count; i++)
+            {
+                var index = rows[i].Index;
+                ChartFiles.VerticalInterval(plot, index.FirstOrderLow, index.FirstOrderHigh, (3 * i) + 0.5, Colors.Black);
+                ChartFiles.VerticalInterval(plot, index.TotalLow, index.TotalHigh, (3 * i) + 1.5, Colors.Black);
+            }
 
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => ParameterLabel(state.Parameters.First(p => p.Name == r.Parameter).Path))]);
-        plot.Add.HorizontalLine(0, 1, Colors.Gray);
-        plot.Title($"{state.Name}: Sobol indices of {KpiPresentation.Label(kpi).ToLowerInvariant()} (95% bootstrap CI)");
-        plot.YLabel("share of variance");
-        plot.ShowLegend(Alignment.UpperRight);
-        ChartFiles.Save(plot, path, Math.Max(800, 160 * rows.Count), 550);
+            plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (3.0 * i) + 1)], [.. rows.Select(r => ParameterLabel(state.Parameters.First(p => p.Name == r.Parameter).Path))]);
+            plot.Add.HorizontalLine(0, 1, Colors.Gray);
+            plot.Title($"{state.Name}: Sobol indices of {KpiPresentation.Label(kpi).ToLowerInvariant()} (95% bootstrap CI)");
+            plot.YLabel("share of variance");
+            plot.ShowLegend(Alignment.UpperRight);
+            return plot;
+        });
     }
 
     private static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

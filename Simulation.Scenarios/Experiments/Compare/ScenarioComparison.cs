@@ -102,7 +102,8 @@ public static partial class ScenarioComparison
         // seed, hence the same replication seeds and the same per-entity streams. The variants'
         // replications are one ordered stream (variant-major), run in steps, so the workers stay busy
         // across variants and finish the last replications together: run variant after variant, each
-        // variant's last replication ran alone on one core.
+        // variant's last replication ran alone on one core. A comparison writes no time series, so each
+        // replication samples its series once, at the horizon, as a sweep's do (the KPIs do not use them).
         var rows = new double[scenarios.Count][][];
         for (int v = 0; v < scenarios.Count; v++)
         {
@@ -116,7 +117,8 @@ public static partial class ScenarioComparison
             {
                 int replication = context.Index % replications;
                 var streams = new ReplicationContext(replication, SeedSequence.ReplicationSeed(seed, replication), context.CancellationToken);
-                return NetworkSimulation.Start(definitions[context.Index / replications], streams, options: null, ScenarioRun.StepsPerReplication);
+                var definition = definitions[context.Index / replications];
+                return NetworkSimulation.Start(definition, streams, new NetworkRunOptions { TimeSeriesEveryDays = definition.HorizonDays }, ScenarioRun.StepsPerReplication);
             },
             (index, result) => rows[index / replications][index % replications] = [.. result.KpiValues],
             new ReplicationOptions

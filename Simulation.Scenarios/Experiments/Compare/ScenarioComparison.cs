@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Simulation.Core.Network;
 using Simulation.Core.Network.Definitions;
-using Simulation.Core.Randomness;
 using Simulation.Core.Replications;
 using Simulation.Core.Statistics;
 using Simulation.Scenarios.Output;
@@ -102,8 +101,7 @@ public static partial class ScenarioComparison
         // seed, hence the same replication seeds and the same per-entity streams. The variants'
         // replications are one ordered stream (variant-major), run in steps, so the workers stay busy
         // across variants and finish the last replications together: run variant after variant, each
-        // variant's last replication ran alone on one core. A comparison writes no time series, so each
-        // replication samples its series once, at the horizon, as a sweep's do (the KPIs do not use them).
+        // variant's last replication ran alone on one core.
         var rows = new double[scenarios.Count][][];
         for (int v = 0; v < scenarios.Count; v++)
         {
@@ -113,13 +111,7 @@ public static partial class ScenarioComparison
         ReplicationRunner.RunInSteps(
             scenarios.Count * replications,
             seed,
-            context =>
-            {
-                int replication = context.Index % replications;
-                var streams = new ReplicationContext(replication, SeedSequence.ReplicationSeed(seed, replication), context.CancellationToken);
-                var definition = definitions[context.Index / replications];
-                return NetworkSimulation.Start(definition, streams, new NetworkRunOptions { TimeSeriesEveryDays = definition.HorizonDays }, ScenarioRun.StepsPerReplication);
-            },
+            context => KpiReplication.Start(definitions[context.Index / replications], seed, context.Index % replications, context.CancellationToken),
             (index, result) => rows[index / replications][index % replications] = [.. result.KpiValues],
             new ReplicationOptions
             {

@@ -290,14 +290,7 @@ public static class ScenarioSweep
             ReplicationRunner.RunInSteps(
                 pending.Length * replications,
                 state.Seed,
-                context =>
-                {
-                    int point = pending[context.Index / replications];
-                    int replication = context.Index % replications;
-                    var definition = Definition(point);
-                    var streams = new ReplicationContext(replication, SeedSequence.ReplicationSeed(state.Seed, replication), context.CancellationToken);
-                    return NetworkSimulation.Start(definition, streams, new NetworkRunOptions { TimeSeriesEveryDays = definition.HorizonDays }, ScenarioRun.StepsPerReplication);
-                },
+                context => KpiReplication.Start(Definition(pending[context.Index / replications]), state.Seed, context.Index % replications, context.CancellationToken),
                 (index, result) =>
                 {
                     double[] kpis = [.. kpiColumns.Select(k => result.KpiValues[k])];

@@ -24,10 +24,11 @@ internal static class ScenarioReader
         double warmup = reader.Number("warmup_days");
         if (reader.Has("horizon_days") && errors.Count == errorsBefore && warmup >= horizon)
         {
+            SNode warmupAt = reader.At("warmup_days");
             errors.Inconsistent(
-                reader.At("warmup_days"),
+                warmupAt,
                 "warmup_days",
-                InvariantText.Format($"warmup_days ({warmup}) must be less than horizon_days ({horizon})"));
+                InvariantText.Format($"warmup_days ({warmup}) must be less than horizon_days ({horizon}{WrittenElsewhere(reader.At("horizon_days"), warmupAt)})"));
         }
 
         MapReader? economics = reader.Object("economics");
@@ -277,4 +278,14 @@ internal static class ScenarioReader
             }
         }
     }
+
+    /// <summary>
+    /// Where the horizon was written, when that is not where the error points (the warm-up's line), so
+    /// that a horizon given by an override (<c>--set</c>, a sweep design's <c>set</c>) or by a base
+    /// scenario is not mistaken for the file's own.
+    /// </summary>
+    private static string WrittenElsewhere(SNode horizonAt, SNode warmupAt) =>
+        horizonAt.File == warmupAt.File ? ""
+        : horizonAt.File.Path == SourceFiles.CommandLineName ? ", as overridden"
+        : InvariantText.Format($", from {horizonAt.File.Path}:{horizonAt.Line}");
 }

@@ -267,6 +267,29 @@ public sealed class ScenarioValidationTests : IDisposable
         Assert.Equal("warmup_days (100) must be less than horizon_days (100)", error.Message);
     }
 
+    [Fact]
+    public void WarmupNotBelowAnOverriddenHorizon_SaysTheHorizonWasOverridden()
+    {
+        ScenarioLoadResult result = _folder.Load(MinimalWithLine(2, "horizon_days: 100\nwarmup_days: 30"), "horizon_days=30");
+
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.Equal((3, 14), (error.Line, error.Column));
+        Assert.Equal("warmup_days (30) must be less than horizon_days (30, as overridden)", error.Message);
+    }
+
+    [Fact]
+    public void WarmupNotBelowTheHorizonOfAnExtendingScenario_SaysWhereTheHorizonIs()
+    {
+        _folder.Write("base.yaml", MinimalWithLine(2, "horizon_days: 100\nwarmup_days: 30"));
+
+        ScenarioLoadResult result = _folder.Load("extends: base.yaml\nhorizon_days: 25\n");
+
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.Equal((3, 14), (error.Line, error.Column));
+        Assert.EndsWith("base.yaml", error.File, StringComparison.Ordinal);
+        Assert.Matches(@"^warmup_days \(30\) must be less than horizon_days \(25, from .*scenario\.yaml:2\)$", error.Message);
+    }
+
     [Theory]
     [InlineData("replications: 0", "replications must be in [1, 100000], got 0")]
     [InlineData("replications: 100001", "replications must be in [1, 100000], got 100001")]

@@ -45,6 +45,11 @@ internal sealed partial class NetworkBuilder
     {
         if (!_nodeIndex.TryGetValue(reference.Id, out int index))
         {
+            if (role == NodeRole.Supplier && _spec.SomeSuppliersUnread)
+            {
+                return; // it may be one of the suppliers a failed import held
+            }
+
             _errors.UnknownReference(
                 reference.Node,
                 reference.Path,

@@ -49,6 +49,12 @@ internal sealed partial class NetworkBuilder
 
     private List<NodeSpec> Nodes => _spec.Nodes;
 
+    /// <summary>Whether <paramref name="id"/> names no supplier and that is to be reported: a node of
+    /// another role is, an undefined id is unless an import that failed may have held it
+    /// (<see cref="ScenarioSpec.SomeSuppliersUnread"/>).</summary>
+    private bool IsUnknownSupplier(string id) =>
+        _nodeIndex.TryGetValue(id, out int index) ? Nodes[index].Definition.Role != NodeRole.Supplier : !_spec.SomeSuppliersUnread;
+
     private NetworkDefinition? Build()
     {
         IndexRegions();
@@ -280,7 +286,7 @@ internal sealed partial class NetworkBuilder
                 _errors.UnknownReference(disruption.TargetNode, FieldPath.Child(disruption.Path, "region"), "region", definition.TargetId, _regions.Keys);
             }
             else if (definition.Scope == DisruptionScope.Supplier &&
-                     (!_nodeIndex.TryGetValue(definition.TargetId, out int index) || Nodes[index].Definition.Role != NodeRole.Supplier) &&
+                     IsUnknownSupplier(definition.TargetId) &&
                      _reported.Add(disruption.TargetNode))
             {
                 _errors.UnknownReference(
@@ -411,7 +417,7 @@ internal sealed partial class NetworkBuilder
             {
                 if (!_nodeIndex.TryGetValue(supplierId, out int supplier))
                 {
-                    if (_reported.Add(source.ReferenceNode))
+                    if ((!_spec.SomeSuppliersUnread || _groups.ContainsKey(supplierId)) && _reported.Add(source.ReferenceNode))
                     {
                         _errors.UnknownReference(
                             source.ReferenceNode,

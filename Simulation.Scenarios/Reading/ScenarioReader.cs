@@ -142,6 +142,8 @@ internal static class ScenarioReader
                 spec.Groups.Add(groupSpec);
             }
 
+            spec.SomeSuppliersUnread |= !import.Complete;
+
             if (!spec.Expanded)
             {
                 continue;

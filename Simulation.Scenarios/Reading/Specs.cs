@@ -41,6 +41,14 @@ internal sealed class ScenarioSpec
     /// <summary>Supplier groups and import groups, by name, with their members.</summary>
     public List<GroupSpec> Groups { get; } = [];
 
+    /// <summary>
+    /// An import could not be read (its file, table or column mapping had errors, reported already), so
+    /// its suppliers are missing, and a reference to an undefined supplier may name one of them: such
+    /// references are not reported as well, only the import's own errors. (A source naming the
+    /// import's group is spared by <see cref="GroupSpec.Complete"/>.)
+    /// </summary>
+    public bool SomeSuppliersUnread { get; set; }
+
     public List<DisruptionSpec> Disruptions { get; } = [];
 
     /// <summary>The social section, or null when the scenario has none.</summary>

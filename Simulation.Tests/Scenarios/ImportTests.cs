@@ -100,6 +100,53 @@ public sealed class ImportTests : IDisposable
         Assert.Equal("column 'caps' not found in mills.csv; did you mean 'cap'?", error.Message);
     }
 
+    /// <summary>The minimal scenario whose s1 buys its input from <paramref name="supplier"/>, imported outside any group.</summary>
+    private static string UngroupedScenario(string supplier, string columns) =>
+        ScenarioFolder.MinimalWithLine(23, $"        sources: [{{supplier: {supplier}, share: 1}}]") + $$"""
+            import:
+              - file: mills.csv
+                columns: {{columns}}
+                defaults: {tier: 2, product: raw, size: small, capability: 0.9}
+
+            """;
+
+    [Fact]
+    public void ImportThatCannotBeRead_IsTheOnlyError_NotEveryReferenceToItsSuppliers()
+    {
+        _folder.Write("mills.csv", Csv);
+
+        ScenarioLoadResult result = _folder.Load(UngroupedScenario("m-2", "{id: code, region: site, capacity_per_day: caps}"));
+
+        // Without the import's rows, s1's source m-2 is undefined; saying so would bury the cause.
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.Equal("import[mills.csv].columns.capacity_per_day", error.Field);
+        Assert.Equal("column 'caps' not found in mills.csv; did you mean 'cap'?", error.Message);
+    }
+
+    [Fact]
+    public void GroupImportThatCannotBeRead_IsTheOnlyError_WhenASourceNamesOneOfItsRows()
+    {
+        _folder.Write("mills.csv", Csv);
+        string yaml = Scenario("mills.csv", "{id: kode, region: site, capacity_per_day: cap}")
+            .Replace("sources: [{group: mills, share: 1}]", "sources: [{supplier: m-1, share: 1}]", StringComparison.Ordinal);
+
+        ScenarioLoadResult result = _folder.Load(yaml);
+
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.Equal("column 'kode' not found in mills.csv; did you mean 'code'?", error.Message);
+    }
+
+    [Fact]
+    public void UnknownSupplier_IsStillReported_WhenTheImportWasRead()
+    {
+        _folder.Write("mills.csv", Csv);
+
+        ScenarioLoadResult result = _folder.Load(UngroupedScenario("m-4", "{id: code, region: site, capacity_per_day: cap}"));
+
+        ScenarioError error = Assert.Single(result.Errors);
+        Assert.StartsWith("unknown supplier 'm-4'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MappedKeyThatIsNotASupplierKey_SuggestsTheNearestKey()
     {

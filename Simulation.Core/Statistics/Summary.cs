@@ -24,6 +24,10 @@ namespace Simulation.Core.Statistics;
 /// interval bounds are NaN: a t interval needs at least one degree of freedom, and a zero-width
 /// interval would claim a certainty that one replication cannot give.
 /// </para>
+/// <para>
+/// Values so far apart that their squared deviations overflow (beyond about 1e154) give an infinite
+/// standard deviation and the interval (-infinity, +infinity), not an error.
+/// </para>
 /// </remarks>
 /// <param name="N">The number of values (replications).</param>
 /// <param name="Mean">The arithmetic mean.</param>
@@ -71,7 +75,12 @@ public sealed record Summary(
         Array.Sort(sorted);
         double mean = statistics.Mean;
         double sd = statistics.StandardDeviation;
-        (double low, double high) = ConfidenceInterval(mean, sd, values.Length, 0.95);
+
+        // Finite values far apart (beyond about 1e154) overflow the sum of squares: the spread is
+        // then infinite in double arithmetic, and so is the interval's width.
+        (double low, double high) = double.IsPositiveInfinity(sd)
+            ? (double.NegativeInfinity, double.PositiveInfinity)
+            : ConfidenceInterval(mean, sd, values.Length, 0.95);
         return new Summary(
             values.Length,
             mean,

@@ -50,10 +50,10 @@ internal sealed class ParquetTable : IAsyncDisposable
             var reader = await ParquetReader.CreateAsync(stream, null, false, cancellationToken).ConfigureAwait(false);
             return new ParquetTable(path, stream, reader);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException)
+        catch (Exception e) when (IsDamage(e))
         {
             await stream.DisposeAsync().ConfigureAwait(false);
-            throw new ScenarioInputException($"'{path}' is not a readable Parquet file: {e.Message}");
+            throw Damaged(path, e);
         }
     }
 
@@ -87,10 +87,16 @@ internal sealed class ParquetTable : IAsyncDisposable
     /// long), so a caller scanning a large file reuses one buffer instead of allocating one per group.
     /// </summary>
     /// <returns>The values read, a prefix of the buffer.</returns>
-    public async Task<ReadOnlyMemory<T>> ReadGroupIntoAsync<T>(string column, int rowGroup, T[] buffer, CancellationToken cancellationToken)
+    public Task<ReadOnlyMemory<T>> ReadGroupIntoAsync<T>(string column, int rowGroup, T[] buffer, CancellationToken cancellationToken)
         where T : struct
     {
         var field = Field(column);
+        return Guarded(() => ReadFieldGroupIntoAsync(field, rowGroup, buffer, cancellationToken));
+    }
+
+    private async Task<ReadOnlyMemory<T>> ReadFieldGroupIntoAsync<T>(DataField field, int rowGroup, T[] buffer, CancellationToken cancellationToken)
+        where T : struct
+    {
         using var group = _reader.OpenRowGroupReader(rowGroup);
         var values = new Memory<T>(buffer, 0, checked((int)group.RowCount));
         if (field.IsNullable && typeof(T) == typeof(double))
@@ -118,14 +124,17 @@ internal sealed class ParquetTable : IAsyncDisposable
         return group.RowCount;
     }
 
-    public async Task<T?[]> ReadNullableGroupAsync<T>(string column, int rowGroup, CancellationToken cancellationToken)
+    public Task<T?[]> ReadNullableGroupAsync<T>(string column, int rowGroup, CancellationToken cancellationToken)
         where T : struct
     {
         var field = Field(column);
-        using var group = _reader.OpenRowGroupReader(rowGroup);
-        var values = new T?[group.RowCount];
-        await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
-        return values;
+        return Guarded(async () =>
+        {
+            using var group = _reader.OpenRowGroupReader(rowGroup);
+            var values = new T?[group.RowCount];
+            await group.ReadAsync<T>(field, values, null, cancellationToken).ConfigureAwait(false);
+            return values;
+        });
     }
 
     public async Task<string?[]> ReadStringsAsync(string column, CancellationToken cancellationToken)
@@ -139,13 +148,16 @@ internal sealed class ParquetTable : IAsyncDisposable
         return [.. parts.SelectMany(p => p)];
     }
 
-    public async Task<string?[]> ReadStringGroupAsync(string column, int rowGroup, CancellationToken cancellationToken)
+    public Task<string?[]> ReadStringGroupAsync(string column, int rowGroup, CancellationToken cancellationToken)
     {
         var field = Field(column);
-        using var group = _reader.OpenRowGroupReader(rowGroup);
-        var values = new string[group.RowCount];
-        await group.ReadAsync(field, values, null, cancellationToken).ConfigureAwait(false);
-        return values;
+        return Guarded<string?[]>(async () =>
+        {
+            using var group = _reader.OpenRowGroupReader(rowGroup);
+            var values = new string[group.RowCount];
+            await group.ReadAsync(field, values, null, cancellationToken).ConfigureAwait(false);
+            return values;
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -153,6 +165,28 @@ internal sealed class ParquetTable : IAsyncDisposable
         await _reader.DisposeAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs a read of this file. A damaged file can make the decoder fail in many ways (a Thrift header,
+    /// an unknown page type, a length past the end, a decompression error); each becomes one error
+    /// naming the file, never a crash.
+    /// </summary>
+    private async Task<T> Guarded<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw Damaged(_path, e);
+        }
+    }
+
+    private static bool IsDamage(Exception e) => e is not OperationCanceledException and not ScenarioInputException;
+
+    private static ScenarioInputException Damaged(string path, Exception e) =>
+        new($"'{path}' is not a readable Parquet file: {e.Message}", e);
 
     private DataField Field(string column) =>
         _fields.TryGetValue(column, out var field)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulation.Core.Network;
 using Simulation.Scenarios.Output;
 
@@ -275,6 +276,12 @@ internal static class TimeSeriesBands
                 var part = await table.ReadGroupIntoAsync(metric, g, buffer, cancellationToken).ConfigureAwait(false);
                 for (int j = 0; j < part.Length; j++)
                 {
+                    if (!double.IsFinite(part.Span[j]))
+                    {
+                        throw new ScenarioInputException(string.Create(CultureInfo.InvariantCulture,
+                            $"'{path}' holds {part.Span[j]} in column '{metric}' at row {row + 1}, which a run never writes; the file is damaged or was edited."));
+                    }
+
                     int day = (int)(row % rowsPerReplication);
                     int k = stride == 1 ? day : Array.BinarySearch(kept, day);
                     if (k >= 0)

@@ -139,6 +139,32 @@ public sealed partial class ReportTests(OutputRunFixture run)
     }
 
     [Fact]
+    public async Task SimReport_OnADamagedParquetFile_ExitsWithCode2_NamingIt_AndKeepsTheReport()
+    {
+        string copy = CliHarness.TempFolder();
+        Directory.CreateDirectory(copy);
+        foreach (string file in Directory.GetFiles(run.Folder))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        // Its first page header overwritten: the decoder fails inside Parquet.Net's Thrift reader.
+        string summary = Path.Combine(copy, "summary.parquet");
+        byte[] bytes = File.ReadAllBytes(summary);
+        Array.Fill(bytes, (byte)0xFF, 4, 32);
+        File.WriteAllBytes(summary, bytes);
+        byte[] report = File.ReadAllBytes(Path.Combine(copy, "report.html"));
+
+        var (code, _, error) = await CliHarness.RunAsync("report", copy, "--quiet");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: '{summary}' is not a readable Parquet file: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.Equal(report, File.ReadAllBytes(Path.Combine(copy, "report.html")));
+        Assert.Empty(Directory.GetDirectories(copy, ".report-partial-*"));
+    }
+
+    [Fact]
     public async Task SimReport_OnAFolderThatIsNotARun_ExitsWithCode2()
     {
         string empty = CliHarness.TempFolder();

@@ -24,6 +24,18 @@ public sealed class SummaryTests
     }
 
     [Fact]
+    public void Of_ValuesWhoseSquaresOverflow_GiveAnInfiniteSpreadAndInterval()
+    {
+        Summary summary = Summary.Of([1e200, -1e200, 0]);
+
+        Assert.Equal(0, summary.Mean);
+        Assert.Equal(double.PositiveInfinity, summary.StandardDeviation);
+        Assert.Equal((double.NegativeInfinity, double.PositiveInfinity), (summary.Ci95Low, summary.Ci95High));
+        Assert.Equal(0, summary.P50);
+        Assert.Equal(-9e199, summary.P5, 9e199 * 1e-12);
+    }
+
+    [Fact]
     public void Of_DoesNotReorderTheCallersValues()
     {
         double[] values = [3, 1, 2];

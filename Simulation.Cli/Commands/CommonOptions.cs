@@ -14,7 +14,7 @@ internal static class CommonOptions
     {
         Description = "Override a scenario value: --set path=value, e.g. --set suppliers[cmt-01].capacity_per_day=900. Repeatable.",
         AllowMultipleArgumentsPerToken = false,
-        Arity = ArgumentArity.ZeroOrMore,
+        Arity = ArgumentArity.OneOrMore, // given, it needs its path=value: a bare --set is a mistake, not "no overrides"
     };
 
     public static Option<int> Threads() => new("--threads", "-t")

@@ -56,10 +56,19 @@ internal sealed class RunFolder : IDisposable
         }
 
         string parent = Path.GetDirectoryName(finalPath) ?? ".";
-        Directory.CreateDirectory(parent);
-        DeleteDeadStaging(parent);
         string staging = Path.Combine(parent, $".{Path.GetFileName(finalPath)}{PartialMarker}{OwnerTag.New()}");
-        Directory.CreateDirectory(staging);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            DeleteDeadStaging(parent);
+            Directory.CreateDirectory(staging);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or virtual file system (/proc), a full disk, a name that is taken by a file.
+            throw new ScenarioInputException($"Cannot create the run folder '{outputDirectory}' ({e.Message.TrimEnd('.')}); choose another --out.", e);
+        }
+
         return new RunFolder(finalPath, staging, outputDirectory, force);
     }
 

@@ -33,6 +33,31 @@ public sealed class HostileFaultTests
         Assert.False(Directory.Exists(folder));
     }
 
+    [Fact]
+    public async Task BareSetFlag_IsRefused_NotTakenAsNoOverrides()
+    {
+        string folder = CliHarness.TempFolder();
+
+        var result = await HostileInput.Run("run", HostileInput.Quickstart, "--out", folder, "--set");
+
+        HostileInput.AssertRefused(result, "Required argument missing for option: '--set'", located: false);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Theory]
+    [InlineData("run", "--out", "Cannot create the run folder '/proc/sim-test-out'")]
+    [InlineData("sweep", "-o", "Cannot create the sweep folder '/proc/sim-test-out'")]
+    public async Task OutputFolderThatCannotBeCreated_IsRefusedNamingIt(string command, string flag, string fragment)
+    {
+        // Linux's /proc takes no new folders, even from root (which a permission test cannot rely on).
+        string input = command == "run" ? HostileInput.Quickstart : SweepFixture.Grid();
+
+        var result = await HostileInput.Run(command, input, flag, "/proc/sim-test-out", "--quiet");
+
+        HostileInput.AssertRefused(result, fragment, located: false);
+        Assert.Contains("choose another", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--replications", "0", "--replications must be")]
     [InlineData("--threads", "0", "--threads must be")]

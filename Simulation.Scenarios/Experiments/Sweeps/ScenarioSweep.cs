@@ -254,7 +254,15 @@ public static class ScenarioSweep
             Directory.Delete(folder, recursive: true);
         }
 
-        Directory.CreateDirectory(Path.Combine(folder, PartsFolder));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, PartsFolder));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioInputException($"Cannot create the sweep folder '{folder}' ({e.Message.TrimEnd('.')}); choose another --out.", e);
+        }
+
         if (existing is null || force)
         {
             state.Write(folder);

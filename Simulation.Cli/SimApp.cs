@@ -66,21 +66,36 @@ internal static class SimApp
             await context.Error.WriteLineAsync(InterruptedMessage).ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine rather than the input or the tool: a full disk, a closed pipe, a lost share.
+            // The system's own words say it; the exception's type adds nothing for the user.
+            await context.Error.WriteLineAsync($"error: reading or writing failed: {e.Message}").ConfigureAwait(false);
+            await WriteTraceIfAskedAsync(context, e).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
 #pragma warning disable CA1031 // The CLI's last line of defence: report any failure as one line, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
             await context.Error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("SIM_DEBUG") == "1")
-            {
-                await context.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            }
-            else
+            if (!await WriteTraceIfAskedAsync(context, e).ConfigureAwait(false))
             {
                 await context.Error.WriteLineAsync("Set SIM_DEBUG=1 for the full stack trace.").ConfigureAwait(false);
             }
 
             return ExitCodes.Failure;
         }
+    }
+
+    private static async Task<bool> WriteTraceIfAskedAsync(CliContext context, Exception e)
+    {
+        if (Environment.GetEnvironmentVariable("SIM_DEBUG") != "1")
+        {
+            return false;
+        }
+
+        await context.Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+        return true;
     }
 }

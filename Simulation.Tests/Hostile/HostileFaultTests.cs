@@ -34,6 +34,28 @@ public sealed class HostileFaultTests
     }
 
     [Fact]
+    public async Task FullDisk_IsOneLineInTheSystemsWords_WithoutAnExceptionType()
+    {
+        var output = new FullDiskWriter();
+        var error = new StringWriter();
+
+        int code = await Simulation.Cli.SimApp.RunAsync(["schema"], new Simulation.Cli.CliContext(CliHarness.PlainConsole(output), output, error));
+
+        Assert.Equal(1, code);
+        Assert.Equal("error: reading or writing failed: No space left on device", error.ToString().Trim());
+    }
+
+    /// <summary>Fails every write as a full disk does (ENOSPC), like writing to /dev/full.</summary>
+    private sealed class FullDiskWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
+    }
+
+    [Fact]
     public async Task BareSetFlag_IsRefused_NotTakenAsNoOverrides()
     {
         string folder = CliHarness.TempFolder();

@@ -18,6 +18,18 @@ public sealed class ScenarioInputException : Exception
     {
     }
 
+    /// <summary>
+    /// The message of an argument check in the engine, worded for the user, without the
+    /// " (Parameter 'name')" that <see cref="ArgumentException"/> appends: the name is the engine's,
+    /// not anything the user wrote.
+    /// </summary>
+    internal static string UserMessage(ArgumentException e)
+    {
+        string message = e.Message;
+        string suffix = " (Parameter '" + e.ParamName + "')";
+        return e.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+    }
+
     /// <summary>Creates the exception with a generic message.</summary>
     public ScenarioInputException()
         : base("The input is not valid.")

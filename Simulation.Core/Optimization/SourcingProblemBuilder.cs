@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulation.Core.Network.Definitions;
 using Simulation.Core.Optimization.Internal;
 
@@ -79,9 +80,11 @@ public static class SourcingProblemBuilder
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Scenarios, 1);
-        if (options.RelationshipCostPerYear < 0 || options.CertificationPremium < 0 || options.ComplianceCostPerExposureDay < 0)
+        if (!IsCost(options.RelationshipCostPerYear) || !IsCost(options.CertificationPremium) || !IsCost(options.ComplianceCostPerExposureDay))
         {
-            throw new ArgumentException("Relationship cost, certification premium and compliance cost must be >= 0.", nameof(options));
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Relationship cost, certification premium and compliance cost must be finite and >= 0, got {options.RelationshipCostPerYear}, {options.CertificationPremium} and {options.ComplianceCostPerExposureDay}."),
+                nameof(options));
         }
 
         var nodes = network.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
@@ -185,6 +188,9 @@ public static class SourcingProblemBuilder
     }
 
     /// <summary>A candidate's capacity: its own, or what its input stocks can feed, if less.</summary>
+    /// <summary>A cost or premium the objective can carry: finite and not negative (NaN is neither).</summary>
+    private static bool IsCost(double value) => value >= 0 && double.IsFinite(value);
+
     private static double CandidateCapacity(NodeDefinition candidate, UpstreamChain chain, Dictionary<string, double> multipliers) =>
         Math.Min(candidate.CapacityPerDay, chain.InputThroughputPerDay(candidate.Id, multipliers));
 

@@ -41,7 +41,7 @@ public static class SourcingOptimization
         }
         catch (ArgumentException e)
         {
-            throw new ScenarioInputException(e.Message, e);
+            throw new ScenarioInputException(ScenarioInputException.UserMessage(e), e);
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -209,16 +209,8 @@ internal static class DistributionReader
         }
         catch (ArgumentException e)
         {
-            // The factories word their messages for scenario files ("normal: sd must be >= 0, got -1");
-            // drop the "(Parameter 'sd')" that ArgumentException appends.
-            string message = e.Message;
-            string suffix = " (Parameter '" + e.ParamName + "')";
-            if (e.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                message = message[..^suffix.Length];
-            }
-
-            errors.BadDistribution(node, path, message);
+            // The factories word their messages for scenario files ("normal: sd must be >= 0, got -1").
+            errors.BadDistribution(node, path, ScenarioInputException.UserMessage(e));
             return null;
         }
     }

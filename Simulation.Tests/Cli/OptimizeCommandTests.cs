@@ -272,11 +272,16 @@ public sealed class OptimizeCommandTests
     [InlineData("--pareto", "co2e", "expected kpi:points")]
     [InlineData("--cap", "carbon=2", "unknown KPI 'carbon'")]
     [InlineData("--objective", "profit", "unknown KPI 'profit'")]
+    [InlineData("--certification-premium", "NaN", "must be finite and >= 0, got 0, NaN and 0.")]
+    [InlineData("--compliance-cost", "Infinity", "must be finite and >= 0, got 0, 0 and Infinity.")]
+    [InlineData("--relationship-cost", "-5", "must be finite and >= 0, got -5, 0 and 0.")]
+    [InlineData("--period-days", "0", "The period length must be positive, got 0 days.")]
     public async Task BadOptions_ExitWith2_AndSayWhatWasExpected(string option, string value, string message)
     {
         var (code, _, error) = await CliHarness.RunAsync("optimize", Quickstart, option, value, "--out", CliHarness.TempFolder());
 
         Assert.Equal(2, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error, StringComparison.Ordinal); // the engine's argument names mean nothing to the user
     }
 }

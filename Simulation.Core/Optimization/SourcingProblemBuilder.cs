@@ -187,10 +187,10 @@ public static class SourcingProblemBuilder
         };
     }
 
-    /// <summary>A candidate's capacity: its own, or what its input stocks can feed, if less.</summary>
     /// <summary>A cost or premium the objective can carry: finite and not negative (NaN is neither).</summary>
     private static bool IsCost(double value) => value >= 0 && double.IsFinite(value);
 
+    /// <summary>A candidate's capacity: its own, or what its input stocks can feed, if less.</summary>
     private static double CandidateCapacity(NodeDefinition candidate, UpstreamChain chain, Dictionary<string, double> multipliers) =>
         Math.Min(candidate.CapacityPerDay, chain.InputThroughputPerDay(candidate.Id, multipliers));
 

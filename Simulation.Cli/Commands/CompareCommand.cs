@@ -45,7 +45,8 @@ internal static class CompareCommand
             "Compare variants of a scenario on common random numbers: per KPI each variant's mean, the paired difference from the base with its 95% CI, and how much pairing narrowed it.\n\n" +
             "Examples:\n" +
             "  sim compare scenarios/quickstart.yaml --variant more-capacity --set suppliers[cmt-01].capacity_per_day=900\n" +
-            "  sim compare scenarios/quickstart.yaml --set horizon_days=365 --variant terms30 --set buyers[brand-a].payment_terms_days=30 --variant faster=faster.yaml")
+            "  sim compare scenarios/quickstart.yaml --set horizon_days=365 --variant terms30 --set buyers[brand-a].payment_terms_days=30\n" +
+            "  sim compare scenarios/smart-mix.yaml --variant mandatory=scenarios/smart-mix-mandatory.yaml --variant voluntary=scenarios/smart-mix-voluntary.yaml   (variant files that extend the base)")
         {
             file, set, variant, replications, seed, threads, output, force, json, quiet,
         };

@@ -10,7 +10,12 @@ internal static class ValidateCommand
     {
         var file = CommonOptions.ScenarioFile();
         var set = CommonOptions.Set();
-        var command = new Command("validate", "Check a scenario file and report every error with file:line:col (exit 0 if valid, 2 if not).")
+        var command = new Command(
+            "validate",
+            "Check a scenario file and report every error with file:line:col (exit 0 if valid, 2 if not).\n\n" +
+            "Examples:\n" +
+            "  sim validate scenarios/quickstart.yaml\n" +
+            "  sim validate scenarios/apparel-bangladesh.yaml --set horizon_days=730   (checks the overrides too)")
         {
             file,
             set,

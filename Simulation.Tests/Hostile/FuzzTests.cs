@@ -50,6 +50,57 @@ public sealed class FuzzTests
     }
 
     [Fact]
+    public void MutatedSupplierTable_IsAScenarioOrItsOwnErrors_NeverAnExceptionOrACascade()
+    {
+        string shipped = Path.GetDirectoryName(HostileInput.Quickstart)!;
+        string[] rows = File.ReadAllLines(Path.Combine(shipped, "quickstart-suppliers.csv"));
+        string[] cells = ["", "-1", "NaN", "1e400", "abc", "\"unterminated", "x\"y", "0", "\t", "4e2", "\"a\"\"b\"", "Infinity"];
+        var random = new RandomStream(20261204);
+        int unreadable = 0;
+
+        for (int i = 0; i < 100; i++)
+        {
+            string folder = CliHarness.TempFolder();
+            Directory.CreateDirectory(folder);
+            File.Copy(HostileInput.Quickstart, Path.Combine(folder, "quickstart.yaml"));
+            var table = rows.ToList();
+            int k = random.Next(table.Count);
+            switch (random.Next(4))
+            {
+                case 0: // a cell replaced (in the header too: a mapped column then goes missing)
+                    string[] fields = table[k].Split(',');
+                    fields[random.Next(fields.Length)] = cells[random.Next(cells.Length)];
+                    table[k] = string.Join(',', fields);
+                    break;
+                case 1:
+                    table.RemoveAt(k);
+                    break;
+                case 2:
+                    table[k] = table[k][..random.Next(table[k].Length + 1)];
+                    break;
+                default:
+                    table[k] = table[k].Replace(',', ';');
+                    break;
+            }
+
+            File.WriteAllLines(Path.Combine(folder, "quickstart-suppliers.csv"), table);
+            ScenarioLoadResult result = ScenarioLoader.Load(Path.Combine(folder, "quickstart.yaml"));
+
+            Assert.All(result.Errors, e => Assert.True(e.Line >= 1 && e.Message.Length > 0, $"case {i}: {e}"));
+            // The import itself failed: a mapped column is missing, or the table's header is malformed.
+            bool importFailed = result.Errors.Any(e =>
+                e.Field.Contains(".columns", StringComparison.Ordinal) || (e.File.EndsWith(".csv", StringComparison.Ordinal) && e.Line == 1));
+            if (importFailed)
+            {
+                unreadable++;
+                Assert.DoesNotContain(result.Errors, e => e.Message.StartsWith("unknown supplier 'mill-", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.InRange(unreadable, 5, 100); // header damage happens often enough to check the cascade
+    }
+
+    [Fact]
     public async Task GarbledRunFolder_ReportsOrRefusesNamingTheFile_NeverAnException()
     {
         string run = CliHarness.TempFolder();

@@ -43,8 +43,8 @@ public sealed record RunSettings
 
     /// <summary>
     /// Sees every replication's full result (supplier outcomes included), in replication order. The
-    /// result's <see cref="NetworkRunResult.NodeSeries"/> can be read only during the call: its arrays
-    /// are then reused by a later replication.
+    /// result's <see cref="NetworkRunResult.NodeSeries"/> is already written and released (its arrays
+    /// reused by a later replication): read the node series from <c>node_timeseries.parquet</c>.
     /// </summary>
     public Action<NetworkRunResult>? ReplicationObserver { get; init; }
 }

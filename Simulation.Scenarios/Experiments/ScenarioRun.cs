@@ -72,7 +72,7 @@ public static class ScenarioRun
             ReplicationRunner.RunInSteps(
                 replications,
                 seed,
-                context => StartOne(definition, context, settings, nodeBuffers),
+                context => StartOne(definition, context, settings, nodeBuffers, nodeSeries.Encoder),
                 (index, replication) =>
                 {
                     var result = replication.Result;
@@ -84,10 +84,9 @@ public static class ScenarioRun
                     suppliers.Append(index, result.Suppliers);
                     eventLog?.Append(index, replication.Events!);
                     nodes.Append(index, result.Nodes);
-                    nodeSeries.Append(index, result.NodeSeries);
+                    nodeSeries.Append(replication.NodeSeries);
                     orderLog?.Append(index, replication.Orders!);
                     settings.ReplicationObserver?.Invoke(result);
-                    result.NodeSeries?.Release();
                 },
                 new ReplicationOptions
                 {
@@ -185,7 +184,8 @@ public static class ScenarioRun
     /// </summary>
     internal const int StepsPerReplication = 16;
 
-    private static ReplicationSteps StartOne(Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings, NodeSeriesBuffers nodeBuffers)
+    private static ReplicationSteps StartOne(
+        Core.Network.Definitions.NetworkDefinition definition, ReplicationContext context, RunSettings settings, NodeSeriesBuffers nodeBuffers, NodeSeriesEncoder encoder)
     {
         List<NetworkEvent>? events = settings.RecordEvents ? [] : null;
         List<OrderEvent>? orders = settings.RecordOrders ? [] : null;
@@ -196,18 +196,19 @@ public static class ScenarioRun
             OrderRecorder = orders is null ? null : orders.Add,
             NodeSeriesBuffers = nodeBuffers,
         };
-        return new ReplicationSteps(NetworkSimulation.Start(definition, context, options, StepsPerReplication), events, orders);
+        return new ReplicationSteps(NetworkSimulation.Start(definition, context, options, StepsPerReplication), context.Index, encoder, events, orders);
     }
 
     private static IEnumerable<string> ListFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'));
 
-    /// <summary>One replication's result and, with --events, its event and order logs.</summary>
-    private sealed record ReplicationOutput(NetworkRunResult Result, List<NetworkEvent>? Events, List<OrderEvent>? Orders);
+    /// <summary>One replication's result, its node series as encoded pages (the series itself is released) and, with --events, its event and order logs.</summary>
+    private sealed record ReplicationOutput(NetworkRunResult Result, EncodedNodeSeries? NodeSeries, List<NetworkEvent>? Events, List<OrderEvent>? Orders);
 
     /// <summary>One replication in steps, and the logs it records.</summary>
-    private sealed class ReplicationSteps(NetworkReplication replication, List<NetworkEvent>? events, List<OrderEvent>? orders) : ISteppedReplication<ReplicationOutput>
+    private sealed class ReplicationSteps(
+        NetworkReplication replication, int index, NodeSeriesEncoder encoder, List<NetworkEvent>? events, List<OrderEvent>? orders) : ISteppedReplication<ReplicationOutput>
     {
         private ReplicationOutput? _output;
 
@@ -220,9 +221,15 @@ public static class ScenarioRun
                 return true;
             }
 
+            // The node series is encoded here, on the worker, while it is still in the cache; its arrays
+            // then go back to the run's buffers for the next replication (NodeSeriesEncoder).
+            var result = replication.Result;
+            var nodeSeries = result.NodeSeries is { } series ? encoder.Encode(index, series) : null;
+            result.NodeSeries?.Release();
+
             // A customer delivery is recorded when the goods leave the buyer, with the later time they
             // reach the customer: a stable sort puts every order event in time order, ties in the order taken.
-            _output = new ReplicationOutput(replication.Result, events, orders is null ? null : [.. orders.OrderBy(e => e.Time)]);
+            _output = new ReplicationOutput(result, nodeSeries, events, orders is null ? null : [.. orders.OrderBy(e => e.Time)]);
             return false;
         }
 

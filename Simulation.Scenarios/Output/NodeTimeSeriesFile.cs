@@ -1,3 +1,4 @@
+using System.Text;
 using Simulation.Core.Network;
 
 namespace Simulation.Scenarios.Output;
@@ -9,54 +10,243 @@ namespace Simulation.Scenarios.Output;
 /// </summary>
 /// <remarks>
 /// By far the largest file of a run (apparel, 20 replications: 6.8 million rows, 120 MB of the folder's
-/// 125), and its encoding is work the run does besides the simulation, on a core the replications want
-/// too: its row groups are encoded by <see cref="NodeSeriesEncoding"/> (node ids dictionary-encoded,
-/// LZ4-compressed pages) instead of Parquet.Net (benchmarks/README.md, "The whole command", eighth and
-/// ninth looks).
+/// 125). Its pages are encoded by <see cref="NodeSeriesEncoder"/> on the workers that ran the
+/// replications (node ids dictionary-encoded, LZ4-compressed pages, instead of Parquet.Net: benchmarks/README.md,
+/// "The whole command", ninth look); here, on the in-order consumer, they are only placed. A row group
+/// holds whole pieces (a piece is at most a group of one replication's rows), as many as fit in
+/// <see cref="NodeSeriesEncoder.RowsPerGroup"/> rows, each column chunk one page per piece; so the groups
+/// depend on the rows per replication alone, never on the thread count.
 /// </remarks>
 internal sealed class NodeTimeSeriesFile : IAsyncDisposable
 {
     public const string FileName = "node_timeseries.parquet";
 
-    private readonly NodeSeriesEncoding _encoding = new();
-    private ParquetStreamWriter _writer = null!;
+    private const string CreatedBy = "Simulation.Scenarios node series writer";
+    private const int PlainEncoding = 0, RleEncoding = 3, RleDictionaryEncoding = 8;
+    private const int Int32Type = 1, DoubleType = 5, ByteArrayType = 6;
+    private const int Required = 0, Lz4RawCodec = 7;
+    private const int ConvertedUtf8 = 0, ConvertedInt32 = 17;
+    private const int NodeColumn = 2;
 
-    private NodeTimeSeriesFile()
+    private readonly FileStream _stream;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<EncodedPiece> _group = [];
+    private readonly List<ThriftStruct> _rowGroups = [];
+    private NodeSeriesEncoder.NodeDictionary? _dictionary;
+    private int _rowsInGroup;
+    private long _position;
+    private bool _completed;
+
+    private NodeTimeSeriesFile(FileStream stream, CancellationToken cancellationToken)
     {
+        _stream = stream;
+        _cancellationToken = cancellationToken;
+        _stream.Write(RowGroupAssembler.Magic);
+        _position = RowGroupAssembler.Magic.Length;
     }
 
-    public long RowCount => _writer.RowCount;
+    /// <summary>Encodes each replication's series for this file; shared by the workers.</summary>
+    public NodeSeriesEncoder Encoder { get; } = new(ParquetStreamWriter.RowGroupRows(NodeSeriesEncoder.BytesPerRow));
 
-    public static async Task<NodeTimeSeriesFile> CreateAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Rows placed so far.</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Creates <paramref name="path"/>, which must not exist.</summary>
+    public static Task<NodeTimeSeriesFile> CreateAsync(string path, CancellationToken cancellationToken)
     {
-        var file = new NodeTimeSeriesFile();
-        file._writer = await ParquetStreamWriter.CreateAsync(path, file._encoding, cancellationToken).ConfigureAwait(false);
-        return file;
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        try
+        {
+            return Task.FromResult(new NodeTimeSeriesFile(stream, cancellationToken));
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Appends one replication's rows; a replication without node series adds none.</summary>
-    /// <remarks>
-    /// 339,000 rows a replication on apparel, appended on the in-order consumer every worker waits on:
-    /// the series is already in the file's row order, so whole runs of it are copied, a row group at a time.
-    /// </remarks>
-    public void Append(int replication, NodeTimeSeries? series)
+    /// <summary>Appends one replication's rows, encoded by <see cref="Encoder"/>; a replication without node series adds none.</summary>
+    /// <exception cref="InvalidOperationException">The series has other nodes than the series appended before.</exception>
+    public void Append(EncodedNodeSeries? series)
     {
         if (series is null)
         {
             return;
         }
 
-        int total = series.Days.Count * series.Nodes.Count;
-        for (int start = 0; start < total;)
+        _dictionary ??= series.Dictionary;
+        if (!ReferenceEquals(series.Dictionary, _dictionary))
         {
-            int end = Math.Min(total, start + _writer.RowsLeftInGroup);
-            _encoding.Append(replication, series, start, end);
-            _writer.EndRows(end - start);
-            start = end;
+            throw new InvalidOperationException("Every replication's node series must have the same nodes, in the same order.");
+        }
+
+        foreach (var piece in series.Pieces)
+        {
+            if (_rowsInGroup + piece.Rows > Encoder.RowsPerGroup)
+            {
+                WriteGroup();
+            }
+
+            _group.Add(piece);
+            _rowsInGroup += piece.Rows;
+            RowCount += piece.Rows;
         }
     }
 
-    public Task CompleteAsync() => _writer.CompleteAsync();
+    /// <summary>Encodes <paramref name="series"/> as rows of <paramref name="replication"/> and appends them (one thread: tests and benchmarks).</summary>
+    public void Append(int replication, NodeTimeSeries? series) => Append(series is null ? null : Encoder.Encode(replication, series));
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    /// <summary>Writes the last row group and the footer; the file is complete after this.</summary>
+    public async Task CompleteAsync()
+    {
+        // A file with no rows still gets one empty row group, so that readers see the schema.
+        if (_group.Count == 0 && _rowGroups.Count == 0)
+        {
+            _group.Add(NodeSeriesEncoder.EmptyPiece());
+        }
+
+        if (_group.Count > 0)
+        {
+            WriteGroup();
+        }
+
+        var metadata = new ThriftStruct()
+            .WithI32(1, 1)
+            .WithStructList(2, Schema())
+            .WithI64(3, RowCount)
+            .WithStructList(4, _rowGroups)
+            .WithBinary(6, Encoding.UTF8.GetBytes(CreatedBy));
+        RowGroupAssembler.WriteFooter(_stream, metadata);
+        await _stream.FlushAsync(_cancellationToken).ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _completed = true;
+    }
+
+    /// <summary>Releases the file of an incomplete write (the run folder is then discarded).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var piece in _group)
+        {
+            piece.Release();
+        }
+
+        _group.Clear();
+        if (!_completed)
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes the pieces held as one row group, column chunk after column chunk, and gives their buffers back.</summary>
+    private void WriteGroup()
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        int rows = _rowsInGroup;
+        bool dictionary = rows > 0;
+        var chunks = new List<ThriftStruct>(NodeSeriesEncoder.ColumnCount);
+        long groupUncompressed = 0, groupCompressed = 0;
+        for (int column = 0; column < NodeSeriesEncoder.ColumnCount; column++)
+        {
+            long uncompressed = 0, compressed = 0;
+            long? dictionaryPage = null;
+            if (column == NodeColumn && dictionary)
+            {
+                dictionaryPage = _position;
+                Write(_dictionary!.Page, ref uncompressed, ref compressed);
+            }
+
+            long dataPage = _position;
+            var range = ValueRange.None;
+            foreach (var piece in _group)
+            {
+                var page = piece.Pages[column];
+                Write(page, ref uncompressed, ref compressed);
+                range = range.With(page.Range);
+            }
+
+            chunks.Add(Chunk(column, dictionary, rows, uncompressed, compressed, dataPage, dictionaryPage, range));
+            groupUncompressed += uncompressed;
+            groupCompressed += compressed;
+        }
+
+        _rowGroups.Add(new ThriftStruct()
+            .WithStructList(1, chunks)
+            .WithI64(2, groupUncompressed)
+            .WithI64(3, rows)
+            .WithI64(6, groupCompressed));
+        foreach (var piece in _group)
+        {
+            piece.Release();
+        }
+
+        _group.Clear();
+        _rowsInGroup = 0;
+    }
+
+    private void Write(EncodedPage page, ref long uncompressed, ref long compressed)
+    {
+        _stream.Write(page.Header);
+        _stream.Write(page.Data);
+        _position += page.CompressedSize;
+        uncompressed += page.UncompressedSize;
+        compressed += page.CompressedSize;
+    }
+
+    /// <summary>A column chunk's metadata, with the statistics Parquet.Net writes for the chunk's values.</summary>
+    private ThriftStruct Chunk(int column, bool dictionary, int rows, long uncompressed, long compressed, long dataPage, long? dictionaryPage, ValueRange range)
+    {
+        var (name, type) = Column(column);
+        int[] encodings = column == NodeColumn && dictionary ? [PlainEncoding, RleEncoding, RleDictionaryEncoding] : [PlainEncoding, RleEncoding];
+        var statistics = range.IsEmpty
+            ? NodeSeriesEncoder.Statistics(null, null)
+            : type switch
+            {
+                ByteArrayType => _dictionary!.Statistics(range),
+                Int32Type => NodeSeriesEncoder.Statistics(BitConverter.GetBytes((int)range.Min), BitConverter.GetBytes((int)range.Max)),
+                _ => NodeSeriesEncoder.Statistics(BitConverter.GetBytes(range.Min), BitConverter.GetBytes(range.Max)),
+            };
+        var meta = new ThriftStruct()
+            .WithI32(1, type)
+            .WithI32List(2, encodings)
+            .WithBinaryList(3, [Encoding.UTF8.GetBytes(name)])
+            .WithI32(4, Lz4RawCodec)
+            .WithI64(5, rows)
+            .WithI64(6, uncompressed)
+            .WithI64(7, compressed)
+            .WithI64(9, dataPage);
+        if (dictionaryPage is { } offset)
+        {
+            meta.WithI64(11, offset);
+        }
+
+        return new ThriftStruct().WithI64(2, dictionaryPage ?? dataPage).WithStruct(3, meta.WithStruct(12, statistics));
+    }
+
+    private static (string Name, int Type) Column(int column) => column switch
+    {
+        0 => ("replication", Int32Type),
+        1 => ("day", Int32Type),
+        NodeColumn => ("node", ByteArrayType),
+        _ => (NodeTimeSeries.Metrics[column - 3], DoubleType),
+    };
+
+    /// <summary>The schema elements of parquet.thrift, as Parquet.Net writes this file's fields.</summary>
+    private static IEnumerable<ThriftStruct> Schema()
+    {
+        yield return new ThriftStruct().WithBinary(4, "root"u8.ToArray()).WithI32(5, NodeSeriesEncoder.ColumnCount);
+        foreach (string name in (string[])["replication", "day"])
+        {
+            var integer = new ThriftStruct().WithI8(1, 32).WithBool(2, true);
+            yield return new ThriftStruct().WithI32(1, Int32Type).WithI32(3, Required).WithBinary(4, Encoding.UTF8.GetBytes(name))
+                .WithI32(6, ConvertedInt32).WithStruct(10, new ThriftStruct().WithStruct(10, integer));
+        }
+
+        yield return new ThriftStruct().WithI32(1, ByteArrayType).WithI32(3, Required).WithBinary(4, "node"u8.ToArray())
+            .WithI32(6, ConvertedUtf8).WithStruct(10, new ThriftStruct().WithStruct(1, new ThriftStruct()));
+        foreach (string metric in NodeTimeSeries.Metrics)
+        {
+            yield return new ThriftStruct().WithI32(1, DoubleType).WithI32(3, Required).WithBinary(4, Encoding.UTF8.GetBytes(metric));
+        }
+    }
 }

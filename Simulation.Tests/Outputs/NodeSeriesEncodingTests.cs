@@ -16,11 +16,14 @@ public sealed class NodeSeriesEncodingTests
     // Not in byte order, with a non-ASCII id (UTF-8 byte order, not UTF-16 order, decides min and max).
     private static readonly string[] SomeNodes = ["mill-b", "brand-z", "Zeta", "ünit-7", "alpha", "mill-a", "yarn-ü", "x"];
 
+    // Groups hold at most 30,840 rows (2 MiB of 68-byte rows) and whole pieces: a replication's rows
+    // split evenly into as few pieces as fit, small replications packed together, one page per piece.
     [Theory]
-    [InlineData(1, 3, 101)]          // one node: the narrowest dictionary (bit width 1)
-    [InlineData(8, 3, 1_400)]        // 33,600 rows: two row groups, the first across replications
-    [InlineData(300, 2, 70)]         // 9-bit indices, as apparel's 337 nodes
-    public async Task OurChunks_ReadBackAsParquetNetsFile(int nodeCount, int replications, int days)
+    [InlineData(1, 3, 101, new[] { 303 })]                       // one node (bit width 1); three replications, three pages per chunk
+    [InlineData(8, 3, 1_400, new[] { 22_400, 11_200 })]          // two replications fit a group, the third starts the next
+    [InlineData(300, 2, 70, new[] { 21_000, 21_000 })]           // 9-bit indices, as apparel's 337 nodes
+    [InlineData(40, 2, 1_600, new[] { 21_334, 21_333, 21_333, 21_334, 21_333, 21_333 })] // 64,000 rows a replication: three pieces each
+    public async Task OurChunks_ReadBackAsParquetNetsFile(int nodeCount, int replications, int days, int[] groups)
     {
         string[] nodes = [.. Enumerable.Range(0, nodeCount).Select(n => n < SomeNodes.Length ? SomeNodes[n] : $"node-{n:D3}")];
         var series = Enumerable.Range(0, replications).Select(r => Series(nodes, days, seed: r)).ToArray();
@@ -29,6 +32,7 @@ public sealed class NodeSeriesEncodingTests
 
         await using (var file = await NodeTimeSeriesFile.CreateAsync(ours, CancellationToken.None))
         {
+            Assert.Equal(30_840, file.Encoder.RowsPerGroup);
             for (int r = 0; r < replications; r++)
             {
                 file.Append(r, series[r]);
@@ -37,8 +41,8 @@ public sealed class NodeSeriesEncodingTests
             await file.CompleteAsync();
         }
 
-        int groupRows = ParquetStreamWriter.RowGroupRows(new NodeSeriesEncoding().BytesPerRow);
-        await WriteWithParquetNet(reference, series, groupRows);
+        Assert.Equal(groups.Select(g => (long)g), DuckDb.Query($"SELECT DISTINCT row_group_id, row_group_num_rows FROM parquet_metadata('{ours}') ORDER BY 1").Select(r => Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture)));
+        await WriteWithParquetNet(reference, series, groups);
 
         long rows = (long)replications * days * nodeCount;
         Assert.Equal(rows, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(ours)}"));
@@ -55,7 +59,7 @@ public sealed class NodeSeriesEncodingTests
         string metadata = "SELECT row_group_id, path_in_schema, type, num_values, stats_min, stats_max, stats_null_count, stats_min_value, stats_max_value, compression FROM parquet_metadata('{0}') ORDER BY 1, 2";
         var expected = DuckDb.Query(string.Format(metadata, reference));
         var actual = DuckDb.Query(string.Format(metadata, ours));
-        Assert.Equal((int)((rows + groupRows - 1) / groupRows) * (3 + NodeTimeSeries.Metrics.Count), actual.Count);
+        Assert.Equal(groups.Length * (3 + NodeTimeSeries.Metrics.Count), actual.Count);
         Assert.Equal(expected.Select(r => string.Join('|', r)), actual.Select(r => string.Join('|', r)));
         Assert.Equal("LZ4_RAW", DuckDb.Scalar($"SELECT DISTINCT compression FROM parquet_metadata('{ours}')"));
 
@@ -108,6 +112,41 @@ public sealed class NodeSeriesEncodingTests
     }
 
     [Fact]
+    public async Task SeriesEncodedOnManyThreadsAtOnce_ShareOneDictionary_AndReadBackInOrder()
+    {
+        // Each replication's series has its own (equal) node list, as each replication's result does.
+        var encoder = new NodeSeriesEncoder(rowsPerGroup: 1_000);
+        var series = Enumerable.Range(0, 64).Select(r => Series([.. SomeNodes], days: 5, seed: r)).ToArray();
+        var encoded = new EncodedNodeSeries[series.Length];
+        using (var start = new Barrier(4))
+        {
+            Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+            {
+                start.SignalAndWait();
+                for (int r = worker; r < series.Length; r += 4)
+                {
+                    encoded[r] = encoder.Encode(r, series[r]);
+                }
+            });
+        }
+
+        Assert.Single(encoded.Select(e => e.Dictionary).Distinct());
+        string path = Path.Combine(Folder(), "parallel.parquet");
+        await using (var file = await NodeTimeSeriesFile.CreateAsync(path, CancellationToken.None))
+        {
+            foreach (var e in encoded)
+            {
+                file.Append(e);
+            }
+
+            await file.CompleteAsync();
+        }
+
+        Assert.Equal(64L * 5 * SomeNodes.Length, DuckDb.Long($"SELECT count(*) FROM {DuckDb.File(path)}"));
+        Assert.Equal(series[37].Values(NodeTimeSeries.OnHand)[13], DuckDb.Double($"SELECT on_hand FROM {DuckDb.File(path)} WHERE replication = 37 AND day = 7 AND node = '{SomeNodes[5]}'"));
+    }
+
+    [Fact]
     public async Task SeriesOfOtherNodes_AreRefused()
     {
         string path = Path.Combine(Folder(), "mixed.parquet");
@@ -126,8 +165,8 @@ public sealed class NodeSeriesEncodingTests
         return new NodeTimeSeries([.. Enumerable.Range(0, days).Select(d => d * 7.0)], nodes, values, owner: null);
     }
 
-    /// <summary>The rows as Parquet.Net writes them: the same columns and codec, groups of <paramref name="groupRows"/>.</summary>
-    private static async Task WriteWithParquetNet(string path, NodeTimeSeries[] series, int groupRows)
+    /// <summary>The rows as Parquet.Net writes them: the same columns and codec, groups of <paramref name="groups"/> rows.</summary>
+    private static async Task WriteWithParquetNet(string path, NodeTimeSeries[] series, int[] groups)
     {
         var replication = new List<int>();
         var day = new List<int>();
@@ -155,9 +194,10 @@ public sealed class NodeSeriesEncodingTests
         DataField[] fields = [new DataField<int>("replication", false), new DataField<int>("day", false), new DataField<string>("node", false), .. NodeTimeSeries.Metrics.Select(m => new DataField<double>(m, false))];
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, ParquetColumns.WriterOptions(CompressionMethod.Lz4Raw, System.IO.Compression.CompressionLevel.Fastest));
-        for (int start = 0; start < replication.Count; start += groupRows)
+        Assert.Equal(replication.Count, groups.Sum());
+        int start = 0;
+        foreach (int count in groups)
         {
-            int count = Math.Min(groupRows, replication.Count - start);
             using var group = writer.CreateRowGroup();
             await group.WriteAsync<int>(fields[0], replication.ToArray().AsMemory(start, count));
             await group.WriteAsync<int>(fields[1], day.ToArray().AsMemory(start, count));
@@ -166,6 +206,8 @@ public sealed class NodeSeriesEncodingTests
             {
                 await group.WriteAsync<double>(fields[3 + m], metrics[m].ToArray().AsMemory(start, count));
             }
+
+            start += count;
         }
     }
 

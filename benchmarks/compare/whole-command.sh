@@ -109,6 +109,31 @@ section_layered() {
     done
 }
 
+# The two vCPUs of this VM are not always equally fast: each shares a physical core with other tenants,
+# and one can run a fifth slower than the other for minutes. Two cores can then give at most
+# 1 + slower/faster of the faster one's speed, whatever the tool does, so the section prints it first.
+core_speeds() { # scenario
+    if ! command -v taskset >/dev/null; then echo "(core speeds skipped: no taskset)"; return; fi
+    local cpus; cpus=$(taskset -cp $$ | sed 's/.*: //')
+    [ "$cpus" = "0,1" ] || [ "$cpus" = "0-1" ] || { echo "(core speeds skipped: CPUs $cpus)"; return; }
+    : >"$WORK/cores"
+    for _ in 1 2 3; do
+        for cpu in 0 1; do
+            echo "$cpu $(timed taskset -c "$cpu" "${SIM[@]}" run "$1" -r 6 --threads 1 --no-report -o "$WORK/pinned" --force --quiet)" >>"$WORK/cores"
+        done
+    done
+    python3 - "$WORK/cores" <<'PY'
+import statistics, sys
+times = {0: [], 1: []}
+for line in open(sys.argv[1]):
+    cpu, wall, _ = line.split()
+    times[int(cpu)].append(float(wall))
+fast, slow = sorted(statistics.median(t) for t in times.values())
+print(f"# core speeds (apparel -r 6 --no-report pinned to each CPU, 3 alternating runs each): CPU 0 {statistics.median(times[0]):.2f} s,"
+      f" CPU 1 {statistics.median(times[1]):.2f} s; two such cores give at most {1 + fast / slow:.2f}x of the faster")
+PY
+}
+
 section_apparel() {
     echo
     echo "## sim run apparel-bangladesh -r 20: --threads 1 against 2"
@@ -116,9 +141,10 @@ section_apparel() {
     echo "# slow and fast spells (they last seconds here) fall on both sides. The speed-up is the median of the"
     echo "# pairs' own ratios; 'quiet pairs' are those during which other processes used under 0.15 CPU-s"
     echo "# (from /proc/stat), since another process's load slows a two-thread run more than a one-thread one."
+    local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
+    core_speeds "$scenario"
     echo "| outputs | --threads 1 wall s (user CPU s) | --threads 2 wall s (user CPU s) | speed-up, median of pairs [range] | quiet pairs | speed-up, quiet pairs |"
     echo "|---|---:|---:|---:|---:|---:|"
-    local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
     for outputs in report no-report; do
         local extra=(); [ "$outputs" = no-report ] && extra=(--no-report)
         python3 - "$REPEATS" "$outputs" "$WORK" "${SIM[@]}" run "$scenario" -r 20 --force --quiet "${extra[@]}" <<'PY'

@@ -29,7 +29,9 @@ namespace Simulation.Scenarios.Output;
 /// </remarks>
 internal sealed class NodeSeriesEncoder
 {
-    private const int PlainEncoding = 0, RleEncoding = 3, RleDictionaryEncoding = 8;
+    /// <summary>parquet.thrift's Encoding values this file uses (its chunks' metadata lists them too).</summary>
+    internal const int PlainEncoding = 0, RleEncoding = 3, RleDictionaryEncoding = 8;
+
     private const int DataPageType = 0, DictionaryPageType = 2;
 
     private readonly Lock _gate = new();

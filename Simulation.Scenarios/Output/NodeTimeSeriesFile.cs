@@ -22,7 +22,6 @@ internal sealed class NodeTimeSeriesFile : IAsyncDisposable
     public const string FileName = "node_timeseries.parquet";
 
     private const string CreatedBy = "Simulation.Scenarios node series writer";
-    private const int PlainEncoding = 0, RleEncoding = 3, RleDictionaryEncoding = 8;
     private const int Int32Type = 1, DoubleType = 5, ByteArrayType = 6;
     private const int Required = 0, Lz4RawCodec = 7;
     private const int ConvertedUtf8 = 0, ConvertedInt32 = 17;
@@ -197,7 +196,9 @@ internal sealed class NodeTimeSeriesFile : IAsyncDisposable
     private ThriftStruct Chunk(int column, bool dictionary, int rows, long uncompressed, long compressed, long dataPage, long? dictionaryPage, ValueRange range)
     {
         var (name, type) = Column(column);
-        int[] encodings = column == NodeColumn && dictionary ? [PlainEncoding, RleEncoding, RleDictionaryEncoding] : [PlainEncoding, RleEncoding];
+        int[] encodings = column == NodeColumn && dictionary
+            ? [NodeSeriesEncoder.PlainEncoding, NodeSeriesEncoder.RleEncoding, NodeSeriesEncoder.RleDictionaryEncoding]
+            : [NodeSeriesEncoder.PlainEncoding, NodeSeriesEncoder.RleEncoding];
         var statistics = range.IsEmpty
             ? NodeSeriesEncoder.Statistics(null, null)
             : type switch

@@ -120,14 +120,17 @@ public sealed class NodeSeriesEncodingTests
         var encoded = new EncodedNodeSeries[series.Length];
         using (var start = new Barrier(4))
         {
-            Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+            // Threads of their own: all four must be running for the barrier to open.
+            var workers = Enumerable.Range(0, 4).Select(worker => new Thread(() =>
             {
                 start.SignalAndWait();
                 for (int r = worker; r < series.Length; r += 4)
                 {
                     encoded[r] = encoder.Encode(r, series[r]);
                 }
-            });
+            })).ToList();
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
         }
 
         Assert.Single(encoded.Select(e => e.Dictionary).Distinct());

@@ -221,8 +221,9 @@ public static class ScenarioRun
                 return true;
             }
 
-            // The node series is encoded here, on the worker, while it is still in the cache; its arrays
-            // then go back to the run's buffers for the next replication (NodeSeriesEncoder).
+            // The node series is encoded here, on the worker that ran it, not on the consumer every
+            // worker waits on; its arrays then go back to the run's buffers for the next replication
+            // (NodeSeriesEncoder).
             var result = replication.Result;
             var nodeSeries = result.NodeSeries is { } series ? encoder.Encode(index, series) : null;
             result.NodeSeries?.Release();

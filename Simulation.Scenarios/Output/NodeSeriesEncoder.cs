@@ -21,11 +21,11 @@ namespace Simulation.Scenarios.Output;
 /// <remarks>
 /// This file is 6.8 million rows for apparel's 20 replications. Encoding it where its rows were made
 /// keeps the work on the cores the replications run on and off the in-order consumer every worker
-/// waits on, reads the series while it is still in the cache, and gives its arrays back for the next
-/// replication at once (benchmarks/README.md, "The whole command", sixteenth look). A replication's
-/// rows become <see cref="PieceRows">pieces</see> of at most a row group each, one data page per column
-/// and piece; the values, schema and row order are those Parquet.Net writes (<c>NodeSeriesEncodingTests</c>
-/// compares both files with DuckDB).
+/// waits on, reads the series straight from its own arrays (no copy into row-group buffers), and gives
+/// the arrays back for the next replication at once (benchmarks/README.md, "The whole command",
+/// sixteenth look). A replication's rows become <see cref="PieceRows">pieces</see> of at most a row
+/// group each, one data page per column and piece; the values, schema and row order are those
+/// Parquet.Net writes (<c>NodeSeriesEncodingTests</c> compares both files with DuckDB).
 /// </remarks>
 internal sealed class NodeSeriesEncoder
 {

@@ -45,9 +45,9 @@ internal sealed partial class NetworkBuilder
     {
         if (!_nodeIndex.TryGetValue(reference.Id, out int index))
         {
-            if (role == NodeRole.Supplier && _spec.SomeSuppliersUnread)
+            if (role == NodeRole.Supplier && MayBeUnreadSupplier(reference.Id))
             {
-                return; // it may be one of the suppliers a failed import held
+                return;
             }
 
             _errors.UnknownReference(

@@ -50,10 +50,16 @@ internal sealed partial class NetworkBuilder
     private List<NodeSpec> Nodes => _spec.Nodes;
 
     /// <summary>Whether <paramref name="id"/> names no supplier and that is to be reported: a node of
-    /// another role is, an undefined id is unless an import that failed may have held it
-    /// (<see cref="ScenarioSpec.SomeSuppliersUnread"/>).</summary>
+    /// another role is, an undefined id is unless <see cref="MayBeUnreadSupplier"/>.</summary>
     private bool IsUnknownSupplier(string id) =>
-        _nodeIndex.TryGetValue(id, out int index) ? Nodes[index].Definition.Role != NodeRole.Supplier : !_spec.SomeSuppliersUnread;
+        _nodeIndex.TryGetValue(id, out int index) ? Nodes[index].Definition.Role != NodeRole.Supplier : !MayBeUnreadSupplier(id);
+
+    /// <summary>
+    /// Whether an undefined supplier id may be one of the suppliers an import that failed held
+    /// (<see cref="ScenarioSpec.SomeSuppliersUnread"/>): such a reference is not reported, only the
+    /// import's own errors. A group's name never is (writing it for a supplier is its own mistake).
+    /// </summary>
+    private bool MayBeUnreadSupplier(string id) => _spec.SomeSuppliersUnread && !_groups.ContainsKey(id);
 
     private NetworkDefinition? Build()
     {
@@ -417,7 +423,7 @@ internal sealed partial class NetworkBuilder
             {
                 if (!_nodeIndex.TryGetValue(supplierId, out int supplier))
                 {
-                    if ((!_spec.SomeSuppliersUnread || _groups.ContainsKey(supplierId)) && _reported.Add(source.ReferenceNode))
+                    if (!MayBeUnreadSupplier(supplierId) && _reported.Add(source.ReferenceNode))
                     {
                         _errors.UnknownReference(
                             source.ReferenceNode,

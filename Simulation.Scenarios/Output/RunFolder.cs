@@ -66,11 +66,15 @@ internal sealed class RunFolder : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A read-only or virtual file system (/proc), a full disk, a name that is taken by a file.
-            throw new ScenarioInputException($"Cannot create the run folder '{outputDirectory}' ({e.Message.TrimEnd('.')}); choose another --out.", e);
+            throw CannotCreate("run", outputDirectory, e);
         }
 
         return new RunFolder(finalPath, staging, outputDirectory, force);
     }
+
+    /// <summary>The error for an output folder (a <paramref name="kind"/> folder: run, sweep) that the file system refused to create.</summary>
+    internal static ScenarioInputException CannotCreate(string kind, string folder, Exception e) =>
+        new($"Cannot create the {kind} folder '{folder}' ({e.Message.TrimEnd('.')}); choose another --out.", e);
 
     /// <summary>A path inside the staging folder; names cannot escape it.</summary>
     public string PathFor(string relativeName)

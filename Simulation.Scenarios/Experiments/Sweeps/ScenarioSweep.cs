@@ -260,7 +260,7 @@ public static class ScenarioSweep
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ScenarioInputException($"Cannot create the sweep folder '{folder}' ({e.Message.TrimEnd('.')}); choose another --out.", e);
+            throw Output.RunFolder.CannotCreate("sweep", folder, e);
         }
 
         if (existing is null || force)

@@ -5,19 +5,18 @@ namespace Simulation.Scenarios.Output;
 
 /// <summary>
 /// Writes a Parquet file row by row without holding it in memory: rows fill column buffers of one
-/// row group, which is encoded (by Parquet.Net, Zstd-compressed, unless the file has its own
-/// <see cref="RowGroupEncoding"/>) when full. Row groups are sized in bytes, not rows
-/// (<see cref="TargetRowGroupBytes"/>), so a wide file and a narrow one hold about the same memory and
-/// both reach their steady state after the first few replications: memory is flat in the number of
-/// rows. Rows are written in the order they are ended, so a caller that
+/// row group, which Parquet.Net encodes (Zstd-compressed unless other options are given) when it is
+/// full. Row groups are sized in bytes, not rows (<see cref="TargetRowGroupBytes"/>), so a wide file
+/// and a narrow one hold about the same memory and both reach their steady state after the first few
+/// replications: memory is flat in the number of rows. Rows are written in the order they are ended, so a caller that
 /// appends in a deterministic order gets identical bytes every time.
 /// </summary>
 /// <remarks>
 /// Full row groups are encoded and compressed in the background (thread-pool tasks), several at once,
 /// while the caller goes on filling the next: <see cref="EndRow"/> is called from the replication
 /// runner's in-order consumer, which every worker waits on in turn, so compressing there serialised the
-/// run, and one group at a time held the largest file (the node time series, 107 MB for apparel's 20
-/// replications) to one core (benchmarks/README.md, "The whole command"). Each group is encoded as a
+/// run, and one group at a time held a large file to one core (benchmarks/README.md, "The whole
+/// command"; the largest, node_timeseries.parquet, is now encoded on the workers: NodeSeriesEncoder). Each group is encoded as a
 /// whole one-group file in memory, and <see cref="RowGroupAssembler"/> appends the
 /// groups to the file strictly in order, so the bytes are those of writing the groups one after another
 /// and do not depend on the thread count. At most <see cref="GroupsInFlight"/> groups per file are in
@@ -26,7 +25,7 @@ namespace Simulation.Scenarios.Output;
 /// </remarks>
 internal sealed class ParquetStreamWriter : IAsyncDisposable
 {
-    private readonly RowGroupEncoding _encoding;
+    private readonly ParquetNetEncoding _encoding;
     private readonly int _rowGroupSize;
     private readonly FileStream _stream;
     private readonly RowGroupAssembler _file;
@@ -37,7 +36,7 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
     private int _rowsInGroup;
     private bool _completed;
 
-    private ParquetStreamWriter(RowGroupEncoding encoding, int rowGroupSize, FileStream stream, CancellationToken cancellationToken)
+    private ParquetStreamWriter(ParquetNetEncoding encoding, int rowGroupSize, FileStream stream, CancellationToken cancellationToken)
     {
         _encoding = encoding;
         _rowGroupSize = rowGroupSize;
@@ -75,15 +74,9 @@ internal sealed class ParquetStreamWriter : IAsyncDisposable
         CreateAsync(path, columns, ParquetColumns.WriterOptions(), cancellationToken);
 
     /// <summary>As <see cref="CreateAsync(string, IReadOnlyList{ColumnBuffer}, CancellationToken)"/>, written with <paramref name="options"/> (codec and level).</summary>
-    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, ParquetOptions options, CancellationToken cancellationToken = default) =>
-        CreateAsync(path, new ParquetNetEncoding(columns, options), cancellationToken);
-
-    /// <summary>
-    /// Creates <paramref name="path"/> (which must not exist) with row groups of <see cref="RowGroupRows(long)"/>
-    /// rows of <paramref name="encoding"/>'s width, each encoded by <paramref name="encoding"/>.
-    /// </summary>
-    public static Task<ParquetStreamWriter> CreateAsync(string path, RowGroupEncoding encoding, CancellationToken cancellationToken = default)
+    public static Task<ParquetStreamWriter> CreateAsync(string path, IReadOnlyList<ColumnBuffer> columns, ParquetOptions options, CancellationToken cancellationToken = default)
     {
+        var encoding = new ParquetNetEncoding(columns, options);
         int rows = RowGroupRows(encoding.BytesPerRow);
         encoding.Allocate(rows);
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);

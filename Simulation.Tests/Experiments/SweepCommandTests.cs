@@ -134,12 +134,22 @@ public sealed class SweepCommandTests
             // The sweep runs at the lowest priority so that, on a loaded machine, this polling loop still
             // gets the processor in time to kill it after its second point (it ran all 12 once at load 12).
             process.PriorityClass = ProcessPriorityClass.Idle;
-            while (!process.HasExited && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length < 2))
-            {
-                await Task.Delay(10);
-            }
 
-            process.Kill(entireProcessTree: true);  // SIGKILL: no chance to clean up
+            // Polled on a thread of its own, not the thread pool: with the suite's other tests holding the
+            // pool's threads, a Task.Delay continuation once waited long enough for all 12 points to finish.
+            await Task.Factory.StartNew(
+                () =>
+                {
+                    while (!process.HasExited && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length < 2))
+                    {
+                        Thread.Sleep(5);
+                    }
+
+                    process.Kill(entireProcessTree: true);  // SIGKILL: no chance to clean up
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             await process.WaitForExitAsync();
             finishedAtKill = Directory.GetFiles(parts, "*.parquet").Length;
         }

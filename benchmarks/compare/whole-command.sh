@@ -110,36 +110,12 @@ section_layered() {
     done
 }
 
-# The two vCPUs of this VM are not always equally fast: each shares a physical core with other tenants,
-# and one can run a fifth slower than the other for minutes. Two cores can then give at most
-# 1 + slower/faster of the faster one's speed, whatever the tool does, so the section prints it first.
-core_speeds() { # scenario
-    if ! command -v taskset >/dev/null; then echo "(core speeds skipped: no taskset)"; return; fi
-    local cpus; cpus=$(taskset -cp $$ | sed 's/.*: //')
-    [ "$cpus" = "0,1" ] || [ "$cpus" = "0-1" ] || { echo "(core speeds skipped: CPUs $cpus)"; return; }
-    : >"$WORK/cores"
-    for _ in 1 2 3; do
-        for cpu in 0 1; do
-            echo "$cpu $(timed taskset -c "$cpu" "${SIM[@]}" run "$1" -r 6 --threads 1 --no-report -o "$WORK/pinned" --force --quiet)" >>"$WORK/cores"
-        done
-    done
-    python3 - "$WORK/cores" <<'PY'
-import statistics, sys
-times = {0: [], 1: []}
-for line in open(sys.argv[1]):
-    cpu, wall, _ = line.split()
-    times[int(cpu)].append(float(wall))
-fast, slow = sorted(statistics.median(t) for t in times.values())
-print(f"# core speeds (apparel -r 6 --no-report pinned to each CPU, 3 alternating runs each): CPU 0 {statistics.median(times[0]):.2f} s,"
-      f" CPU 1 {statistics.median(times[1]):.2f} s; two such cores give at most {1 + fast / slow:.2f}x of the faster")
-PY
-}
-
 # What two busy cores give here, whatever the tool: a one-thread run of 20 replications against two
 # one-thread runs of 10 started at once (separate processes that share nothing but the machine), and
 # --threads 2 on 20 beside them, each round in rotating order. On this VM two busy vCPUs are each
-# slower than one alone (a pure Python loop: 10-25 %), so the two-at-once ratio, not 2, is the ceiling
-# a two-thread run can reach; --threads 2 reaching it means nothing in the run serialises.
+# slower than one alone (a pure Python loop: 10-25 %), and one vCPU can be a fifth slower than the other
+# for minutes; both show in the two-at-once ratio, which, not 2, is the ceiling a two-thread run can
+# reach. --threads 2 reaching it means nothing in the run serialises.
 two_at_once() { # scenario
     python3 - "$REPEATS" "$WORK" "${SIM[@]}" run "$1" --no-report --force --quiet <<'PY'
 import statistics, subprocess, sys, time
@@ -159,15 +135,16 @@ rounds = []
 for i in range(repeats):
     order = list(kinds)[i % 3:] + list(kinds)[:i % 3]
     rounds.append({kind: kinds[kind]() for kind in order})
-median = statistics.median
-ceiling = [r["one"] / r["two at once"] for r in rounds]
-speedup = [r["one"] / r["threads 2"] for r in rounds]
-reached = [r["two at once"] / r["threads 2"] for r in rounds]
+def spread(values, unit=""):  # median [min-max] of the rounds' own ratios
+    return f"{statistics.median(values):.2f}{unit} [{min(values):.2f}-{max(values):.2f}]"
+def wall(kind):
+    return f"{statistics.median(r[kind] for r in rounds):.2f} s"
 print("| --threads 1, 20 replications | two runs of 10 at once | --threads 2, 20 replications | two at once / one (the ceiling) | --threads 2 / one | --threads 2 / ceiling |")
 print("|---:|---:|---:|---:|---:|---:|")
-print(f"| {median(r['one'] for r in rounds):.2f} s | {median(r['two at once'] for r in rounds):.2f} s | {median(r['threads 2'] for r in rounds):.2f} s"
-      f" | {median(ceiling):.2f}x [{min(ceiling):.2f}-{max(ceiling):.2f}] | {median(speedup):.2f}x [{min(speedup):.2f}-{max(speedup):.2f}]"
-      f" | {median(reached):.2f} [{min(reached):.2f}-{max(reached):.2f}] |")
+print(f"| {wall('one')} | {wall('two at once')} | {wall('threads 2')}"
+      f" | {spread([r['one'] / r['two at once'] for r in rounds], 'x')}"
+      f" | {spread([r['one'] / r['threads 2'] for r in rounds], 'x')}"
+      f" | {spread([r['two at once'] / r['threads 2'] for r in rounds])} |")
 PY
 }
 
@@ -179,7 +156,6 @@ section_apparel() {
     echo "# pairs' own ratios; 'quiet pairs' are those during which other processes used under 0.15 CPU-s"
     echo "# (from /proc/stat), since another process's load slows a two-thread run more than a one-thread one."
     local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
-    core_speeds "$scenario"
     echo "| outputs | --threads 1 wall s (user CPU s) | --threads 2 wall s (user CPU s) | speed-up, median of pairs [range] | quiet pairs | speed-up, quiet pairs |"
     echo "|---|---:|---:|---:|---:|---:|"
     for outputs in report no-report; do

@@ -292,11 +292,33 @@ internal sealed class EventQueue
     /// one level further down are known as soon as the hole is: they are the 64 consecutive slots below
     /// its children, eight lines of times. Prefetching them while this level is compared overlaps each
     /// level's miss with the one above it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SiftDownFromRoot(double time, long order, int handle, int endSlot)
+    {
+        if (endSlot >= PrefetchFromSlots)
+        {
+            SiftDownFromRoot<DeepHeap>(time, order, handle, endSlot);
+        }
+        else
+        {
+            SiftDownFromRoot<ShallowHeap>(time, order, handle, endSlot);
+        }
+    }
+
+    /// <summary>The sift of <see cref="SiftDownFromRoot(double, long, int, int)"/>, compiled once for
+    /// shallow heaps and once, with the prefetches, for deep ones.</summary>
+    /// <remarks>Two copies (instantiations over value types are never shared), so that each has a
+    /// profile of its own: with one method, a process that ran a shallow model first had the method
+    /// compiled with the prefetching path profiled as never taken, and a deep model run afterwards
+    /// took 10-15 % longer than in a fresh process (timeouts at 100,000 processes after the shallow
+    /// timeout rows of <c>cpu-vs-simsharp</c>; benchmarks/README.md, kernel section, 2026-12-02
+    /// 19:30).</remarks>
+    private void SiftDownFromRoot<THeap>(double time, long order, int handle, int endSlot)
+        where THeap : struct
     {
         ref var times = ref Times;
         ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
-        bool deep = endSlot >= PrefetchFromSlots;
+        bool deep = typeof(THeap) == typeof(DeepHeap);
         int hole = RootSlot;
         while (true)
         {
@@ -324,6 +346,12 @@ internal sealed class EventQueue
             PrefetchUpcoming(ref times, ref handles);
         }
     }
+
+    /// <summary>Tags a heap deep enough to prefetch for (<see cref="PrefetchFromSlots"/>).</summary>
+    private readonly struct DeepHeap;
+
+    /// <summary>Tags a heap that stays in cache.</summary>
+    private readonly struct ShallowHeap;
 
     /// <summary>Prefetches the times of the 64 slots from <paramref name="slot"/> on: eight lines (the
     /// groups are line-aligned).</summary>

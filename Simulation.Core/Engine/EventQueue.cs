@@ -287,11 +287,6 @@ internal sealed class EventQueue
     /// slots end at <paramref name="endSlot"/>: the hole goes down to a leaf by the least child, and the
     /// entry rises from there.
     /// </summary>
-    /// <remarks>In a deep heap the lower levels miss the cache, and each level's line is only known once
-    /// the level above has been compared, so the misses queue up one behind the other. The eight groups
-    /// one level further down are known as soon as the hole is: they are the 64 consecutive slots below
-    /// its children, eight lines of times. Prefetching them while this level is compared overlaps each
-    /// level's miss with the one above it.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SiftDownFromRoot(double time, long order, int handle, int endSlot)
     {
@@ -307,12 +302,17 @@ internal sealed class EventQueue
 
     /// <summary>The sift of <see cref="SiftDownFromRoot(double, long, int, int)"/>, compiled once for
     /// shallow heaps and once, with the prefetches, for deep ones.</summary>
-    /// <remarks>Two copies (instantiations over value types are never shared), so that each has a
+    /// <remarks><para>In a deep heap the lower levels miss the cache, and each level's line is only known
+    /// once the level above has been compared, so the misses queue up one behind the other. The eight
+    /// groups one level further down are known as soon as the hole is: they are the 64 consecutive slots
+    /// below its children, eight lines of times. Prefetching them while this level is compared overlaps
+    /// each level's miss with the one above it.</para>
+    /// <para>Two copies (instantiations over value types are never shared), so that each has a
     /// profile of its own: with one method, a process that ran a shallow model first had the method
     /// compiled with the prefetching path profiled as never taken, and a deep model run afterwards
     /// took 10-15 % longer than in a fresh process (timeouts at 100,000 processes after the shallow
     /// timeout rows of <c>cpu-vs-simsharp</c>; benchmarks/README.md, kernel section, 2026-12-02
-    /// 19:30).</remarks>
+    /// 19:30).</para></remarks>
     private void SiftDownFromRoot<THeap>(double time, long order, int handle, int endSlot)
         where THeap : struct
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.Statistics;
 using Simulation.Benchmarks.Kernel;
 
 namespace Simulation.Benchmarks.VersusSimSharp;
@@ -26,8 +27,8 @@ public static class CpuTimeComparison
     public static void Run(int rounds, string only, TextWriter output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
-        output.WriteLine($"| workload | events (ours / Sim#) | model output (ours / Sim#) | CPU ms ours | CPU ms Sim# | ours / Sim# | target | met? |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine($"| workload | events (ours / Sim#) | model output (ours / Sim#) | CPU ms ours | CPU ms Sim# | ours / Sim# | paired rounds: median [{PairedRatio.Confidence:P0} interval] | target | met? |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var workload in SideBySideWorkloads.All.Where(w => w.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             var ours = new List<double>();
@@ -52,10 +53,11 @@ public static class CpuTimeComparison
                     $"{workload.Name}: the kernels did different work ({lastOurs.Measure} {lastOurs.Value} against Sim#'s {lastSimSharp.Value}).");
             }
 
-            double ratio = Median(ours) / Median(simSharp);
+            double ratio = ours.Median() / simSharp.Median();
+            var paired = PairedRatio.Of(ours, simSharp);
             double target = workload.Name.Contains("100000", StringComparison.Ordinal) ? 1.0 / 20 : 1.0 / 3;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {workload.Name} | {lastOurs.EventsFired:N0} / {lastSimSharp.EventsFired:N0} | {lastOurs.Value:G6} / {lastSimSharp.Value:G6} | {Median(ours):F1} | {Median(simSharp):F1} | {ratio:F3} | {(target < 0.1 ? "1/20" : "1/3")} | {(ratio <= target ? "yes" : "**no**")} |"));
+                $"| {workload.Name} | {lastOurs.EventsFired:N0} / {lastSimSharp.EventsFired:N0} | {lastOurs.Value:G6} / {lastSimSharp.Value:G6} | {ours.Median():F1} | {simSharp.Median():F1} | {ratio:F3} | {paired.Median:F3} [{paired.Low:F3}-{paired.High:F3}] | {(target < 0.1 ? "1/20" : "1/3")} | {paired.Verdict(target)} |"));
             output.Flush();
         }
     }
@@ -69,12 +71,5 @@ public static class CpuTimeComparison
         var outcome = run();
         var after = Environment.CpuUsage.TotalTime;
         return (outcome, (after - before).TotalMilliseconds);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -168,25 +168,34 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task CancelledSweep_ExitsWithCode130_SaysHowToResume_AndResumesToTheSameBytes()
     {
-        string design = SweepFixture.Grid();
+        // Points of two years and a watcher on a thread of its own, as in KilledSweep: with 120-day
+        // points the whole sweep took about 0.2 s, and a watcher on the thread pool, which the suite's
+        // other tests hold, could wake after the last point and find nothing left to cancel.
+        string design = SweepFixture.Grid(horizonDays: 730);
         string reference = CliHarness.TempFolder();
         Assert.Equal(0, (await CliHarness.RunAsync("sweep", design, "-o", reference, "--quiet")).ExitCode);
 
         string folder = CliHarness.TempFolder();
         using var cancel = new CancellationTokenSource();
-        var watcher = Task.Run(async () =>
-        {
-            string parts = Path.Combine(folder, "parts");
-            while (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length == 0)
+        int sweepEnded = 0; // so that a sweep that fails before its first point cannot leave the watcher polling
+        var watcher = Task.Factory.StartNew(
+            () =>
             {
-                await Task.Delay(5);
-            }
+                string parts = Path.Combine(folder, "parts");
+                while (Volatile.Read(ref sweepEnded) == 0 && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length == 0))
+                {
+                    Thread.Sleep(5);
+                }
 
-            await cancel.CancelAsync();
-        });
+                cancel.Cancel();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Interactive = InteractionSupport.No });
         int code = await SimApp.RunAsync(["sweep", design, "-o", folder, "--threads", "1", "--quiet"], new CliContext(console, new StringWriter(), error), cancel.Token);
+        Volatile.Write(ref sweepEnded, 1);
         await watcher;
 
         Assert.Equal(130, code);

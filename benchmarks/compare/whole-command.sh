@@ -155,13 +155,16 @@ section_apparel() {
     echo "# slow and fast spells (they last seconds here) fall on both sides. The speed-up is the median of the"
     echo "# pairs' own ratios; 'quiet pairs' are those during which other processes used under 0.15 CPU-s"
     echo "# (from /proc/stat), since another process's load slows a two-thread run more than a one-thread one."
+    echo "# The interval is distribution-free (benchmarks/compare/paired_interval.py: 7 pairs give min-max, 15"
+    echo "# the 4th to 12th); 'met?' is 'yes' when all of it reaches 1.8x, 'at the line' when 1.8x falls inside."
     local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
-    echo "| outputs | --threads 1 wall s (user CPU s) | --threads 2 wall s (user CPU s) | speed-up, median of pairs [range] | quiet pairs | speed-up, quiet pairs |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| outputs | --threads 1 wall s (user CPU s) | --threads 2 wall s (user CPU s) | speed-up, median of pairs [95 % interval] | met? (>= 1.8x) | quiet pairs | speed-up, quiet pairs |"
+    echo "|---|---:|---:|---:|---|---:|---:|"
     for outputs in report no-report; do
         local extra=(); [ "$outputs" = no-report ] && extra=(--no-report)
-        python3 - "$REPEATS" "$outputs" "$WORK" "${SIM[@]}" run "$scenario" -r 20 --force --quiet "${extra[@]}" <<'PY'
+        PYTHONPATH="$ROOT/benchmarks/compare" python3 - "$REPEATS" "$outputs" "$WORK" "${SIM[@]}" run "$scenario" -r 20 --force --quiet "${extra[@]}" <<'PY'
 import os, statistics, subprocess, sys, time
+from paired_interval import interval, verdict_at_least
 repeats, outputs, work, command = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 hz = os.sysconf("SC_CLK_TCK")
 def busy():  # CPU-s used by every process on the machine so far
@@ -184,7 +187,8 @@ quiet = [a[0] / b[0] for a, b, f in pairs if f < 0.15]
 w1, w2 = median(a[0] for a, _, _ in pairs), median(b[0] for _, b, _ in pairs)
 u1, u2 = median(a[1] for a, _, _ in pairs), median(b[1] for _, b, _ in pairs)
 quiet_ratio = f"{median(quiet):.2f}x" if quiet else "-"
-print(f"| {outputs} | {w1:.2f} ({u1:.2f}) | {w2:.2f} ({u2:.2f}) | {median(ratios):.2f}x [{min(ratios):.2f}-{max(ratios):.2f}] | {len(quiet)} of {len(pairs)} | {quiet_ratio} |")
+mid, low, high = interval(ratios)
+print(f"| {outputs} | {w1:.2f} ({u1:.2f}) | {w2:.2f} ({u2:.2f}) | {mid:.2f}x [{low:.2f}-{high:.2f}] | {verdict_at_least(low, high, 1.8)} | {len(quiet)} of {len(pairs)} | {quiet_ratio} |")
 PY
         for file in "$WORK"/apparel-1/*.parquet; do
             cmp -s "$file" "$WORK/apparel-2/$(basename "$file")" || echo "($(basename "$file") differs between thread counts!)"

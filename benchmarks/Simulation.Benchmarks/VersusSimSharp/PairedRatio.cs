@@ -34,7 +34,7 @@ internal readonly record struct PairedRatio(double Median, double Low, double Hi
         High <= target ? "yes" : Low > target ? "**no**" : "at the line";
 
     /// <summary>The largest k (at least 1) with 1 - 2 P(X &lt; k) &gt;= <see cref="Confidence"/>, X ~ Binomial(n, 1/2).</summary>
-    internal static int LowerOrderStatistic(int n)
+    private static int LowerOrderStatistic(int n)
     {
         int k = 1;
         while (k < (n + 1) / 2 && 1 - (2 * Binomial.CDF(0.5, n, k)) >= Confidence)

@@ -7,6 +7,7 @@ namespace Simulation.Scenarios.Output;
 /// of two processes committing to one path exactly one wins. Where that call does not exist (another
 /// OS, an old kernel, a file system without it) a checked <see cref="Directory.Move(string, string)"/>
 /// is used, which refuses an existing destination but leaves a short window between check and rename.
+/// The same fallback serves a system where no C library answers to the name "libc".
 /// </summary>
 internal static class NoReplaceRename
 {
@@ -33,8 +34,10 @@ internal static class NoReplaceRename
                     return false;
                 }
             }
-            catch (EntryPointNotFoundException)
+            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
             {
+                // No renameat2 here (an old C library), or no C library that loads under the name
+                // "libc": the checked move below, rather than an unhandled exception at the very end.
             }
         }
 

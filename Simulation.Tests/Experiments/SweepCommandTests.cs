@@ -135,21 +135,7 @@ public sealed class SweepCommandTests
             // gets the processor in time to kill it after its second point (it ran all 12 once at load 12).
             process.PriorityClass = ProcessPriorityClass.Idle;
 
-            // Polled on a thread of its own, not the thread pool: with the suite's other tests holding the
-            // pool's threads, a Task.Delay continuation once waited long enough for all 12 points to finish.
-            await Task.Factory.StartNew(
-                () =>
-                {
-                    while (!process.HasExited && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length < 2))
-                    {
-                        Thread.Sleep(5);
-                    }
-
-                    process.Kill(entireProcessTree: true);  // SIGKILL: no chance to clean up
-                },
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            await SweepFixture.WhenPointsFinished(folder, 2, () => process.HasExited, () => process.Kill(entireProcessTree: true)); // SIGKILL: no chance to clean up
             await process.WaitForExitAsync();
             finishedAtKill = Directory.GetFiles(parts, "*.parquet").Length;
         }
@@ -168,9 +154,8 @@ public sealed class SweepCommandTests
     [Fact]
     public async Task CancelledSweep_ExitsWithCode130_SaysHowToResume_AndResumesToTheSameBytes()
     {
-        // Points of two years and a watcher on a thread of its own, as in KilledSweep: with 120-day
-        // points the whole sweep took about 0.2 s, and a watcher on the thread pool, which the suite's
-        // other tests hold, could wake after the last point and find nothing left to cancel.
+        // Points of two years, as in KilledSweep: with 120-day points the whole sweep took about 0.2 s,
+        // short enough to end before a loaded machine let the watcher cancel it.
         string design = SweepFixture.Grid(horizonDays: 730);
         string reference = CliHarness.TempFolder();
         Assert.Equal(0, (await CliHarness.RunAsync("sweep", design, "-o", reference, "--quiet")).ExitCode);
@@ -178,20 +163,7 @@ public sealed class SweepCommandTests
         string folder = CliHarness.TempFolder();
         using var cancel = new CancellationTokenSource();
         int sweepEnded = 0; // so that a sweep that fails before its first point cannot leave the watcher polling
-        var watcher = Task.Factory.StartNew(
-            () =>
-            {
-                string parts = Path.Combine(folder, "parts");
-                while (Volatile.Read(ref sweepEnded) == 0 && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length == 0))
-                {
-                    Thread.Sleep(5);
-                }
-
-                cancel.Cancel();
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        var watcher = SweepFixture.WhenPointsFinished(folder, 1, () => Volatile.Read(ref sweepEnded) != 0, cancel.Cancel);
         var error = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Interactive = InteractionSupport.No });
         int code = await SimApp.RunAsync(["sweep", design, "-o", folder, "--threads", "1", "--quiet"], new CliContext(console, new StringWriter(), error), cancel.Token);

@@ -34,6 +34,28 @@ internal static class SweepFixture
         seed: 3
         """);
 
+    /// <summary>
+    /// Calls <paramref name="then"/> once the sweep writing into <paramref name="folder"/> has finished
+    /// <paramref name="points"/> points, or once <paramref name="gaveUp"/> says it never will. Polled on a
+    /// thread of its own, not the thread pool: with the suite's other tests holding the pool's threads, a
+    /// <c>Task.Delay</c> continuation once woke only after every point of the sweep had finished.
+    /// </summary>
+    public static Task WhenPointsFinished(string folder, int points, Func<bool> gaveUp, Action then) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                string parts = Path.Combine(folder, "parts");
+                while (!gaveUp() && (!Directory.Exists(parts) || Directory.GetFiles(parts, "*.parquet").Length < points))
+                {
+                    Thread.Sleep(5);
+                }
+
+                then();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
     /// <summary>Starts <c>sim</c> in a child process (the test output folder holds sim.dll).</summary>
     public static Process Start(params string[] args)
     {

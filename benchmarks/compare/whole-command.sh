@@ -117,8 +117,9 @@ section_layered() {
 # for minutes; both show in the two-at-once ratio, which, not 2, is the ceiling a two-thread run can
 # reach. --threads 2 reaching it means nothing in the run serialises.
 two_at_once() { # scenario
-    python3 - "$REPEATS" "$WORK" "${SIM[@]}" run "$1" --no-report --force --quiet <<'PY'
+    PYTHONPATH="$ROOT/benchmarks/compare" python3 - "$REPEATS" "$WORK" "${SIM[@]}" run "$1" --no-report --force --quiet <<'PY'
 import statistics, subprocess, sys, time
+from paired_interval import interval
 repeats, work, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 def timed(*commands):  # wall s until every one of the commands, started at once, has finished
     t0 = time.time()
@@ -135,8 +136,9 @@ rounds = []
 for i in range(repeats):
     order = list(kinds)[i % 3:] + list(kinds)[:i % 3]
     rounds.append({kind: kinds[kind]() for kind in order})
-def spread(values, unit=""):  # median [min-max] of the rounds' own ratios
-    return f"{statistics.median(values):.2f}{unit} [{min(values):.2f}-{max(values):.2f}]"
+def spread(values, unit=""):  # median [95 % interval] of the rounds' own ratios
+    mid, low, high = interval(values)
+    return f"{mid:.2f}{unit} [{low:.2f}-{high:.2f}]"
 def wall(kind):
     return f"{statistics.median(r[kind] for r in rounds):.2f} s"
 print("| --threads 1, 20 replications | two runs of 10 at once | --threads 2, 20 replications | two at once / one (the ceiling) | --threads 2 / one | --threads 2 / ceiling |")
@@ -195,7 +197,7 @@ PY
         done
     done
     echo
-    echo "### the ceiling: what two busy cores give (--no-report, $REPEATS rounds, medians of the rounds' own ratios [range])"
+    echo "### the ceiling: what two busy cores give (--no-report, $REPEATS rounds, medians of the rounds' own ratios [95 % interval])"
     two_at_once "$scenario"
 }
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""How many cores a command keeps busy over its run, from /proc, every 20 ms.
+"""How many cores a command keeps busy over its run, from /proc, every 50 ms.
 
 Shows where a multi-threaded `sim run` runs on fewer cores than it has threads for: the spans below
 --busy cores, the core-seconds they leave unused, and each span's busiest threads. Standard library only.
+/proc counts CPU time in ticks (10 ms here), so at 20 ms a fully busy thread can read as half busy: below
+50 ms, single-sample dips to about cores - 0.5 are mostly that rounding.
 
     benchmarks/scripts/cpu-timeline.py -- path/to/sim run scenarios/apparel-bangladesh.yaml \
         -r 20 --threads 2 -o /tmp/timeline-run -q
-    benchmarks/scripts/cpu-timeline.py --cores 2 --busy 1.5 --every 0.02 -- COMMAND...
+    benchmarks/scripts/cpu-timeline.py --cores 2 --busy 1.5 --every 0.05 -- COMMAND...
 """
 import argparse
 import os
@@ -40,7 +42,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cores", type=float, default=os.cpu_count(), help="cores the command could use (default: all)")
     parser.add_argument("--busy", type=float, default=None, help="a span below this many busy cores is reported (default: cores - 0.5)")
-    parser.add_argument("--every", type=float, default=0.02, help="sampling interval in seconds (default 0.02)")
+    parser.add_argument("--every", type=float, default=0.05, help="sampling interval in seconds (default 0.05)")
     parser.add_argument("command", nargs=argparse.REMAINDER, help="the command, after --")
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command

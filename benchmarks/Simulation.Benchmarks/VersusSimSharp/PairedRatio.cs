@@ -24,7 +24,7 @@ internal readonly record struct PairedRatio(double Median, double Low, double Hi
         ArgumentOutOfRangeException.ThrowIfNotEqual(ours.Count, theirs.Count);
         var ratios = ours.Zip(theirs, (o, t) => o / t).Order().ToArray();
         int k = LowerOrderStatistic(ratios.Length);
-        return new PairedRatio(ratios.Median(), ratios[k - 1], ratios[ratios.Length - k]);
+        return new PairedRatio(SortedArrayStatistics.Median(ratios), ratios[k - 1], ratios[ratios.Length - k]);
     }
 
     /// <summary>"yes" when the whole interval is within <paramref name="target"/>, "**no**" when none of

@@ -153,47 +153,51 @@ PY
 section_apparel() {
     echo
     echo "## sim run apparel-bangladesh -r 20: --threads 1 against 2"
-    echo "# Each repeat is a pair of runs, one of each, back to back and in alternating order, so that the host's"
-    echo "# slow and fast spells (they last seconds here) fall on both sides. The speed-up is the median of the"
+    echo "# Each repeat runs two pairs, --threads 1 and 2 back to back, one pair with the report and one with"
+    echo "# --no-report, the orders alternating, so that the host's slow and fast spells (they last seconds"
+    echo "# here) fall on both sides of each pair and on both rows alike. The speed-up is the median of the"
     echo "# pairs' own ratios; 'quiet pairs' are those during which other processes used under 0.15 CPU-s"
-    echo "# (from /proc/stat), since another process's load slows a two-thread run more than a one-thread one."
-    echo "# The interval is distribution-free (benchmarks/compare/paired_interval.py: 7 pairs give min-max, 15"
-    echo "# the 4th to 12th); 'met?' is 'yes' when all of it reaches 1.8x, 'at the line' when 1.8x falls inside."
+    echo "# (from /proc/stat), since another process's load slows a two-thread run more than a one-thread"
+    echo "# one. The interval is distribution-free (benchmarks/compare/paired_interval.py: 7 pairs give"
+    echo "# min-max, 15 the 4th to 12th); 'met?' is 'yes' when all of it reaches 1.8x, 'at the line' when"
+    echo "# 1.8x falls inside."
     local scenario="$ROOT/scenarios/apparel-bangladesh.yaml"
     echo "| outputs | --threads 1 wall s (user CPU s) | --threads 2 wall s (user CPU s) | speed-up, median of pairs [95 % interval] | met? (>= 1.8x) | quiet pairs | speed-up, quiet pairs |"
     echo "|---|---:|---:|---:|---|---:|---:|"
-    for outputs in report no-report; do
-        local extra=(); [ "$outputs" = no-report ] && extra=(--no-report)
-        PYTHONPATH="$ROOT/benchmarks/compare" python3 - "$REPEATS" "$outputs" "$WORK" "${SIM[@]}" run "$scenario" -r 20 --force --quiet "${extra[@]}" <<'PY'
+    PYTHONPATH="$ROOT/benchmarks/compare" python3 - "$REPEATS" "$WORK" "${SIM[@]}" run "$scenario" -r 20 --force --quiet <<'PY'
 import os, statistics, subprocess, sys, time
 from paired_interval import interval, verdict_at_least
-repeats, outputs, work, command = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
+repeats, work, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 hz = os.sysconf("SC_CLK_TCK")
 def busy():  # CPU-s used by every process on the machine so far
     fields = [int(v) for v in open("/proc/stat").readline().split()[1:]]
     return (sum(fields) - fields[3] - fields[4]) / hz
-def run(threads):
-    before, t0 = os.times(), time.time()
-    subprocess.run(command + ["--threads", str(threads), "-o", f"{work}/apparel-{threads}"], stdout=subprocess.DEVNULL, check=True)
-    after = os.times()
-    return time.time() - t0, after.children_user - before.children_user, (after.children_user + after.children_system) - (before.children_user + before.children_system)
-pairs = []
-for i in range(repeats):
-    start = busy()
-    runs = {t: run(t) for t in ((1, 2) if i % 2 == 0 else (2, 1))}
-    foreign = busy() - start - runs[1][2] - runs[2][2]
-    pairs.append((runs[1], runs[2], foreign))
+def run(threads, outputs):  # (wall s, user CPU s, foreign CPU-s during the run)
+    before, start, t0 = os.times(), busy(), time.time()
+    extra = ["--no-report"] if outputs == "no-report" else []
+    subprocess.run(command + extra + ["--threads", str(threads), "-o", f"{work}/apparel-{threads}-{outputs}"], stdout=subprocess.DEVNULL, check=True)
+    after, wall = os.times(), time.time() - t0
+    own = (after.children_user + after.children_system) - (before.children_user + before.children_system)
+    return wall, after.children_user - before.children_user, busy() - start - own
+runs = {(t, o): [] for t in (1, 2) for o in ("report", "no-report")}
+for i in range(repeats):  # each pair back to back; which pair first and which thread count first alternate
+    for outputs in (("report", "no-report") if i % 2 == 0 else ("no-report", "report")):
+        for threads in ((1, 2) if i // 2 % 2 == 0 else (2, 1)):
+            runs[(threads, outputs)].append(run(threads, outputs))
 median = statistics.median
-ratios = [a[0] / b[0] for a, b, _ in pairs]
-quiet = [a[0] / b[0] for a, b, f in pairs if f < 0.15]
-w1, w2 = median(a[0] for a, _, _ in pairs), median(b[0] for _, b, _ in pairs)
-u1, u2 = median(a[1] for a, _, _ in pairs), median(b[1] for _, b, _ in pairs)
-quiet_ratio = f"{median(quiet):.2f}x" if quiet else "-"
-mid, low, high = interval(ratios)
-print(f"| {outputs} | {w1:.2f} ({u1:.2f}) | {w2:.2f} ({u2:.2f}) | {mid:.2f}x [{low:.2f}-{high:.2f}] | {verdict_at_least(low, high, 1.8)} | {len(quiet)} of {len(pairs)} | {quiet_ratio} |")
+for outputs in ("report", "no-report"):
+    pairs = list(zip(runs[(1, outputs)], runs[(2, outputs)]))
+    ratios = [a[0] / b[0] for a, b in pairs]
+    quiet = [a[0] / b[0] for a, b in pairs if a[2] + b[2] < 0.15]
+    w1, w2 = median(a[0] for a, _ in pairs), median(b[0] for _, b in pairs)
+    u1, u2 = median(a[1] for a, _ in pairs), median(b[1] for _, b in pairs)
+    quiet_ratio = f"{median(quiet):.2f}x" if quiet else "-"
+    mid, low, high = interval(ratios)
+    print(f"| {outputs} | {w1:.2f} ({u1:.2f}) | {w2:.2f} ({u2:.2f}) | {mid:.2f}x [{low:.2f}-{high:.2f}] | {verdict_at_least(low, high, 1.8)} | {len(quiet)} of {len(pairs)} | {quiet_ratio} |")
 PY
-        for file in "$WORK"/apparel-1/*.parquet; do
-            cmp -s "$file" "$WORK/apparel-2/$(basename "$file")" || echo "($(basename "$file") differs between thread counts!)"
+    for outputs in report no-report; do
+        for file in "$WORK/apparel-1-$outputs"/*.parquet; do
+            cmp -s "$file" "$WORK/apparel-2-$outputs/$(basename "$file")" || echo "($outputs: $(basename "$file") differs between thread counts!)"
         done
     done
     echo

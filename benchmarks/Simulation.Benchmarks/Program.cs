@@ -5,7 +5,9 @@ namespace Simulation.Benchmarks;
 /// <summary>
 /// Entry point: pick benchmarks with BenchmarkDotNet's switches, for example
 /// <c>dotnet run -c Release --project benchmarks/Simulation.Benchmarks -- --filter '*Kernel*'</c>;
-/// or <c>-- cpu-vs-simsharp [rounds] [part of a workload name]</c> for the kernel's CPU time against Sim#'s.
+/// or <c>-- cpu-vs-simsharp [rounds] [part of a workload name]</c> for the kernel's CPU time against Sim#'s;
+/// or <c>-- two-builds rounds workload folderA folderB</c> for our side of one workload in two builds of
+/// this project, alternating in one process (<c>benchmarks/compare/kernel-ab.sh</c> makes the builds).
 /// </summary>
 public static class Program
 {
@@ -20,6 +22,12 @@ public static class Program
             return;
         }
 
+        if (args is ["two-builds", var rounds, var workload, var folderA, var folderB])
+        {
+            RunTwoBuilds(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), workload, folderA, folderB);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 
@@ -29,6 +37,17 @@ public static class Program
         VersusSimSharp.CpuTimeComparison.Run(rounds, only, Console.Out);
 #else
         Console.WriteLine($"(skipped: Sim# is not in ../shared/anchors/simsharp/SimSharp.dll; {rounds} rounds of '{only}' not run)");
+#endif
+    }
+
+    /// <summary>The side-by-side workloads are compiled only beside Sim#, so the two-builds comparison
+    /// needs it as well.</summary>
+    private static void RunTwoBuilds(int rounds, string workload, string folderA, string folderB)
+    {
+#if SIMSHARP
+        VersusSimSharp.TwoBuilds.Run(rounds, workload, folderA, folderB, Console.Out);
+#else
+        Console.WriteLine($"(skipped: the side-by-side workloads need ../shared/anchors/simsharp/SimSharp.dll; '{workload}' in {folderA} and {folderB} not run)");
 #endif
     }
 }

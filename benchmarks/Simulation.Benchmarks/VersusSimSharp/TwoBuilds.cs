@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.Loader;
+using MathNet.Numerics.Statistics;
+
+namespace Simulation.Benchmarks.VersusSimSharp;
+
+/// <summary>
+/// Our side of one side-by-side workload in two builds of this project (say main's kernel and a change
+/// to it), both loaded into this one process and run alternately, printed as a Markdown row with the
+/// paired ratio B / A and its 95 % interval (<see cref="PairedRatio"/>).
+/// </summary>
+/// <remarks>
+/// <para>Why: on a shared VM the same build's run differs by 8-20 % between minutes (the host's caches
+/// and memory are shared with other guests), more than most kernel changes gain, so two builds timed
+/// in separate processes one after the other compare the minutes as much as the code. Here both run in
+/// every round, back to back, the order alternating.</para>
+/// <para>Each build is loaded into an <see cref="AssemblyLoadContext"/> of its own from its output
+/// folder, so each has its own copy of <c>Simulation.Core</c>, its own compiled code and its own
+/// dynamic-PGO profile. Only members that every build since the side-by-side suite has are used
+/// (<see cref="SideBySideWorkloads.Named"/>, <see cref="SideBySideWorkload.PrepareOurs"/> and
+/// <see cref="Kernel.RunOutcome"/>), through reflection, so an older commit's build can be either side.
+/// The two builds' model outputs must be equal: a kernel change may only change how fast the same
+/// events fire.</para>
+/// </remarks>
+public static class TwoBuilds
+{
+    private const int WarmupRounds = 2;
+
+    /// <summary>Runs <paramref name="workload"/> on builds A and B for <paramref name="rounds"/> rounds
+    /// after warm-ups and writes the header and one row to <paramref name="output"/>.</summary>
+    public static void Run(int rounds, string workload, string folderA, string folderB, TextWriter output)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        var a = new Build(folderA, workload);
+        var b = new Build(folderB, workload);
+        var timesA = new List<double>();
+        var timesB = new List<double>();
+        for (int round = 0; round < WarmupRounds + rounds; round++)
+        {
+            bool aFirst = round % 2 == 0;
+            double first = (aFirst ? a : b).MeasureOnce();
+            double second = (aFirst ? b : a).MeasureOnce();
+            if (round >= WarmupRounds)
+            {
+                timesA.Add(aFirst ? first : second);
+                timesB.Add(aFirst ? second : first);
+            }
+        }
+
+        if (a.LastOutput != b.LastOutput || a.LastEvents != b.LastEvents)
+        {
+            throw new InvalidOperationException(
+                $"{workload}: the builds did different work (A: {a.LastEvents} events, output {a.LastOutput}; B: {b.LastEvents} events, output {b.LastOutput}).");
+        }
+
+        var paired = PairedRatio.Of(timesB, timesA);
+        string verdict = paired.High < 1 ? "B faster" : paired.Low > 1 ? "B slower" : "no difference shown";
+        output.WriteLine($"| workload | A: CPU ms | B: CPU ms | B / A, paired median [{PairedRatio.Confidence:P0} interval] | at {PairedRatio.Confidence:P0} |");
+        output.WriteLine("|---|---:|---:|---:|---|");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {workload} | {timesA.Median():F1} | {timesB.Median():F1} | {paired.Median:F3} [{paired.Low:F3}-{paired.High:F3}] | {verdict} |"));
+    }
+
+    /// <summary>One build's workload, reached through reflection in the build's own load context.</summary>
+    private sealed class Build
+    {
+        private readonly object _workload;
+        private readonly MethodInfo _prepareOurs;
+
+        public Build(string folder, string workload)
+        {
+            string path = Path.GetFullPath(Path.Combine(folder, "Simulation.Benchmarks.dll"));
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"No build of the benchmarks in {folder} (expected {path}).", path);
+            }
+
+            var assembly = new BuildContext(path).LoadFromAssemblyPath(path);
+            var workloads = assembly.GetType(typeof(SideBySideWorkloads).FullName!, throwOnError: true)!;
+            _workload = workloads.GetMethod(nameof(SideBySideWorkloads.Named))!.Invoke(null, [workload])!;
+            _prepareOurs = _workload.GetType().GetMethod(nameof(SideBySideWorkload.PrepareOurs))!;
+        }
+
+        public double LastOutput { get; private set; }
+
+        public long LastEvents { get; private set; }
+
+        /// <summary>Builds the model (not measured), then returns the CPU milliseconds of its run.</summary>
+        public double MeasureOnce()
+        {
+            var run = (Delegate)_prepareOurs.Invoke(_workload, null)!;
+            object? outcome = null;
+            double milliseconds = CpuTimeComparison.CpuMilliseconds(() => outcome = run.DynamicInvoke());
+            var type = outcome!.GetType();
+            LastOutput = (double)type.GetProperty(nameof(Kernel.RunOutcome.Value))!.GetValue(outcome)!;
+            LastEvents = (long)type.GetProperty(nameof(Kernel.RunOutcome.EventsFired))!.GetValue(outcome)!;
+            return milliseconds;
+        }
+    }
+
+    /// <summary>Loads a build's own assemblies from its folder (by its .deps.json) and takes the rest,
+    /// the shared framework, from the default context.</summary>
+    private sealed class BuildContext(string mainAssembly) : AssemblyLoadContext($"build at {mainAssembly}")
+    {
+        private readonly AssemblyDependencyResolver _resolver = new(mainAssembly);
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
+    }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Our kernel at another commit (A) against the working tree (B), on the side-by-side workloads
+# (benchmarks/README.md, "Kernel against Sim#"): both builds loaded into one process and run
+# alternately, ROUNDS measured rounds after 2 warm-ups, so that the host's slow and fast spells fall on
+# both. Prints, per workload, each build's median CPU ms and the paired ratio B / A with a 95 %
+# interval; "B faster" or "B slower" only when the whole interval is on one side of 1. Fails when the
+# two builds' model outputs differ (a kernel change may only change how fast the same events fire).
+#
+#   benchmarks/compare/kernel-ab.sh main                            # every workload, 15 rounds
+#   ROUNDS=21 benchmarks/compare/kernel-ab.sh HEAD~1 "timeouts 100000p" "M/M/1 600k"
+#
+# A is built from a temporary worktree of the commit; B is the working tree as it is, uncommitted
+# changes included. Skipped when ../shared/anchors/simsharp/SimSharp.dll is absent (the workloads are
+# compiled only beside Sim#). Both sides are ours: Sim# itself is not run.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SIMSHARP=$(cd "$ROOT/.." && pwd)/shared/anchors/simsharp/SimSharp.dll
+ROUNDS=${ROUNDS:-15}
+BASE=${1:?usage: kernel-ab.sh COMMIT [WORKLOAD...]}
+shift
+if [ $# -eq 0 ]; then
+    set -- "timeouts 10p" "timeouts 1000p" "timeouts 100000p" "M/M/1 600k" "store 10x60k" "events 100x60k"
+fi
+
+if [ ! -e "$SIMSHARP" ]; then
+    echo "(skipped: $SIMSHARP is absent; see ../shared/anchors/README.md)"
+    exit 0
+fi
+
+WORK=$(mktemp -d)
+trap 'git -C "$ROOT" worktree remove --force "$WORK/tree" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+git -C "$ROOT" worktree add --detach "$WORK/tree" "$BASE" >/dev/null 2>&1 \
+    || { echo "kernel-ab.sh: no commit '$BASE' in $ROOT" >&2; exit 2; }
+# The worktree sits beside no ../shared, so A's build is pointed at this checkout's Sim#.
+build() { # project-folder output-folder
+    dotnet build "$1/benchmarks/Simulation.Benchmarks" -c Release -v quiet -nologo -o "$2" \
+        "-p:SimSharpDll=$SIMSHARP" >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log"; exit 1; }
+}
+build "$WORK/tree" "$WORK/a"
+build "$ROOT" "$WORK/b"
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load:$(uptime | sed 's/.*load average://')"
+echo "# A = $(git -C "$ROOT" rev-parse --short "$BASE") ($BASE), B = the working tree at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Simulation.Core || echo ' with uncommitted changes in Simulation.Core'); $ROUNDS rounds"
+for workload in "$@"; do
+    echo
+    dotnet "$WORK/b/Simulation.Benchmarks.dll" two-builds "$ROUNDS" "$workload" "$WORK/a" "$WORK/b"
+done
+echo
+echo "# finished $(date -u '+%H:%M UTC'), load:$(uptime | sed 's/.*load average://')"

@@ -17,14 +17,14 @@ public static class Program
         if (args is ["cpu-vs-simsharp", ..])
         {
             RunCpuTimeComparison(
-                rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+                rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7,
                 only: args.Length > 2 ? args[2] : "");
             return;
         }
 
         if (args is ["two-builds", var rounds, var workload, var folderA, var folderB])
         {
-            RunTwoBuilds(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), workload, folderA, folderB);
+            Environment.ExitCode = RunTwoBuilds(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), workload, folderA, folderB);
             return;
         }
 
@@ -34,7 +34,15 @@ public static class Program
     private static void RunCpuTimeComparison(int rounds, string only)
     {
 #if SIMSHARP
-        VersusSimSharp.CpuTimeComparison.Run(rounds, only, Console.Out);
+        try
+        {
+            VersusSimSharp.CpuTimeComparison.Run(rounds, only, Console.Out);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            Console.Error.WriteLine($"cpu-vs-simsharp: {e.Message}");
+            Environment.ExitCode = 2;
+        }
 #else
         Console.WriteLine($"(skipped: Sim# is not in ../shared/anchors/simsharp/SimSharp.dll; {rounds} rounds of '{only}' not run)");
 #endif
@@ -42,12 +50,22 @@ public static class Program
 
     /// <summary>The side-by-side workloads are compiled only beside Sim#, so the two-builds comparison
     /// needs it as well.</summary>
-    private static void RunTwoBuilds(int rounds, string workload, string folderA, string folderB)
+    private static int RunTwoBuilds(int rounds, string workload, string folderA, string folderB)
     {
 #if SIMSHARP
-        VersusSimSharp.TwoBuilds.Run(rounds, workload, folderA, folderB, Console.Out);
+        try
+        {
+            VersusSimSharp.TwoBuilds.Run(rounds, workload, folderA, folderB, Console.Out);
+            return 0;
+        }
+        catch (Exception e) when (e is VersusSimSharp.TwoBuildsException or ArgumentException)
+        {
+            Console.Error.WriteLine($"two-builds: {e.Message}");
+            return 2;
+        }
 #else
         Console.WriteLine($"(skipped: the side-by-side workloads need ../shared/anchors/simsharp/SimSharp.dll; '{workload}' in {folderA} and {folderB} not run)");
+        return 0;
 #endif
     }
 }

@@ -17,8 +17,21 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIMSHARP=$(cd "$ROOT/.." && pwd)/shared/anchors/simsharp/SimSharp.dll
 ROUNDS=${ROUNDS:-15}
-BASE=${1:?usage: kernel-ab.sh COMMIT [WORKLOAD...]}
+if [ $# -lt 1 ]; then
+    echo "usage: kernel-ab.sh COMMIT [WORKLOAD...]" >&2
+    exit 2
+fi
+BASE=$1
 shift
+if ! [[ $ROUNDS =~ ^[0-9]+$ ]] || [ "$ROUNDS" -lt 6 ]; then
+    # Fewer rounds give no 95 % interval: at 5 the widest one, min-max, covers 94 %.
+    echo "kernel-ab.sh: ROUNDS must be a whole number of at least 6 (got '$ROUNDS')" >&2
+    exit 2
+fi
+if ! COMMIT=$(git -C "$ROOT" rev-parse --verify --quiet "$BASE^{commit}"); then
+    echo "kernel-ab.sh: no commit '$BASE' in $ROOT" >&2
+    exit 2
+fi
 if [ $# -eq 0 ]; then
     set -- "timeouts 10p" "timeouts 1000p" "timeouts 100000p" "M/M/1 600k" "store 10x60k" "events 100x60k"
 fi
@@ -30,18 +43,19 @@ fi
 
 WORK=$(mktemp -d)
 trap 'git -C "$ROOT" worktree remove --force "$WORK/tree" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-git -C "$ROOT" worktree add --detach "$WORK/tree" "$BASE" >/dev/null 2>&1 \
-    || { echo "kernel-ab.sh: no commit '$BASE' in $ROOT" >&2; exit 2; }
+git -C "$ROOT" worktree add --detach "$WORK/tree" "$COMMIT" >/dev/null
 # The worktree sits beside no ../shared, so A's build is pointed at this checkout's Sim#.
 build() { # project-folder output-folder
     dotnet build "$1/benchmarks/Simulation.Benchmarks" -c Release -v quiet -nologo -o "$2" \
-        "-p:SimSharpDll=$SIMSHARP" >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log"; exit 1; }
+        "-p:SimSharpDll=$SIMSHARP" >"$WORK/build.log" 2>&1 || { tail -20 "$WORK/build.log" >&2; exit 1; }
 }
 build "$WORK/tree" "$WORK/a"
 build "$ROOT" "$WORK/b"
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load:$(uptime | sed 's/.*load average://')"
-echo "# A = $(git -C "$ROOT" rev-parse --short "$BASE") ($BASE), B = the working tree at $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Simulation.Core || echo ' with uncommitted changes in Simulation.Core'); $ROUNDS rounds"
+# Everything B's build reads: the kernel, the benchmarks and the shared build settings.
+uncommitted=$(git -C "$ROOT" status --porcelain -- Simulation.Core Simulation.Scenarios benchmarks '*.props')
+echo "# A = $(git -C "$ROOT" rev-parse --short "$COMMIT") ($BASE), B = the working tree at $(git -C "$ROOT" rev-parse --short HEAD)${uncommitted:+ with uncommitted changes}; $ROUNDS rounds"
 for workload in "$@"; do
     echo
     dotnet "$WORK/b/Simulation.Benchmarks.dll" two-builds "$ROUNDS" "$workload" "$WORK/a" "$WORK/b"

@@ -26,7 +26,7 @@ public static class CpuTimeComparison
     /// </summary>
     public static void Run(int rounds, string only, TextWriter output)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, PairedRatio.MinimumRounds);
         output.WriteLine($"| workload | events (ours / Sim#) | model output (ours / Sim#) | CPU ms ours | CPU ms Sim# | ours / Sim# | paired rounds: median [{PairedRatio.Confidence:P0} interval] | target | met? |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var workload in SideBySideWorkloads.All.Where(w => w.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))

@@ -18,10 +18,15 @@ internal readonly record struct PairedRatio(double Median, double Low, double Hi
     /// <summary>The least coverage of the interval.</summary>
     public const double Confidence = 0.95;
 
+    /// <summary>The fewest rounds whose widest interval, the smallest and largest ratio, covers
+    /// <see cref="Confidence"/>: 1 - 2^(1-n) is 0.969 at 6 rounds and 0.9375 at 5.</summary>
+    public const int MinimumRounds = 6;
+
     /// <summary>The paired ratios of rounds <c>i</c> of <paramref name="ours"/> and <paramref name="theirs"/>.</summary>
     public static PairedRatio Of(IReadOnlyList<double> ours, IReadOnlyList<double> theirs)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(ours.Count, theirs.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ours.Count, MinimumRounds);
         var ratios = ours.Zip(theirs, (o, t) => o / t).Order().ToArray();
         int k = LowerOrderStatistic(ratios.Length);
         return new PairedRatio(SortedArrayStatistics.Median(ratios), ratios[k - 1], ratios[ratios.Length - k]);

@@ -11,17 +11,17 @@ namespace Simulation.Benchmarks.VersusSimSharp;
 /// paired ratio B / A and its 95 % interval (<see cref="PairedRatio"/>).
 /// </summary>
 /// <remarks>
-/// <para>Why: on a shared VM the same build's run differs by 8-20 % between minutes (the host's caches
-/// and memory are shared with other guests), more than most kernel changes gain, so two builds timed
-/// in separate processes one after the other compare the minutes as much as the code. Here both run in
-/// every round, back to back, the order alternating.</para>
+/// <para>Why: on a shared VM the same build's run differs by a fifth or more between minutes (the
+/// host's caches and memory are shared with other guests), more than most kernel changes gain, so two
+/// builds timed in separate processes one after the other compare the minutes as much as the code.
+/// Here both run in every round, back to back, the order alternating.</para>
 /// <para>Each build is loaded into an <see cref="AssemblyLoadContext"/> of its own from its output
 /// folder, so each has its own copy of <c>Simulation.Core</c>, its own compiled code and its own
 /// dynamic-PGO profile. Only members that every build since the side-by-side suite has are used
 /// (<see cref="SideBySideWorkloads.Named"/>, <see cref="SideBySideWorkload.PrepareOurs"/> and
 /// <see cref="Kernel.RunOutcome"/>), through reflection, so an older commit's build can be either side.
-/// The two builds' model outputs must be equal: a kernel change may only change how fast the same
-/// events fire.</para>
+/// The two builds' model outputs must be equal, round by round: a kernel change may only change how
+/// fast the same events fire.</para>
 /// </remarks>
 public static class TwoBuilds
 {
@@ -31,7 +31,7 @@ public static class TwoBuilds
     /// after warm-ups and writes the header and one row to <paramref name="output"/>.</summary>
     public static void Run(int rounds, string workload, string folderA, string folderB, TextWriter output)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, PairedRatio.MinimumRounds);
         var a = new Build(folderA, workload);
         var b = new Build(folderB, workload);
         var timesA = new List<double>();
@@ -41,17 +41,17 @@ public static class TwoBuilds
             bool aFirst = round % 2 == 0;
             double first = (aFirst ? a : b).MeasureOnce();
             double second = (aFirst ? b : a).MeasureOnce();
+            if (!a.LastOutput.Equals(b.LastOutput) || a.LastEvents != b.LastEvents)
+            {
+                throw new TwoBuildsException(
+                    $"{workload}: the builds did different work (A: {a.LastEvents} events, output {a.LastOutput:R}; B: {b.LastEvents} events, output {b.LastOutput:R}).");
+            }
+
             if (round >= WarmupRounds)
             {
                 timesA.Add(aFirst ? first : second);
                 timesB.Add(aFirst ? second : first);
             }
-        }
-
-        if (a.LastOutput != b.LastOutput || a.LastEvents != b.LastEvents)
-        {
-            throw new InvalidOperationException(
-                $"{workload}: the builds did different work (A: {a.LastEvents} events, output {a.LastOutput}; B: {b.LastEvents} events, output {b.LastOutput}).");
         }
 
         var paired = PairedRatio.Of(timesB, timesA);
@@ -73,12 +73,22 @@ public static class TwoBuilds
             string path = Path.GetFullPath(Path.Combine(folder, "Simulation.Benchmarks.dll"));
             if (!File.Exists(path))
             {
-                throw new FileNotFoundException($"No build of the benchmarks in {folder} (expected {path}).", path);
+                throw new TwoBuildsException($"no build of the benchmarks in {folder} (expected {path}).");
             }
 
             var assembly = new BuildContext(path).LoadFromAssemblyPath(path);
-            var workloads = assembly.GetType(typeof(SideBySideWorkloads).FullName!, throwOnError: true)!;
-            _workload = workloads.GetMethod(nameof(SideBySideWorkloads.Named))!.Invoke(null, [workload])!;
+            var named = assembly.GetType(typeof(SideBySideWorkloads).FullName!)?.GetMethod(nameof(SideBySideWorkloads.Named))
+                ?? throw new TwoBuildsException(
+                    $"the build in {folder} has no {nameof(SideBySideWorkloads)}.{nameof(SideBySideWorkloads.Named)}: it predates the side-by-side suite, or was built without Sim#.");
+            try
+            {
+                _workload = named.Invoke(null, [workload])!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is ArgumentException missing)
+            {
+                throw new TwoBuildsException($"the build in {folder}: {missing.Message}");
+            }
+
             _prepareOurs = _workload.GetType().GetMethod(nameof(SideBySideWorkload.PrepareOurs))!;
         }
 
@@ -109,3 +119,7 @@ public static class TwoBuilds
             _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
     }
 }
+
+/// <summary>Why two builds could not be compared: a folder without a build, a build that predates the
+/// side-by-side suite, an unknown workload, or builds whose model outputs differ.</summary>
+public sealed class TwoBuildsException(string message) : Exception(message);

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 build=${1:-dist/sim-linux-x64}
 [ -x "$build/sim" ] || bash scripts/publish-linux-x64.sh "$build"
 build=$(cd "$build" && pwd)
-command -v slurmctld >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge; }
+command -v slurmctld >/dev/null || bash scripts/apt-install.sh slurm-wlm munge
 
 host=$(hostname -s)
 cpus=$(nproc)

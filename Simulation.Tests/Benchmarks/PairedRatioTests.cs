@@ -9,47 +9,25 @@ namespace Simulation.Tests.Benchmarks;
 /// </summary>
 public sealed class PairedRatioTests
 {
-    [Fact]
-    public void FifteenRounds_GiveTheFourthAndTwelfthRatio()
-    {
-        // P(X <= 3) = 576 / 32768 = 0.0176, so k = 4 covers 0.965; P(X <= 4) = 1941 / 32768 = 0.0592,
-        // so k = 5 would cover only 0.882.
-        var ours = new double[] { 9, 3, 14, 1, 7, 12, 5, 15, 2, 10, 6, 13, 4, 11, 8 };
-        var theirs = Enumerable.Repeat(10.0, 15).ToArray();
-
-        var paired = PairedRatio.Of(ours, theirs);
-
-        Assert.Equal(0.8, paired.Median, 12);
-        Assert.Equal(0.4, paired.Low, 12);
-        Assert.Equal(1.2, paired.High, 12);
-    }
-
-    [Fact]
-    public void TwentyRounds_GiveTheSixthAndFifteenthRatio()
-    {
-        // P(X <= 5) = 21700 / 2^20 = 0.0207 (coverage 0.959); P(X <= 6) = 60460 / 2^20 = 0.0577 (0.885).
-        var ours = Enumerable.Range(1, 20).Select(i => (double)i).Reverse().ToArray();
-        var theirs = Enumerable.Repeat(1.0, 20).ToArray();
-
-        var paired = PairedRatio.Of(ours, theirs);
-
-        Assert.Equal(10.5, paired.Median, 12);
-        Assert.Equal(6, paired.Low, 12);
-        Assert.Equal(15, paired.High, 12);
-    }
-
+    /// <summary>With ratios 1..n the interval's ends are the ranks themselves. Each k was worked out by
+    /// hand: the largest with 1 - 2 P(X &lt; k) &gt;= 0.95, X ~ Binomial(n, 1/2).</summary>
     [Theory]
-    [InlineData(6)] // 1 - 2 / 64 = 0.969
-    [InlineData(7)] // 1 - 2 / 128 = 0.984, and k = 2 would cover 1 - 2 * 8 / 128 = 0.875
-    public void FewRounds_GiveTheSmallestAndLargestRatio(int rounds)
+    [InlineData(6, 1)] // P(X < 1) = 1/64: coverage 0.969; k = 2 would cover 1 - 2 * 7/64 = 0.781
+    [InlineData(7, 1)] // 1/128: 0.984; k = 2 would cover 1 - 2 * 8/128 = 0.875
+    [InlineData(15, 4)] // P(X <= 3) = 576/32768: 0.965; k = 5 would cover 1 - 2 * 1941/32768 = 0.882
+    [InlineData(20, 6)] // P(X <= 5) = 21700/2^20: 0.959; k = 7 would cover 1 - 2 * 60460/2^20 = 0.885
+    public void TheInterval_IsTheKthSmallestAndKthLargestRatio(int rounds, int k)
     {
-        var ours = Enumerable.Range(1, rounds).Select(i => (double)i).ToArray();
-        var theirs = ours.Select(o => o * o).ToArray(); // ratios 1 / i
+        // The ratios 1..n in a scrambled order: a step prime to n visits every rank once.
+        int step = rounds % 7 == 0 ? 3 : 7;
+        var ours = Enumerable.Range(0, rounds).Select(i => (double)((i * step % rounds) + 1)).ToArray();
+        var theirs = Enumerable.Repeat(1.0, rounds).ToArray();
 
         var paired = PairedRatio.Of(ours, theirs);
 
-        Assert.Equal(1.0 / rounds, paired.Low, 12);
-        Assert.Equal(1.0, paired.High, 12);
+        Assert.Equal((rounds + 1) / 2.0, paired.Median, 12);
+        Assert.Equal(k, paired.Low, 12);
+        Assert.Equal(rounds + 1 - k, paired.High, 12);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace Simulation.Benchmarks;
 /// Entry point: pick benchmarks with BenchmarkDotNet's switches, for example
 /// <c>dotnet run -c Release --project benchmarks/Simulation.Benchmarks -- --filter '*Kernel*'</c>;
 /// or <c>-- cpu-vs-simsharp [rounds] [part of a workload name]</c> for the kernel's CPU time against Sim#'s;
-/// or <c>-- two-builds rounds workload folderA folderB</c> for our side of one workload in two builds of
-/// this project, alternating in one process (<c>benchmarks/compare/kernel-ab.sh</c> makes the builds).
+/// or <c>-- two-builds rounds folderA folderB [workload...]</c> for our side of the side-by-side workloads
+/// in two builds of this project, alternating in one process (<c>benchmarks/compare/kernel-ab.sh</c> makes
+/// the builds).
 /// </summary>
 public static class Program
 {
@@ -22,9 +23,9 @@ public static class Program
             return;
         }
 
-        if (args is ["two-builds", var rounds, var workload, var folderA, var folderB])
+        if (args is ["two-builds", var rounds, var folderA, var folderB, .. var workloads])
         {
-            Environment.ExitCode = RunTwoBuilds(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), workload, folderA, folderB);
+            Environment.ExitCode = RunTwoBuilds(int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), workloads, folderA, folderB);
             return;
         }
 
@@ -50,12 +51,12 @@ public static class Program
 
     /// <summary>The side-by-side workloads are compiled only beside Sim#, so the two-builds comparison
     /// needs it as well.</summary>
-    private static int RunTwoBuilds(int rounds, string workload, string folderA, string folderB)
+    private static int RunTwoBuilds(int rounds, string[] workloads, string folderA, string folderB)
     {
 #if SIMSHARP
         try
         {
-            VersusSimSharp.TwoBuilds.Run(rounds, workload, folderA, folderB, Console.Out);
+            VersusSimSharp.TwoBuilds.Run(rounds, workloads, folderA, folderB, Console.Out);
             return 0;
         }
         catch (Exception e) when (e is VersusSimSharp.TwoBuildsException or ArgumentException)
@@ -64,7 +65,7 @@ public static class Program
             return 2;
         }
 #else
-        Console.WriteLine($"(skipped: the side-by-side workloads need ../shared/anchors/simsharp/SimSharp.dll; '{workload}' in {folderA} and {folderB} not run)");
+        Console.WriteLine($"(skipped: the side-by-side workloads need ../shared/anchors/simsharp/SimSharp.dll; {folderA} and {folderB} not compared)");
         return 0;
 #endif
     }

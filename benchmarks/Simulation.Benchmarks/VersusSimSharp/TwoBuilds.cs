@@ -27,13 +27,27 @@ public static class TwoBuilds
 {
     private const int WarmupRounds = 2;
 
-    /// <summary>Runs <paramref name="workload"/> on builds A and B for <paramref name="rounds"/> rounds
-    /// after warm-ups and writes the header and one row to <paramref name="output"/>.</summary>
-    public static void Run(int rounds, string workload, string folderA, string folderB, TextWriter output)
+    /// <summary>Runs each of <paramref name="workloads"/> (every side-by-side workload when empty) on
+    /// builds A and B for <paramref name="rounds"/> rounds after warm-ups, and writes a table with a row
+    /// per workload to <paramref name="output"/>.</summary>
+    public static void Run(int rounds, IReadOnlyList<string> workloads, string folderA, string folderB, TextWriter output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, PairedRatio.MinimumRounds);
-        var a = new Build(folderA, workload);
-        var b = new Build(folderB, workload);
+        var a = new Build(folderA);
+        var b = new Build(folderB);
+        var names = workloads.Count > 0 ? workloads : SideBySideWorkloads.All.Select(w => w.Name).ToList();
+        var pairs = names.Select(name => (Name: name, A: a.Workload(name), B: b.Workload(name))).ToList(); // an unknown name fails before any run
+        output.WriteLine($"| workload | A: CPU ms | B: CPU ms | B / A, paired median [{PairedRatio.Confidence:P0} interval] | at {PairedRatio.Confidence:P0} |");
+        output.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var (name, workloadA, workloadB) in pairs)
+        {
+            output.WriteLine(Compare(rounds, name, workloadA, workloadB));
+            output.Flush();
+        }
+    }
+
+    private static string Compare(int rounds, string name, BuildWorkload a, BuildWorkload b)
+    {
         var timesA = new List<double>();
         var timesB = new List<double>();
         for (int round = 0; round < WarmupRounds + rounds; round++)
@@ -44,7 +58,7 @@ public static class TwoBuilds
             if (!a.LastOutput.Equals(b.LastOutput) || a.LastEvents != b.LastEvents)
             {
                 throw new TwoBuildsException(
-                    $"{workload}: the builds did different work (A: {a.LastEvents} events, output {a.LastOutput:R}; B: {b.LastEvents} events, output {b.LastOutput:R}).");
+                    $"{name}: the builds did different work (A: {a.LastEvents} events, output {a.LastOutput:R}; B: {b.LastEvents} events, output {b.LastOutput:R}).");
             }
 
             if (round >= WarmupRounds)
@@ -56,19 +70,17 @@ public static class TwoBuilds
 
         var paired = PairedRatio.Of(timesB, timesA);
         string verdict = paired.High < 1 ? "B faster" : paired.Low > 1 ? "B slower" : "no difference shown";
-        output.WriteLine($"| workload | A: CPU ms | B: CPU ms | B / A, paired median [{PairedRatio.Confidence:P0} interval] | at {PairedRatio.Confidence:P0} |");
-        output.WriteLine("|---|---:|---:|---:|---|");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {workload} | {timesA.Median():F1} | {timesB.Median():F1} | {paired.Median:F3} [{paired.Low:F3}-{paired.High:F3}] | {verdict} |"));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {timesA.Median():F1} | {timesB.Median():F1} | {paired.Median:F3} [{paired.Low:F3}-{paired.High:F3}] | {verdict} |");
     }
 
-    /// <summary>One build's workload, reached through reflection in the build's own load context.</summary>
+    /// <summary>One build, loaded into a context of its own; its workloads are reached through reflection.</summary>
     private sealed class Build
     {
-        private readonly object _workload;
-        private readonly MethodInfo _prepareOurs;
+        private readonly string _folder;
+        private readonly MethodInfo _named;
 
-        public Build(string folder, string workload)
+        public Build(string folder)
         {
             string path = Path.GetFullPath(Path.Combine(folder, "Simulation.Benchmarks.dll"));
             if (!File.Exists(path))
@@ -77,20 +89,29 @@ public static class TwoBuilds
             }
 
             var assembly = new BuildContext(path).LoadFromAssemblyPath(path);
-            var named = assembly.GetType(typeof(SideBySideWorkloads).FullName!)?.GetMethod(nameof(SideBySideWorkloads.Named))
+            _folder = folder;
+            _named = assembly.GetType(typeof(SideBySideWorkloads).FullName!)?.GetMethod(nameof(SideBySideWorkloads.Named))
                 ?? throw new TwoBuildsException(
                     $"the build in {folder} has no {nameof(SideBySideWorkloads)}.{nameof(SideBySideWorkloads.Named)}: it predates the side-by-side suite, or was built without Sim#.");
+        }
+
+        public BuildWorkload Workload(string name)
+        {
             try
             {
-                _workload = named.Invoke(null, [workload])!;
+                return new BuildWorkload(_named.Invoke(null, [name])!);
             }
             catch (TargetInvocationException e) when (e.InnerException is ArgumentException missing)
             {
-                throw new TwoBuildsException($"the build in {folder}: {missing.Message}");
+                throw new TwoBuildsException($"the build in {_folder}: {missing.Message}");
             }
-
-            _prepareOurs = _workload.GetType().GetMethod(nameof(SideBySideWorkload.PrepareOurs))!;
         }
+    }
+
+    /// <summary>One workload of one build.</summary>
+    private sealed class BuildWorkload(object workload)
+    {
+        private readonly MethodInfo _prepareOurs = workload.GetType().GetMethod(nameof(SideBySideWorkload.PrepareOurs))!;
 
         public double LastOutput { get; private set; }
 
@@ -99,7 +120,7 @@ public static class TwoBuilds
         /// <summary>Builds the model (not measured), then returns the CPU milliseconds of its run.</summary>
         public double MeasureOnce()
         {
-            var run = (Delegate)_prepareOurs.Invoke(_workload, null)!;
+            var run = (Delegate)_prepareOurs.Invoke(workload, null)!;
             object? outcome = null;
             double milliseconds = CpuTimeComparison.CpuMilliseconds(() => outcome = run.DynamicInvoke());
             var type = outcome!.GetType();

@@ -8,7 +8,8 @@ namespace Simulation.Core.Engine;
 /// <summary>
 /// The pending-entry queue: an 8-ary min-heap ordered by (time, priority, sequence), plus two FIFO lanes
 /// for zero-delay entries at <see cref="EventPriority.Urgent"/> and <see cref="EventPriority.Normal"/>
-/// priority.
+/// priority and, in deep queues, the later entries in time buckets with a sorted run
+/// (<see cref="LaterEntries"/>).
 /// </summary>
 /// <remarks>
 /// <para>Why the lanes: triggering an event, granting a resource and starting a process all schedule at
@@ -34,6 +35,11 @@ namespace Simulation.Core.Engine;
 /// one. A popped root is left vacant until the next heap push, which fills it and sifts once, because a
 /// firing process usually schedules its next delay at once. In deep heaps each sift ends by prefetching
 /// what the next three entries will touch (<see cref="CachePrefetch"/>).</para>
+/// <para>Why the later entries: from <see cref="SpreadFrom"/> heap entries on, the heap gives its
+/// entries to <see cref="LaterEntries"/>, keeps only those due within the current bucket, and each pop
+/// takes the first of the lanes' heads, the root and the run's head. A heap knows the next entries
+/// only two or three events ahead, too late to fetch 100,000 processes from memory in time; the run
+/// knows hundreds, and fetches each target sixteen entries ahead.</para>
 /// <para>Nothing is allocated per entry once the arrays have grown.</para>
 /// </remarks>
 internal sealed class EventQueue
@@ -49,6 +55,14 @@ internal sealed class EventQueue
     /// caches, and prefetching the next targets pays.</summary>
     private const int PrefetchFromSlots = 4096;
 
+    /// <summary>From this many heap entries on, the later ones move to <see cref="LaterEntries"/>.</summary>
+    private const int SpreadFrom = 16384;
+
+    /// <summary>Bucketing stops when fewer than this many later entries are left to spread, and the heap
+    /// takes them all (a quarter of <see cref="SpreadFrom"/>, so that a queue hovering near that size
+    /// does not spread and gather again and again).</summary>
+    private const int SpreadAtLeast = SpreadFrom / 4;
+
     private double[] _timeStore = [];
     private int _timeBase;
     private int[] _handles = [];
@@ -57,10 +71,20 @@ internal sealed class EventQueue
     private bool _rootVacant;
     private readonly Lane _urgent = new();
     private readonly Lane _normal = new();
+    private readonly LaterEntries _later;
+    private int _spreadAt = SpreadFrom;
 
-    public EventQueue() => Grow(InitialCapacity);
+    /// <summary>Whether <see cref="_later"/> is bucketing (its <see cref="LaterEntries.IsSpread"/>, and
+    /// so whenever it has a run), kept here because every push and the inlined pop ask.</summary>
+    private bool _spread;
 
-    public int Count => HeapCount + _urgent.Count + _normal.Count;
+    public EventQueue()
+    {
+        _later = new LaterEntries(_table);
+        Grow(InitialCapacity);
+    }
+
+    public int Count => HeapCount + _later.Count + _urgent.Count + _normal.Count;
 
     private int HeapCount => _endSlot - RootSlot - (_rootVacant ? 1 : 0);
 
@@ -84,14 +108,23 @@ internal sealed class EventQueue
         }
 
         int handle = _table.AddOrReuseHeld(target, key.Order);
+        if (_spread && _later.TryKeep(key.Time, handle))
+        {
+            return;
+        }
+
         if (_rootVacant)
         {
             _rootVacant = false;
-            SiftDownFromRoot(key.Time, key.Order, handle, _endSlot);
+            SiftDownFromRoot(key.Time, handle, _endSlot);
         }
         else
         {
-            HeapPush(key.Time, key.Order, handle);
+            HeapPush(key.Time, handle);
+            if (HeapCount >= _spreadAt && !_spread)
+            {
+                SpreadHeap();
+            }
         }
     }
 
@@ -104,18 +137,51 @@ internal sealed class EventQueue
         }
 
         SettleRoot();
+        if (RunComesFirst())
+        {
+            return _later.RunHeadTime;
+        }
+
         return _endSlot > RootSlot ? TimeAt(RootSlot) : double.PositiveInfinity;
+    }
+
+    /// <summary>With the root settled: whether the later entries' run holds the least entry of the heap
+    /// and the run (see <see cref="LaterEntries"/>).</summary>
+    private bool RunComesFirst()
+    {
+        if (!_spread || !_later.HasRun)
+        {
+            return false;
+        }
+
+        if (_endSlot == RootSlot)
+        {
+            return true;
+        }
+
+        double runTime = _later.RunHeadTime;
+        double rootTime = TimeAt(RootSlot);
+        return runTime < rootTime ||
+               (runTime == rootTime && _table.OrderOf(_later.RunHeadHandle) < _table.OrderOf(_handles[RootSlot]));
+    }
+
+    /// <summary>Takes the run's head, holding its handle as <see cref="PopRoot"/> does.</summary>
+    private Entry PopRunHead()
+    {
+        double time = _later.RunHeadTime;
+        var target = _table.Hold(_later.TakeRunHead(), out long order);
+        return new Entry(new HeapKey(time, order), target);
     }
 
     /// <summary>Removes the least entry if its time is before <paramref name="until"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryPopBefore(double until, out Entry entry)
     {
-        // The common case in timeout-heavy models, inlined into the simulator's loop: empty lanes and a
-        // root that the last push filled, so the root is the least entry.
-        if (((_urgent.Count | _normal.Count) == 0) & !_rootVacant)
+        // The common case in timeout-heavy models, inlined into the simulator's loop: empty lanes, no
+        // run of later entries, and a root that the last push filled, so the root is the least entry.
+        if (((_urgent.Count | _normal.Count) == 0) & !_rootVacant & (_endSlot > RootSlot) & !_spread)
         {
-            if (_endSlot > RootSlot && TimeAt(RootSlot) < until)
+            if (TimeAt(RootSlot) < until)
             {
                 entry = PopRoot();
                 return true;
@@ -151,6 +217,18 @@ internal sealed class EventQueue
         }
 
         SettleRoot();
+        if (RunComesFirst())
+        {
+            if (_later.RunHeadTime < until)
+            {
+                entry = PopRunHead();
+                return true;
+            }
+
+            entry = default;
+            return false;
+        }
+
         if (_endSlot > RootSlot && TimeAt(RootSlot) < until)
         {
             entry = PopRoot();
@@ -224,6 +302,15 @@ internal sealed class EventQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool LaneHeadBeforeHeap(in HeapKey head)
     {
+        if (_spread && _later.HasRun)
+        {
+            double runTime = _later.RunHeadTime;
+            if (runTime < head.Time || (runTime == head.Time && _table.OrderOf(_later.RunHeadHandle) < head.Order))
+            {
+                return false;
+            }
+        }
+
         int least;
         if (!_rootVacant)
         {
@@ -248,29 +335,71 @@ internal sealed class EventQueue
         return head.Time < time || (head.Time == time && head.Order < _table.OrderOf(_handles[least]));
     }
 
-    /// <summary>Removes a vacant root by sifting the last entry into it.</summary>
+    /// <summary>Makes the root the least entry of all: removes a vacant root by sifting the last entry
+    /// into it and, when that leaves the heap empty, moves the next later entries in.</summary>
     private void SettleRoot()
     {
-        if (!_rootVacant)
+        if (_rootVacant)
         {
-            return;
+            _rootVacant = false;
+            int last = --_endSlot;
+            if (last > RootSlot)
+            {
+                ref var time = ref Unsafe.Add(ref Times, last);
+                ref var handle = ref _handles[last];
+                double lastTime = time;
+                int lastHandle = handle;
+                time = double.PositiveInfinity;
+                handle = TargetTable.Padding;
+                SiftDownFromRoot(lastTime, lastHandle, last);
+            }
         }
 
-        _rootVacant = false;
-        int last = --_endSlot;
-        if (last > RootSlot)
+        if (_spread && _endSlot == RootSlot && !_later.HasRun)
         {
-            ref var time = ref Unsafe.Add(ref Times, last);
-            ref var handle = ref _handles[last];
-            double lastTime = time;
-            int lastHandle = handle;
-            time = double.PositiveInfinity;
-            handle = TargetTable.Padding;
-            SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
+            TakeLaterEntries();
         }
     }
 
-    private void HeapPush(double time, long order, int handle)
+    /// <summary>With the heap and the run empty: starts the run of the next later entries or, when too
+    /// few are left to spread, moves them all into the heap.</summary>
+    private void TakeLaterEntries()
+    {
+        int count = _later.Advance(SpreadAtLeast, out var times, out var handles);
+        for (int i = 0; i < count; i++)
+        {
+            HeapPush(times[i], handles[i]);
+        }
+
+        if (!_later.IsSpread)
+        {
+            _spread = false;
+            _spreadAt = Math.Max(SpreadFrom, 2 * HeapCount);
+        }
+    }
+
+    /// <summary>Moves the heap's entries (none vacant) to <see cref="LaterEntries"/> and starts the run of
+    /// the nearest bucket; when they span no time (all at one time), waits until the heap has doubled
+    /// before trying again.</summary>
+    private void SpreadHeap()
+    {
+        int count = _endSlot - RootSlot;
+        var times = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref Times, RootSlot), count);
+        var handles = _handles.AsSpan(RootSlot, count);
+        if (!_later.TrySpread(times, handles, SpreadAtLeast))
+        {
+            _spreadAt = 2 * count;
+            return;
+        }
+
+        times.Fill(double.PositiveInfinity);
+        handles.Clear(); // TargetTable.Padding is 0
+        _endSlot = RootSlot;
+        _spread = true;
+        TakeLaterEntries();
+    }
+
+    private void HeapPush(double time, int handle)
     {
         if (_endSlot == _handles.Length)
         {
@@ -279,7 +408,7 @@ internal sealed class EventQueue
 
         ref var times = ref Times;
         ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
-        SiftUp(ref times, ref handles, _endSlot++, time, order, handle);
+        SiftUp(ref times, ref handles, _endSlot++, time, handle);
     }
 
     /// <summary>
@@ -288,19 +417,19 @@ internal sealed class EventQueue
     /// entry rises from there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SiftDownFromRoot(double time, long order, int handle, int endSlot)
+    private void SiftDownFromRoot(double time, int handle, int endSlot)
     {
         if (endSlot >= PrefetchFromSlots)
         {
-            SiftDownFromRoot<DeepHeap>(time, order, handle, endSlot);
+            SiftDownFromRoot<DeepHeap>(time, handle, endSlot);
         }
         else
         {
-            SiftDownFromRoot<ShallowHeap>(time, order, handle, endSlot);
+            SiftDownFromRoot<ShallowHeap>(time, handle, endSlot);
         }
     }
 
-    /// <summary>The sift of <see cref="SiftDownFromRoot(double, long, int, int)"/>, compiled once for
+    /// <summary>The sift of <see cref="SiftDownFromRoot(double, int, int)"/>, compiled once for
     /// shallow heaps and once, with the prefetches, for deep ones.</summary>
     /// <remarks><para>In a deep heap the lower levels miss the cache, and each level's line is only known
     /// once the level above has been compared, so the misses queue up one behind the other. The eight
@@ -313,7 +442,7 @@ internal sealed class EventQueue
     /// took 10-15 % longer than in a fresh process (timeouts at 100,000 processes after the shallow
     /// timeout rows of <c>cpu-vs-simsharp</c>; benchmarks/README.md, kernel section, 2026-12-02
     /// 19:30).</para></remarks>
-    private void SiftDownFromRoot<THeap>(double time, long order, int handle, int endSlot)
+    private void SiftDownFromRoot<THeap>(double time, int handle, int endSlot)
         where THeap : struct
     {
         ref var times = ref Times;
@@ -340,7 +469,7 @@ internal sealed class EventQueue
             hole = least;
         }
 
-        SiftUp(ref times, ref handles, hole, time, order, handle);
+        SiftUp(ref times, ref handles, hole, time, handle);
         if (deep)
         {
             PrefetchUpcoming(ref times, ref handles);
@@ -424,15 +553,17 @@ internal sealed class EventQueue
         _table.PrefetchTarget(Unsafe.Add(ref handles, third));
     }
 
-    /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>
-    private void SiftUp(ref double times, ref int handles, int hole, double time, long order, int handle)
+    /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it. Its order
+    /// is read from the table only when times tie.</summary>
+    private void SiftUp(ref double times, ref int handles, int hole, double time, int handle)
     {
         while (hole > RootSlot)
         {
             int parent = Parent(hole);
             double parentTime = Unsafe.Add(ref times, parent);
             int parentHandle = Unsafe.Add(ref handles, parent);
-            if (!(time < parentTime || (time == parentTime && order < _table.OrderOf(parentHandle))))
+            if (!(time < parentTime ||
+                  (time == parentTime && _table.OrderOf(handle) < _table.OrderOf(parentHandle))))
             {
                 break;
             }
@@ -545,132 +676,6 @@ internal sealed class EventQueue
         public long Sequence => Key.Order & ((1L << 48) - 1);
 
         public int Priority => (int)(Key.Order >> 48);
-    }
-
-    /// <summary>
-    /// The targets of the heap's entries, by handle. <see cref="Add"/> takes a free handle (the one given
-    /// back last, so a new entry lands in a slot still in cache). A popped entry's handle is held, not
-    /// freed, while its target fires (<see cref="Hold"/>): a process that schedules its next delay then
-    /// gets the same handle back with its slot already naming it (<see cref="AddOrReuseHeld"/>), so the
-    /// commonest event of all, a process waking and sleeping again, writes no slot, takes no write
-    /// barrier and touches no free list. Any other held handle is freed after the firing
-    /// (<see cref="ReleaseHeld"/>), dropping the reference so the target can be collected.
-    /// </summary>
-    /// <remarks>Reuse is exact: a held handle is in no heap entry (its entry was just popped), and it is
-    /// reused only for the very target it names, so every entry still names its own target.</remarks>
-    private sealed class TargetTable
-    {
-        /// <summary>The handle of every heap slot past the last entry: no target, and an order after
-        /// every entry's (no entry's order reaches <see cref="long.MaxValue"/> before 2^48 entries have
-        /// been scheduled at priority <see cref="EventPriority.Max"/>; and on equal orders the lower
-        /// slot, a real entry, is kept), so that with the time +infinity it comes after any entry,
-        /// +infinity ones included.</summary>
-        public const int Padding = 0;
-
-        private const int None = -1;
-
-        // Slots are structs: storing into an object?[] pays a covariance check per store.
-        private Slot[] _targets;
-        private IdPool _handles = new(reserved: Padding + 1);
-        private int _held = None;
-
-        public TargetTable(int capacity)
-        {
-            _targets = new Slot[capacity];
-            _targets[Padding] = new Slot(null, null, long.MaxValue);
-        }
-
-        /// <summary>The priority and sequence of the entry holding <paramref name="handle"/>.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public long OrderOf(int handle) => _targets[handle].Order;
-
-        /// <summary>Prefetches the target of <paramref name="handle"/> (as long as a process: most targets in a
-        /// deep heap are) and, for a process, its iterator and
-        /// the two lines before it (see <see cref="CachePrefetch"/>): what a body was made from (its random
-        /// stream, its state) is usually allocated just before the iterator, and the collector keeps that
-        /// order, so at 100,000 processes those lines were the firing process's last cold load.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void PrefetchTarget(int handle)
-        {
-            ref readonly var slot = ref _targets[handle];
-            CachePrefetch.ProcessObject(slot.Target);
-            CachePrefetch.Object(slot.Body);
-            CachePrefetch.Preceding(slot.Body);
-        }
-
-        /// <summary>Starts loading the slot of <paramref name="handle"/> (see <see cref="CachePrefetch"/>).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public unsafe void PrefetchSlot(int handle)
-        {
-            if (Sse.IsSupported && (uint)handle < (uint)_targets.Length)
-            {
-                Sse.Prefetch0(Unsafe.AsPointer(ref _targets[handle]));
-            }
-        }
-
-        /// <summary>The handle for a new entry of <paramref name="target"/> with key order
-        /// <paramref name="order"/>: the held one if it names that target (the firing target
-        /// rescheduling itself), else a free one.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int AddOrReuseHeld(object target, long order)
-        {
-            int held = _held;
-            if (held != None)
-            {
-                ref var slot = ref _targets[held];
-                if (ReferenceEquals(slot.Target, target))
-                {
-                    _held = None;
-                    slot.Order = order; // a plain number: no write barrier
-                    return held;
-                }
-            }
-
-            return Add(target, order);
-        }
-
-        private int Add(object target, long order)
-        {
-            int handle = _handles.Take(ref _targets);
-            _targets[handle] = new Slot(target, (target as Process)?.Body, order);
-            return handle;
-        }
-
-        /// <summary>The target of a popped entry; its handle stays taken until <see cref="ReleaseHeld"/>
-        /// or until the target reschedules itself. A handle still held from a firing that did not
-        /// finish (a body that runs the simulator itself) is released first.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public object Hold(int handle, out long order)
-        {
-            ReleaseHeld();
-            _held = handle;
-            ref readonly var slot = ref _targets[handle];
-            order = slot.Order;
-            return slot.Target!;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void ReleaseHeld()
-        {
-            int held = _held;
-            if (held != None)
-            {
-                _held = None;
-                _targets[held] = default;
-                _handles.Give(held);
-            }
-        }
-
-        /// <summary>A target and, for a process, its iterator: what firing it touches first, kept here
-        /// so that both can be prefetched at once, without first loading the process to find the
-        /// iterator; and the order of its entry, read with the target at a pop. The references are
-        /// written only when a handle is taken, not when a process gets its own back.</summary>
-        private struct Slot(object? target, object? body, long order)
-        {
-            public readonly object? Target = target;
-            public readonly object? Body = body;
-            public long Order = order;
-        }
     }
 
     /// <summary>A growable ring buffer of entries that arrive already in key order.</summary>

@@ -19,8 +19,8 @@ namespace Simulation.Core.Engine;
 /// knows only the next two or three entries, which is too late to fetch them; a sorted run knows the
 /// next hundreds, and <see cref="TakeRunHead"/> fetches the target <see cref="LookAhead"/> entries
 /// ahead and its table slot twice as far (the slot names the target, so it must arrive first).
-/// Timeouts at 100,000 processes took 0.73 of the time of the heap alone (benchmarks/README.md,
-/// kernel section, 2026-12-03 evening). A heap of only the current bucket's entries, without the
+/// Timeouts at 100,000 processes took 0.78 of the time of the heap alone (benchmarks/README.md,
+/// kernel section, "2026-12-03, evening"). A heap of only the current bucket's entries, without the
 /// run, had been no faster.</para>
 /// <para>A bucket is sorted in linear expected time: each entry goes by counting to one of as many
 /// equal slices of the bucket's time as the bucket has entries, and an insertion sort orders the few

@@ -66,13 +66,7 @@ public sealed class LaterEntriesTests
         }
 
         expected.Sort();
-        var popped = new List<(double Time, int Priority, long Sequence)>();
-        while (queue.TryPopBefore(double.PositiveInfinity, out var entry))
-        {
-            Assert.Equal(entry.Sequence, (long)entry.Target);
-            popped.Add((entry.Time, entry.Priority, entry.Sequence));
-            queue.ReleaseHeld();
-        }
+        var popped = PopAll(queue);
 
         Assert.Equal(expected, popped);
     }
@@ -94,6 +88,16 @@ public sealed class LaterEntriesTests
         }
 
         expected.Sort();
+        var popped = PopAll(queue);
+
+        Assert.Equal(expected.Where(e => double.IsFinite(e.Time)), popped);
+        Assert.Equal(expected.Count(e => !double.IsFinite(e.Time)), queue.Count);
+        Assert.Equal(double.PositiveInfinity, queue.PeekTime());
+    }
+
+    /// <summary>Every entry that fires, in the order it fires; each entry's target is its sequence.</summary>
+    private static List<(double Time, int Priority, long Sequence)> PopAll(EventQueue queue)
+    {
         var popped = new List<(double Time, int Priority, long Sequence)>();
         while (queue.TryPopBefore(double.PositiveInfinity, out var entry))
         {
@@ -102,9 +106,7 @@ public sealed class LaterEntriesTests
             queue.ReleaseHeld();
         }
 
-        Assert.Equal(expected.Where(e => double.IsFinite(e.Time)), popped);
-        Assert.Equal(expected.Count(e => !double.IsFinite(e.Time)), queue.Count);
-        Assert.Equal(double.PositiveInfinity, queue.PeekTime());
+        return popped;
     }
 
     /// <summary>An <see cref="EventQueue"/> driven like a simulator's, every pop checked against a

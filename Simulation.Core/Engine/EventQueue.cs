@@ -194,9 +194,10 @@ internal sealed class EventQueue
         return TryPopBeforeFromAny(until, out entry);
     }
 
-    /// <summary>The pop with a lane entry or a vacant root: the least lane head is compared once with
-    /// the heap's least entry (the root, or with the root vacant the least of its children), and only
-    /// a heap entry that comes first settles the root.</summary>
+    /// <summary>The pop with a lane entry, a vacant root or later entries bucketed: the least lane head
+    /// is compared once with the heap's least entry (the root, or with the root vacant the least of its
+    /// children) and the run's head, and is taken without settling the root; otherwise the root is
+    /// settled and the first of the root and the run's head is taken.</summary>
     private bool TryPopBeforeFromAny(double until, out Entry entry)
     {
         if (LeastLane() is { } lane)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace Simulation.Core.Engine;
@@ -80,6 +81,7 @@ internal sealed class LaterEntries(TargetTable table)
     public bool TryKeep(double time, int handle)
     {
         // Not spreading, the scale is 0 and the position 0, or NaN at +infinity: both belong in the heap.
+        // Spreading, the scale is finite and positive (TryPlanBuckets), so no position is NaN.
         double position = (time - _start) * _scale;
         if (!(position >= _current + 1))
         {
@@ -105,7 +107,8 @@ internal sealed class LaterEntries(TargetTable table)
 
         for (int i = 0; i < times.Length; i++)
         {
-            TryKeep(times[i], handles[i]);
+            bool kept = TryKeep(times[i], handles[i]);
+            Debug.Assert(kept, "every entry of a spread is at or after the least time");
         }
 
         return true;
@@ -174,7 +177,8 @@ internal sealed class LaterEntries(TargetTable table)
             _overflow.Count = 0;
             for (int i = 0; i < overflow; i++)
             {
-                TryKeep(overflowTimes[i], overflowHandles[i]);
+                bool kept = TryKeep(overflowTimes[i], overflowHandles[i]);
+                Debug.Assert(kept, "every entry of a spread is at or after the least time");
             }
         }
     }
@@ -291,8 +295,12 @@ internal sealed class LaterEntries(TargetTable table)
     private bool ComesAfter(double time, int handle, double otherTime, int otherHandle) =>
         time > otherTime || (time == otherTime && table.OrderOf(handle) > table.OrderOf(otherHandle));
 
-    /// <summary>Buckets for entries at <paramref name="times"/>: from the least finite time, about
-    /// <see cref="EntriesPerBucket"/> to a bucket, the greatest finite time at the end.</summary>
+    /// <summary>Buckets for entries at <paramref name="times"/>: equal widths from the least finite time
+    /// to the greatest, about <see cref="EntriesPerBucket"/> to a bucket (the greatest itself falls just
+    /// past the last, into the overflow, and is spread again with it).</summary>
+    /// <remarks>Equal widths over the whole range: one entry far later than the rest (a watchdog a
+    /// million time units ahead of exponential delays) puts nearly all in the first bucket, which then
+    /// behaves as the heap alone would, only slower by the run's checks, until the clock passes it.</remarks>
     private bool TryPlanBuckets(ReadOnlySpan<double> times, int fewest)
     {
         if (times.Length < fewest)
@@ -311,12 +319,16 @@ internal sealed class LaterEntries(TargetTable table)
             }
         }
 
-        if (!(greatest > least))
+        int count = Math.Clamp(times.Length / EntriesPerBucket, 2, MaxBuckets);
+        double scale = count / (greatest - least);
+
+        // No span (all at one time, or none finite), or one too small or too large for a finite,
+        // positive scale: positions would be NaN and entries lost, so the heap keeps them.
+        if (!(greatest > least) || !double.IsFinite(scale) || !(scale > 0) || !double.IsFinite(greatest - least))
         {
             return false;
         }
 
-        int count = Math.Clamp(times.Length / EntriesPerBucket, 2, MaxBuckets);
         if (_buckets.Length < count)
         {
             int had = _buckets.Length;
@@ -330,7 +342,7 @@ internal sealed class LaterEntries(TargetTable table)
         _bucketCount = count;
         _current = -1;
         _start = least;
-        _scale = count / (greatest - least);
+        _scale = scale;
         return true;
     }
 

@@ -174,12 +174,23 @@ public sealed class LaterEntriesTests
             Assert.Equal(expected.Time, Queue.PeekTime());
             if (_random.NextDouble() < HorizonShare)
             {
-                // A horizon at the next entry's time: nothing is before it, so nothing is taken.
-                Assert.False(Queue.TryPopBefore(expected.Time, out _));
+                // A horizon at the next entry's time, or between the clock and it: nothing is before
+                // it, so nothing is taken.
+                double horizon = _random.Next(2) == 0 ? expected.Time : (_now + expected.Time) / 2;
+                Assert.False(Queue.TryPopBefore(horizon, out _));
                 Assert.Equal(_reference.Count, Queue.Count);
             }
 
-            Assert.True(Queue.TryPopBefore(double.PositiveInfinity, out var entry));
+            // As a waiting process does: take the next entry only if it is the lane entry of this
+            // target and sequence. Only the very next entry may be taken that way.
+            Assert.False(Queue.TryPopIfNext(new object(), expected.Sequence, double.PositiveInfinity, out _));
+            EventQueue.Entry entry;
+            if (!(_random.Next(3) == 0 &&
+                  Queue.TryPopIfNext(_targets[expected.Sequence], expected.Sequence, double.PositiveInfinity, out entry)))
+            {
+                Assert.True(Queue.TryPopBefore(double.PositiveInfinity, out entry));
+            }
+
             _reference.Remove(expected);
             Assert.Equal(expected, (entry.Time, entry.Priority, entry.Sequence));
             Assert.Same(_targets[expected.Sequence], entry.Target);

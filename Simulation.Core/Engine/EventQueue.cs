@@ -116,11 +116,11 @@ internal sealed class EventQueue
         if (_rootVacant)
         {
             _rootVacant = false;
-            SiftDownFromRoot(key.Time, handle, _endSlot);
+            SiftDownFromRoot(key.Time, key.Order, handle, _endSlot);
         }
         else
         {
-            HeapPush(key.Time, handle);
+            HeapPush(key.Time, key.Order, handle);
             if (HeapCount >= _spreadAt && !_spread)
             {
                 SpreadHeap();
@@ -131,7 +131,7 @@ internal sealed class EventQueue
     /// <summary>The time of the next entry, or +infinity when empty.</summary>
     public double PeekTime()
     {
-        if (LeastLane() is { } lane && LaneHeadBeforeHeap(in lane.Peek().Key))
+        if (LeastLane() is { } lane && LaneHeadComesFirst(in lane.Peek().Key))
         {
             return lane.Peek().Key.Time;
         }
@@ -203,7 +203,7 @@ internal sealed class EventQueue
         if (LeastLane() is { } lane)
         {
             ref readonly var head = ref lane.Peek();
-            if (LaneHeadBeforeHeap(in head.Key))
+            if (LaneHeadComesFirst(in head.Key))
             {
                 // Taken without settling a vacant root: the next push fills it.
                 if (head.Key.Time < until)
@@ -251,7 +251,7 @@ internal sealed class EventQueue
         {
             ref readonly var head = ref lane.Peek();
             if (ReferenceEquals(head.Target, target) && head.Sequence == sequence && head.Key.Time < until &&
-                LaneHeadBeforeHeap(in head.Key))
+                LaneHeadComesFirst(in head.Key))
             {
                 entry = lane.Dequeue();
                 return true;
@@ -294,14 +294,15 @@ internal sealed class EventQueue
     }
 
     /// <summary>
-    /// Whether a lane head with key <paramref name="head"/> comes before every heap entry. With the root
-    /// vacant the heap's least entry is the least of the root's children, so the comparison is exact
+    /// Whether a lane head with key <paramref name="head"/> comes before every heap entry and the run's
+    /// head. With the root vacant the heap's least entry is the least of the root's children, so the
+    /// comparison is exact
     /// without settling the root: a process that wakes and then puts, gets or requests leaves the root
     /// vacant and a success in a lane, and settling the root first (sifting the last entry down the
     /// whole heap) only for the process's next delay to sift again was a quarter of the store workload.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool LaneHeadBeforeHeap(in HeapKey head)
+    private bool LaneHeadComesFirst(in HeapKey head)
     {
         if (_spread && _later.HasRun)
         {
@@ -352,7 +353,7 @@ internal sealed class EventQueue
                 int lastHandle = handle;
                 time = double.PositiveInfinity;
                 handle = TargetTable.Padding;
-                SiftDownFromRoot(lastTime, lastHandle, last);
+                SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
             }
         }
 
@@ -366,10 +367,10 @@ internal sealed class EventQueue
     /// few are left to spread, moves them all into the heap.</summary>
     private void TakeLaterEntries()
     {
-        int count = _later.Advance(SpreadAtLeast, out var times, out var handles);
+        int count = _later.Advance(SpreadAtLeast, out var entries);
         for (int i = 0; i < count; i++)
         {
-            HeapPush(times[i], handles[i]);
+            HeapPush(entries[i].Time, _table.OrderOf(entries[i].Handle), entries[i].Handle);
         }
 
         if (!_later.IsSpread)
@@ -400,7 +401,7 @@ internal sealed class EventQueue
         TakeLaterEntries();
     }
 
-    private void HeapPush(double time, int handle)
+    private void HeapPush(double time, long order, int handle)
     {
         if (_endSlot == _handles.Length)
         {
@@ -409,7 +410,7 @@ internal sealed class EventQueue
 
         ref var times = ref Times;
         ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
-        SiftUp(ref times, ref handles, _endSlot++, time, handle);
+        SiftUp(ref times, ref handles, _endSlot++, time, order, handle);
     }
 
     /// <summary>
@@ -418,19 +419,19 @@ internal sealed class EventQueue
     /// entry rises from there.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void SiftDownFromRoot(double time, int handle, int endSlot)
+    private void SiftDownFromRoot(double time, long order, int handle, int endSlot)
     {
         if (endSlot >= PrefetchFromSlots)
         {
-            SiftDownFromRoot<DeepHeap>(time, handle, endSlot);
+            SiftDownFromRoot<DeepHeap>(time, order, handle, endSlot);
         }
         else
         {
-            SiftDownFromRoot<ShallowHeap>(time, handle, endSlot);
+            SiftDownFromRoot<ShallowHeap>(time, order, handle, endSlot);
         }
     }
 
-    /// <summary>The sift of <see cref="SiftDownFromRoot(double, int, int)"/>, compiled once for
+    /// <summary>The sift of <see cref="SiftDownFromRoot(double, long, int, int)"/>, compiled once for
     /// shallow heaps and once, with the prefetches, for deep ones.</summary>
     /// <remarks><para>In a deep heap the lower levels miss the cache, and each level's line is only known
     /// once the level above has been compared, so the misses queue up one behind the other. The eight
@@ -443,7 +444,7 @@ internal sealed class EventQueue
     /// took 10-15 % longer than in a fresh process (timeouts at 100,000 processes after the shallow
     /// timeout rows of <c>cpu-vs-simsharp</c>; benchmarks/README.md, kernel section, 2026-12-02
     /// 19:30).</para></remarks>
-    private void SiftDownFromRoot<THeap>(double time, int handle, int endSlot)
+    private void SiftDownFromRoot<THeap>(double time, long order, int handle, int endSlot)
         where THeap : struct
     {
         ref var times = ref Times;
@@ -470,7 +471,7 @@ internal sealed class EventQueue
             hole = least;
         }
 
-        SiftUp(ref times, ref handles, hole, time, handle);
+        SiftUp(ref times, ref handles, hole, time, order, handle);
         if (deep)
         {
             PrefetchUpcoming(ref times, ref handles);
@@ -554,17 +555,15 @@ internal sealed class EventQueue
         _table.PrefetchTarget(Unsafe.Add(ref handles, third));
     }
 
-    /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it. Its order
-    /// is read from the table only when times tie.</summary>
-    private void SiftUp(ref double times, ref int handles, int hole, double time, int handle)
+    /// <summary>Places the entry at <paramref name="hole"/> or, moving parents down, above it.</summary>
+    private void SiftUp(ref double times, ref int handles, int hole, double time, long order, int handle)
     {
         while (hole > RootSlot)
         {
             int parent = Parent(hole);
             double parentTime = Unsafe.Add(ref times, parent);
             int parentHandle = Unsafe.Add(ref handles, parent);
-            if (!(time < parentTime ||
-                  (time == parentTime && _table.OrderOf(handle) < _table.OrderOf(parentHandle))))
+            if (!(time < parentTime || (time == parentTime && order < _table.OrderOf(parentHandle))))
             {
                 break;
             }

@@ -30,6 +30,11 @@ namespace Simulation.Core.Engine;
 /// </remarks>
 internal sealed class LaterEntries(TargetTable table)
 {
+    private readonly TargetTable _table = table;
+
+    private readonly Comparison<Later> _compare = (a, b) =>
+        a.Time != b.Time ? a.Time.CompareTo(b.Time) : table.OrderOf(a.Handle).CompareTo(table.OrderOf(b.Handle));
+
     /// <summary>How many entries ahead of the run's head a target is prefetched.</summary>
     private const int LookAhead = 16;
 
@@ -37,9 +42,6 @@ internal sealed class LaterEntries(TargetTable table)
     private const int EntriesPerBucket = 64;
 
     private const int MaxBuckets = 4096;
-
-    /// <summary>Up to this many entries, a slice of a bucket is sorted by insertion.</summary>
-    private const int ShortSlice = 32;
 
     /// <summary>The current bucket while not spreading: every position is below it, so
     /// <see cref="TryKeep"/> keeps nothing.</summary>
@@ -53,13 +55,10 @@ internal sealed class LaterEntries(TargetTable table)
     private double _scale;
     private int _inBuckets;
 
-    private double[] _runTimes = new double[64];
-    private int[] _runHandles = new int[64];
+    private Later[] _run = new Later[64];
     private int _runHead;
     private int _runEnd;
-    private int[] _slices = new int[64];
-    private int[] _sliceStarts = new int[65];
-    private (double Time, long Order, int Handle)[] _bulk = [];
+    private int[] _sliceCounts = new int[65];
 
     /// <summary>How many entries wait here, in buckets or in the run.</summary>
     public int Count => _inBuckets + _runEnd - _runHead;
@@ -71,10 +70,10 @@ internal sealed class LaterEntries(TargetTable table)
     public bool HasRun => _runHead < _runEnd;
 
     /// <summary>The time of the run's next entry (only while <see cref="HasRun"/>).</summary>
-    public double RunHeadTime => _runTimes[_runHead];
+    public double RunHeadTime => _run[_runHead].Time;
 
     /// <summary>The handle of the run's next entry (only while <see cref="HasRun"/>).</summary>
-    public int RunHeadHandle => _runHandles[_runHead];
+    public int RunHeadHandle => _run[_runHead].Handle;
 
     /// <summary>Keeps an entry if it is due after the heap's range; false when it belongs in the heap.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -100,14 +99,40 @@ internal sealed class LaterEntries(TargetTable table)
     /// </summary>
     public bool TrySpread(ReadOnlySpan<double> times, ReadOnlySpan<int> handles, int fewest)
     {
-        if (!TryPlanBuckets(times, fewest))
+        for (int i = 0; i < times.Length; i++)
+        {
+            _overflow.Add(times[i], handles[i]);
+        }
+
+        _inBuckets += times.Length;
+        if (TrySpreadOverflow(fewest))
+        {
+            return true;
+        }
+
+        _overflow.Count = 0;
+        _inBuckets -= times.Length;
+        return false;
+    }
+
+    /// <summary>Spreads the overflow's entries over new buckets; false, changing nothing, when they are
+    /// fewer than <paramref name="fewest"/> or span no time.</summary>
+    private bool TrySpreadOverflow(int fewest)
+    {
+        int overflow = _overflow.Count;
+        Later[] entries = _overflow.Entries;
+        if (!TryPlanBuckets(entries.AsSpan(0, overflow), fewest))
         {
             return false;
         }
 
-        for (int i = 0; i < times.Length; i++)
+        // Spread in place: the i-th entry read is written back, if to the overflow at all, at an
+        // index no greater than i, so nothing unread is overwritten and the array never grows.
+        _inBuckets -= overflow;
+        _overflow.Count = 0;
+        for (int i = 0; i < overflow; i++)
         {
-            bool kept = TryKeep(times[i], handles[i]);
+            bool kept = TryKeep(entries[i].Time, entries[i].Handle);
             Debug.Assert(kept, "every entry of a spread is at or after the least time");
         }
 
@@ -121,15 +146,15 @@ internal sealed class LaterEntries(TargetTable table)
         int head = _runHead++;
         if (head + 2 * LookAhead < _runEnd)
         {
-            table.PrefetchSlot(_runHandles[head + 2 * LookAhead]);
+            _table.PrefetchSlot(_run[head + 2 * LookAhead].Handle);
         }
 
         if (head + LookAhead < _runEnd)
         {
-            table.PrefetchTarget(_runHandles[head + LookAhead]);
+            _table.PrefetchTarget(_run[head + LookAhead].Handle);
         }
 
-        return _runHandles[head];
+        return _run[head].Handle;
     }
 
     /// <summary>
@@ -138,7 +163,7 @@ internal sealed class LaterEntries(TargetTable table)
     /// few entries left to spread (fewer than <paramref name="fewest"/>), stops bucketing and hands
     /// them all over for the heap, returning their number.
     /// </summary>
-    public int Advance(int fewest, out double[] times, out int[] handles)
+    public int Advance(int fewest, out Later[] entries)
     {
         while (true)
         {
@@ -148,37 +173,23 @@ internal sealed class LaterEntries(TargetTable table)
                 if (bucket.Count > 0)
                 {
                     StartRun(bucket);
-                    times = [];
-                    handles = [];
+                    entries = [];
                     return 0;
                 }
             }
 
-            int overflow = _overflow.Count;
             _current = -1;
             _bucketCount = 0;
-            double[] overflowTimes = _overflow.Times;
-            int[] overflowHandles = _overflow.Handles;
-            if (!TryPlanBuckets(overflowTimes.AsSpan(0, overflow), fewest))
+            if (!TrySpreadOverflow(fewest))
             {
                 // Bucketing stops: every entry left goes to the heap, and TryKeep keeps none.
+                entries = _overflow.Entries;
+                int left = _overflow.Count;
                 _inBuckets = 0;
                 _overflow.Count = 0;
                 _scale = 0;
                 _current = NotSpread;
-                times = overflowTimes;
-                handles = overflowHandles;
-                return overflow;
-            }
-
-            // Spread in place: the i-th entry read is written back, if to the overflow at all, at an
-            // index no greater than i, so nothing unread is overwritten and the arrays never grow.
-            _inBuckets -= overflow;
-            _overflow.Count = 0;
-            for (int i = 0; i < overflow; i++)
-            {
-                bool kept = TryKeep(overflowTimes[i], overflowHandles[i]);
-                Debug.Assert(kept, "every entry of a spread is at or after the least time");
+                return left;
             }
         }
     }
@@ -189,137 +200,67 @@ internal sealed class LaterEntries(TargetTable table)
         int count = bucket.Count;
         _inBuckets -= count;
         bucket.Count = 0;
-        if (_runTimes.Length < count)
+        if (_run.Length < count)
         {
-            _runTimes = new double[Math.Max(count, 2 * _runTimes.Length)];
-            _runHandles = new int[_runTimes.Length];
-            _slices = new int[_runTimes.Length];
-            _sliceStarts = new int[_runTimes.Length + 1];
+            _run = new Later[Math.Max(count, 2 * _run.Length)];
+            _sliceCounts = new int[_run.Length + 1];
         }
 
-        SortBySlices(bucket.Times, bucket.Handles, count);
+        SliceSort.Sort(bucket.Entries.AsSpan(0, count), _run, count, _sliceCounts, new InQueueOrder(this));
         _runHead = 0;
         _runEnd = count;
         for (int i = 0; i < Math.Min(count, 2 * LookAhead); i++)
         {
-            table.PrefetchSlot(_runHandles[i]);
+            _table.PrefetchSlot(_run[i].Handle);
         }
 
         for (int i = 0; i < Math.Min(count, LookAhead); i++)
         {
-            table.PrefetchTarget(_runHandles[i]);
+            _table.PrefetchTarget(_run[i].Handle);
         }
     }
 
-    /// <summary>Sorts the current bucket's entries into the run: by counting into
-    /// <paramref name="count"/> equal slices of its time (the slice never decreases as time grows, so
-    /// the slices are in order), then each slice on the full key.</summary>
-    private void SortBySlices(double[] times, int[] handles, int count)
+    /// <summary>The queue's order on the current bucket's entries: by time, then by priority and
+    /// sequence (the table's order), sliced by the position within the bucket.</summary>
+    private readonly struct InQueueOrder(LaterEntries owner) : ISliceOrder<Later>
     {
-        var ends = _sliceStarts.AsSpan(0, count + 1);
-        ends.Clear();
-        for (int i = 0; i < count; i++)
-        {
-            double place = ((times[i] - _start) * _scale - _current) * count;
-            int slice = (int)Math.Clamp(place, 0, count - 1);
-            _slices[i] = slice;
-            ends[slice + 1]++;
-        }
+        public int SliceOf(in Later entry, int slices) =>
+            (int)Math.Clamp(((entry.Time - owner._start) * owner._scale - owner._current) * slices, 0, slices - 1);
 
-        for (int i = 1; i <= count; i++)
-        {
-            ends[i] += ends[i - 1];
-        }
+        public bool ComesAfter(in Later entry, in Later other) =>
+            entry.Time > other.Time ||
+            (entry.Time == other.Time && owner._table.OrderOf(entry.Handle) > owner._table.OrderOf(other.Handle));
 
-        // ends[s] is where slice s begins; filling it moves it to where slice s ends.
-        for (int i = 0; i < count; i++)
-        {
-            int at = ends[_slices[i]]++;
-            _runTimes[at] = times[i];
-            _runHandles[at] = handles[i];
-        }
-
-        int begin = 0;
-        for (int slice = 0; slice < count; slice++)
-        {
-            int end = ends[slice];
-            SortSlice(begin, end);
-            begin = end;
-        }
+        // Many entries at one time: the key is a total order (no two entries share a sequence), so an
+        // unstable sort gives the one order there is.
+        public void SortLongSlice(Span<Later> slice) => slice.Sort(owner._compare);
     }
 
-    /// <summary>Orders the run from <paramref name="begin"/> to <paramref name="end"/> on the full key:
-    /// by insertion when the slice is short, as nearly all are; a slice of many equal times (entries
-    /// in bulk at one time) by a full sort.</summary>
-    private void SortSlice(int begin, int end)
-    {
-        if (end - begin > ShortSlice)
-        {
-            if (_bulk.Length < end - begin)
-            {
-                _bulk = new (double, long, int)[Math.Max(end - begin, 2 * _bulk.Length)];
-            }
-
-            var keys = _bulk.AsSpan(0, end - begin);
-            for (int i = begin; i < end; i++)
-            {
-                keys[i - begin] = (_runTimes[i], table.OrderOf(_runHandles[i]), _runHandles[i]);
-            }
-
-            keys.Sort();
-            for (int i = begin; i < end; i++)
-            {
-                (_runTimes[i], _, _runHandles[i]) = keys[i - begin];
-            }
-
-            return;
-        }
-
-        for (int i = begin + 1; i < end; i++)
-        {
-            double time = _runTimes[i];
-            int handle = _runHandles[i];
-            int j = i - 1;
-            while (j >= begin && ComesAfter(_runTimes[j], _runHandles[j], time, handle))
-            {
-                _runTimes[j + 1] = _runTimes[j];
-                _runHandles[j + 1] = _runHandles[j];
-                j--;
-            }
-
-            _runTimes[j + 1] = time;
-            _runHandles[j + 1] = handle;
-        }
-    }
-
-    private bool ComesAfter(double time, int handle, double otherTime, int otherHandle) =>
-        time > otherTime || (time == otherTime && table.OrderOf(handle) > table.OrderOf(otherHandle));
-
-    /// <summary>Buckets for entries at <paramref name="times"/>: equal widths from the least finite time
+    /// <summary>Buckets for <paramref name="entries"/>: equal widths from the least finite time
     /// to the greatest, about <see cref="EntriesPerBucket"/> to a bucket (the greatest itself falls just
     /// past the last, into the overflow, and is spread again with it).</summary>
     /// <remarks>Equal widths over the whole range: one entry far later than the rest (a watchdog a
     /// million time units ahead of exponential delays) puts nearly all in the first bucket, which then
     /// behaves as the heap alone would, only slower by the run's checks, until the clock passes it.</remarks>
-    private bool TryPlanBuckets(ReadOnlySpan<double> times, int fewest)
+    private bool TryPlanBuckets(ReadOnlySpan<Later> entries, int fewest)
     {
-        if (times.Length < fewest)
+        if (entries.Length < fewest)
         {
             return false;
         }
 
         double least = double.PositiveInfinity;
         double greatest = double.NegativeInfinity;
-        foreach (double time in times)
+        foreach (ref readonly var entry in entries)
         {
-            if (time != double.PositiveInfinity)
+            if (entry.Time != double.PositiveInfinity)
             {
-                least = Math.Min(least, time);
-                greatest = Math.Max(greatest, time);
+                least = Math.Min(least, entry.Time);
+                greatest = Math.Max(greatest, entry.Time);
             }
         }
 
-        int count = Math.Clamp(times.Length / EntriesPerBucket, 2, MaxBuckets);
+        int count = Math.Clamp(entries.Length / EntriesPerBucket, 2, MaxBuckets);
         double scale = count / (greatest - least);
 
         // No span (all at one time, or none finite), or one too small or too large for a finite,
@@ -346,26 +287,26 @@ internal sealed class LaterEntries(TargetTable table)
         return true;
     }
 
-    /// <summary>A growable list of (time, handle) pairs, reused once emptied.</summary>
+    /// <summary>A growable list of entries, reused once emptied.</summary>
     private sealed class Bucket
     {
-        public double[] Times = new double[16];
-        public int[] Handles = new int[16];
+        public Later[] Entries = new Later[16];
         public int Count;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(double time, int handle)
         {
             int count = Count;
-            if (count == Times.Length)
+            if (count == Entries.Length)
             {
-                Array.Resize(ref Times, 2 * count);
-                Array.Resize(ref Handles, 2 * count);
+                Array.Resize(ref Entries, 2 * count);
             }
 
-            Times[count] = time;
-            Handles[count] = handle;
+            Entries[count] = new Later(time, handle);
             Count = count + 1;
         }
     }
 }
+
+/// <summary>A later entry: its time and its handle in the <see cref="TargetTable"/>.</summary>
+internal readonly record struct Later(double Time, int Handle);

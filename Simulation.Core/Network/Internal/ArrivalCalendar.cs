@@ -1,3 +1,5 @@
+using Simulation.Core.Engine;
+
 namespace Simulation.Core.Network;
 
 /// <summary>
@@ -161,7 +163,7 @@ internal sealed class ArrivalCalendar
             _sorted = new Arrival[Math.Max(n, _sorted.Length * 2)];
         }
 
-        // Stable counting sort on floor(position within the bucket * slots), slots a power of two >= n.
+        // A counting sort on floor(position within the bucket * slots), slots a power of two >= n.
         int slots = 1;
         while (slots < n)
         {
@@ -173,37 +175,8 @@ internal sealed class ArrivalCalendar
             _slotCounts = new int[slots + 1];
         }
 
-        var counts = _slotCounts;
-        Array.Clear(counts, 0, slots + 1);
-        for (int i = 0; i < n; i++)
-        {
-            counts[Slot(bucket[i].Time, bucketIndex, slots) + 1]++;
-        }
-
-        for (int s = 1; s <= slots; s++)
-        {
-            counts[s] += counts[s - 1];
-        }
-
-        var sorted = _sorted;
-        for (int i = 0; i < n; i++)
-        {
-            sorted[counts[Slot(bucket[i].Time, bucketIndex, slots)]++] = bucket[i];
-        }
-
-        // Insertion sort: stable, and cheap because only shipments within one slot are out of order.
-        for (int i = 1; i < n; i++)
-        {
-            var item = sorted[i];
-            int j = i - 1;
-            while (j >= 0 && sorted[j].Time > item.Time)
-            {
-                sorted[j + 1] = sorted[j];
-                j--;
-            }
-
-            sorted[j + 1] = item;
-        }
+        // Stable: shipments at one time stay in the order they were made.
+        SliceSort.Sort(bucket.AsSpan(0, n), _sorted, slots, _slotCounts, new ByArrivalTime(bucketIndex));
 
         _buckets[bucketIndex] = null;
         _counts[bucketIndex] = 0;
@@ -214,8 +187,18 @@ internal sealed class ArrivalCalendar
         _cursor = 0;
     }
 
-    private static int Slot(double time, int bucket, int slots) =>
-        Math.Min(slots - 1, Math.Max(0, (int)(((time * BucketsPerDay) - bucket) * slots)));
+    /// <summary>Shipments by arrival time, stably; sliced by the position within bucket
+    /// <paramref name="Bucket"/>.</summary>
+    private readonly record struct ByArrivalTime(int Bucket) : ISliceOrder<Arrival>
+    {
+        public int SliceOf(in Arrival item, int slices) =>
+            Math.Min(slices - 1, Math.Max(0, (int)(((item.Time * BucketsPerDay) - Bucket) * slices)));
+
+        public bool ComesAfter(in Arrival item, in Arrival other) => item.Time > other.Time;
+
+        // A slice of many shipments at one time: insertion keeps them in the order they were made.
+        public void SortLongSlice(Span<Arrival> slice) => SliceSort.ByInsertion(slice, this);
+    }
 
     private void PushLate(Late item)
     {

@@ -108,24 +108,46 @@ internal sealed class EventQueue
         }
 
         int handle = _table.AddOrReuseHeld(target, key.Order);
-        if (_spread && _later.TryKeep(key.Time, handle))
+        if (_spread)
         {
+            PushWhileSpread(key.Time, key.Order, handle);
             return;
         }
 
-        if (_rootVacant)
-        {
-            _rootVacant = false;
-            SiftDownFromRoot(key.Time, key.Order, handle, _endSlot);
-        }
-        else
+        if (!TryFillVacantRoot(key.Time, key.Order, handle))
         {
             HeapPush(key.Time, key.Order, handle);
-            if (HeapCount >= _spreadAt && !_spread)
+            if (HeapCount >= _spreadAt)
             {
                 SpreadHeap();
             }
         }
+    }
+
+    /// <summary>The push while later entries are bucketed, out of line, so that the push of a shallow
+    /// queue, which never buckets, stays as small as it was before the buckets: it is inlined into the
+    /// simulator and from there into its callers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PushWhileSpread(double time, long order, int handle)
+    {
+        if (!_later.TryKeep(time, handle) && !TryFillVacantRoot(time, order, handle))
+        {
+            HeapPush(time, order, handle);
+        }
+    }
+
+    /// <summary>Puts an entry into the vacant root, if the root is vacant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryFillVacantRoot(double time, long order, int handle)
+    {
+        if (!_rootVacant)
+        {
+            return false;
+        }
+
+        _rootVacant = false;
+        SiftDownFromRoot(time, order, handle, _endSlot);
+        return true;
     }
 
     /// <summary>The time of the next entry, or +infinity when empty.</summary>
@@ -191,19 +213,26 @@ internal sealed class EventQueue
             return false;
         }
 
+        if (_spread)
+        {
+            // Returned, not written through an out parameter: a call outside the loop taking the
+            // entry's address would keep the inlined pops from holding it in registers.
+            entry = PopBeforeWithRun(until);
+            return entry.Target is not null;
+        }
+
         return TryPopBeforeFromAny(until, out entry);
     }
 
-    /// <summary>The pop with a lane entry, a vacant root or later entries bucketed: the least lane head
-    /// is compared once with the heap's least entry (the root, or with the root vacant the least of its
-    /// children) and the run's head, and is taken without settling the root; otherwise the root is
-    /// settled and the first of the root and the run's head is taken.</summary>
+    /// <summary>The pop with a lane entry or a vacant root, later entries not bucketed: the least lane
+    /// head is compared once with the heap's least entry (the root, or with the root vacant the least
+    /// of its children), and only a heap entry that comes first settles the root.</summary>
     private bool TryPopBeforeFromAny(double until, out Entry entry)
     {
         if (LeastLane() is { } lane)
         {
             ref readonly var head = ref lane.Peek();
-            if (LaneHeadComesFirst(in head.Key))
+            if (LaneHeadBeforeHeap(in head.Key))
             {
                 // Taken without settling a vacant root: the next push fills it.
                 if (head.Key.Time < until)
@@ -217,19 +246,7 @@ internal sealed class EventQueue
             }
         }
 
-        SettleRoot();
-        if (RunComesFirst())
-        {
-            if (_later.RunHeadTime < until)
-            {
-                entry = PopRunHead();
-                return true;
-            }
-
-            entry = default;
-            return false;
-        }
-
+        RemoveVacantRoot();
         if (_endSlot > RootSlot && TimeAt(RootSlot) < until)
         {
             entry = PopRoot();
@@ -238,6 +255,27 @@ internal sealed class EventQueue
 
         entry = default;
         return false;
+    }
+
+    /// <summary>The pop while later entries are bucketed: the run's head when it comes first, otherwise
+    /// the pop above, which then finds the least entry among the lanes and the heap. Out of line, as
+    /// is <see cref="PushWhileSpread"/>.</summary>
+    /// <returns>The entry, or the default entry (no target) when none is due before
+    /// <paramref name="until"/>.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Entry PopBeforeWithRun(double until)
+    {
+        if (!(LeastLane() is { } lane && LaneHeadComesFirst(in lane.Peek().Key)))
+        {
+            // Neither lane head comes first: the run's head or the root does, once the root is settled.
+            SettleRoot();
+            if (RunComesFirst())
+            {
+                return _later.RunHeadTime < until ? PopRunHead() : default;
+            }
+        }
+
+        return TryPopBeforeFromAny(until, out var entry) ? entry : default;
     }
 
     /// <summary>
@@ -293,26 +331,34 @@ internal sealed class EventQueue
         return lane;
     }
 
+    /// <summary>Whether a lane head with key <paramref name="head"/> comes before every heap entry and the
+    /// run's head.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool LaneHeadComesFirst(in HeapKey head) => !RunHeadComesBefore(in head) && LaneHeadBeforeHeap(in head);
+
+    /// <summary>Whether the later entries' run has a head and it comes before a lane head with key
+    /// <paramref name="head"/>.</summary>
+    private bool RunHeadComesBefore(in HeapKey head)
+    {
+        if (!_spread || !_later.HasRun)
+        {
+            return false;
+        }
+
+        double runTime = _later.RunHeadTime;
+        return runTime < head.Time || (runTime == head.Time && _table.OrderOf(_later.RunHeadHandle) < head.Order);
+    }
+
     /// <summary>
-    /// Whether a lane head with key <paramref name="head"/> comes before every heap entry and the run's
-    /// head. With the root vacant the heap's least entry is the least of the root's children, so the
-    /// comparison is exact
+    /// Whether a lane head with key <paramref name="head"/> comes before every heap entry. With the root
+    /// vacant the heap's least entry is the least of the root's children, so the comparison is exact
     /// without settling the root: a process that wakes and then puts, gets or requests leaves the root
     /// vacant and a success in a lane, and settling the root first (sifting the last entry down the
     /// whole heap) only for the process's next delay to sift again was a quarter of the store workload.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool LaneHeadComesFirst(in HeapKey head)
+    private bool LaneHeadBeforeHeap(in HeapKey head)
     {
-        if (_spread && _later.HasRun)
-        {
-            double runTime = _later.RunHeadTime;
-            if (runTime < head.Time || (runTime == head.Time && _table.OrderOf(_later.RunHeadHandle) < head.Order))
-            {
-                return false;
-            }
-        }
-
         int least;
         if (!_rootVacant)
         {
@@ -337,29 +383,36 @@ internal sealed class EventQueue
         return head.Time < time || (head.Time == time && head.Order < _table.OrderOf(_handles[least]));
     }
 
-    /// <summary>Makes the root the least entry of all: removes a vacant root by sifting the last entry
-    /// into it and, when that leaves the heap empty, moves the next later entries in.</summary>
+    /// <summary>Makes the root the least entry of all: removes a vacant root and, when that leaves the
+    /// heap empty, moves the next later entries in.</summary>
     private void SettleRoot()
     {
-        if (_rootVacant)
-        {
-            _rootVacant = false;
-            int last = --_endSlot;
-            if (last > RootSlot)
-            {
-                ref var time = ref Unsafe.Add(ref Times, last);
-                ref var handle = ref _handles[last];
-                double lastTime = time;
-                int lastHandle = handle;
-                time = double.PositiveInfinity;
-                handle = TargetTable.Padding;
-                SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
-            }
-        }
-
+        RemoveVacantRoot();
         if (_spread && _endSlot == RootSlot && !_later.HasRun)
         {
             TakeLaterEntries();
+        }
+    }
+
+    /// <summary>Removes a vacant root by sifting the last entry into it.</summary>
+    private void RemoveVacantRoot()
+    {
+        if (!_rootVacant)
+        {
+            return;
+        }
+
+        _rootVacant = false;
+        int last = --_endSlot;
+        if (last > RootSlot)
+        {
+            ref var time = ref Unsafe.Add(ref Times, last);
+            ref var handle = ref _handles[last];
+            double lastTime = time;
+            int lastHandle = handle;
+            time = double.PositiveInfinity;
+            handle = TargetTable.Padding;
+            SiftDownFromRoot(lastTime, _table.OrderOf(lastHandle), lastHandle, last);
         }
     }
 

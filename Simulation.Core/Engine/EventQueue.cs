@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -229,6 +230,7 @@ internal sealed class EventQueue
     /// of its children), and only a heap entry that comes first settles the root.</summary>
     private bool TryPopBeforeFromAny(double until, out Entry entry)
     {
+        Debug.Assert(!_spread, "with later entries bucketed, PopBeforeWithRun pops");
         if (LeastLane() is { } lane)
         {
             ref readonly var head = ref lane.Peek();
@@ -257,25 +259,27 @@ internal sealed class EventQueue
         return false;
     }
 
-    /// <summary>The pop while later entries are bucketed: the run's head when it comes first, otherwise
-    /// the pop above, which then finds the least entry among the lanes and the heap. Out of line, as
-    /// is <see cref="PushWhileSpread"/>.</summary>
+    /// <summary>The pop while later entries are bucketed, out of line (see <see cref="TryPopBefore"/>),
+    /// finding the least entry as <see cref="PeekTime"/> does: a lane head that comes before the heap
+    /// and the run's head is taken without settling the root; otherwise the root is settled and the
+    /// first of the root and the run's head is taken.</summary>
     /// <returns>The entry, or the default entry (no target) when none is due before
     /// <paramref name="until"/>.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private Entry PopBeforeWithRun(double until)
     {
-        if (!(LeastLane() is { } lane && LaneHeadComesFirst(in lane.Peek().Key)))
+        if (LeastLane() is { } lane && LaneHeadComesFirst(in lane.Peek().Key))
         {
-            // Neither lane head comes first: the run's head or the root does, once the root is settled.
-            SettleRoot();
-            if (RunComesFirst())
-            {
-                return _later.RunHeadTime < until ? PopRunHead() : default;
-            }
+            return lane.Peek().Key.Time < until ? lane.Dequeue() : default;
         }
 
-        return TryPopBeforeFromAny(until, out var entry) ? entry : default;
+        SettleRoot();
+        if (RunComesFirst())
+        {
+            return _later.RunHeadTime < until ? PopRunHead() : default;
+        }
+
+        return _endSlot > RootSlot && TimeAt(RootSlot) < until ? PopRoot() : default;
     }
 
     /// <summary>
@@ -301,7 +305,7 @@ internal sealed class EventQueue
     }
 
     /// <summary>Takes the root's entry, holding its handle, and leaves the root vacant: the next heap push
-    /// fills it; <see cref="SettleRoot"/> removes it otherwise.</summary>
+    /// fills it; <see cref="RemoveVacantRoot"/> (or <see cref="SettleRoot"/>) removes it otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Entry PopRoot()
     {

@@ -227,7 +227,9 @@ internal sealed class EventQueue
 
     /// <summary>The pop with a lane entry or a vacant root, later entries not bucketed: the least lane
     /// head is compared once with the heap's least entry (the root, or with the root vacant the least
-    /// of its children), and only a heap entry that comes first settles the root.</summary>
+    /// of its children), and only a heap entry that comes first settles the root. Free of the run, so
+    /// that the simulator's loop still takes it inline (with the run in it, it was called, and M/M/1
+    /// took 11 % longer: benchmarks/README.md, kernel section, 2026-12-04).</summary>
     private bool TryPopBeforeFromAny(double until, out Entry entry)
     {
         Debug.Assert(!_spread, "with later entries bucketed, PopBeforeWithRun pops");
